@@ -1,0 +1,120 @@
+// The scratch space of one step: a mutable draft of the node, the time of the input and the
+// outputs gathered so far. Only `step` in node.ts creates one; everything else edits through it.
+import type { Message } from './messages';
+import type { RaftLog } from './log';
+import type { Progress } from './progress';
+import type { Entry, LogIndex, NodeId, RaftOptions, Role, Term } from './types';
+import { randomIntBetween } from './random';
+
+/** A Raft server as a value. Stepping it returns the next value (see node.ts). */
+export interface RaftNode {
+  readonly id: NodeId;
+  readonly options: RaftOptions;
+  // Persistent (Figure 2): survives a crash through the host's disk.
+  readonly currentTerm: Term;
+  readonly votedFor: NodeId | null;
+  readonly log: RaftLog;
+  // Volatile on all servers.
+  readonly role: Role;
+  readonly leaderId: NodeId | null;
+  /** Highest index known committed; lastApplied ≤ commitIndex at the end of every step. */
+  readonly commitIndex: LogIndex;
+  readonly lastApplied: LogIndex;
+  /** Servers that granted this (pre)candidate a vote, itself included. */
+  readonly votes: readonly NodeId[];
+  /** Leader only: one record per other server. */
+  readonly progress: Readonly<Record<number, Progress>>;
+  /** Absolute virtual ms when the election timer fires (not used while leader). */
+  readonly electionDeadline: number;
+  /** The randomized length of the current election timer, for drawing it draining. */
+  readonly electionTimeoutMs: number;
+  readonly heartbeatDeadline: number;
+  readonly checkQuorumDeadline: number;
+  /** When an AppendEntries from the current leader last arrived; -1 if never. */
+  readonly lastLeaderContact: number;
+  /** PRNG state handed in by the simulator; every timer draw advances it. */
+  readonly rng: number;
+}
+
+export type Input =
+  | { readonly kind: 'tick'; readonly now: number }
+  | { readonly kind: 'message'; readonly now: number; readonly message: Message }
+  /** The election timer fires now, whatever its deadline (a teacher's "time out S3"). */
+  | { readonly kind: 'timeout'; readonly now: number };
+
+export type Output =
+  /**
+   * Write before anything is sent (Figure 2: respond to RPCs only after persisting). The log
+   * from index `logFrom` on is now exactly `entries`; logFrom 0 means the log did not change.
+   */
+  | {
+      readonly kind: 'persist';
+      readonly currentTerm: Term;
+      readonly votedFor: NodeId | null;
+      readonly logFrom: number;
+      readonly entries: readonly Entry[];
+    }
+  | { readonly kind: 'send'; readonly message: Message }
+  | { readonly kind: 'apply'; readonly index: LogIndex; readonly entry: Entry };
+
+export type Draft = { -readonly [K in keyof RaftNode]: RaftNode[K] };
+
+/** Sends, re-sends and state-changes of one step, in the order they happened. */
+export interface Ctx {
+  readonly s: Draft;
+  readonly now: number;
+  readonly out: Output[];
+  /** Lowest log index changed in this step; Infinity when the log is untouched. */
+  logDirtyFrom: number;
+  hardStateDirty: boolean;
+}
+
+/**
+ * Distributive Omit, so each message variant keeps its own fields; `from` is always this node.
+ */
+type OutgoingMessage = Message extends infer M
+  ? M extends Message
+    ? Omit<M, 'from'>
+    : never
+  : never;
+
+export function send(c: Ctx, message: OutgoingMessage): void {
+  c.out.push({ kind: 'send', message: { ...message, from: c.s.id } as Message });
+}
+
+export function peersOf(c: Ctx): NodeId[] {
+  return c.s.options.ids.filter((id) => id !== c.s.id);
+}
+
+/** Draws a fresh randomized timeout in [min, max] (§5.2) and restarts the election timer. */
+export function resetElectionTimer(c: Ctx): void {
+  const [min, max] = c.s.options.electionTimeoutMs;
+  const [ms, rng] = randomIntBetween(c.s.rng, min, max);
+  c.s.rng = rng;
+  c.s.electionTimeoutMs = ms;
+  c.s.electionDeadline = c.now + ms;
+}
+
+export function setLog(c: Ctx, log: RaftLog, changedFrom: number): void {
+  c.s.log = log;
+  c.logDirtyFrom = Math.min(c.logDirtyFrom, changedFrom);
+}
+
+/**
+ * §5.1: a server that learns of a higher term adopts it and forgets its vote. Returning to
+ * follower from leader starts an election timer; a candidate keeps the one it has running.
+ */
+export function becomeFollower(c: Ctx, term: Term, leaderId: NodeId | null): void {
+  const s = c.s;
+  if (term > s.currentTerm) {
+    s.currentTerm = term;
+    s.votedFor = null;
+    c.hardStateDirty = true;
+  }
+  const wasLeader = s.role === 'leader';
+  s.role = 'follower';
+  s.leaderId = leaderId;
+  s.votes = [];
+  s.progress = {};
+  if (wasLeader) resetElectionTimer(c);
+}

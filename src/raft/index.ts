@@ -1,0 +1,13 @@
+// Public face of the pure Raft core; other layers import only from here.
+export * from './types';
+export * from './messages';
+export type { RaftNode, Input, Output } from './context';
+export { createNode, step, nextWakeAt, persistentStateOf } from './node';
+export type { StepResult } from './node';
+export type { RaftLog } from './log';
+export { lastIndex, lastTerm, termAt, entryAt, toArray, isAtLeastAsUpToDate } from './log';
+export type { Progress } from './progress';
+export { majority, failuresTolerated, quorumIndex } from './quorum';
+export { nextRandom, randomIntBetween, deriveSeed } from './random';
+export { applyCommand, describeCommand } from './stateMachine';
+export type { KeyValue } from './stateMachine';

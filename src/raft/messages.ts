@@ -1,0 +1,75 @@
+// The RPCs of Figure 2 plus the client's request and reply, as flat tagged records. The
+// simulator stamps `id` on each message it carries; the core never reads it.
+import type { Command, Entry, LogIndex, NodeId, Term } from './types';
+
+interface Envelope {
+  readonly from: NodeId;
+  readonly to: NodeId;
+}
+
+export interface RequestVote extends Envelope {
+  readonly kind: 'RequestVote';
+  readonly term: Term;
+  readonly lastLogIndex: LogIndex;
+  readonly lastLogTerm: Term;
+  /** A PreVote probe: asks "could I win term `term`?" without anyone changing their term. */
+  readonly preVote: boolean;
+}
+
+export interface RequestVoteReply extends Envelope {
+  readonly kind: 'RequestVoteReply';
+  readonly term: Term;
+  readonly voteGranted: boolean;
+  readonly preVote: boolean;
+}
+
+export interface AppendEntries extends Envelope {
+  readonly kind: 'AppendEntries';
+  readonly term: Term;
+  readonly prevLogIndex: LogIndex;
+  readonly prevLogTerm: Term;
+  readonly entries: readonly Entry[];
+  readonly leaderCommit: LogIndex;
+}
+
+export interface AppendEntriesReply extends Envelope {
+  readonly kind: 'AppendEntriesReply';
+  readonly term: Term;
+  readonly success: boolean;
+  /** On success: the last index this request made sure of. On rejection: the request's prevLogIndex. */
+  readonly index: LogIndex;
+  /**
+   * Rejection hint (§5.3, "the follower can include the term of the conflicting entry and the
+   * first index it stores for that term"): conflictTerm 0 means the follower's log is too short
+   * and conflictIndex is its lastIndex + 1.
+   */
+  readonly conflictTerm: Term;
+  readonly conflictIndex: LogIndex;
+}
+
+export interface ClientRequest extends Envelope {
+  readonly kind: 'ClientRequest';
+  readonly requestId: number;
+  readonly command: Command;
+  /** How many servers have forwarded it; a bound against forwarding loops. */
+  readonly hops: number;
+}
+
+export interface ClientReply extends Envelope {
+  readonly kind: 'ClientReply';
+  readonly requestId: number;
+  readonly ok: boolean;
+  readonly index: LogIndex;
+  /** Term of the committed entry; 0 on failure. */
+  readonly term: Term;
+  /** Why it failed, as stable words; empty when ok. */
+  readonly error: string;
+}
+
+export type Message =
+  RequestVote | RequestVoteReply | AppendEntries | AppendEntriesReply | ClientRequest | ClientReply;
+
+export type MessageKind = Message['kind'];
+
+/** Most forwards a request may take before a server refuses it. */
+export const MAX_FORWARD_HOPS = 3;

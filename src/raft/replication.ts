@@ -1,0 +1,193 @@
+// Log replication (§5.3) and commitment (§5.4.2): the leader's sending, the follower's
+// consistency check, commit advancement, applying, and the client's writes.
+import type { AppendEntries, AppendEntriesReply, ClientRequest } from './messages';
+import { MAX_FORWARD_HOPS } from './messages';
+import type { Ctx } from './context';
+import { becomeFollower, peersOf, resetElectionTimer, send, setLog } from './context';
+import {
+  append,
+  entriesBetween,
+  entryAt,
+  firstIndexOfTerm,
+  lastIndex,
+  termAt,
+  truncateFrom,
+} from './log';
+import { progressMatched, progressRejected, progressSent } from './progress';
+import { quorumIndex } from './quorum';
+import type { NodeId } from './types';
+import { CLIENT_ID, asIndex, asTerm } from './types';
+
+/** Sends `peer` every entry from its nextIndex on, up to the batch limit; none is a heartbeat. */
+export function sendAppend(c: Ctx, peer: NodeId): void {
+  const s = c.s;
+  const p = s.progress[peer];
+  if (!p) return;
+  const prevLogIndex = asIndex(p.nextIndex - 1);
+  const last = Math.min(lastIndex(s.log), prevLogIndex + s.options.maxEntriesPerAppend);
+  const entries = entriesBetween(s.log, prevLogIndex + 1, last);
+  send(c, {
+    kind: 'AppendEntries',
+    to: peer,
+    term: s.currentTerm,
+    prevLogIndex,
+    prevLogTerm: termAt(s.log, prevLogIndex),
+    entries,
+    leaderCommit: s.commitIndex,
+  });
+  s.progress = { ...s.progress, [peer]: progressSent(p, prevLogIndex + entries.length) };
+}
+
+export function broadcastAppend(c: Ctx): void {
+  for (const peer of peersOf(c)) sendAppend(c, peer);
+}
+
+/** Receiver side of AppendEntries; `m.term` is already this node's term (node.ts enforces §5.1). */
+export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
+  const s = c.s;
+  // §5.2: a candidate that hears from a leader of its term returns to follower.
+  if (s.role !== 'follower') becomeFollower(c, m.term, m.from);
+  s.leaderId = m.from;
+  s.lastLeaderContact = c.now;
+  resetElectionTimer(c);
+
+  const reject = (conflictTerm: number, conflictIndex: number): void =>
+    send(c, {
+      kind: 'AppendEntriesReply',
+      to: m.from,
+      term: s.currentTerm,
+      success: false,
+      index: m.prevLogIndex,
+      conflictTerm: asTerm(conflictTerm),
+      conflictIndex: asIndex(conflictIndex),
+    });
+
+  // §5.3 consistency check: the entry before the new ones must match the leader's.
+  if (m.prevLogIndex > lastIndex(s.log)) return reject(0, lastIndex(s.log) + 1);
+  const localPrevTerm = termAt(s.log, m.prevLogIndex);
+  if (localPrevTerm !== m.prevLogTerm) {
+    return reject(localPrevTerm, firstIndexOfTerm(s.log, localPrevTerm, m.prevLogIndex));
+  }
+
+  appendFromLeader(c, m);
+  const lastNew = m.prevLogIndex + m.entries.length;
+  // §5.3: commitIndex = min(leaderCommit, index of last new entry); it never moves back.
+  const commit = Math.min(m.leaderCommit, lastNew);
+  if (commit > s.commitIndex) s.commitIndex = asIndex(commit);
+  applyCommitted(c);
+  send(c, {
+    kind: 'AppendEntriesReply',
+    to: m.from,
+    term: s.currentTerm,
+    success: true,
+    index: asIndex(lastNew),
+    conflictTerm: asTerm(0),
+    conflictIndex: asIndex(0),
+  });
+}
+
+/**
+ * §5.3: "If an existing entry conflicts with a new one (same index but different terms), delete
+ * the existing entry and all that follow it." Only on a conflict: an old, reordered request must
+ * not cut off entries a newer one already added (with the rule switched off, it does).
+ */
+function appendFromLeader(c: Ctx, m: AppendEntries): void {
+  const s = c.s;
+  if (!s.options.rules.truncateOnlyOnConflict) {
+    const at = m.prevLogIndex + 1;
+    setLog(c, append(truncateFrom(s.log, at), m.entries), at);
+    return;
+  }
+  for (let i = 0; i < m.entries.length; i++) {
+    const index = m.prevLogIndex + 1 + i;
+    const entry = m.entries[i]!;
+    if (index <= lastIndex(s.log) && termAt(s.log, index) === entry.term) continue;
+    const rest = m.entries.slice(i);
+    setLog(c, append(truncateFrom(s.log, index), rest), index);
+    return;
+  }
+}
+
+export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
+  const s = c.s;
+  const p = s.progress[m.from];
+  if (s.role !== 'leader' || !p) return;
+  if (m.success) {
+    const next = progressMatched(p, m.index);
+    s.progress = { ...s.progress, [m.from]: next };
+    maybeCommit(c);
+    // Keep the pipeline full when a batch limit held entries back.
+    if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
+    return;
+  }
+  const next = progressRejected(p, m.index, m.conflictTerm, m.conflictIndex, s.log);
+  s.progress = { ...s.progress, [m.from]: next };
+  if (next.nextIndex !== p.nextIndex) sendAppend(c, m.from);
+}
+
+/**
+ * §5.3 and §5.4.2 (Figure 8): commit the highest index stored on a majority, but only by counting
+ * replicas of an entry from the leader's current term; earlier entries then commit with it.
+ */
+export function maybeCommit(c: Ctx): boolean {
+  const s = c.s;
+  const matches = peersOf(c).map((id) => s.progress[id]?.matchIndex ?? 0);
+  matches.push(lastIndex(s.log));
+  const n = quorumIndex(matches);
+  if (n <= s.commitIndex) return false;
+  if (s.options.rules.currentTermCommit && termAt(s.log, n) !== s.currentTerm) return false;
+  s.commitIndex = n;
+  applyCommitted(c);
+  return true;
+}
+
+/** Applies committed entries in index order; a leader answers the client whose write it was. */
+export function applyCommitted(c: Ctx): void {
+  const s = c.s;
+  while (s.lastApplied < s.commitIndex) {
+    const index = asIndex(s.lastApplied + 1);
+    const entry = entryAt(s.log, index);
+    if (!entry) return; // only reachable with a rule switched off: the log lost committed entries
+    s.lastApplied = index;
+    c.out.push({ kind: 'apply', index, entry });
+    if (s.role === 'leader' && entry.requestId !== undefined) {
+      send(c, {
+        kind: 'ClientReply',
+        to: CLIENT_ID,
+        requestId: entry.requestId,
+        ok: true,
+        index,
+        term: entry.term,
+        error: '',
+      });
+    }
+  }
+}
+
+/**
+ * A leader appends the write and replicates it at once; a follower forwards it to the leader it
+ * knows; with no leader known, the request fails straight away.
+ */
+export function handleClientRequest(c: Ctx, m: ClientRequest): void {
+  const s = c.s;
+  if (s.role === 'leader') {
+    const entry = { term: s.currentTerm, command: m.command, requestId: m.requestId };
+    setLog(c, append(s.log, [entry]), lastIndex(s.log) + 1);
+    broadcastAppend(c);
+    maybeCommit(c); // a cluster of one commits on its own
+    return;
+  }
+  if (s.leaderId !== null && s.leaderId !== s.id && m.hops < MAX_FORWARD_HOPS) {
+    send(c, { ...m, to: s.leaderId, hops: m.hops + 1 });
+    return;
+  }
+  send(c, {
+    kind: 'ClientReply',
+    to: CLIENT_ID,
+    requestId: m.requestId,
+    ok: false,
+    index: asIndex(0),
+    term: asTerm(0),
+    error: 'no leader known',
+  });
+}

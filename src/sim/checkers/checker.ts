@@ -1,0 +1,40 @@
+// The contract between the simulator and its safety checkers. Checkers sit outside the nodes,
+// read only what the simulator records (disks, statuses, applies, client replies) and each owns
+// one property of §5.2–§5.4. They work incrementally so they can run after every event.
+import type { Entry, LogIndex, NodeId, Term } from '../../raft';
+import type { NodeStatus } from '../host';
+
+/** What a checker may read about one node. */
+export interface NodeView {
+  readonly alive: boolean;
+  /** Null while crashed. */
+  readonly status: NodeStatus | null;
+  /** The log as the node's disk holds it, index i at [i - 1]. */
+  readonly log: readonly Entry[];
+  /** prefix[i] digests entries 1…i, so equal digests mean equal prefixes (Log Matching). */
+  readonly prefix: readonly number[];
+}
+
+export interface ClusterView {
+  node(id: NodeId): NodeView;
+}
+
+export interface Acknowledged {
+  readonly requestId: number;
+  readonly index: LogIndex;
+  readonly term: Term;
+  readonly at: number;
+}
+
+/** Each hook returns a description of the violation it found, or null. */
+export interface Checker {
+  readonly rule: string;
+  /** After a node handled one input; `becameLeader` when it was not leader of this term before. */
+  afterStep?(view: ClusterView, id: NodeId, becameLeader: boolean): string | null;
+  /** The node's disk log changed from index `from` on. */
+  afterLogWrite?(view: ClusterView, id: NodeId, from: number): string | null;
+  /** The node's commitIndex rose from `from` to `to`. */
+  afterCommit?(view: ClusterView, id: NodeId, from: number, to: number): string | null;
+  afterApply?(id: NodeId, index: LogIndex, entry: Entry): string | null;
+  afterAck?(ack: Acknowledged): string | null;
+}

@@ -1,0 +1,130 @@
+// The one interface through which the simulator steps nodes, and the in-process host that
+// implements it with plain function calls. The Web Worker host (src/worker) implements the
+// same contract asynchronously; both report the same `NodeStatus` built by `statusOf`.
+//
+// Layer note: the interface lives here rather than in src/worker because the simulator owns
+// it and the sync host serves the headless runs; src/worker depends on src/sim, not the reverse.
+import type {
+  Input,
+  LogIndex,
+  NodeId,
+  Output,
+  PersistentState,
+  RaftNode,
+  RaftOptions,
+  Role,
+  Term,
+} from '../raft';
+import { createNode, nextWakeAt, step } from '../raft';
+
+export interface ProgressView {
+  readonly id: NodeId;
+  readonly nextIndex: LogIndex;
+  readonly matchIndex: LogIndex;
+}
+
+/** The volatile state of a running node, flat and small: it crosses the worker boundary each step. */
+export interface NodeStatus {
+  readonly role: Role;
+  readonly currentTerm: Term;
+  readonly votedFor: NodeId | null;
+  readonly leaderId: NodeId | null;
+  readonly commitIndex: LogIndex;
+  readonly lastApplied: LogIndex;
+  readonly electionDeadline: number;
+  readonly electionTimeoutMs: number;
+  readonly heartbeatDeadline: number;
+  readonly wakeAt: number;
+  readonly votes: readonly NodeId[];
+  /** Leader only; empty otherwise. */
+  readonly progress: readonly ProgressView[];
+}
+
+export interface InputResult {
+  readonly status: NodeStatus;
+  readonly outputs: readonly Output[];
+}
+
+export interface BootRequest {
+  readonly id: NodeId;
+  readonly options: RaftOptions;
+  readonly disk: PersistentState;
+  readonly seed: number;
+  readonly now: number;
+}
+
+/** All of one node's inputs for one virtual instant, in order. */
+export interface NodeBatch {
+  readonly id: NodeId;
+  readonly inputs: readonly Input[];
+}
+
+/** A host that answers at once: the simulator's own loop drives it. */
+export interface NodeHost {
+  boot(request: BootRequest): NodeStatus;
+  step(batch: NodeBatch): InputResult[];
+  crash(id: NodeId): void;
+}
+
+export function statusOf(node: RaftNode): NodeStatus {
+  const progress: ProgressView[] = [];
+  if (node.role === 'leader') {
+    for (const id of node.options.ids) {
+      const p = node.progress[id];
+      if (p) progress.push({ id, nextIndex: p.nextIndex, matchIndex: p.matchIndex });
+    }
+  }
+  return {
+    role: node.role,
+    currentTerm: node.currentTerm,
+    votedFor: node.votedFor,
+    leaderId: node.leaderId,
+    commitIndex: node.commitIndex,
+    lastApplied: node.lastApplied,
+    electionDeadline: node.electionDeadline,
+    electionTimeoutMs: node.electionTimeoutMs,
+    heartbeatDeadline: node.heartbeatDeadline,
+    wakeAt: nextWakeAt(node),
+    votes: node.votes,
+    progress,
+  };
+}
+
+/** Boots a node from its disk; shared by every host so they start identically. */
+export function bootNode(request: BootRequest): RaftNode {
+  return createNode(request.id, request.options, request.disk, request.seed, request.now);
+}
+
+/** Steps a node through a batch, reporting the status after each input. */
+export function stepBatch(node: RaftNode, inputs: readonly Input[]): [RaftNode, InputResult[]] {
+  const results: InputResult[] = [];
+  let current = node;
+  for (const input of inputs) {
+    const r = step(current, input);
+    current = r.node;
+    results.push({ status: statusOf(current), outputs: r.outputs });
+  }
+  return [current, results];
+}
+
+export class InProcessHost implements NodeHost {
+  private readonly nodes = new Map<NodeId, RaftNode>();
+
+  boot(request: BootRequest): NodeStatus {
+    const node = bootNode(request);
+    this.nodes.set(request.id, node);
+    return statusOf(node);
+  }
+
+  step(batch: NodeBatch): InputResult[] {
+    const node = this.nodes.get(batch.id);
+    if (!node) throw new Error(`S${batch.id} is not running`);
+    const [next, results] = stepBatch(node, batch.inputs);
+    this.nodes.set(batch.id, next);
+    return results;
+  }
+
+  crash(id: NodeId): void {
+    this.nodes.delete(id);
+  }
+}

@@ -1,0 +1,19 @@
+// Public face of the simulator: the scripting API and what the hosts and the UI need.
+export { createSimulation, Simulation, SimulationBase } from './simulation';
+export type { NodeSnapshot, RequestSnapshot } from './simulation';
+export type { SimOptions, SimOptionsInput } from './options';
+export { DEFAULT_OPTIONS, MAX_NODES, resolveOptions } from './options';
+export type { Dispatch, Flight, Violation, ClientRequestState, NodeRecord } from './world';
+export { World } from './world';
+export type {
+  NodeHost,
+  NodeStatus,
+  NodeBatch,
+  InputResult,
+  BootRequest,
+  ProgressView,
+} from './host';
+export { InProcessHost, statusOf, bootNode, stepBatch } from './host';
+export type { TraceEvent, Brief, LossReason } from './trace';
+export { describeEvent, describeMessage, nodeName } from './trace';
+export { runChaos } from './chaos';

@@ -1,0 +1,306 @@
+// The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
+// tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
+import type { Command, Entry, NodeId, Role } from '../raft';
+import { asNodeId, describeCommand } from '../raft';
+import type { Dispatch, Flight, Violation } from './world';
+import { World } from './world';
+import type { NodeHost, InputResult } from './host';
+import { InProcessHost } from './host';
+import type { SimOptions, SimOptionsInput } from './options';
+import { checkDropRate, resolveOptions } from './options';
+import type { TraceEvent } from './trace';
+import { describeEvent } from './trace';
+
+/** A plain-data picture of one server, safe to keep: later events do not change it. */
+export interface NodeSnapshot {
+  readonly id: number;
+  readonly alive: boolean;
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: number | null;
+  readonly log: readonly { index: number; term: number; command: Entry['command'] }[];
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  readonly kv: Readonly<Record<string, string>>;
+}
+
+export interface RequestSnapshot {
+  readonly status: 'pending' | 'ok' | 'failed';
+  readonly index?: number;
+  readonly error?: string;
+}
+
+/**
+ * Everything both drivers share: the checked actions and the read side. Actions validate all
+ * of their arguments before touching anything, so a bad call throws and changes nothing.
+ */
+export abstract class SimulationBase {
+  readonly options: SimOptions;
+  protected readonly world: World;
+
+  constructor(input?: SimOptionsInput) {
+    this.options = resolveOptions(input);
+    this.world = new World(this.options);
+  }
+
+  get now(): number {
+    return this.world.now;
+  }
+
+  nodeIds(): number[] {
+    return [...this.world.ids];
+  }
+
+  node(id: number): NodeSnapshot {
+    const r = this.world.node(this.checkId(id));
+    return {
+      id: r.id,
+      alive: r.alive,
+      role: r.status?.role ?? 'follower',
+      term: r.currentTerm,
+      votedFor: r.votedFor,
+      log: r.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
+      commitIndex: r.status?.commitIndex ?? 0,
+      lastApplied: r.status?.lastApplied ?? 0,
+      kv: Object.fromEntries(r.kv),
+    };
+  }
+
+  /** The live leader with the highest term, or null. */
+  leader(): number | null {
+    let best: { id: number; term: number } | null = null;
+    for (const id of this.world.ids) {
+      const r = this.world.node(id);
+      if (r.alive && r.status?.role === 'leader' && (!best || r.currentTerm > best.term)) {
+        best = { id, term: r.currentTerm };
+      }
+    }
+    return best?.id ?? null;
+  }
+
+  crash(id: number): void {
+    const r = this.world.node(this.checkId(id));
+    if (!r.alive) throw new Error(`S${id} is already crashed`);
+    this.world.halt(r, null);
+    this.hostCrash(r.id);
+    this.world.action('crash', r.id, `S${id} crashed`);
+  }
+
+  restart(id: number): void {
+    const r = this.world.node(this.checkId(id));
+    if (r.alive) throw new Error(`S${id} is running; crash it before restarting it`);
+    this.world.boot(r);
+    this.world.action(
+      'restart',
+      r.id,
+      `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`,
+    );
+  }
+
+  partition(groups: readonly (readonly number[])[]): void {
+    if (!Array.isArray(groups) || groups.some((g) => !Array.isArray(g) || g.length === 0)) {
+      throw new Error('partition takes a list of non-empty groups, e.g. [[1, 2], [3, 4, 5]]');
+    }
+    const seen = new Set<number>();
+    for (const id of groups.flat()) {
+      this.checkId(id);
+      if (seen.has(id)) throw new Error(`S${id} is in two partition groups`);
+      seen.add(id);
+    }
+    const missing = this.world.ids.filter((id) => !seen.has(id));
+    if (missing.length) {
+      throw new Error(
+        `every node must be in one group; missing ${missing.map((id) => `S${id}`).join(', ')}`,
+      );
+    }
+    const ids = groups.map((g) => g.map(asNodeId));
+    this.world.network.partition(ids);
+    this.world.action(
+      'partition',
+      null,
+      `partition ${groups.map((g) => `{${g.map((id: number) => `S${id}`).join(',')}}`).join(' | ')}`,
+    );
+  }
+
+  /** Cuts the link between a and b in both directions. */
+  cut(a: number, b: number): void {
+    this.cutOneWay(a, b);
+    this.world.network.cutLink(asNodeId(b), asNodeId(a));
+  }
+
+  /** Cuts only messages from `from` to `to`. */
+  cutOneWay(from: number, to: number): void {
+    this.checkId(from);
+    this.checkId(to);
+    if (from === to) throw new Error(`a link needs two different nodes, not S${from} twice`);
+    this.world.network.cutLink(asNodeId(from), asNodeId(to));
+    this.world.action('cut', null, `link S${from}→S${to} cut`);
+  }
+
+  /** Restores the link between a and b in both directions (partitions stay). */
+  restoreLink(a: number, b: number): void {
+    this.checkId(a);
+    this.checkId(b);
+    this.world.network.restoreLink(asNodeId(a), asNodeId(b));
+    this.world.network.restoreLink(asNodeId(b), asNodeId(a));
+    this.world.action('cut', null, `link S${a}–S${b} restored`);
+  }
+
+  heal(): void {
+    this.world.network.heal();
+    this.world.action('heal', null, 'network healed');
+  }
+
+  setDropRate(p: number): void {
+    checkDropRate(p);
+    this.world.dropRate = p;
+    this.world.action('drop rate', null, `drop rate ${Math.round(p * 100)}%`);
+  }
+
+  /** The node's election timer fires at the current instant. */
+  timeout(id: number): void {
+    const r = this.world.node(this.checkId(id));
+    if (!r.alive) throw new Error(`S${id} is crashed; restart it first`);
+    this.world.forceTimeout(r.id);
+    this.world.action('timeout', r.id, `S${id} election timer fired by hand`);
+  }
+
+  /** A client write `set key value` through `via` (default: the leader, else the lowest live id). */
+  write(key: string, value: string, via?: number): number {
+    return this.submit(
+      { kind: 'set', key: checkText('key', key), value: checkText('value', value) },
+      via,
+    );
+  }
+
+  /** A client write `delete key`. */
+  remove(key: string, via?: number): number {
+    return this.submit({ kind: 'delete', key: checkText('key', key) }, via);
+  }
+
+  request(requestId: number): RequestSnapshot {
+    const r = this.world.requests.get(requestId);
+    if (!r) throw new Error(`unknown request ${requestId}`);
+    return {
+      status: r.status,
+      ...(r.index !== undefined ? { index: r.index } : {}),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+    };
+  }
+
+  violations(): Violation[] {
+    return [...this.world.violations];
+  }
+
+  traceHash(): string {
+    return this.world.hash.toString(16).padStart(8, '0');
+  }
+
+  /** Every event so far (empty when the trace is switched off). */
+  trace(): readonly TraceEvent[] {
+    return this.world.events;
+  }
+
+  traceLines(): string[] {
+    return this.world.events.map(describeEvent);
+  }
+
+  eventCount(): number {
+    return this.world.eventCount;
+  }
+
+  messagesInFlight(): Flight[] {
+    return [...this.world.flights.values()];
+  }
+
+  protected checkId(id: number): NodeId {
+    if (!Number.isInteger(id) || id < 1 || id > this.world.ids.length) {
+      throw new Error(`unknown node ${String(id)}: this cluster has S1…S${this.world.ids.length}`);
+    }
+    return asNodeId(id);
+  }
+
+  protected checkDuration(ms: number): number {
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      throw new Error(`a duration must be a number of milliseconds ≥ 0, not ${String(ms)}`);
+    }
+    return this.world.now + Math.floor(ms);
+  }
+
+  private submit(command: Command, via?: number): number {
+    const target = via === undefined ? this.defaultTarget() : this.checkId(via);
+    const id = this.world.submit(command, target);
+    this.world.action(
+      'write',
+      target,
+      `client request #${id} ${describeCommand(command)} → S${target}`,
+    );
+    return id;
+  }
+
+  private defaultTarget(): NodeId {
+    const leader = this.leader();
+    if (leader !== null) return asNodeId(leader);
+    const live = this.world.ids.find((id) => this.world.node(id).alive);
+    return live ?? asNodeId(1);
+  }
+
+  protected abstract hostCrash(id: NodeId): void;
+}
+
+/** The synchronous simulation: every node runs in-process through `NodeHost`. */
+export class Simulation extends SimulationBase {
+  private readonly host: NodeHost;
+
+  constructor(input?: SimOptionsInput, host: NodeHost = new InProcessHost()) {
+    super(input);
+    this.host = host;
+  }
+
+  runFor(ms: number): void {
+    const until = this.checkDuration(ms);
+    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until))
+      this.execute(d);
+    this.world.now = until;
+  }
+
+  /** Runs until `predicate` holds (checked after each instant's events) or `maxMs` pass. */
+  runUntil(predicate: (sim: this) => boolean, maxMs: number): boolean {
+    const until = this.checkDuration(maxMs);
+    if (predicate(this)) return true;
+    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
+      this.execute(d);
+      if (predicate(this)) return true;
+    }
+    this.world.now = until;
+    return predicate(this);
+  }
+
+  /** Processes the next instant that has events; false when the queue is empty. */
+  stepOnce(): boolean {
+    const d = this.world.nextDispatch(Infinity);
+    if (d) this.execute(d);
+    return d !== null;
+  }
+
+  private execute(d: Dispatch): void {
+    for (const boot of d.boots) this.host.boot(boot);
+    const results: InputResult[][] = d.batches.map((b) => this.host.step(b));
+    this.world.commit(d, results);
+  }
+
+  protected hostCrash(id: NodeId): void {
+    this.host.crash(id);
+  }
+}
+
+export function createSimulation(options?: SimOptionsInput): Simulation {
+  return new Simulation(options);
+}
+
+function checkText(name: string, text: unknown): string {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 64) {
+    throw new Error(`${name} must be text of 1 to 64 characters`);
+  }
+  return text;
+}

@@ -1,0 +1,287 @@
+// The layer rule from STYLE.md as a checked table: imports point one way
+// (raft ← sim ← worker ← store ← ui ← app; layout ← ui) and the core touches no clock,
+// randomness, console or host. Each row is one layer; a layer that does not exist yet passes.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bareGlobal, findViolations, globalMember, type LayerRule } from './layerScanner';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const srcRoot = join(repoRoot, 'src');
+
+const noReact = [/^react(-dom)?(\/|$)/, /^framer-motion(\/|$)/];
+// `zustand` and `zustand/react` are React hooks; the store builds on `zustand/vanilla`.
+const noReactStore = [...noReact, /^zustand(\/react)?$/];
+
+const coreGlobals = [
+  bareGlobal('Date'),
+  globalMember('Math', 'random'),
+  bareGlobal('performance'),
+  bareGlobal('console'),
+  bareGlobal('setTimeout'),
+  bareGlobal('setInterval'),
+  bareGlobal('queueMicrotask'),
+  bareGlobal('requestAnimationFrame'),
+  bareGlobal('crypto'),
+  bareGlobal('postMessage'),
+  bareGlobal('window'),
+  bareGlobal('document'),
+  bareGlobal('self'),
+  bareGlobal('globalThis'),
+];
+
+const simGlobals = [
+  globalMember('Math', 'random'),
+  globalMember('Date', 'now'),
+  { name: 'new Date()', pattern: /\bnew\s+Date\s*\(\s*\)/g },
+  bareGlobal('performance'),
+  bareGlobal('window'),
+  bareGlobal('document'),
+];
+
+const simRule = {
+  layer: 'sim',
+  mayImportLayers: ['raft'],
+  onlyThroughIndex: ['raft'],
+  forbiddenPackages: [],
+  forbiddenGlobals: simGlobals,
+  why: 'the simulator owns time and randomness through its seeded PRNG and sees raft only via its index',
+} as const;
+
+const rules: LayerRule[] = [
+  {
+    layer: 'raft',
+    appliesTo: /^src\/raft\//,
+    mayImportLayers: [],
+    onlyThroughIndex: [],
+    onlyPackages: [],
+    forbiddenPackages: [],
+    forbiddenGlobals: coreGlobals,
+    why: 'the core is a pure function: no clock, no randomness it was not given, no host',
+  },
+  // The CLI is the one Node entry point of the simulator: it may use node: built-ins.
+  { ...simRule, appliesTo: /^src\/sim\/cli\.ts$/, onlyPackages: [/^node:/] },
+  { ...simRule, appliesTo: /^src\/sim\//, onlyPackages: [] },
+  {
+    layer: 'worker',
+    appliesTo: /^src\/worker\//,
+    mayImportLayers: ['raft', 'sim'],
+    onlyThroughIndex: [],
+    forbiddenPackages: noReact,
+    forbiddenGlobals: [],
+    why: 'workers are transport under the store and the UI',
+  },
+  {
+    layer: 'store',
+    appliesTo: /^src\/store\//,
+    mayImportLayers: ['raft', 'sim', 'worker'],
+    onlyThroughIndex: [],
+    forbiddenPackages: noReactStore,
+    forbiddenGlobals: [],
+    why: 'the store is a React-free projection below the UI',
+  },
+  {
+    layer: 'layout',
+    appliesTo: /^src\/layout\//,
+    mayImportLayers: ['raft', 'sim', 'worker'],
+    onlyThroughIndex: [],
+    forbiddenPackages: noReact,
+    forbiddenGlobals: [],
+    why: 'layout is pure geometry that the UI draws',
+  },
+  {
+    layer: 'ui',
+    appliesTo: /^src\/ui\//,
+    mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout'],
+    onlyThroughIndex: [],
+    forbiddenPackages: [],
+    forbiddenGlobals: [],
+    why: 'components sit below the app, which alone wires concrete hosts',
+  },
+  {
+    layer: 'app',
+    appliesTo: /^src\/app\//,
+    mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout', 'ui'],
+    onlyThroughIndex: [],
+    forbiddenPackages: [],
+    forbiddenGlobals: [],
+    why: 'the app is the top layer',
+  },
+];
+
+const layers = [...new Set(rules.map((rule) => rule.layer))];
+
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.[cm]?[jt]sx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const repoPath = (absolute: string) => relative(repoRoot, absolute).split(sep).join('/');
+
+describe('layer boundaries in src/', () => {
+  it.each(layers)('src/%s imports and uses only what its layer allows', (layer) => {
+    const files = sourceFiles(join(srcRoot, layer));
+    const violations = files.flatMap((file) =>
+      findViolations(repoPath(file), readFileSync(file, 'utf8'), rules),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it('every folder in src/ is a layer with a rule (add a row when the layout changes)', () => {
+    const folders = existsSync(srcRoot)
+      ? readdirSync(srcRoot).filter((name) => statSync(join(srcRoot, name)).isDirectory())
+      : [];
+    expect(folders.filter((name) => !layers.includes(name))).toEqual([]);
+  });
+});
+
+// Each row proves the scanner can fail (or, with no expected match, that it ignores look-alikes).
+const scannerCases: { says: string; file: string; text: string; flags: RegExp[] }[] = [
+  {
+    says: 'raft importing the simulator is flagged',
+    file: 'src/raft/node.ts',
+    text: "import { run } from '../sim';",
+    flags: [/imports '\.\.\/sim' \(sim\)/],
+  },
+  {
+    says: 'raft importing a package is flagged',
+    file: 'src/raft/node.ts',
+    text: "import { range } from 'd3';",
+    flags: [/package 'd3'/],
+  },
+  {
+    says: 'raft importing a node: built-in is flagged',
+    file: 'src/raft/node.ts',
+    text: "import { env } from 'node:process';",
+    flags: [/package 'node:process'/],
+  },
+  {
+    says: 'raft reading the clock is flagged',
+    file: 'src/raft/node.ts',
+    text: 'const t = Date.now();',
+    flags: [/:1 uses Date /],
+  },
+  {
+    says: 'raft drawing Math.random is flagged',
+    file: 'src/raft/node.ts',
+    text: 'const r =\n  Math.random();',
+    flags: [/:2 uses Math\.random/],
+  },
+  {
+    says: 'raft posting to a worker is flagged',
+    file: 'src/raft/node.ts',
+    text: 'self.postMessage(x);',
+    flags: [/uses self/],
+  },
+  {
+    says: 'raft logging inside a template expression is flagged',
+    file: 'src/raft/node.ts',
+    text: 'const s = `${console.log(1)}`;',
+    flags: [/uses console/],
+  },
+  {
+    says: 'raft naming globals only in comments, strings and properties is fine',
+    file: 'src/raft/node.ts',
+    text: "// never Date.now() or Math.random()\nconst s = 'window'; const t = `document ${node.self}`;\nconst o = { self: 1, console: 2 };",
+    flags: [],
+  },
+  {
+    says: 'a multi-line import from raft internals is fine inside raft',
+    file: 'src/raft/node.ts',
+    text: "import {\n  append,\n  lastIndex,\n} from './log';",
+    flags: [],
+  },
+  {
+    says: 'sim reaching into raft internals is flagged',
+    file: 'src/sim/cluster.ts',
+    text: "import { append } from '../raft/log';",
+    flags: [/use src\/raft's index/],
+  },
+  {
+    says: 'sim importing raft through its index is fine',
+    file: 'src/sim/cluster.ts',
+    text: "import { step } from '../raft';\nexport type { Node } from '../raft/index.ts';",
+    flags: [],
+  },
+  {
+    says: 'a nested sim file reaching raft through ../../raft is fine',
+    file: 'src/sim/checkers/safety.ts',
+    text: "import type { Term } from '../../raft';",
+    flags: [],
+  },
+  {
+    says: 'sim importing the worker layer is flagged',
+    file: 'src/sim/cluster.ts',
+    text: "const m = await import('../worker/host');",
+    flags: [/\(worker\), which src\/sim may not/],
+  },
+  {
+    says: 'sim reading wall time is flagged',
+    file: 'src/sim/cluster.ts',
+    text: 'const t = performance.now();',
+    flags: [/uses performance/],
+  },
+  {
+    says: 'the sim CLI may use node: built-ins',
+    file: 'src/sim/cli.ts',
+    text: "import { parseArgs } from 'node:util';",
+    flags: [],
+  },
+  {
+    says: 'a raft unit test may import vitest',
+    file: 'src/raft/log.test.ts',
+    text: "import { it } from 'vitest';\nimport { append } from './log';",
+    flags: [],
+  },
+  {
+    says: 'a raft unit test may still not import sim',
+    file: 'src/raft/log.test.ts',
+    text: "import { run } from '../sim';",
+    flags: [/\(sim\)/],
+  },
+  {
+    says: 'the store importing React is flagged',
+    file: 'src/store/index.ts',
+    text: "import { useState } from 'react';",
+    flags: [/package 'react'/],
+  },
+  {
+    says: 'the store using zustand/vanilla is fine',
+    file: 'src/store/index.ts',
+    text: "import { createStore } from 'zustand/vanilla';",
+    flags: [],
+  },
+  {
+    says: 'the store importing the UI is flagged',
+    file: 'src/store/index.ts',
+    text: "import { Panel } from '../ui/Panel';",
+    flags: [/\(ui\)/],
+  },
+  {
+    says: 'layout importing the store is flagged',
+    file: 'src/layout/ring.ts',
+    text: "export { useCluster } from '../store';",
+    flags: [/\(store\)/],
+  },
+  {
+    says: 'the UI importing the app is flagged',
+    file: 'src/ui/cluster/Ring.tsx',
+    text: "import '../../app/main';",
+    flags: [/\(app\)/],
+  },
+];
+
+describe('the boundary scanner itself', () => {
+  // A loop rather than it.each so the names print as whole sentences.
+  for (const { says, file, text, flags } of scannerCases) {
+    it(says, () => {
+      const violations = findViolations(file, text, rules);
+      expect(violations).toHaveLength(flags.length);
+      flags.forEach((flag, k) => expect(violations[k]).toMatch(flag));
+    });
+  }
+});
