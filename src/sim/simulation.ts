@@ -1,13 +1,13 @@
 // The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
 import type { Command, Entry, NodeId, Role } from '../raft';
-import { asNodeId, describeCommand } from '../raft';
+import { asNodeId, asTerm, describeCommand } from '../raft';
 import type { Dispatch, Flight, Violation } from './world';
 import { World } from './world';
 import type { NodeHost, InputResult } from './host';
 import { InProcessHost } from './host';
 import type { SimOptions, SimOptionsInput } from './options';
-import { checkDropRate, resolveOptions } from './options';
+import { checkDropRate, checkInteger, resolveOptions } from './options';
 import type { TraceEvent } from './trace';
 import { describeEvent } from './trace';
 
@@ -94,6 +94,42 @@ export abstract class SimulationBase {
       'restart',
       r.id,
       `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`,
+    );
+  }
+
+  /**
+   * Replaces a crashed node's disk, to stage a scenario such as the paper's Figure 7. Entries
+   * are validated (terms must not decrease, none above currentTerm) before anything changes.
+   */
+  setDisk(
+    id: number,
+    disk: {
+      currentTerm: number;
+      votedFor: number | null;
+      log: readonly { term: number; command: Command }[];
+    },
+  ): void {
+    const r = this.world.node(this.checkId(id));
+    if (r.alive) throw new Error(`S${id} is running; crash it before replacing its disk`);
+    checkInteger('currentTerm', disk.currentTerm, 0, Number.MAX_SAFE_INTEGER);
+    if (disk.votedFor !== null) this.checkId(disk.votedFor);
+    let previous = 0;
+    for (const [i, e] of disk.log.entries()) {
+      checkInteger(`term of entry ${i + 1}`, e.term, 1, disk.currentTerm);
+      if (e.term < previous)
+        throw new Error(`entry ${i + 1} has term ${e.term}, below the term before it`);
+      previous = e.term;
+    }
+    this.world.writeDisk(
+      r,
+      disk.currentTerm,
+      disk.votedFor,
+      disk.log.map((e) => ({ term: asTerm(e.term), command: e.command })),
+    );
+    this.world.action(
+      'fault',
+      r.id,
+      `S${id} disk set: term ${disk.currentTerm}, log ${disk.log.length}`,
     );
   }
 

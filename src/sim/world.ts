@@ -292,6 +292,13 @@ export class World implements ClusterView {
     }
   }
 
+  /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
+  writeDisk(record: NodeRecord, currentTerm: number, votedFor: number | null, log: Entry[]): void {
+    record.currentTerm = currentTerm as Term;
+    record.votedFor = votedFor as NodeId | null;
+    this.writeLog(record, 1, log);
+  }
+
   private reconcileTimer(record: NodeRecord): void {
     if (!record.alive || !record.status) return;
     const wake = Math.max(record.status.wakeAt, this.now + 1);
