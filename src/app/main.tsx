@@ -1,7 +1,9 @@
-// Browser entry point (app layer): mounts the React tree into #root.
-// A placeholder until the real App, store and node hosts are wired in here.
+// Browser entry point (app layer): installs the test/benchmark handle and mounts the React tree.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { installDebugApi } from './debugApi';
+
+installDebugApi();
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Raft Lab: missing <div id="root"> in index.html');

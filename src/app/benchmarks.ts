@@ -1,0 +1,83 @@
+// In-page measurements for `npm run bench:browser`: raw postMessage costs, and what the cluster
+// achieves through workers and in-process. Loaded on demand; timings never gate a test.
+import { asNodeId } from '../raft';
+import { runScript, writeLoad } from '../sim';
+import { startInProcessCluster, startWorkerCluster } from './runtime';
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+/** Round trips of a tiny request to one node worker: median and p99 in microseconds. */
+export async function rawRoundTrip(count = 2000): Promise<{ medianUs: number; p99Us: number }> {
+  const { host } = await startWorkerCluster({ nodes: 1 });
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await host.ping(asNodeId(1), 1000);
+    times.push((performance.now() - t) * 1000);
+  }
+  host.dispose();
+  times.sort((a, b) => a - b);
+  return { medianUs: Math.round(quantile(times, 0.5)), p99Us: Math.round(quantile(times, 0.99)) };
+}
+
+/** Five workers pinged one at a time in turn: the lockstep ceiling in events per second. */
+export async function rawLockstepRate(rounds = 2000): Promise<number> {
+  const { sim, host } = await startWorkerCluster({ nodes: 5 });
+  const ids = sim.nodeIds().map(asNodeId);
+  const t = performance.now();
+  for (let r = 0; r < rounds; r++) for (const id of ids) await host.ping(id, 1000);
+  const seconds = (performance.now() - t) / 1000;
+  host.dispose();
+  return Math.round((rounds * ids.length) / seconds);
+}
+
+export interface ClusterRun {
+  readonly wallMs: number;
+  readonly events: number;
+  readonly eventsPerSecond: number;
+  readonly virtualSeconds: number;
+}
+
+/** A 5-node cluster with a write every 100 virtual ms for `virtualSeconds`. */
+export async function clusterUnderLoad(mode: 'workers' | 'in-process', virtualSeconds = 60): Promise<ClusterRun> {
+  const options = { nodes: 5, seed: 1, keepTrace: false };
+  const script = writeLoad(300, virtualSeconds * 1000, 100);
+  if (mode === 'workers') {
+    const { sim, host } = await startWorkerCluster(options);
+    const t = performance.now();
+    await runScript(sim, script, virtualSeconds * 1000);
+    const wallMs = performance.now() - t;
+    host.dispose();
+    return summary(wallMs, sim.eventCount(), virtualSeconds);
+  }
+  const sim = await startInProcessCluster(options);
+  const t = performance.now();
+  await runScript(sim, script, virtualSeconds * 1000);
+  return summary(performance.now() - t, sim.eventCount(), virtualSeconds);
+}
+
+function summary(wallMs: number, events: number, virtualSeconds: number): ClusterRun {
+  return {
+    wallMs: Math.round(wallMs),
+    events,
+    eventsPerSecond: Math.round(events / (wallMs / 1000)),
+    virtualSeconds,
+  };
+}
+
+/** Time to start a 5-node worker cluster, and to restart one crashed node. */
+export async function startAndRestart(): Promise<{ startMs: number; restartMs: number }> {
+  const t0 = performance.now();
+  const { sim, host } = await startWorkerCluster({ nodes: 5, seed: 1 });
+  const startMs = performance.now() - t0;
+  await sim.runFor(1000);
+  sim.crash(1);
+  const t1 = performance.now();
+  sim.restart(1);
+  await sim.settle();
+  const restartMs = performance.now() - t1;
+  host.dispose();
+  return { startMs: Math.round(startMs), restartMs: Math.round(restartMs) };
+}

@@ -1,0 +1,48 @@
+// A small handle on `window.raftLab` for browser tests and benchmarks: start clusters through
+// real workers or in-process, replay scripts, read digests. The UI does not depend on it.
+import type { ScriptStep, SimOptionsInput } from '../sim';
+import { runScript, writeLoad } from '../sim';
+import type { WorkerCluster } from './runtime';
+import { startInProcessCluster, startWorkerCluster } from './runtime';
+
+export interface RaftLabDebug {
+  startWorkerCluster(options: SimOptionsInput): Promise<WorkerCluster>;
+  startInProcessCluster: typeof startInProcessCluster;
+  runScript: typeof runScript;
+  writeLoad: typeof writeLoad;
+  /** Runs `script` to `endMs` through workers; resolves the trace digest, then stops the workers. */
+  digestThroughWorkers(options: SimOptionsInput, script: ScriptStep[], endMs: number): Promise<string>;
+  digestInProcess(options: SimOptionsInput, script: ScriptStep[], endMs: number): Promise<string>;
+  /** The benchmarks of `npm run bench:browser`, loaded on demand. */
+  benchmarks(): Promise<typeof import('./benchmarks')>;
+}
+
+declare global {
+  interface Window {
+    raftLab?: RaftLabDebug;
+  }
+}
+
+export function installDebugApi(): void {
+  window.raftLab = {
+    startWorkerCluster: (options) => startWorkerCluster(options),
+    startInProcessCluster,
+    runScript,
+    writeLoad,
+    async digestThroughWorkers(options, script, endMs) {
+      const { sim, host } = await startWorkerCluster(options);
+      try {
+        await runScript(sim, script, endMs);
+        return sim.traceHash();
+      } finally {
+        host.dispose();
+      }
+    },
+    async digestInProcess(options, script, endMs) {
+      const sim = await startInProcessCluster(options);
+      await runScript(sim, script, endMs);
+      return sim.traceHash();
+    },
+    benchmarks: () => import('./benchmarks'),
+  };
+}

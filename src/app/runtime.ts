@@ -1,0 +1,30 @@
+// The one place that wires concrete hosts to the simulator: a cluster whose nodes each run in a
+// real Web Worker, or (for comparison and replay) in this thread behind the same interface.
+import type { SimOptionsInput } from '../sim';
+import { AsyncSimulation } from '../sim';
+import { createNodeWorker } from '../worker/createNodeWorker';
+import { InProcessAsyncHost } from '../worker/inProcessAsyncHost';
+import type { WorkerFactory } from '../worker/workerHost';
+import { WorkerHost } from '../worker/workerHost';
+
+export interface WorkerCluster {
+  readonly sim: AsyncSimulation;
+  readonly host: WorkerHost;
+}
+
+/** Builds a cluster with one worker per node and starts the workers one after another. */
+export async function startWorkerCluster(
+  options: SimOptionsInput,
+  factory: WorkerFactory = createNodeWorker,
+): Promise<WorkerCluster> {
+  const host = new WorkerHost(factory);
+  const sim = new AsyncSimulation(options, host);
+  await sim.settle();
+  return { sim, host };
+}
+
+export async function startInProcessCluster(options: SimOptionsInput): Promise<AsyncSimulation> {
+  const sim = new AsyncSimulation(options, new InProcessAsyncHost());
+  await sim.settle();
+  return sim;
+}

@@ -1,0 +1,54 @@
+// A module Web Worker hosting one Raft node. It holds the node's value and runs the pure core
+// on each batch it is handed; it has no Raft logic of its own and decides nothing.
+import type { RaftNode } from '../raft';
+import { bootNode, stepBatch } from '../sim';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
+
+const scope = self as unknown as {
+  postMessage(message: WorkerResponse): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+let node: RaftNode | null = null;
+/** Set by a 'throw' sabotage: the next step throws, as a buggy runtime would. */
+let throwNext = false;
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.v !== PROTOCOL_VERSION) {
+    reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: `protocol ${request.v} is not ${PROTOCOL_VERSION}` });
+    return;
+  }
+  switch (request.kind) {
+    case 'boot':
+      node = bootNode(request.request);
+      return reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr });
+    case 'step': {
+      if (throwNext) throw new Error('sabotaged: this worker throws on purpose');
+      if (!node) {
+        return reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'stepped before boot' });
+      }
+      const [next, results] = stepBatch(node, request.batch.inputs);
+      node = next;
+      return reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
+    }
+    case 'ping':
+      return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+    case 'sabotage':
+      if (request.how === 'hang') {
+        // Busy forever: only terminate() ends this thread.
+        for (;;) {
+          /* hang */
+        }
+      }
+      throwNext = true;
+      return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+  }
+};
+
+function reply(message: WorkerResponse): void {
+  scope.postMessage(message);
+}
+
+reply({ v: PROTOCOL_VERSION, kind: 'ready' });

@@ -1,0 +1,177 @@
+// The asynchronous host that runs each node in its own Web Worker. A crash is terminate(): the
+// node's volatile state dies with its thread; a restart is a new worker booted from the disk the
+// simulator keeps on the main thread. A worker that throws, fails to load or does not answer in
+// time is reported as a fault for the simulator to mark; nothing waits on it forever.
+import type { NodeId } from '../raft';
+import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
+
+/** The part of a Worker this host uses, so tests can hand in a stand-in. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
+}
+
+export type WorkerFactory = (id: NodeId) => WorkerLike;
+
+interface Pending {
+  resolve(response: WorkerResponse): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+class NodeWorker {
+  private readonly pending = new Map<number, Pending>();
+  private nextCorr = 1;
+  private readonly readyPromise: Promise<void>;
+  failure: string | null = null;
+
+  constructor(
+    readonly worker: WorkerLike,
+    private readonly timeoutMs: number,
+  ) {
+    this.readyPromise = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`did not start within ${timeoutMs} ms`)), timeoutMs);
+      worker.onmessage = (event) => {
+        if (event.data.kind === 'ready') {
+          clearTimeout(timer);
+          worker.onmessage = (e) => this.onResponse(e.data);
+          resolve();
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        clearTimeout(timer);
+        const message = event.message || 'the worker failed to load';
+        this.fail(message);
+        reject(new Error(message));
+      };
+      worker.onmessageerror = () => this.fail('a message could not be decoded');
+    });
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  request(build: (corr: number) => WorkerRequest): Promise<WorkerResponse> {
+    if (this.failure) return Promise.reject(new Error(this.failure));
+    const corr = this.nextCorr++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(corr);
+        reject(new Error(`no answer within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.pending.set(corr, { resolve, reject, timer });
+      this.worker.postMessage(build(corr));
+    });
+  }
+
+  private onResponse(response: WorkerResponse): void {
+    if (response.kind === 'ready') return;
+    const p = this.pending.get(response.corr);
+    if (!p) return;
+    this.pending.delete(response.corr);
+    clearTimeout(p.timer);
+    if (response.kind === 'error') p.reject(new Error(response.message));
+    else p.resolve(response);
+  }
+
+  /** Every request in flight fails with `message`; later ones fail at once. */
+  fail(message: string): void {
+    this.failure ??= message;
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new Error(message));
+    }
+    this.pending.clear();
+  }
+}
+
+export class WorkerHost implements AsyncNodeHost {
+  private readonly workers = new Map<NodeId, NodeWorker>();
+  /** Workers this host has terminated, kept so a test can show they no longer answer. */
+  readonly terminated: WorkerLike[] = [];
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly timeoutMs = 2000,
+  ) {}
+
+  async boot(request: BootRequest): Promise<HostFault | null> {
+    this.crash(request.id);
+    try {
+      const w = new NodeWorker(this.factory(request.id), this.timeoutMs);
+      this.workers.set(request.id, w);
+      await w.ready();
+      await w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'boot', corr, request }));
+      return null;
+    } catch (error) {
+      return { fault: messageOf(error) };
+    }
+  }
+
+  async stepAll(batches: readonly NodeBatch[]): Promise<(InputResult[] | HostFault)[]> {
+    return Promise.all(batches.map((batch) => this.step(batch)));
+  }
+
+  private async step(batch: NodeBatch): Promise<InputResult[] | HostFault> {
+    const w = this.workers.get(batch.id);
+    if (!w) return { fault: 'no worker is running for this node' };
+    try {
+      const response = await w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'step', corr, batch }));
+      if (response.kind !== 'stepped') return { fault: `unexpected answer "${response.kind}"` };
+      return response.results;
+    } catch (error) {
+      return { fault: messageOf(error) };
+    }
+  }
+
+  crash(id: NodeId): void {
+    const w = this.workers.get(id);
+    if (!w) return;
+    w.fail('the node crashed');
+    w.worker.terminate();
+    this.terminated.push(w.worker);
+    this.workers.delete(id);
+  }
+
+  /** Asks a node's worker to answer; resolves false if it does not within `ms`. */
+  async ping(id: NodeId, ms = 500): Promise<boolean> {
+    const w = this.workers.get(id);
+    if (!w) return false;
+    return withTimeout(w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr })), ms);
+  }
+
+  /** Test hook: make one node's worker throw on its next step, or hang. */
+  sabotage(id: NodeId, how: 'throw' | 'hang'): void {
+    this.workers.get(id)?.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'sabotage', corr: 0, how });
+  }
+
+  liveWorkers(): number {
+    return this.workers.size;
+  }
+
+  dispose(): void {
+    for (const id of [...this.workers.keys()]) this.crash(id);
+  }
+}
+
+/** Resolves true if `promise` settles successfully within `ms`, else false. */
+export function withTimeout(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    promise.then(
+      () => (clearTimeout(timer), resolve(true)),
+      () => (clearTimeout(timer), resolve(false)),
+    );
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
