@@ -17,3 +17,8 @@ export { InProcessHost, statusOf, bootNode, stepBatch } from './host';
 export type { TraceEvent, Brief, LossReason } from './trace';
 export { describeEvent, describeMessage, nodeName } from './trace';
 export { runChaos } from './chaos';
+export { AsyncSimulation } from './asyncSimulation';
+export type { AsyncNodeHost, HostFault } from './asyncSimulation';
+export { runScript, applyScriptStep, writeLoad } from './script';
+export type { ScriptStep } from './script';
+export type { LostState } from './world';

@@ -79,6 +79,7 @@ export abstract class SimulationBase {
   }
 
   crash(id: number): void {
+    this.beforeAction();
     const r = this.world.node(this.checkId(id));
     if (!r.alive) throw new Error(`S${id} is already crashed`);
     this.world.halt(r, null);
@@ -87,6 +88,7 @@ export abstract class SimulationBase {
   }
 
   restart(id: number): void {
+    this.beforeAction();
     const r = this.world.node(this.checkId(id));
     if (r.alive) throw new Error(`S${id} is running; crash it before restarting it`);
     this.world.boot(r);
@@ -109,6 +111,7 @@ export abstract class SimulationBase {
       log: readonly { term: number; command: Command }[];
     },
   ): void {
+    this.beforeAction();
     const r = this.world.node(this.checkId(id));
     if (r.alive) throw new Error(`S${id} is running; crash it before replacing its disk`);
     checkInteger('currentTerm', disk.currentTerm, 0, Number.MAX_SAFE_INTEGER);
@@ -134,6 +137,7 @@ export abstract class SimulationBase {
   }
 
   partition(groups: readonly (readonly number[])[]): void {
+    this.beforeAction();
     if (!Array.isArray(groups) || groups.some((g) => !Array.isArray(g) || g.length === 0)) {
       throw new Error('partition takes a list of non-empty groups, e.g. [[1, 2], [3, 4, 5]]');
     }
@@ -166,6 +170,7 @@ export abstract class SimulationBase {
 
   /** Cuts only messages from `from` to `to`. */
   cutOneWay(from: number, to: number): void {
+    this.beforeAction();
     this.checkId(from);
     this.checkId(to);
     if (from === to) throw new Error(`a link needs two different nodes, not S${from} twice`);
@@ -175,6 +180,7 @@ export abstract class SimulationBase {
 
   /** Restores the link between a and b in both directions (partitions stay). */
   restoreLink(a: number, b: number): void {
+    this.beforeAction();
     this.checkId(a);
     this.checkId(b);
     this.world.network.restoreLink(asNodeId(a), asNodeId(b));
@@ -183,11 +189,13 @@ export abstract class SimulationBase {
   }
 
   heal(): void {
+    this.beforeAction();
     this.world.network.heal();
     this.world.action('heal', null, 'network healed');
   }
 
   setDropRate(p: number): void {
+    this.beforeAction();
     checkDropRate(p);
     this.world.dropRate = p;
     this.world.action('drop rate', null, `drop rate ${Math.round(p * 100)}%`);
@@ -195,6 +203,7 @@ export abstract class SimulationBase {
 
   /** The node's election timer fires at the current instant. */
   timeout(id: number): void {
+    this.beforeAction();
     const r = this.world.node(this.checkId(id));
     if (!r.alive) throw new Error(`S${id} is crashed; restart it first`);
     this.world.forceTimeout(r.id);
@@ -264,6 +273,7 @@ export abstract class SimulationBase {
   }
 
   private submit(command: Command, via?: number): number {
+    this.beforeAction();
     const target = via === undefined ? this.defaultTarget() : this.checkId(via);
     const id = this.world.submit(command, target);
     this.world.action(
@@ -282,6 +292,9 @@ export abstract class SimulationBase {
   }
 
   protected abstract hostCrash(id: NodeId): void;
+
+  /** Called first by every action; a driver that runs asynchronously refuses actions mid-run. */
+  protected beforeAction(): void {}
 }
 
 /** The synchronous simulation: every node runs in-process through `NodeHost`. */
