@@ -22,3 +22,6 @@ export type { AsyncNodeHost, HostFault } from './asyncSimulation';
 export { runScript, applyScriptStep, writeLoad } from './script';
 export type { ScriptStep } from './script';
 export type { LostState } from './world';
+// Core vocabulary the upper layers show, re-exported so they depend on the simulator alone.
+export type { Command, Entry, Message, MessageKind, Role } from '../raft';
+export { majority, failuresTolerated, describeCommand } from '../raft';

@@ -2,7 +2,7 @@
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
 import type { Command, Entry, NodeId, Role } from '../raft';
 import { asNodeId, asTerm, describeCommand } from '../raft';
-import type { Dispatch, Flight, Violation } from './world';
+import type { ClientRequestState, Dispatch, Flight, NodeRecord, Violation } from './world';
 import { World } from './world';
 import type { NodeHost, InputResult } from './host';
 import { InProcessHost } from './host';
@@ -252,6 +252,29 @@ export abstract class SimulationBase {
 
   eventCount(): number {
     return this.world.eventCount;
+  }
+
+  /** Read-only access to a node's full record (status, disk, state machine, fault) for viewers. */
+  inspect(id: number): Readonly<NodeRecord> {
+    return this.world.node(this.checkId(id));
+  }
+
+  /** The network as the simulator sees it: partition groups, cut links, loss. */
+  networkState(): { groups: number[][] | null; cuts: [number, number][]; dropRate: number } {
+    const n = this.world.network;
+    return { groups: n.groups(), cuts: n.cutLinks(), dropRate: this.world.dropRate };
+  }
+
+  clientRequests(): readonly Readonly<ClientRequestState>[] {
+    return [...this.world.requests.values()];
+  }
+
+  /** Calls `listener` after every event; returns the unsubscribe function. One listener at a time. */
+  subscribe(listener: (event: TraceEvent) => void): () => void {
+    this.world.onEvent = listener;
+    return () => {
+      if (this.world.onEvent === listener) this.world.onEvent = null;
+    };
   }
 
   messagesInFlight(): Flight[] {

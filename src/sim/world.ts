@@ -39,8 +39,19 @@ export interface NodeRecord extends NodeView {
   incarnation: number;
   /** The runtime's own failure (a worker that threw or hung), if any. */
   fault: string | null;
+  /** What the last crash wiped out: the volatile state it had, for "what was lost" on screen. */
+  lost: LostState | null;
+  /** Counts log rewrites that removed entries, so viewers can tell an append from a truncation. */
+  truncations: number;
   timerAt: number;
   timerGen: number;
+}
+
+export interface LostState {
+  readonly role: Role;
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  readonly keys: number;
 }
 
 /** A message on the wire. `lostAt` is set when it dies before arriving. */
@@ -59,6 +70,10 @@ export interface ClientRequestState {
   readonly via: NodeId;
   readonly sentAt: number;
   status: 'pending' | 'ok' | 'failed';
+  /** Where a leader first appended it. */
+  appended?: { index: LogIndex; term: Term; by: NodeId };
+  /** Servers that passed it on towards the leader, in order. */
+  forwardedTo: NodeId[];
   index?: LogIndex;
   term?: Term;
   error?: string;
@@ -100,6 +115,8 @@ export class World implements ClusterView {
   readonly violations: Violation[] = [];
   readonly events: TraceEvent[] = [];
   eventCount = 0;
+  /** Called after every event, with the world already showing its effect (for viewers). */
+  onEvent: ((event: TraceEvent) => void) | null = null;
   hash = HASH_SEED;
   private readonly records = new Map<NodeId, NodeRecord>();
   private readonly queue = new EventQueue<Queued>();
@@ -136,6 +153,8 @@ export class World implements ClusterView {
         kv: new Map(),
         incarnation: -1,
         fault: null,
+        lost: null,
+        truncations: 0,
         timerAt: -1,
         timerGen: 0,
       };
@@ -238,11 +257,15 @@ export class World implements ClusterView {
         record.votedFor = out.votedFor;
         if (out.logFrom > 0) {
           this.writeLog(record, out.logFrom, out.entries);
+          this.noteAppended(record.id, out.logFrom, out.entries);
           for (const c of this.checkers)
             found.push([c, c.afterLogWrite?.(this, record.id, out.logFrom) ?? null]);
         }
       } else if (out.kind === 'send') {
         this.send(out.message);
+        if (out.message.kind === 'ClientRequest') {
+          this.requests.get(out.message.requestId)?.forwardedTo.push(out.message.to);
+        }
         sent.push(out.message);
       } else {
         applyCommand(record.kv, out.entry.command);
@@ -284,6 +307,7 @@ export class World implements ClusterView {
 
   /** The disk write: the log from `from` on becomes `entries`; digests follow. */
   private writeLog(record: NodeRecord, from: number, entries: readonly Entry[]): void {
+    if (from - 1 < record.log.length) record.truncations++;
     record.log.length = from - 1;
     record.prefix.length = from;
     for (const entry of entries) {
@@ -297,6 +321,16 @@ export class World implements ClusterView {
     record.currentTerm = currentTerm as Term;
     record.votedFor = votedFor as NodeId | null;
     this.writeLog(record, 1, log);
+  }
+
+  private noteAppended(by: NodeId, from: number, entries: readonly Entry[]): void {
+    entries.forEach((entry, i) => {
+      if (entry.requestId === undefined) return;
+      const request = this.requests.get(entry.requestId);
+      if (request && !request.appended) {
+        request.appended = { index: (from + i) as LogIndex, term: entry.term, by };
+      }
+    });
   }
 
   private reconcileTimer(record: NodeRecord): void {
@@ -365,7 +399,7 @@ export class World implements ClusterView {
 
   submit(command: Command, via: NodeId): number {
     const id = this.nextRequestId++;
-    this.requests.set(id, { id, command, via, sentAt: this.now, status: 'pending' });
+    this.requests.set(id, { id, command, via, sentAt: this.now, status: 'pending', forwardedTo: [] });
     this.send({ kind: 'ClientRequest', from: CLIENT_ID, to: via, requestId: id, command, hops: 0 });
     this.schedule({
       kind: 'clientTimeout',
@@ -428,6 +462,12 @@ export class World implements ClusterView {
 
   /** The node stops: its volatile state is gone, its disk stays. */
   halt(record: NodeRecord, fault: string | null): void {
+    record.lost = record.status && {
+      role: record.status.role,
+      commitIndex: record.status.commitIndex,
+      lastApplied: record.status.lastApplied,
+      keys: record.kv.size,
+    };
     record.alive = false;
     record.status = null;
     record.fault = fault;
@@ -455,6 +495,7 @@ export class World implements ClusterView {
     this.hash = hash;
     this.eventCount++;
     if (this.options.keepTrace) this.events.push(event);
+    this.onEvent?.(event);
   }
 
   private violate(rule: string, event: TraceEvent, detail: string): void {

@@ -1,0 +1,240 @@
+// A frame is what the screen shows after one event: every node, every message in flight, every
+// client request, the network and the checkers. Frames are immutable and share what did not
+// change with the frame before, so a long history costs little and stepping back is a lookup.
+import type { Command, Entry, LossReason, Message, Role, SimulationBase, TraceEvent, Violation } from '../sim';
+import { describeMessage, failuresTolerated, majority } from '../sim';
+
+/** A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. */
+export interface LogView {
+  readonly entries: readonly Entry[];
+  readonly length: number;
+}
+
+export interface NodeFrame {
+  readonly id: number;
+  readonly alive: boolean;
+  /** The runtime's own failure (worker threw, hung or never loaded), if any. */
+  readonly fault: string | null;
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: number | null;
+  readonly leaderId: number | null;
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  /** Absolute virtual ms; draw the election timer draining from deadline − timeout to deadline. */
+  readonly electionDeadline: number;
+  readonly electionTimeoutMs: number;
+  readonly heartbeatDeadline: number;
+  readonly votes: readonly number[];
+  /** Leader only: per follower nextIndex and matchIndex. */
+  readonly progress: readonly { id: number; nextIndex: number; matchIndex: number }[];
+  /** The log as on disk (which is also the live log while the node runs). */
+  readonly log: LogView;
+  readonly kv: Readonly<Record<string, string>>;
+  /** While crashed: what the crash wiped out (the disk kept term, vote and log). */
+  readonly lost: { role: Role; commitIndex: number; lastApplied: number; keys: number } | null;
+  /** Can reach fewer than a majority of the cluster (itself included) over live links. */
+  readonly cutOff: boolean;
+}
+
+export interface FlightFrame {
+  readonly id: number;
+  readonly message: Message;
+  readonly summary: string;
+  readonly sentAt: number;
+  readonly arriveAt: number;
+  /** Set when it dies before arriving, with where along its path (0…1) and why. */
+  readonly lostAt: number | null;
+  readonly lossReason: LossReason | null;
+}
+
+export type RequestStage =
+  | 'sent'
+  | 'forwarded'
+  | 'appended'
+  | 'committed'
+  | 'applied'
+  | 'acknowledged'
+  | 'failed';
+
+export interface RequestFrame {
+  readonly id: number;
+  readonly command: Command;
+  readonly via: number;
+  readonly sentAt: number;
+  readonly stage: RequestStage;
+  readonly forwardedTo: readonly number[];
+  /** Where the leader appended it, and on how many logs that entry now stands. */
+  readonly index: number | null;
+  readonly term: number | null;
+  readonly storedOn: number;
+  readonly error: string | null;
+}
+
+export interface Frame {
+  /** Position in the history, 0 for the start. */
+  readonly seq: number;
+  readonly at: number;
+  /** The event that produced this frame (null for the first frame). */
+  readonly event: TraceEvent | null;
+  readonly nodes: readonly NodeFrame[];
+  readonly flights: readonly FlightFrame[];
+  readonly requests: readonly RequestFrame[];
+  readonly groups: readonly (readonly number[])[] | null;
+  readonly cuts: readonly (readonly [number, number])[];
+  readonly dropRate: number;
+  readonly leader: number | null;
+  readonly leaderTerm: number | null;
+  readonly majority: number;
+  readonly tolerated: number;
+  readonly violations: readonly Violation[];
+}
+
+/** Keeps the previous frame's pieces so unchanged nodes, logs and messages are shared. */
+export class FrameProjector {
+  private previous: Frame | null = null;
+  private readonly logs = new Map<number, { view: LogView; truncations: number; backing: Entry[] }>();
+  private readonly flightFrames = new Map<number, FlightFrame>();
+
+  project(sim: SimulationBase, event: TraceEvent | null): Frame {
+    const net = sim.networkState();
+    const nodes = sim.nodeIds().map((id) => this.projectNode(sim, id, net));
+    const live = new Set<number>();
+    const flights = sim.messagesInFlight().map((f) => {
+      live.add(f.id);
+      let frame = this.flightFrames.get(f.id);
+      if (!frame || frame.lostAt !== f.lostAt) {
+        frame = {
+          id: f.id,
+          message: f.message,
+          summary: describeMessage(f.message),
+          sentAt: f.sentAt,
+          arriveAt: f.arriveAt,
+          lostAt: f.lostAt,
+          lossReason: f.lossReason,
+        };
+        this.flightFrames.set(f.id, frame);
+      }
+      return frame;
+    });
+    for (const id of this.flightFrames.keys()) if (!live.has(id)) this.flightFrames.delete(id);
+    const leader = sim.leader();
+    const violations = sim.violations();
+    const prev = this.previous;
+    const frame: Frame = {
+      seq: prev ? prev.seq + 1 : 0,
+      at: sim.now,
+      event,
+      nodes: prev && nodes.every((n, i) => n === prev.nodes[i]) ? prev.nodes : nodes,
+      flights,
+      requests: this.projectRequests(sim, nodes),
+      groups: net.groups,
+      cuts: net.cuts,
+      dropRate: net.dropRate,
+      leader,
+      leaderTerm: leader === null ? null : (nodes[leader - 1]?.term ?? null),
+      majority: majority(nodes.length),
+      tolerated: failuresTolerated(nodes.length),
+      violations: prev && prev.violations.length === violations.length ? prev.violations : violations,
+    };
+    this.previous = frame;
+    return frame;
+  }
+
+  private projectNode(sim: SimulationBase, id: number, net: NetworkState): NodeFrame {
+    const r = sim.inspect(id);
+    const s = r.status;
+    const log = this.projectLog(id, r.log, r.truncations);
+    const old = this.previous?.nodes[id - 1];
+    const kv = old && sameKv(old.kv, r.kv) ? old.kv : Object.fromEntries(r.kv);
+    const next: NodeFrame = {
+      id,
+      alive: r.alive,
+      fault: r.fault,
+      role: s?.role ?? 'follower',
+      term: r.currentTerm,
+      votedFor: r.votedFor,
+      leaderId: s?.leaderId ?? null,
+      commitIndex: s?.commitIndex ?? 0,
+      lastApplied: s?.lastApplied ?? 0,
+      electionDeadline: s?.electionDeadline ?? 0,
+      electionTimeoutMs: s?.electionTimeoutMs ?? 0,
+      heartbeatDeadline: s?.heartbeatDeadline ?? -1,
+      votes: s?.votes ?? [],
+      progress: s?.progress ?? [],
+      log,
+      kv,
+      lost: r.alive ? null : r.lost,
+      cutOff: !r.alive ? false : !canReachMajority(sim, id, net),
+    };
+    return old && sameNode(old, next) ? old : next;
+  }
+
+  /** Shares one append-only backing array per node until a truncation forces a new one. */
+  private projectLog(id: number, log: readonly Entry[], truncations: number): LogView {
+    const known = this.logs.get(id);
+    if (known && known.truncations === truncations && known.view.length === log.length) return known.view;
+    let backing = known && known.truncations === truncations ? known.backing : [];
+    if (backing.length > log.length) backing = [];
+    for (let i = backing.length; i < log.length; i++) backing.push(log[i]!);
+    const view = { entries: backing, length: log.length };
+    this.logs.set(id, { view, truncations, backing });
+    return view;
+  }
+
+  private projectRequests(sim: SimulationBase, nodes: readonly NodeFrame[]): RequestFrame[] {
+    const leader = sim.leader();
+    const leaderNode = leader === null ? null : nodes[leader - 1];
+    return sim.clientRequests().map((r) => {
+      const index = r.appended?.index ?? null;
+      const term = r.appended?.term ?? null;
+      const storedOn =
+        index === null
+          ? 0
+          : nodes.filter((n) => n.log.length >= index && n.log.entries[index - 1]?.term === term).length;
+      let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
+      if (index !== null) stage = 'appended';
+      if (index !== null && leaderNode && leaderNode.commitIndex >= index) stage = 'committed';
+      if (index !== null && leaderNode && leaderNode.lastApplied >= index) stage = 'applied';
+      if (r.status === 'ok') stage = 'acknowledged';
+      if (r.status === 'failed') stage = 'failed';
+      return {
+        id: r.id,
+        command: r.command,
+        via: r.via,
+        sentAt: r.sentAt,
+        stage,
+        forwardedTo: r.forwardedTo,
+        index,
+        term,
+        storedOn,
+        error: r.error ?? null,
+      };
+    });
+  }
+}
+
+type NetworkState = ReturnType<SimulationBase['networkState']>;
+
+function canReachMajority(sim: SimulationBase, id: number, net: NetworkState): boolean {
+  const ids = sim.nodeIds();
+  const group = net.groups?.find((g) => g.includes(id)) ?? ids;
+  const reachable = group.filter(
+    (other) =>
+      other === id ||
+      (sim.inspect(other).alive &&
+        !net.cuts.some(([a, b]) => (a === id && b === other) || (a === other && b === id))),
+  ).length;
+  return reachable >= majority(ids.length);
+}
+
+function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== b.size) return false;
+  return keys.every((k) => b.get(k) === a[k]);
+}
+
+function sameNode(a: NodeFrame, b: NodeFrame): boolean {
+  for (const key of Object.keys(a) as (keyof NodeFrame)[]) if (a[key] !== b[key]) return false;
+  return true;
+}
