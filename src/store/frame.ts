@@ -1,7 +1,16 @@
 // A frame is what the screen shows after one event: every node, every message in flight, every
 // client request, the network and the checkers. Frames are immutable and share what did not
 // change with the frame before, so a long history costs little and stepping back is a lookup.
-import type { Command, Entry, LossReason, Message, Role, SimulationBase, TraceEvent, Violation } from '../sim';
+import type {
+  Command,
+  Entry,
+  LossReason,
+  Message,
+  Role,
+  SimulationBase,
+  TraceEvent,
+  Violation,
+} from '../sim';
 import { describeMessage, failuresTolerated, majority } from '../sim';
 
 /** A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. */
@@ -49,13 +58,7 @@ export interface FlightFrame {
 }
 
 export type RequestStage =
-  | 'sent'
-  | 'forwarded'
-  | 'appended'
-  | 'committed'
-  | 'applied'
-  | 'acknowledged'
-  | 'failed';
+  'sent' | 'forwarded' | 'appended' | 'committed' | 'applied' | 'acknowledged' | 'failed';
 
 export interface RequestFrame {
   readonly id: number;
@@ -93,7 +96,10 @@ export interface Frame {
 /** Keeps the previous frame's pieces so unchanged nodes, logs and messages are shared. */
 export class FrameProjector {
   private previous: Frame | null = null;
-  private readonly logs = new Map<number, { view: LogView; truncations: number; backing: Entry[] }>();
+  private readonly logs = new Map<
+    number,
+    { view: LogView; truncations: number; backing: Entry[] }
+  >();
   private readonly flightFrames = new Map<number, FlightFrame>();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
@@ -135,7 +141,8 @@ export class FrameProjector {
       leaderTerm: leader === null ? null : (nodes[leader - 1]?.term ?? null),
       majority: majority(nodes.length),
       tolerated: failuresTolerated(nodes.length),
-      violations: prev && prev.violations.length === violations.length ? prev.violations : violations,
+      violations:
+        prev && prev.violations.length === violations.length ? prev.violations : violations,
     };
     this.previous = frame;
     return frame;
@@ -173,7 +180,8 @@ export class FrameProjector {
   /** Shares one append-only backing array per node until a truncation forces a new one. */
   private projectLog(id: number, log: readonly Entry[], truncations: number): LogView {
     const known = this.logs.get(id);
-    if (known && known.truncations === truncations && known.view.length === log.length) return known.view;
+    if (known && known.truncations === truncations && known.view.length === log.length)
+      return known.view;
     let backing = known && known.truncations === truncations ? known.backing : [];
     if (backing.length > log.length) backing = [];
     for (let i = backing.length; i < log.length; i++) backing.push(log[i]!);
@@ -191,7 +199,8 @@ export class FrameProjector {
       const storedOn =
         index === null
           ? 0
-          : nodes.filter((n) => n.log.length >= index && n.log.entries[index - 1]?.term === term).length;
+          : nodes.filter((n) => n.log.length >= index && n.log.entries[index - 1]?.term === term)
+              .length;
       let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
       if (index !== null) stage = 'appended';
       if (index !== null && leaderNode && leaderNode.commitIndex >= index) stage = 'committed';
