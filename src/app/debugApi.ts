@@ -2,11 +2,14 @@
 // real workers or in-process, replay scripts, read digests. The UI does not depend on it.
 import type { ScriptStep, SimOptionsInput } from '../sim';
 import { runScript, writeLoad } from '../sim';
+import { createNodeWorker } from '../worker/createNodeWorker';
+import type { WorkerLike } from '../worker/workerHost';
 import type { WorkerCluster } from './runtime';
 import { startInProcessCluster, startWorkerCluster } from './runtime';
 
 export interface RaftLabDebug {
-  startWorkerCluster(options: SimOptionsInput): Promise<WorkerCluster>;
+  /** `brokenNodes` get a worker whose script does not exist, to show a load failure. */
+  startWorkerCluster(options: SimOptionsInput, brokenNodes?: number[]): Promise<WorkerCluster>;
   startInProcessCluster: typeof startInProcessCluster;
   runScript: typeof runScript;
   writeLoad: typeof writeLoad;
@@ -25,7 +28,12 @@ declare global {
 
 export function installDebugApi(): void {
   window.raftLab = {
-    startWorkerCluster: (options) => startWorkerCluster(options),
+    startWorkerCluster: (options, brokenNodes = []) =>
+      startWorkerCluster(options, (id) =>
+        brokenNodes.includes(id)
+          ? (new Worker('/no-such-worker.js', { type: 'module' }) as unknown as WorkerLike)
+          : createNodeWorker(),
+      ),
     startInProcessCluster,
     runScript,
     writeLoad,

@@ -1,6 +1,7 @@
 // A module Web Worker hosting one Raft node. It holds the node's value and runs the pure core
 // on each batch it is handed; it has no Raft logic of its own and decides nothing.
 import type { RaftNode } from '../raft';
+import { persistentStateOf } from '../raft';
 import { bootNode, stepBatch } from '../sim';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
@@ -35,6 +36,21 @@ scope.onmessage = (event) => {
     }
     case 'ping':
       return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+    case 'inspect':
+      if (!node) {
+        return reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'not booted' });
+      }
+      return reply({
+        v: PROTOCOL_VERSION,
+        kind: 'inspected',
+        corr: request.corr,
+        node: {
+          disk: persistentStateOf(node),
+          role: node.role,
+          commitIndex: node.commitIndex,
+          lastApplied: node.lastApplied,
+        },
+      });
     case 'sabotage':
       if (request.how === 'hang') {
         // Busy forever: only terminate() ends this thread.

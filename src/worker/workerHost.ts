@@ -4,7 +4,7 @@
 // time is reported as a fault for the simulator to mark; nothing waits on it forever.
 import type { NodeId } from '../raft';
 import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { WorkerNodeState, WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION } from './protocol';
 
 /** The part of a Worker this host uses, so tests can hand in a stand-in. */
@@ -145,6 +145,18 @@ export class WorkerHost implements AsyncNodeHost {
     const w = this.workers.get(id);
     if (!w) return false;
     return withTimeout(w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr })), ms);
+  }
+
+  /** What the node's worker itself holds, or null when it has none or does not answer. */
+  async inspect(id: NodeId): Promise<WorkerNodeState | null> {
+    const w = this.workers.get(id);
+    if (!w) return null;
+    try {
+      const response = await w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'inspect', corr }));
+      return response.kind === 'inspected' ? response.node : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Test hook: make one node's worker throw on its next step, or hang. */

@@ -1,0 +1,32 @@
+// `npm run bench:browser`: measures the worker runtime in headless Chromium and prints one JSON
+// object: raw postMessage round trips, the lockstep ceiling, a 5-node cluster under a steady
+// write load through workers and in-process, and the time to start and restart workers.
+import { openApp } from './serve.mjs';
+
+const app = await openApp();
+try {
+  const { page } = app;
+  await page.waitForFunction(() => window.raftLab !== undefined);
+  const result = await page.evaluate(async () => {
+    const b = await window.raftLab.benchmarks();
+    const roundTrip = await b.rawRoundTrip(2000);
+    const lockstepEventsPerSecond = await b.rawLockstepRate(1000);
+    const workers = await b.clusterUnderLoad('workers', 60);
+    const inProcess = await b.clusterUnderLoad('in-process', 60);
+    const startup = await b.startAndRestart();
+    return {
+      crossOriginIsolated: window.crossOriginIsolated,
+      postMessageRoundTripUs: roundTrip,
+      rawLockstepEventsPerSecond: lockstepEventsPerSecond,
+      workers5NodesWriteEvery100ms60s: workers,
+      inProcess5NodesWriteEvery100ms60s: inProcess,
+      workerEventsVersusLockstep: +(workers.eventsPerSecond / lockstepEventsPerSecond).toFixed(2),
+      start5WorkersMs: startup.startMs,
+      restartOneWorkerMs: startup.restartMs,
+    };
+  });
+  console.log(JSON.stringify(result));
+  if (app.errors.length) console.error('page errors:', app.errors);
+} finally {
+  await app.close();
+}

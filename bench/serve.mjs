@@ -1,0 +1,60 @@
+// Shared by the browser benchmarks: build the app, serve it with `vite preview` on a fixed port,
+// and open it in Debian's Chromium (never a downloaded browser).
+import { execSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function waitForServer(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server did not answer at ${url}`);
+}
+
+/** Builds, serves and opens the app; returns { browser, page, url, close }. */
+export async function openApp({ port = 4175, viewport = { width: 1280, height: 720 }, path = '/' } = {}) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium package or set CHROMIUM_PATH`);
+  }
+  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  const base = `http://localhost:${port}`;
+  try {
+    await waitForServer(base, 30_000);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const page = await browser.newPage({ viewport });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const t0 = Date.now();
+    await page.goto(base + path);
+    const close = async () => {
+      await browser.close();
+      process.kill(-server.pid);
+    };
+    return { browser, page, base, errors, navigationStartedAt: t0, close };
+  } catch (error) {
+    process.kill(-server.pid);
+    throw error;
+  }
+}

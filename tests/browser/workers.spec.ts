@@ -1,0 +1,140 @@
+// The worker runtime in real Chromium: every node in its own Web Worker must replay exactly the
+// run the headless simulator computes, crash must really end a worker's thread, and a broken
+// worker must be reported while the rest of the cluster goes on.
+import { expect, test } from '@playwright/test';
+import type { ScriptStep, SimOptionsInput } from '../../src/sim';
+import { createSimulation, runScript, writeLoad } from '../../src/sim';
+
+interface Case {
+  readonly name: string;
+  readonly options: SimOptionsInput;
+  readonly script: ScriptStep[];
+  readonly endMs: number;
+}
+
+const cases: Case[] = [
+  { name: 'seed 1: five nodes elect a leader and commit writes', options: { nodes: 5, seed: 1 }, script: writeLoad(400, 3000, 100), endMs: 3500 },
+  {
+    name: 'seed 2: a node crashes and restarts while writes go on',
+    options: { nodes: 5, seed: 2 },
+    script: [...writeLoad(400, 4000, 150), { at: 1200, do: 'crash', node: 1 }, { at: 1300, do: 'crash', node: 2 }, { at: 2500, do: 'restart', node: 1 }, { at: 3000, do: 'restart', node: 2 }],
+    endMs: 4500,
+  },
+  {
+    name: 'seed 3: a partition, then heal, with message loss',
+    options: { nodes: 5, seed: 3, dropRate: 0.1 },
+    script: [...writeLoad(400, 4000, 120), { at: 1000, do: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2500, do: 'heal' }, { at: 2600, do: 'drop', rate: 0.2 }],
+    endMs: 4500,
+  },
+  {
+    name: 'seed 4: seven nodes with PreVote, a cut link and a forced timeout',
+    options: { nodes: 7, seed: 4, preVote: true },
+    script: [...writeLoad(500, 3000, 200), { at: 800, do: 'cut', a: 1, b: 2 }, { at: 1500, do: 'timeout', node: 3 }, { at: 2200, do: 'heal' }],
+    endMs: 3500,
+  },
+  {
+    name: 'seed 5: three nodes with CheckQuorum lose and regain a majority',
+    options: { nodes: 3, seed: 5, checkQuorum: true },
+    script: [...writeLoad(400, 3500, 100), { at: 1000, do: 'crash', node: 2 }, { at: 1050, do: 'crash', node: 3 }, { at: 2000, do: 'restart', node: 2 }, { at: 2100, do: 'restart', node: 3 }],
+    endMs: 4000,
+  },
+];
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => window.raftLab !== undefined);
+});
+
+for (const c of cases) {
+  test(`workers replay the headless run: ${c.name}`, async ({ page }) => {
+    const headless = createSimulation(c.options);
+    await runScript(headless, c.script, c.endMs);
+    expect(headless.violations()).toEqual([]);
+    const inWorkers = await page.evaluate(
+      ([options, script, endMs]) => window.raftLab!.digestThroughWorkers(options, script, endMs),
+      [c.options, c.script, c.endMs] as const,
+    );
+    expect(inWorkers).toBe(headless.traceHash());
+  });
+}
+
+test('a crashed node’s worker is gone, and its restart brings back exactly its disk', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 6 });
+    await sim.runUntil((s) => s.leader() !== null, 3000);
+    for (let i = 0; i < 5; i++) sim.write(`k${i}`, `v${i}`);
+    await sim.runFor(500);
+    const victim = sim.leader()!;
+    const disk = await host.inspect(victim as never);
+    const workersBefore = host.liveWorkers();
+    sim.crash(victim);
+    const dead = host.terminated[host.terminated.length - 1]!;
+    const deadAnswered = await new Promise<boolean>((resolve) => {
+      dead.onmessage = () => resolve(true);
+      dead.postMessage({ v: 1, kind: 'ping', corr: 1 });
+      setTimeout(() => resolve(false), 500);
+    });
+    const liveAnswer = await host.ping(sim.nodeIds().find((id) => id !== victim)! as never);
+    const workersAfterCrash = host.liveWorkers();
+    const snapshotWhileDown = sim.node(victim);
+    sim.restart(victim);
+    await sim.settle();
+    const back = await host.inspect(victim as never);
+    host.dispose();
+    return { disk, deadAnswered, liveAnswer, workersBefore, workersAfterCrash, snapshotWhileDown, back };
+  });
+  expect(result.workersBefore).toBe(5);
+  expect(result.workersAfterCrash).toBe(4);
+  expect(result.deadAnswered).toBe(false);
+  expect(result.liveAnswer).toBe(true);
+  expect(result.disk!.disk.log.length).toBeGreaterThanOrEqual(6);
+  expect(result.snapshotWhileDown.alive).toBe(false);
+  expect(result.snapshotWhileDown.term).toBe(result.disk!.disk.currentTerm);
+  expect(result.back!.disk).toEqual(result.disk!.disk);
+  expect(result.back!.role).toBe('follower');
+  expect(result.back!.commitIndex).toBe(0);
+  expect(result.back!.lastApplied).toBe(0);
+});
+
+test('a worker that throws is marked faulted and the cluster goes on', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 7 });
+    await sim.runUntil((s) => s.leader() !== null, 3000);
+    const leader = sim.leader()!;
+    host.sabotage(leader as never, 'throw');
+    await sim.runFor(1000);
+    const fault = sim.inspect(leader).fault;
+    const newLeader = sim.leader();
+    const write = sim.write('after', 'fault');
+    await sim.runUntil((s) => s.request(write).status !== 'pending', 3000);
+    const outcome = sim.request(write).status;
+    const violations = sim.violations().length;
+    host.dispose();
+    return { leader, fault, newLeader, outcome, violations };
+  });
+  expect(result.fault).toContain('sabotaged');
+  expect(result.newLeader).not.toBeNull();
+  expect(result.newLeader).not.toBe(result.leader);
+  expect(result.outcome).toBe('ok');
+  expect(result.violations).toBe(0);
+});
+
+test('a worker that hangs, or never loads, is reported instead of freezing the cluster', async ({ page }) => {
+  const result = await page.evaluate(async () => {
+    const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 8 }, [5]);
+    const neverLoaded = sim.inspect(5).fault;
+    await sim.runUntil((s) => s.leader() !== null, 3000);
+    const victim = sim.nodeIds().find((id) => id !== sim.leader() && id !== 5)!;
+    host.sabotage(victim as never, 'hang');
+    await sim.runFor(600);
+    const hung = sim.inspect(victim).fault;
+    const write = sim.write('still', 'works');
+    await sim.runUntil((s) => s.request(write).status !== 'pending', 3000);
+    const outcome = sim.request(write).status;
+    host.dispose();
+    return { neverLoaded, hung, outcome };
+  });
+  expect(result.neverLoaded).toBeTruthy();
+  expect(result.hung).toContain('no answer');
+  expect(result.outcome).toBe('ok');
+});
