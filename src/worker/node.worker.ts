@@ -4,11 +4,11 @@ import type { RaftNode } from '../raft';
 import { persistentStateOf } from '../raft';
 import { bootNode, stepBatch } from '../sim';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import { PROTOCOL_VERSION } from './protocol';
+import { PROTOCOL_VERSION, decode, encode } from './protocol';
 
 const scope = self as unknown as {
-  postMessage(message: WorkerResponse): void;
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: string): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
 };
 
 let node: RaftNode | null = null;
@@ -16,7 +16,7 @@ let node: RaftNode | null = null;
 let throwNext = false;
 
 scope.onmessage = (event) => {
-  const request = event.data;
+  const request = decode<WorkerRequest>(event.data);
   if (request.v !== PROTOCOL_VERSION) {
     reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: `protocol ${request.v} is not ${PROTOCOL_VERSION}` });
     return;
@@ -64,7 +64,7 @@ scope.onmessage = (event) => {
 };
 
 function reply(message: WorkerResponse): void {
-  scope.postMessage(message);
+  scope.postMessage(encode(message));
 }
 
 reply({ v: PROTOCOL_VERSION, kind: 'ready' });

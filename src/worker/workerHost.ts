@@ -5,13 +5,13 @@
 import type { NodeId } from '../raft';
 import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
 import type { WorkerNodeState, WorkerRequest, WorkerResponse } from './protocol';
-import { PROTOCOL_VERSION } from './protocol';
+import { PROTOCOL_VERSION, decode, encode } from './protocol';
 
 /** The part of a Worker this host uses, so tests can hand in a stand-in. */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
+  postMessage(message: string | WorkerRequest): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   onmessageerror?: ((event: MessageEvent) => void) | null;
 }
@@ -37,9 +37,9 @@ class NodeWorker {
     this.readyPromise = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`did not start within ${timeoutMs} ms`)), timeoutMs);
       worker.onmessage = (event) => {
-        if (event.data.kind === 'ready') {
+        if (decode<WorkerResponse>(event.data).kind === 'ready') {
           clearTimeout(timer);
-          worker.onmessage = (e) => this.onResponse(e.data);
+          worker.onmessage = (e) => this.onResponse(decode<WorkerResponse>(e.data));
           resolve();
         }
       };
@@ -67,7 +67,7 @@ class NodeWorker {
         reject(new Error(`no answer within ${this.timeoutMs} ms`));
       }, this.timeoutMs);
       this.pending.set(corr, { resolve, reject, timer });
-      this.worker.postMessage(build(corr));
+      this.worker.postMessage(encode(build(corr)));
     });
   }
 
