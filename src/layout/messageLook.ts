@@ -1,0 +1,63 @@
+// Layout layer: which of the visual looks a message in flight takes. One look per thing a
+// student should tell apart; the legend explains each and the cluster view draws each.
+import type { Message } from '../sim';
+
+export type MessageLook =
+  | 'requestVote'
+  | 'preVote'
+  | 'voteGranted'
+  | 'voteDenied'
+  | 'append'
+  | 'heartbeat'
+  | 'appendOk'
+  | 'appendRejected'
+  | 'clientRequest'
+  | 'clientReply';
+
+export const MESSAGE_LOOKS: readonly MessageLook[] = [
+  'requestVote',
+  'preVote',
+  'voteGranted',
+  'voteDenied',
+  'heartbeat',
+  'append',
+  'appendOk',
+  'appendRejected',
+  'clientRequest',
+  'clientReply',
+];
+
+export function messageLook(m: Message): MessageLook {
+  switch (m.kind) {
+    case 'RequestVote':
+      return m.preVote ? 'preVote' : 'requestVote';
+    case 'RequestVoteReply':
+      return m.voteGranted ? 'voteGranted' : 'voteDenied';
+    case 'AppendEntries':
+      return m.entries.length > 0 ? 'append' : 'heartbeat';
+    case 'AppendEntriesReply':
+      return m.success ? 'appendOk' : 'appendRejected';
+    case 'ClientRequest':
+      return 'clientRequest';
+    case 'ClientReply':
+      return 'clientReply';
+  }
+}
+
+/** The short glyph written on a message: entry count, ✓/✗, or a letter. */
+export function messageGlyph(m: Message): string {
+  switch (m.kind) {
+    case 'RequestVote':
+      return m.preVote ? 'P' : 'V';
+    case 'RequestVoteReply':
+      return m.voteGranted ? '✓' : '✗';
+    case 'AppendEntries':
+      return m.entries.length > 0 ? String(m.entries.length) : '';
+    case 'AppendEntriesReply':
+      return m.success ? '✓' : '✗';
+    case 'ClientRequest':
+      return 'W';
+    case 'ClientReply':
+      return m.ok ? '✓' : '✗';
+  }
+}

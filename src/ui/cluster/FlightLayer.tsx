@@ -1,0 +1,95 @@
+// Messages in flight, each at (viewTime − sentAt)/(arriveAt − sentAt) along its curved path.
+// Paths are computed once per layout; an animation frame only moves transforms. A lost message
+// stops where it died and shows a fading red burst, kept here briefly after the simulator has
+// dropped it from the frame.
+import { useMemo, useState } from 'react';
+import type { FlightFrame } from '../../store/frame';
+import type { Selection } from '../../store/selection';
+import type { Translate } from '../i18n/types';
+import type { RingLayout } from '../../layout/ring';
+import { spotOf } from '../../layout/ring';
+import { flightProgress, messagePath, pointAt } from '../../layout/messagePath';
+import type { MessagePath } from '../../layout/messagePath';
+import { burstPath, crossPath } from '../../layout/shapes';
+import { FlightDot } from './FlightDot';
+
+interface Props {
+  flights: readonly FlightFrame[];
+  layout: RingLayout;
+  viewTime: number;
+  selection: Selection;
+  t: Translate;
+  onSelect(sel: Selection): void;
+}
+
+const BURST = burstPath(9, 20);
+const CROSS = crossPath(9);
+
+/** How long (virtual ms) a burst stays: as long as the message had been meant to travel. */
+const burstSpan = (f: FlightFrame) => Math.max(8, f.arriveAt - f.sentAt);
+
+export function FlightLayer({ flights, layout, viewTime, selection, t, onSelect }: Props) {
+  const [seen, setSeen] = useState(flights);
+  const [ghosts, setGhosts] = useState<readonly FlightFrame[]>([]);
+  if (seen !== flights) {
+    // Adjusting state while rendering (React's pattern for "remember the previous prop").
+    const live = new Set(flights.map((f) => f.id));
+    const gone = seen.filter((f) => f.lostAt !== null && !live.has(f.id));
+    const keep = ghosts.filter(
+      (g) => !live.has(g.id) && viewTime < g.lostAt! + burstSpan(g) && viewTime >= g.sentAt,
+    );
+    setSeen(flights);
+    setGhosts([...keep, ...gone.filter((g) => !keep.some((k) => k.id === g.id))]);
+  }
+  // Every sender→receiver path (client included), once per layout: at most 10 × 10.
+  const paths = useMemo(() => {
+    const m = new Map<string, MessagePath>();
+    const ids = [0, ...layout.nodes.map((n) => n.id)];
+    const inset = layout.nodeRadius + 6;
+    for (const a of ids) {
+      for (const b of ids) {
+        if (a !== b)
+          m.set(`${a}>${b}`, messagePath(spotOf(layout, a), spotOf(layout, b), 0.1, inset));
+      }
+    }
+    return m;
+  }, [layout]);
+  const selected = selection?.kind === 'flight' ? selection.id : null;
+  return (
+    <g className="rl-flights">
+      {[...flights, ...ghosts].map((f) => {
+        const path = paths.get(`${f.message.from}>${f.message.to}`);
+        if (!path || viewTime < f.sentAt) return null;
+        const { t: at, dead } = flightProgress(f, viewTime);
+        const p = pointAt(path, at);
+        if (dead) {
+          const fade = 1 - (viewTime - f.lostAt!) / burstSpan(f);
+          if (fade <= 0) return null;
+          return (
+            <g
+              key={f.id}
+              className="rl-dead"
+              transform={`translate(${p.x},${p.y})`}
+              opacity={fade}
+              aria-hidden="true"
+            >
+              <path className="rl-dead-burst" d={BURST} />
+              <path className="rl-dead-cross" d={CROSS} />
+            </g>
+          );
+        }
+        return (
+          <FlightDot
+            key={f.id}
+            flight={f}
+            x={p.x}
+            y={p.y}
+            selected={selected === f.id}
+            t={t}
+            onSelect={onSelect}
+          />
+        );
+      })}
+    </g>
+  );
+}

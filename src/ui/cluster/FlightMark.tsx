@@ -1,0 +1,32 @@
+// One message's look, drawn at (0, 0): shape and colour by kind, with its glyph (entry count,
+// ✓/✗, letter). Shared by the cluster view's messages and the legend so the two always agree.
+import { memo } from 'react';
+import type { MessageLook } from '../../layout/messageLook';
+import { circlePath, polygonPath } from '../../layout/shapes';
+
+const SHAPES: Record<MessageLook, string> = {
+  requestVote: polygonPath(4, 13),
+  preVote: polygonPath(4, 13),
+  voteGranted: circlePath(11),
+  voteDenied: circlePath(11),
+  heartbeat: circlePath(6),
+  append: 'M-15,-10h30v20h-30z',
+  appendOk: 'M-9,-9h18v18h-18z',
+  appendRejected: 'M-9,-9h18v18h-18z',
+  clientRequest: 'M-10,-11h20a11,11 0 0 1 0,22h-20a11,11 0 0 1 0,-22z',
+  clientReply: 'M-10,-11h20a11,11 0 0 1 0,22h-20a11,11 0 0 1 0,-22z',
+};
+
+export const FlightMark = memo(function FlightMark(props: { look: MessageLook; glyph: string }) {
+  const { look, glyph } = props;
+  return (
+    <g className={`rl-msg rl-msg-${look}`}>
+      <path d={SHAPES[look]} className="rl-msg-body" />
+      {glyph && (
+        <text className="rl-msg-glyph" dy="0.35em" textAnchor="middle">
+          {glyph}
+        </text>
+      )}
+    </g>
+  );
+});

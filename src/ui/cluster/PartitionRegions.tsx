@@ -1,0 +1,37 @@
+// The partition groups drawn as soft tinted regions behind the nodes, while the network is
+// split; also the stroke being drawn right now, so a person sees where they are cutting.
+import { memo, useMemo } from 'react';
+import type { Point, RingLayout } from '../../layout/ring';
+import { groupOutline } from '../../layout/regions';
+
+interface Props {
+  layout: RingLayout;
+  groups: readonly (readonly number[])[] | null;
+}
+
+export const PartitionRegions = memo(function PartitionRegions({ layout, groups }: Props) {
+  const outlines = useMemo(
+    () =>
+      (groups ?? []).map((g) =>
+        groupOutline(
+          g.map((id) => layout.nodes[id - 1]).filter((p): p is NonNullable<typeof p> => !!p),
+          layout.nodeRadius + 22,
+        ),
+      ),
+    [groups, layout],
+  );
+  if (!groups) return null;
+  return (
+    <g className="rl-regions" aria-hidden="true">
+      {outlines.map((d, i) => (
+        <path key={i} d={d} className={`rl-region rl-region-${i % 4}`} />
+      ))}
+    </g>
+  );
+});
+
+export function StrokePreview({ points }: { points: readonly Point[] }) {
+  if (points.length < 2) return null;
+  const d = points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join('');
+  return <path className="rl-stroke" d={d} aria-hidden="true" />;
+}

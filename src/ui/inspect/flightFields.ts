@@ -1,0 +1,84 @@
+// The fields of one message in flight for the inspector, with Figure 2's argument and result
+// names (the sender appears as candidateId or leaderId, as the paper names it).
+import type { FlightFrame } from '../../store/frame';
+import type { Translate } from '../i18n/types';
+import { describeCommand } from '../../sim';
+import type { Field } from './FieldList';
+
+const who = (id: number, t: Translate) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
+
+export function flightFields(f: FlightFrame, t: Translate): Field[] {
+  const m = f.message;
+  const g = (key: string) => t(`visual.field.${key}`);
+  const fields: Field[] = [
+    { name: 'kind', value: m.kind },
+    { name: 'from → to', value: `${who(m.from, t)} → ${who(m.to, t)}` },
+    { name: 'sentAt', gloss: g('sentAt'), value: t('visual.field.at', { ms: f.sentAt }) },
+    { name: 'arriveAt', gloss: g('arriveAt'), value: t('visual.field.at', { ms: f.arriveAt }) },
+  ];
+  if (f.lostAt !== null) {
+    fields.push({
+      name: 'lostAt',
+      gloss: g('lostAt'),
+      value: `${t('visual.field.at', { ms: f.lostAt })} (${t(`visual.loss.${(f.lossReason ?? 'dropped').replace(' ', '')}`)})`,
+      tone: 'lost',
+    });
+  }
+  const add = (name: string, value: string | number | boolean) =>
+    fields.push({
+      name,
+      gloss: g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
+      value: String(value),
+    });
+  switch (m.kind) {
+    case 'RequestVote':
+      add('term', m.term);
+      add('candidateId', `S${m.from}`);
+      add('lastLogIndex', m.lastLogIndex);
+      add('lastLogTerm', m.lastLogTerm);
+      add('preVote', m.preVote);
+      break;
+    case 'RequestVoteReply':
+      add('term', m.term);
+      add('voteGranted', m.voteGranted);
+      add('preVote', m.preVote);
+      break;
+    case 'AppendEntries':
+      add('term', m.term);
+      add('leaderId', `S${m.from}`);
+      add('prevLogIndex', m.prevLogIndex);
+      add('prevLogTerm', m.prevLogTerm);
+      add(
+        'entries[]',
+        m.entries.length === 0
+          ? t('visual.field.heartbeatEmpty')
+          : m.entries
+              .map((e, i) => `${m.prevLogIndex + i + 1}:t${e.term} ${describeCommand(e.command)}`)
+              .join(', '),
+      );
+      add('leaderCommit', m.leaderCommit);
+      break;
+    case 'AppendEntriesReply':
+      add('term', m.term);
+      add('success', m.success);
+      add('index', m.index);
+      if (!m.success) {
+        add('conflictTerm', m.conflictTerm);
+        add('conflictIndex', m.conflictIndex);
+      }
+      break;
+    case 'ClientRequest':
+      add('requestId', m.requestId);
+      add('command', describeCommand(m.command));
+      add('hops', m.hops);
+      break;
+    case 'ClientReply':
+      add('requestId', m.requestId);
+      add('ok', m.ok);
+      add('index', m.index);
+      add('term', m.term);
+      if (m.error) add('error', m.error);
+      break;
+  }
+  return fields;
+}

@@ -1,0 +1,109 @@
+// The fields of one node for the inspector, in Figure 2's order and spelling: persistent state
+// (currentTerm, votedFor, log[]), volatile state, leader state, then what the simulator adds.
+import type { Frame, NodeFrame } from '../../store/frame';
+import type { Translate } from '../i18n/types';
+import { describeCommand } from '../../sim';
+import type { Field } from './FieldList';
+
+const name = (id: number | null) => (id === null ? 'null' : `S${id}`);
+
+/** The log as `1:t1 set x=1, 2:t1 no-op, …`; only entries[0 … length−1] are read. */
+export function describeLog(node: NodeFrame, newest = 30): string {
+  const { entries, length } = node.log;
+  if (length === 0) return '[]';
+  const from = Math.max(0, length - newest);
+  const parts: string[] = [];
+  for (let i = from; i < length; i++) {
+    const e = entries[i]!;
+    parts.push(`${i + 1}:t${e.term} ${describeCommand(e.command)}`);
+  }
+  return `[${from > 0 ? `…${from}, ` : ''}${parts.join(', ')}]`;
+}
+
+export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[] {
+  const g = (key: string) => t(`visual.field.${key}`);
+  const fields: Field[] = [
+    {
+      name: 'state',
+      gloss: g('state'),
+      value: node.alive ? t(`visual.role.${node.role}`) : t('visual.node.crashed'),
+    },
+    { name: 'currentTerm', gloss: g('currentTerm'), value: String(node.term) },
+    { name: 'votedFor', gloss: g('votedFor'), value: name(node.votedFor) },
+    {
+      name: 'log[]',
+      gloss: t('visual.field.log', { length: node.log.length }),
+      value: describeLog(node),
+    },
+  ];
+  if (node.alive) {
+    fields.push(
+      { name: 'commitIndex', gloss: g('commitIndex'), value: String(node.commitIndex) },
+      { name: 'lastApplied', gloss: g('lastApplied'), value: String(node.lastApplied) },
+      { name: 'leaderId', gloss: g('leaderId'), value: name(node.leaderId) },
+    );
+    if (node.role === 'leader') {
+      const list = (key: 'nextIndex' | 'matchIndex') =>
+        node.progress.map((p) => `S${p.id}: ${p[key]}`).join(', ') || '—';
+      fields.push(
+        { name: 'nextIndex[]', gloss: g('nextIndex'), value: list('nextIndex') },
+        { name: 'matchIndex[]', gloss: g('matchIndex'), value: list('matchIndex') },
+        {
+          name: 'heartbeatDeadline',
+          gloss: g('heartbeatDeadline'),
+          value: t('visual.field.at', { ms: node.heartbeatDeadline }),
+        },
+      );
+    } else {
+      fields.push({
+        name: 'electionDeadline',
+        gloss: g('electionDeadline'),
+        value: t('visual.field.deadline', {
+          at: node.electionDeadline,
+          timeout: node.electionTimeoutMs,
+          left: Math.max(0, node.electionDeadline - frame.at),
+        }),
+      });
+    }
+    if (node.role === 'candidate' || node.role === 'precandidate') {
+      fields.push({
+        name: 'votes',
+        gloss: g('votes'),
+        value: node.votes.map((v) => `S${v}`).join(', ') || '—',
+      });
+    }
+    if (node.cutOff)
+      fields.push({
+        name: 'cutOff',
+        gloss: g('cutOff'),
+        value: t('visual.node.cutOff'),
+        tone: 'warn',
+      });
+  } else {
+    fields.push({
+      name: 'disk',
+      gloss: g('disk'),
+      value: t('visual.node.disk', {
+        term: node.term,
+        vote: node.votedFor === null ? '—' : `S${node.votedFor}`,
+        length: node.log.length,
+      }),
+    });
+    if (node.lost) {
+      fields.push({
+        name: 'lost',
+        gloss: g('lost'),
+        value: t('visual.node.lost', {
+          role: t(`visual.role.${node.lost.role}`),
+          commit: node.lost.commitIndex,
+          applied: node.lost.lastApplied,
+          keys: node.lost.keys,
+        }),
+        tone: 'lost',
+      });
+    }
+  }
+  if (node.fault)
+    fields.push({ name: 'fault', gloss: g('fault'), value: node.fault, tone: 'warn' });
+  return fields;
+}
