@@ -1,17 +1,65 @@
-// Browser entry point (app layer): installs the test/benchmark handle and mounts the React tree.
+// Browser entry point (app layer): installs the test/benchmark handle, builds the store over a
+// cluster of real Web Workers, and mounts the React tree.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { Persistence } from '../store';
+import { createLabStore } from '../store';
+import { App } from '../ui/App';
 import { installDebugApi } from './debugApi';
+import { startWorkerCluster } from './runtime';
 
 installDebugApi();
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('Raft Lab: missing <div id="root"> in index.html');
 
+/** Settings in the address bar (replaceState: no history entry per change), preferences in localStorage. */
+const browser: Persistence = {
+  readQuery: () => window.location.search,
+  writeQuery(query) {
+    window.history.replaceState(null, '', `${window.location.pathname}?${query}`);
+  },
+  load(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  save(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+    } catch {
+      // Private mode or storage off: the choice lasts for this visit only.
+    }
+  },
+};
+
+const store = createLabStore({
+  async runtime(options) {
+    const { sim, host } = await startWorkerCluster(options);
+    return { sim, dispose: () => host.dispose() };
+  },
+  scheduler: {
+    next(callback) {
+      const handle = requestAnimationFrame(callback);
+      return () => cancelAnimationFrame(handle);
+    },
+  },
+  persistence: browser,
+});
+window.raftLabStore = store;
+void store.getState().start();
+
+declare global {
+  interface Window {
+    /** The app's store, for browser tests that want to read state directly. */
+    raftLabStore?: typeof store;
+  }
+}
+
 createRoot(rootElement).render(
   <StrictMode>
-    <main>
-      <h1>Raft Lab</h1>
-    </main>
+    <App store={store} />
   </StrictMode>,
 );

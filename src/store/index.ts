@@ -1,0 +1,37 @@
+// Public face of the store layer: the lab store, its settings codec and playback vocabulary.
+export { createLabStore } from './labStore';
+export type {
+  EventFilter,
+  LabData,
+  LabDeps,
+  LabIntents,
+  LabState,
+  LabStore,
+  Language,
+  Notice,
+  PanelTab,
+  Persistence,
+  Runtime,
+  RuntimeFactory,
+  Scheduler,
+  Theme,
+} from './labTypes';
+export type { LabAction, RecordedAction } from './actions';
+export type { Settings, ParsedSettings } from './settings';
+export {
+  DEFAULT_SETTINGS,
+  checkSettings,
+  parseSettingsQuery,
+  settingsToOptions,
+  settingsToQuery,
+} from './settings';
+export type { Marker, MarkerKind, PauseWhen } from './playback';
+export {
+  DEFAULT_SPEED,
+  SPEED_MAX,
+  SPEED_MIN,
+  positionFromSpeed,
+  speedFromPosition,
+} from './playback';
+export type { Frame, FlightFrame, NodeFrame, RequestFrame, RequestStage, LogView } from './frame';
+export type { Selection } from './selection';

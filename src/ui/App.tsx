@@ -1,0 +1,61 @@
+// The application shell (UI layer): top bar, the cluster with its log strip on the left, tabbed
+// panels on the right and the time controls below. It wires store intents to the components.
+import { useEffect, useState } from 'react';
+import type { LabStore } from '../store';
+import { LabContext, useLab } from './labContext';
+import { ClusterPane } from './panels/ClusterPane';
+import { ControlsBar } from './controls/ControlsBar';
+import { SidePanel } from './panels/SidePanel';
+import { TopBar } from './panels/TopBar';
+import { LogStrip } from './panels/LogStrip';
+import { useShortcuts } from './controls/useShortcuts';
+import './visual.css';
+import './app.css';
+
+export function App({ store }: { store: LabStore }) {
+  return (
+    <LabContext.Provider value={store}>
+      <Shell />
+    </LabContext.Provider>
+  );
+}
+
+function Shell() {
+  const theme = useLab((s) => s.theme);
+  const language = useLab((s) => s.language);
+  const reducedMotion = useReducedMotion();
+  useShortcuts();
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [theme, language]);
+
+  return (
+    <div className="rl-app">
+      <TopBar />
+      <main className="rl-main">
+        <section className="rl-stage">
+          <ClusterPane reducedMotion={reducedMotion} />
+          <LogStrip />
+        </section>
+        <SidePanel />
+      </main>
+      <ControlsBar />
+    </div>
+  );
+}
+
+/** Follows the system's "reduce motion" preference, live. */
+function useReducedMotion(): boolean {
+  const query = '(prefers-reduced-motion: reduce)';
+  const [reduced, setReduced] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const onChange = () => setReduced(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}

@@ -1,0 +1,30 @@
+// React's door into the store (UI layer): the store instance travels by context, components read
+// slices of it with zustand's useStore, and `useT` gives the translator for the chosen language.
+import { createContext, useContext, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { LabState, LabStore } from '../store';
+import { makeTranslate } from './i18n';
+import type { Translate } from './i18n/types';
+
+export const LabContext = createContext<LabStore | null>(null);
+
+export function useLabStore(): LabStore {
+  const store = useContext(LabContext);
+  if (!store) throw new Error('Raft Lab components need <LabContext.Provider value={store}>');
+  return store;
+}
+
+/** One slice of the state; return primitives or stable references (zustand compares with Object.is). */
+export function useLab<T>(selector: (state: LabState) => T): T {
+  return useStore(useLabStore(), selector);
+}
+
+/** The store's intents; they never change, so reading them causes no re-render. */
+export function useIntents(): LabState {
+  return useLabStore().getState();
+}
+
+export function useT(): Translate {
+  const language = useLab((s) => s.language);
+  return useMemo(() => makeTranslate(language), [language]);
+}

@@ -1,0 +1,67 @@
+// One client request's life (UI layer): sent → (forwarded) → appended at i → stored on k of N →
+// committed → applied → acknowledged, or failed with its reason. Reached stages are highlighted.
+import { describeCommand } from '../../sim';
+import type { RequestFrame, RequestStage } from '../../store';
+import type { Translate } from '../i18n/types';
+
+const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
+
+export function RequestLife({
+  request: r,
+  nodes,
+  t,
+}: {
+  request: RequestFrame;
+  nodes: number;
+  t: Translate;
+}) {
+  const reached =
+    r.stage === 'failed' ? -1 : ORDER.indexOf(r.stage === 'forwarded' ? 'sent' : r.stage);
+  const steps: { key: string; text: string; done: boolean }[] = [
+    { key: 'sent', text: t('app.request.sent', { via: r.via }), done: true },
+  ];
+  if (r.forwardedTo.length) {
+    steps.push({
+      key: 'forwarded',
+      text: t('app.request.forwarded', { to: r.forwardedTo.map((id) => `S${id}`).join(' → ') }),
+      done: true,
+    });
+  }
+  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
+  steps.push(
+    {
+      key: 'appended',
+      text:
+        r.index === null
+          ? t('app.request.notAppended')
+          : t('app.request.appended', { index: r.index, term: r.term ?? 0 }),
+      done: r.index !== null,
+    },
+    {
+      key: 'stored',
+      text: t('app.request.stored', { k: r.storedOn, n: nodes }),
+      done: r.storedOn > nodes / 2,
+    },
+    { key: 'committed', text: t('app.request.committed'), done: at('committed') },
+    { key: 'applied', text: t('app.request.applied'), done: at('applied') },
+    { key: 'acknowledged', text: t('app.request.acknowledged'), done: at('acknowledged') },
+  );
+  return (
+    <li className={`rl-request rl-request-${r.stage}`}>
+      <div className="rl-request-head">
+        <strong>#{r.id}</strong> <code>{describeCommand(r.command)}</code>{' '}
+        <span className="rl-request-stage">{t(`app.request.stage.${r.stage}`)}</span>
+      </div>
+      <ol className="rl-request-steps">
+        {steps.map((s) => (
+          <li key={s.key} className={s.done ? 'rl-step-done' : 'rl-step-todo'}>
+            {s.text}
+          </li>
+        ))}
+      </ol>
+      {r.stage === 'failed' && (
+        <div className="rl-request-error">{t('app.request.failed', { reason: r.error ?? '' })}</div>
+      )}
+    </li>
+  );
+}

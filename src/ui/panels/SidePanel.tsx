@@ -1,0 +1,79 @@
+// The right column (UI layer): tabbed panels for lessons, the client, logs, state machines,
+// the event log, the inspector and the settings. Only the open panel renders.
+import type { KeyboardEvent } from 'react';
+import type { PanelTab } from '../../store';
+import { Inspector } from '../inspect/Inspector';
+import { LogTable } from '../log/LogTable';
+import { StateMachines } from '../log/StateMachines';
+import { useIntents, useLab, useT } from '../labContext';
+import { ClientPanel } from './ClientPanel';
+import { EventLog } from './EventLog';
+import { LessonsPanel } from './LessonsPanel';
+import { SettingsPanel } from './SettingsPanel';
+
+const TABS: readonly PanelTab[] = [
+  'lessons',
+  'client',
+  'logs',
+  'state',
+  'events',
+  'inspect',
+  'settings',
+];
+
+export function SidePanel() {
+  const t = useT();
+  const tab = useLab((s) => s.tab);
+  const lab = useIntents();
+  const onKey = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+    lab.showPanel(next);
+    document.getElementById(`rl-tab-${next}`)?.focus();
+  };
+  return (
+    <aside className="rl-side">
+      <div className="rl-tabs" role="tablist" aria-label={t('app.tabs.label')} onKeyDown={onKey}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            id={`rl-tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls="rl-tabpanel"
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => lab.showPanel(name)}
+          >
+            {t(`app.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="rl-tabpanel"
+        id="rl-tabpanel"
+        role="tabpanel"
+        aria-labelledby={`rl-tab-${tab}`}
+      >
+        <PanelBody tab={tab} />
+      </div>
+    </aside>
+  );
+}
+
+function PanelBody({ tab }: { tab: PanelTab }) {
+  const t = useT();
+  const frame = useLab((s) => s.frame);
+  const selection = useLab((s) => s.selection);
+  const lab = useIntents();
+  if (tab === 'lessons') return <LessonsPanel />;
+  if (tab === 'client') return <ClientPanel />;
+  if (tab === 'events') return <EventLog />;
+  if (tab === 'settings') return <SettingsPanel />;
+  if (!frame) return null;
+  if (tab === 'logs') return <LogTable frame={frame} t={t} onSelect={lab.selectItem} />;
+  if (tab === 'state') return <StateMachines frame={frame} t={t} />;
+  return <Inspector frame={frame} selection={selection} t={t} />;
+}

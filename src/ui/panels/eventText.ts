@@ -1,0 +1,138 @@
+// Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
+// timer fired: it became a candidate for term 4 and asked for votes", and the category each
+// belongs to for the event log's filter. It only reads what the event recorded.
+import type { Message, TraceEvent } from '../../sim';
+import { describeCommand } from '../../sim';
+import type { Translate } from '../i18n/types';
+
+export type EventKind = 'election' | 'replication' | 'heartbeat' | 'client' | 'fault' | 'lost';
+export const EVENT_KINDS: readonly EventKind[] = [
+  'election',
+  'replication',
+  'heartbeat',
+  'client',
+  'fault',
+  'lost',
+];
+
+type Step = Extract<TraceEvent, { kind: 'step' }>;
+const name = (id: number) => (id === 0 ? 'client' : `S${id}`);
+
+export function eventKind(e: TraceEvent): EventKind {
+  if (e.kind === 'lost') return 'lost';
+  if (e.kind === 'client') return 'client';
+  if (e.kind === 'action') return e.action === 'write' ? 'client' : 'fault';
+  const m = e.message;
+  if (!m) return e.before.role === 'leader' && e.after.role === 'leader' ? 'heartbeat' : 'election';
+  if (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') return 'election';
+  if (m.kind === 'ClientRequest' || m.kind === 'ClientReply') return 'client';
+  const changed =
+    e.after.logLength !== e.before.logLength || e.after.commitIndex !== e.before.commitIndex;
+  const entries = m.kind === 'AppendEntries' && m.entries.length > 0;
+  const rejected = m.kind === 'AppendEntriesReply' && !m.success;
+  return changed || entries || rejected ? 'replication' : 'heartbeat';
+}
+
+/** The nodes an event involves, for the node filter. */
+export function eventNodes(e: TraceEvent): number[] {
+  if (e.kind === 'step') return e.message ? [e.node, e.message.from] : [e.node];
+  if (e.kind === 'lost') return [e.message.from, e.message.to];
+  if (e.kind === 'action') return e.node === null ? [] : [e.node];
+  return [];
+}
+
+export function describeTraceEvent(e: TraceEvent, t: Translate): string {
+  switch (e.kind) {
+    case 'step':
+      return describeStep(e, t) + describeChange(e, t);
+    case 'lost':
+      return t('app.ev.lost', {
+        message: messageName(e.message, t),
+        from: name(e.message.from),
+        to: name(e.message.to),
+        reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
+      });
+    case 'client':
+      return e.outcome === 'ok'
+        ? t('app.ev.clientOk', { id: e.requestId, detail: e.detail })
+        : t('app.ev.clientFailed', { id: e.requestId, detail: e.detail });
+    case 'action':
+      return t(`app.ev.action.${e.action.replace(' ', '')}`, {
+        node: e.node === null ? '' : name(e.node),
+        text: e.text,
+      });
+  }
+}
+
+function messageName(m: Message, t: Translate): string {
+  if (m.kind === 'AppendEntries' && m.entries.length === 0) return t('app.ev.msg.heartbeat');
+  if (m.kind === 'RequestVote' && m.preVote) return 'PreVote';
+  return m.kind;
+}
+
+function describeStep(e: Step, t: Translate): string {
+  const p = { node: name(e.node), term: e.after.term };
+  const m = e.message;
+  if (!m) {
+    if (e.before.role === 'leader') return t('app.ev.heartbeatTick', p);
+    if (e.after.role === 'candidate') return t('app.ev.timerCandidate', p);
+    if (e.after.role === 'precandidate')
+      return t('app.ev.timerPreVote', { ...p, term: e.after.term + 1 });
+    if (e.after.role === 'leader') return t('app.ev.timerLeader', p);
+    return t('app.ev.timer', p);
+  }
+  const q = { ...p, from: name(m.from) };
+  const reply = e.sent.find((s) => s.to === m.from);
+  switch (m.kind) {
+    case 'RequestVote': {
+      const granted = reply?.kind === 'RequestVoteReply' && reply.voteGranted;
+      const pre = m.preVote ? 'Pre' : '';
+      return t(`app.ev.vote${pre}${granted ? 'Granted' : 'Denied'}`, { ...q, term: m.term });
+    }
+    case 'RequestVoteReply':
+      if (e.after.role === 'leader' && e.before.role !== 'leader')
+        return t('app.ev.wonElection', q);
+      if (e.before.role === 'precandidate' && e.after.role === 'candidate') {
+        return t('app.ev.wonPreVote', q);
+      }
+      return t(m.voteGranted ? 'app.ev.gotVote' : 'app.ev.refusedVote', q);
+    case 'AppendEntries': {
+      if (reply?.kind === 'AppendEntriesReply' && !reply.success) {
+        return t('app.ev.appendRejected', { ...q, index: m.prevLogIndex });
+      }
+      if (m.entries.length === 0) return t('app.ev.heartbeatGot', { ...q, term: m.term });
+      return t('app.ev.appendStored', { ...q, count: m.entries.length, length: e.after.logLength });
+    }
+    case 'AppendEntriesReply':
+      if (!m.success) return t('app.ev.replyRejected', { ...q, index: m.index });
+      return e.after.commitIndex > e.before.commitIndex
+        ? t('app.ev.replyCommitted', { ...q, index: m.index, commit: e.after.commitIndex })
+        : t('app.ev.replyOk', { ...q, index: m.index });
+    case 'ClientRequest': {
+      const c = { ...q, id: m.requestId, command: describeCommand(m.command) };
+      if (e.after.logLength > e.before.logLength) {
+        return t('app.ev.requestAppended', { ...c, index: e.after.logLength });
+      }
+      const forward = e.sent.find((s) => s.kind === 'ClientRequest');
+      if (forward) return t('app.ev.requestForwarded', { ...c, to: name(forward.to) });
+      return t('app.ev.requestRefused', c);
+    }
+    case 'ClientReply':
+      return t('app.ev.replyToClient', { ...q, id: m.requestId });
+  }
+}
+
+/** What else changed: a commit a heartbeat carried, a higher term adopted, a leader stepping down. */
+function describeChange(e: Step, t: Translate): string {
+  const parts: string[] = [];
+  const { before: b, after: a } = e;
+  if (b.role === 'leader' && a.role !== 'leader')
+    parts.push(t('app.ev.stepDown', { term: a.term }));
+  else if (a.term > b.term && a.role === 'follower')
+    parts.push(t('app.ev.newTerm', { term: a.term }));
+  const kind = e.message?.kind;
+  if (a.commitIndex > b.commitIndex && kind !== 'AppendEntriesReply') {
+    parts.push(t('app.ev.commitAdvanced', { commit: a.commitIndex }));
+  }
+  return parts.join('');
+}

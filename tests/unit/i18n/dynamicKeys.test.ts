@@ -1,0 +1,46 @@
+// Keys the UI builds at run time (tabs, stages, event sentences, lessons) exist in both languages.
+import { describe, expect, it } from 'vitest';
+import { makeTranslate } from '../../../src/ui/i18n';
+import { LESSONS } from '../../../src/ui/panels/lessons';
+import { EVENT_KINDS } from '../../../src/ui/panels/eventText';
+
+const keys = [
+  ...['lessons', 'client', 'logs', 'state', 'events', 'inspect', 'settings'].map(
+    (k) => `app.tab.${k}`,
+  ),
+  ...['leaderElected', 'termChanges', 'entryCommits'].flatMap((k) => [
+    `app.pauseWhen.${k}`,
+    `app.pausedBecause.${k}`,
+  ]),
+  ...['election', 'crash', 'partition'].map((k) => `app.marker.${k}`),
+  ...['sent', 'forwarded', 'appended', 'committed', 'applied', 'acknowledged', 'failed'].map(
+    (k) => `app.request.stage.${k}`,
+  ),
+  ...EVENT_KINDS.map((k) => `app.events.kind.${k}`),
+  ...['dropped', 'partitioned', 'receiverdown'].map((k) => `app.ev.reason.${k}`),
+  ...['crash', 'restart', 'partition', 'cut', 'heal', 'droprate', 'write', 'timeout', 'fault'].map(
+    (k) => `app.ev.action.${k}`,
+  ),
+  ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
+  ...[
+    'electionSafety',
+    'leaderAppendOnly',
+    'logMatching',
+    'leaderCompleteness',
+    'stateMachineSafety',
+    'noLostWrites',
+  ].map((k) => `app.safety.rule.${k}`),
+  ...LESSONS.flatMap((l) => [
+    `app.lesson.${l.id}.title`,
+    `app.lesson.${l.id}.text`,
+    `app.lesson.${l.id}.button`,
+    ...(l.variants ?? []).map((v) => `app.lesson.${l.id}.${v.id}`),
+  ]),
+];
+
+describe('keys built at run time', () => {
+  it.each(['en', 'zh'] as const)('all exist in %s', (language) => {
+    const t = makeTranslate(language);
+    expect(keys.filter((k) => t(k).startsWith('⟦'))).toEqual([]);
+  });
+});

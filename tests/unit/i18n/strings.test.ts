@@ -1,0 +1,60 @@
+// The translation layer: every dictionary part is complete in both languages, no text is
+// empty, both languages use the same {params}, and every literal key the UI asks for exists.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dictionaries, makeTranslate } from '../../../src/ui/i18n';
+
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each(dictionaries.map((d, i) => [i, d] as const))('dictionary part %i', (_, d) => {
+  it('has every key in both English and Chinese', () => {
+    expect(Object.keys(d.zh).sort()).toEqual(Object.keys(d.en).sort());
+  });
+
+  it('has no empty value', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const empty = Object.entries(d[lang]).filter(([, v]) => v.trim() === '');
+      expect(empty.map(([k]) => `${lang}:${k}`)).toEqual([]);
+    }
+  });
+
+  it('uses the same {params} in both languages', () => {
+    const differ = Object.keys(d.en).filter(
+      (k) => d.zh[k] !== undefined && params(d.en[k]!).join() !== params(d.zh[k]!).join(),
+    );
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('makeTranslate', () => {
+  it('substitutes {params} and shows a missing key visibly', () => {
+    const t = makeTranslate('en');
+    expect(t('app.facts.leader', { id: 3, term: 4 })).toBe('Leader S3, term 4');
+    expect(t('no.such.key')).toBe('⟦no.such.key⟧');
+  });
+
+  it('keeps the English protocol word beside the Chinese one, and says 心跳间隔', () => {
+    const t = makeTranslate('zh');
+    expect(t('app.facts.leader', { id: 1, term: 2 })).toContain('领导者 Leader');
+    expect(t('app.facts.leader', { id: 1, term: 2 })).toContain('任期 Term');
+    expect(t('app.settings.heartbeat')).toContain('心跳间隔');
+  });
+
+  it('knows every literal app.* key the UI uses', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : /\.tsx?$/.test(e.name)
+            ? [join(dir, e.name)]
+            : [],
+      );
+    const t = makeTranslate('en');
+    const used = files(join(import.meta.dirname, '../../../src/ui')).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/t\('(app\.[\w.]+)'/g)].map((m) => m[1]!),
+    );
+    expect(used.length).toBeGreaterThan(50);
+    expect(used.filter((k) => t(k).startsWith('⟦'))).toEqual([]);
+  });
+});
