@@ -1,5 +1,6 @@
 // Messages from the store (UI layer): an action the simulator refused, a bad link, a note that
 // old history was dropped. Shown over the cluster's corner so the layout never moves.
+import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
 import { useEffect } from 'react';
 import { useIntents, useLab, useT } from '../labContext';
 
@@ -7,6 +8,7 @@ export function NoticeToast() {
   const t = useT();
   const notice = useLab((s) => s.notice);
   const lab = useIntents();
+  const still = useReducedMotion() ?? false;
   useEffect(() => {
     if (!notice || notice.kind === 'error') return;
     const timer = setTimeout(() => lab.dismissNotice(), 6000);
@@ -14,18 +16,26 @@ export function NoticeToast() {
   }, [notice, lab]);
   return (
     <div className="rl-notice-region" role="status" aria-live="polite">
-      {notice && (
-        <div className={`rl-notice rl-notice-${notice.kind}`}>
-          <span>{notice.text}</span>
-          <button
-            type="button"
-            className="rl-button rl-button-small"
-            onClick={() => lab.dismissNotice()}
+      <AnimatePresence>
+        {notice && (
+          <motion.div
+            key={notice.id}
+            className={`rl-notice rl-notice-${notice.kind}`}
+            initial={still ? false : { opacity: 0, y: -8 }}
+            animate={{ opacity: 1, y: 0 }}
+            exit={still ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0, y: -8 }}
           >
-            {t('app.notice.dismiss')}
-          </button>
-        </div>
-      )}
+            <span>{notice.text}</span>
+            <button
+              type="button"
+              className="rl-button rl-button-small"
+              onClick={() => lab.dismissNotice()}
+            >
+              {t('app.notice.dismiss')}
+            </button>
+          </motion.div>
+        )}
+      </AnimatePresence>
     </div>
   );
 }
