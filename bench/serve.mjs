@@ -29,8 +29,16 @@ async function waitForServer(url, ms) {
   throw new Error(`the preview server did not answer at ${url}`);
 }
 
-/** Builds, serves and opens the app; returns { browser, page, url, close }. */
-export async function openApp({ port = 4175, viewport = { width: 1280, height: 720 }, path = '/' } = {}) {
+/**
+ * Builds, serves and opens the app; returns { browser, page, url, close }. `beforeGoto(page)` runs
+ * before the first navigation (e.g. to add an init script that times the page from its start).
+ */
+export async function openApp({
+  port = 4175,
+  viewport = { width: 1280, height: 720 },
+  path = '/',
+  beforeGoto = async () => {},
+} = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium package or set CHROMIUM_PATH`);
   }
@@ -46,6 +54,7 @@ export async function openApp({ port = 4175, viewport = { width: 1280, height: 7
     const page = await browser.newPage({ viewport });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    await beforeGoto(page);
     const t0 = Date.now();
     await page.goto(base + path);
     const close = async () => {

@@ -289,6 +289,14 @@ export function createLabStore(deps: LabDeps): LabStore {
         publish(headSeq(), { viewTime: frameAt(headSeq())?.at ?? 0 });
       });
     },
+    advanceBy(ms: number) {
+      pauseNow();
+      return exclusive(async () => {
+        await rewindIfBehind();
+        if (ms > 0) await sim().runFor(ms);
+        publish(headSeq(), { viewTime: sim().now });
+      });
+    },
     play() {
       if (get().status !== 'running' || get().playing) return;
       lastReal = null;

@@ -85,6 +85,8 @@ export interface LabIntents {
   setLossPercent(percent: number): Promise<void>;
   /** Runs at full speed until a leader exists or every client request has settled. */
   fastForward(until: 'leader' | 'requestsSettled', maxMs?: number): Promise<void>;
+  /** Pauses and runs the cluster `ms` virtual ms ahead at full speed (lessons, benchmarks). */
+  advanceBy(ms: number): Promise<void>;
   play(): void;
   pause(): void;
   togglePlay(): void;

@@ -38,6 +38,16 @@ describe('intents', () => {
     expect(store.getState().frame!.requests).toHaveLength(2);
   });
 
+  it('advanceBy runs the cluster that many virtual ms ahead and shows the newest frame', async () => {
+    const { store } = await startedStore();
+    await store.getState().advanceBy(1000);
+    const s = store.getState();
+    expect(s.viewTime).toBe(1000);
+    expect(s.playing).toBe(false);
+    expect(s.cursor).toBe(s.headSeq);
+    expect(s.frame!.leader).not.toBeNull();
+  });
+
   it('partitionNodes, toggleLink and healNetwork show in the network of the frame', async () => {
     const { store } = await startedStore();
     await store.getState().partitionNodes([[1], [2, 3]]);

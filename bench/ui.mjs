@@ -1,0 +1,245 @@
+// `npm run bench:ui`: measures the classroom UI in headless Chromium and prints one JSON object:
+// frame times while 9 nodes play at 1,000 virtual ms per second with a write every 50 virtual ms
+// and 10 % loss; the time from navigation to a running cluster; the gzipped JS; and, after
+// 10 virtual minutes of history with a write every 100 virtual ms, one step back and the heap.
+// Progress goes to stderr. UI_BENCH_HEAP_CAP_MB (default 1500) stops the long run early, with
+// the minutes reached reported, if the main thread's heap grows past it.
+// Functions passed to page.evaluate run in the page, where these browser globals exist.
+/* global window, document, requestAnimationFrame */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { openApp } from './serve.mjs';
+
+const FRAME_SECONDS = 10;
+const HISTORY_MINUTES = 10;
+const HEAP_CAP_MB = Number(process.env.UI_BENCH_HEAP_CAP_MB ?? 1500);
+const log = (...args) => console.error('[bench:ui]', ...args);
+const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
+const ms = (v) => +v.toFixed(2);
+
+/** Runs in the page before the app: notes when the cluster first runs and first shows a leader. */
+function timeStartup() {
+  const marks = { running: null, firstEvent: null, leader: null };
+  window.__uiBench = marks;
+  const poll = () => {
+    const s = window.raftLabStore?.getState();
+    const now = performance.now();
+    if (s && s.status === 'running' && s.frame && document.querySelector('[data-node]')) {
+      marks.running ??= now;
+      if (s.headSeq > 0) marks.firstEvent ??= now;
+      if (s.frame.leader !== null) marks.leader ??= now;
+    }
+    if (marks.leader === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+function jsSizes() {
+  const dir = 'dist/assets';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const sizes = files.map((f) => {
+    const raw = readFileSync(join(dir, f));
+    return { file: f, bytes: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  });
+  return {
+    totalGzipKB: +(sizes.reduce((s, f) => s + f.gzip, 0) / 1024).toFixed(1),
+    totalRawKB: +(sizes.reduce((s, f) => s + f.bytes, 0) / 1024).toFixed(1),
+    files: Object.fromEntries(sizes.map((f) => [f.file, +(f.gzip / 1024).toFixed(1)])),
+  };
+}
+
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
+  return { usedMB: mb(usedSize), totalMB: mb(totalSize) };
+}
+
+const app = await openApp({
+  path: '/?n=9&seed=1&loss=10',
+  beforeGoto: (page) => page.addInitScript(timeStartup),
+});
+try {
+  const { page, base } = app;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+
+  // 1. Startup: navigation → the first frame of a running cluster (all 9 workers answered).
+  await page.waitForFunction(() => window.__uiBench?.running != null, null, { timeout: 30_000 });
+  const startup = await page.evaluate(() => ({ ...window.__uiBench }));
+  log('running after', startup.running, 'ms');
+
+  // 2. Frame times: play at 1,000 virtual ms per second, a write every 50 virtual ms.
+  const frames = await page.evaluate(async (seconds) => {
+    const store = window.raftLabStore;
+    store.getState().setSpeed(1000);
+    store.getState().play();
+    const deltas = [];
+    let writes = 0;
+    let nextWrite = 50;
+    const startView = store.getState().viewTime;
+    const t0 = performance.now();
+    let last = t0;
+    await new Promise((resolve) => {
+      const frame = (now) => {
+        deltas.push(now - last);
+        last = now;
+        const s = store.getState();
+        while (s.viewTime >= nextWrite) {
+          void s.writeKey(`k${writes % 64}`, String(writes));
+          writes++;
+          nextWrite += 50;
+        }
+        if (now - t0 < seconds * 1000) requestAnimationFrame(frame);
+        else resolve();
+      };
+      requestAnimationFrame(frame);
+    });
+    const s = store.getState();
+    s.pause();
+    await s.whenIdle();
+    deltas.shift(); // from t0 to the first frame: not a frame-to-frame time
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    const elapsed = (performance.now() - t0) / 1000;
+    return {
+      frames: deltas.length,
+      p50: q(0.5),
+      p95: q(0.95),
+      p99: q(0.99),
+      max: sorted[sorted.length - 1],
+      over16_7: deltas.filter((d) => d > 16.7).length,
+      over33: deltas.filter((d) => d > 33.4).length,
+      writes,
+      virtualMsPerRealSecond: (s.viewTime - startView) / elapsed,
+      events: s.headSeq,
+      violations: s.frame.violations.length,
+      leader: s.frame.leader,
+    };
+  }, FRAME_SECONDS);
+  log('frames', JSON.stringify(frames));
+  const heapAfterFrames = await heapAfterGc(cdp);
+
+  // 3. Ten virtual minutes of history (5 nodes, a write every 100 virtual ms), minute by minute.
+  await page.goto(`${base}/?n=5&seed=1`);
+  await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
+  const heapAtStart = await heapAfterGc(cdp);
+  const minutes = [];
+  let stoppedEarly = null;
+  for (let minute = 1; minute <= HISTORY_MINUTES; minute++) {
+    const t0 = Date.now();
+    let chunk;
+    try {
+      chunk = await page.evaluate(async (m) => {
+        const s = window.raftLabStore.getState();
+        for (let i = 0; i < 600; i++) {
+          const n = (m - 1) * 600 + i;
+          await s.writeKey(`k${n % 100}`, String(n));
+          await s.advanceBy(100);
+        }
+        const st = window.raftLabStore.getState();
+        return {
+          virtualMs: st.viewTime,
+          frames: st.history.length,
+          headSeq: st.headSeq,
+          requests: st.frame.requests.length,
+          violations: st.frame.violations.length,
+        };
+      }, minute);
+    } catch (error) {
+      stoppedEarly = `minute ${minute}: ${String(error).split('\n')[0]}`;
+      break;
+    }
+    const heap = await heapAfterGc(cdp);
+    minutes.push({ minute, wallSeconds: (Date.now() - t0) / 1000, heapMB: heap.usedMB, ...chunk });
+    log(JSON.stringify(minutes[minutes.length - 1]));
+    if (heap.usedMB > HEAP_CAP_MB) {
+      stoppedEarly = `heap ${heap.usedMB} MB passed UI_BENCH_HEAP_CAP_MB=${HEAP_CAP_MB} after minute ${minute}`;
+      break;
+    }
+  }
+
+  // 4. One step back (the intent, and until the next painted frame), five times.
+  let stepBack = null;
+  if (!page.isClosed()) {
+    stepBack = await page.evaluate(async () => {
+      const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const runs = [];
+      for (let i = 0; i < 5; i++) {
+        const before = window.raftLabStore.getState().cursor;
+        const t0 = performance.now();
+        await window.raftLabStore.getState().stepBack();
+        const intent = performance.now() - t0;
+        await nextFrame();
+        const painted = performance.now() - t0;
+        runs.push({ intent, painted, moved: before - window.raftLabStore.getState().cursor });
+      }
+      return runs;
+    });
+  }
+  const heapAfterHistory = page.isClosed() ? null : await heapAfterGc(cdp);
+  let allThreadsMB = null;
+  try {
+    allThreadsMB = await page.evaluate(async () => {
+      if (!performance.measureUserAgentSpecificMemory) return null;
+      const timeout = new Promise((r) => setTimeout(() => r(null), 20_000));
+      const result = await Promise.race([performance.measureUserAgentSpecificMemory(), timeout]);
+      return result ? result.bytes / 2 ** 20 : null;
+    });
+  } catch {
+    allThreadsMB = null;
+  }
+
+  const last = minutes[minutes.length - 1];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const result = {
+    chromium: await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''),
+    crossOriginIsolated: await page.evaluate(() => window.crossOriginIsolated),
+    frameTimes9Nodes1000MsPerSecondWriteEvery50Ms10PctLoss: {
+      seconds: FRAME_SECONDS,
+      frames: frames.frames,
+      p50Ms: ms(frames.p50),
+      p95Ms: ms(frames.p95),
+      p99Ms: ms(frames.p99),
+      maxMs: ms(frames.max),
+      framesOver16_7Ms: frames.over16_7,
+      framesOver33Ms: frames.over33,
+      writesSent: frames.writes,
+      achievedVirtualMsPerRealSecond: Math.round(frames.virtualMsPerRealSecond),
+      eventsRecorded: frames.events,
+      violations: frames.violations,
+    },
+    startup9Nodes: {
+      definition:
+        'ms from navigation start to the first painted frame of a running cluster: every worker answered and the first (seq 0) frame is on screen; the app starts paused, so no event has happened yet',
+      navigationToRunningClusterMs: startup.running === null ? null : Math.round(startup.running),
+    },
+    jsGzip: jsSizes(),
+    history10VirtualMinutes5NodesWriteEvery100Ms: {
+      minutesReached: minutes.length,
+      stoppedEarly,
+      virtualMs: last?.virtualMs ?? 0,
+      framesKept: last?.frames ?? 0,
+      eventsRecorded: last?.headSeq ?? 0,
+      clientRequests: last?.requests ?? 0,
+      violations: last?.violations ?? null,
+      wallSeconds: +minutes.reduce((s, m) => s + m.wallSeconds, 0).toFixed(1),
+      heapMBByMinute: minutes.map((m) => m.heapMB),
+      stepBackIntentMs: stepBack ? ms(median(stepBack.map((r) => r.intent))) : null,
+      stepBackToNextFrameMs: stepBack ? ms(median(stepBack.map((r) => r.painted))) : null,
+      stepBackFirstToNextFrameMs: stepBack ? ms(stepBack[0].painted) : null,
+      stepBackMovedOneEvent: stepBack ? stepBack.every((r) => r.moved === 1) : null,
+    },
+    heapMainThreadAfterGcMB: {
+      after9NodeFrameRun: heapAfterFrames.usedMB,
+      fresh5NodeCluster: heapAtStart.usedMB,
+      afterHistoryRun: heapAfterHistory?.usedMB ?? null,
+      historyMinutesReached: minutes.length,
+    },
+    memoryAllThreadsMB: allThreadsMB === null ? null : mb(allThreadsMB * 2 ** 20),
+    pageErrors: app.errors,
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await app.close();
+}
