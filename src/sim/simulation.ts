@@ -265,6 +265,15 @@ export abstract class SimulationBase {
     return { groups: n.groups(), cuts: n.cutLinks(), dropRate: this.world.dropRate };
   }
 
+  /** The newest `limit` client requests, newest first. */
+  recentClientRequests(limit: number): readonly Readonly<ClientRequestState>[] {
+    return this.world.recentRequests(limit);
+  }
+
+  clientRequestCount(): number {
+    return this.world.requests.size;
+  }
+
   clientRequests(): readonly Readonly<ClientRequestState>[] {
     return [...this.world.requests.values()];
   }

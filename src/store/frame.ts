@@ -82,7 +82,10 @@ export interface Frame {
   readonly event: TraceEvent | null;
   readonly nodes: readonly NodeFrame[];
   readonly flights: readonly FlightFrame[];
+  /** The newest client requests (at most RECENT_REQUESTS), oldest first. */
   readonly requests: readonly RequestFrame[];
+  /** How many client requests were ever sent. */
+  readonly requestCount: number;
   readonly groups: readonly (readonly number[])[] | null;
   readonly cuts: readonly (readonly [number, number])[];
   readonly dropRate: number;
@@ -92,6 +95,9 @@ export interface Frame {
   readonly tolerated: number;
   readonly violations: readonly Violation[];
 }
+
+/** How many of the newest client requests each frame carries for the client panel. */
+export const RECENT_REQUESTS = 12;
 
 /** Keeps the previous frame's pieces so unchanged nodes, logs and messages are shared. */
 export class FrameProjector {
@@ -134,6 +140,7 @@ export class FrameProjector {
       nodes: prev && nodes.every((n, i) => n === prev.nodes[i]) ? prev.nodes : nodes,
       flights,
       requests: this.projectRequests(sim, nodes),
+      requestCount: sim.clientRequestCount(),
       groups: net.groups,
       cuts: net.cuts,
       dropRate: net.dropRate,
@@ -190,10 +197,16 @@ export class FrameProjector {
     return view;
   }
 
-  private projectRequests(sim: SimulationBase, nodes: readonly NodeFrame[]): RequestFrame[] {
+  /**
+   * Only the newest requests ride in each frame, and unchanged ones are the previous frame's
+   * objects: a frame per event times every request ever sent would grow with the square of time.
+   */
+  private projectRequests(sim: SimulationBase, nodes: readonly NodeFrame[]): readonly RequestFrame[] {
     const leader = sim.leader();
     const leaderNode = leader === null ? null : nodes[leader - 1];
-    return sim.clientRequests().map((r) => {
+    const before = this.previous?.requests ?? [];
+    const known = new Map(before.map((r) => [r.id, r]));
+    const next = [...sim.recentClientRequests(RECENT_REQUESTS)].reverse().map((r) => {
       const index = r.appended?.index ?? null;
       const term = r.appended?.term ?? null;
       const storedOn =
@@ -213,13 +226,22 @@ export class FrameProjector {
         via: r.via,
         sentAt: r.sentAt,
         stage,
-        forwardedTo: r.forwardedTo,
+        // The world's list grows in place; a frame keeps its own copy, reused while unchanged.
+        forwardedTo:
+          known.get(r.id)?.forwardedTo.length === r.forwardedTo.length
+            ? known.get(r.id)!.forwardedTo
+            : [...r.forwardedTo],
         index,
         term,
         storedOn,
         error: r.error ?? null,
       };
     });
+    const shared = next.map((r) => {
+      const old = known.get(r.id);
+      return old && sameRecord(old, r) ? old : r;
+    });
+    return shared.length === before.length && shared.every((r, i) => r === before[i]) ? before : shared;
   }
 }
 
@@ -241,6 +263,11 @@ function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, stri
   const keys = Object.keys(a);
   if (keys.length !== b.size) return false;
   return keys.every((k) => b.get(k) === a[k]);
+}
+
+function sameRecord<T extends object>(a: T, b: T): boolean {
+  for (const key of Object.keys(a) as (keyof T)[]) if (a[key] !== b[key]) return false;
+  return true;
 }
 
 function sameNode(a: NodeFrame, b: NodeFrame): boolean {

@@ -23,7 +23,7 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
     else if (action === 'restart') void lab.restartNode(id);
     else if (action === 'timeout') void lab.timeoutNode(id);
     else {
-      const n = (frame?.requests.length ?? 0) + 1;
+      const n = (frame?.requestCount ?? 0) + 1;
       void lab.writeKey(`k${n}`, String(n), id);
     }
   };
