@@ -67,6 +67,8 @@ export interface Ctx {
   /** Lowest log index changed in this step; Infinity when the log is untouched. */
   logDirtyFrom: number;
   hardStateDirty: boolean;
+  /** True once `s.progress` is this step's own copy, so `setProgress` may write into it. */
+  progressOwned?: boolean;
 }
 
 /**
@@ -78,12 +80,31 @@ type OutgoingMessage = Message extends infer M
     : never
   : never;
 
+/**
+ * Stamps `from` onto the caller's message and queues it. Every caller passes a fresh literal,
+ * so writing into it is safe and spares a copy on the hottest path of the core.
+ */
 export function send(c: Ctx, message: OutgoingMessage): void {
-  c.out.push({ kind: 'send', message: { ...message, from: c.s.id } as Message });
+  const stamped = message as OutgoingMessage & { from: NodeId };
+  stamped.from = c.s.id;
+  c.out.push({ kind: 'send', message: stamped as Message });
 }
 
 export function peersOf(c: Ctx): NodeId[] {
   return c.s.options.ids.filter((id) => id !== c.s.id);
+}
+
+/**
+ * Replaces one peer's progress record. The draft's progress map is shared with the node value
+ * the step started from, so the first write of a step copies it; later writes reuse that copy.
+ */
+export function setProgress(c: Ctx, peer: NodeId, p: Progress): void {
+  if (c.s.progress[peer] === p) return; // unchanged (a heartbeat, a repeated reply)
+  if (!c.progressOwned) {
+    c.s.progress = { ...c.s.progress };
+    c.progressOwned = true;
+  }
+  (c.s.progress as Record<number, Progress>)[peer] = p;
 }
 
 /** Draws a fresh randomized timeout in [min, max] (§5.2) and restarts the election timer. */

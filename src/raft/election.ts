@@ -4,7 +4,7 @@ import type { RequestVote, RequestVoteReply } from './messages';
 import type { Ctx } from './context';
 import { becomeFollower, peersOf, resetElectionTimer, send, setLog } from './context';
 import { append, isAtLeastAsUpToDate, lastIndex, lastTerm } from './log';
-import { initialProgress } from './progress';
+import { initialProgress, progressOf } from './progress';
 import { majority } from './quorum';
 import type { NodeId } from './types';
 import { asTerm } from './types';
@@ -149,7 +149,10 @@ export function maybeCheckQuorum(c: Ctx): boolean {
     return true;
   }
   const progress = { ...s.progress };
-  for (const id of peers) progress[id] = { ...progress[id]!, recentActive: false };
+  for (const id of peers) {
+    const p = progress[id]!;
+    progress[id] = progressOf(p.nextIndex, p.matchIndex, false);
+  }
   s.progress = progress;
   s.checkQuorumDeadline = c.now + s.options.electionTimeoutMs[0];
   return false;

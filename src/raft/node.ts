@@ -62,7 +62,7 @@ export function createNode(
 
 export function step(node: RaftNode, input: Input): StepResult {
   const c: Ctx = {
-    s: { ...node },
+    s: draftOf(node),
     now: input.now,
     out: [],
     logDirtyFrom: Infinity,
@@ -73,6 +73,29 @@ export function step(node: RaftNode, input: Input): StepResult {
     if (c.s.role !== 'leader') startElection(c);
   } else onMessage(c, input.message);
   return { node: c.s, outputs: withPersist(c) };
+}
+
+/** A mutable copy of `node` for one step (a spelled-out copy: faster than a spread here). */
+function draftOf(n: RaftNode): Draft {
+  return {
+    id: n.id,
+    options: n.options,
+    currentTerm: n.currentTerm,
+    votedFor: n.votedFor,
+    log: n.log,
+    role: n.role,
+    leaderId: n.leaderId,
+    commitIndex: n.commitIndex,
+    lastApplied: n.lastApplied,
+    votes: n.votes,
+    progress: n.progress,
+    electionDeadline: n.electionDeadline,
+    electionTimeoutMs: n.electionTimeoutMs,
+    heartbeatDeadline: n.heartbeatDeadline,
+    checkQuorumDeadline: n.checkQuorumDeadline,
+    lastLeaderContact: n.lastLeaderContact,
+    rng: n.rng,
+  };
 }
 
 /** The next virtual time this node needs a tick: its heartbeat or CheckQuorum as leader, else its election timer. */
@@ -170,7 +193,8 @@ function withPersist(c: Ctx): Output[] {
     logFrom: from,
     entries: logChanged ? entriesBetween(c.s.log, from, lastIndex(c.s.log)) : [],
   };
-  return [persist, ...c.out];
+  c.out.unshift(persist);
+  return c.out;
 }
 
 /** The persistent part of a node, as its disk would hold it. */

@@ -3,7 +3,7 @@
 import type { AppendEntries, AppendEntriesReply, ClientRequest } from './messages';
 import { MAX_FORWARD_HOPS } from './messages';
 import type { Ctx } from './context';
-import { becomeFollower, peersOf, resetElectionTimer, send, setLog } from './context';
+import { becomeFollower, resetElectionTimer, send, setLog, setProgress } from './context';
 import {
   append,
   entriesBetween,
@@ -35,11 +35,11 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
     entries,
     leaderCommit: s.commitIndex,
   });
-  s.progress = { ...s.progress, [peer]: progressSent(p, prevLogIndex + entries.length) };
+  setProgress(c, peer, progressSent(p, prevLogIndex + entries.length));
 }
 
 export function broadcastAppend(c: Ctx): void {
-  for (const peer of peersOf(c)) sendAppend(c, peer);
+  for (const peer of c.s.options.ids) if (peer !== c.s.id) sendAppend(c, peer);
 }
 
 /** Receiver side of AppendEntries; `m.term` is already this node's term (node.ts enforces §5.1). */
@@ -51,22 +51,12 @@ export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
   s.lastLeaderContact = c.now;
   resetElectionTimer(c);
 
-  const reject = (conflictTerm: number, conflictIndex: number): void =>
-    send(c, {
-      kind: 'AppendEntriesReply',
-      to: m.from,
-      term: s.currentTerm,
-      success: false,
-      index: m.prevLogIndex,
-      conflictTerm: asTerm(conflictTerm),
-      conflictIndex: asIndex(conflictIndex),
-    });
-
   // §5.3 consistency check: the entry before the new ones must match the leader's.
-  if (m.prevLogIndex > lastIndex(s.log)) return reject(0, lastIndex(s.log) + 1);
+  if (m.prevLogIndex > lastIndex(s.log)) return rejectAppend(c, m, 0, lastIndex(s.log) + 1);
   const localPrevTerm = termAt(s.log, m.prevLogIndex);
   if (localPrevTerm !== m.prevLogTerm) {
-    return reject(localPrevTerm, firstIndexOfTerm(s.log, localPrevTerm, m.prevLogIndex));
+    const firstOfTerm = firstIndexOfTerm(s.log, localPrevTerm, m.prevLogIndex);
+    return rejectAppend(c, m, localPrevTerm, firstOfTerm);
   }
 
   appendFromLeader(c, m);
@@ -83,6 +73,19 @@ export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
     index: asIndex(lastNew),
     conflictTerm: asTerm(0),
     conflictIndex: asIndex(0),
+  });
+}
+
+/** A failed consistency check, with the hint that lets the leader skip a term at a time. */
+function rejectAppend(c: Ctx, m: AppendEntries, conflictTerm: number, conflictIndex: number): void {
+  send(c, {
+    kind: 'AppendEntriesReply',
+    to: m.from,
+    term: c.s.currentTerm,
+    success: false,
+    index: m.prevLogIndex,
+    conflictTerm: asTerm(conflictTerm),
+    conflictIndex: asIndex(conflictIndex),
   });
 }
 
@@ -114,14 +117,14 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
   if (s.role !== 'leader' || !p) return;
   if (m.success) {
     const next = progressMatched(p, m.index);
-    s.progress = { ...s.progress, [m.from]: next };
+    setProgress(c, m.from, next);
     maybeCommit(c);
     // Keep the pipeline full when a batch limit held entries back.
     if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
     return;
   }
   const next = progressRejected(p, m.index, m.conflictTerm, m.conflictIndex, s.log);
-  s.progress = { ...s.progress, [m.from]: next };
+  setProgress(c, m.from, next);
   if (next.nextIndex !== p.nextIndex) sendAppend(c, m.from);
 }
 
@@ -131,8 +134,11 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
  */
 export function maybeCommit(c: Ctx): boolean {
   const s = c.s;
-  const matches = peersOf(c).map((id) => s.progress[id]?.matchIndex ?? 0);
-  matches.push(lastIndex(s.log));
+  // Every server's match index, the leader's own last index included (order does not matter).
+  const matches: number[] = [];
+  for (const id of s.options.ids) {
+    matches.push(id === s.id ? lastIndex(s.log) : (s.progress[id]?.matchIndex ?? 0));
+  }
   const n = quorumIndex(matches);
   if (n <= s.commitIndex) return false;
   if (s.options.rules.currentTermCommit && termAt(s.log, n) !== s.currentTerm) return false;

@@ -66,12 +66,17 @@ export interface NodeHost {
   crash(id: NodeId): void;
 }
 
+/** Shared by every status that is not a leader's (a status is never changed once made). */
+const NO_PROGRESS: readonly ProgressView[] = Object.freeze([]);
+
 export function statusOf(node: RaftNode): NodeStatus {
-  const progress: ProgressView[] = [];
+  let progress: readonly ProgressView[] = NO_PROGRESS;
   if (node.role === 'leader') {
+    const views: ProgressView[] = [];
+    progress = views;
     for (const id of node.options.ids) {
       const p = node.progress[id];
-      if (p) progress.push({ id, nextIndex: p.nextIndex, matchIndex: p.matchIndex });
+      if (p) views.push({ id, nextIndex: p.nextIndex, matchIndex: p.matchIndex });
     }
   }
   return {

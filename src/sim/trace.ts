@@ -118,48 +118,52 @@ export function describeMessage(m: Message): string {
   }
 }
 
-/** FNV-1a over 32-bit words: cheap enough to run on every event. */
+/**
+ * Folds one 32-bit word into a running digest: MurmurHash3's block step, one multiply-rotate
+ * round per word (cheap enough for every event; not a cryptographic hash).
+ */
 export function mixHash(hash: number, word: number): number {
-  let h = hash;
-  for (let shift = 0; shift < 32; shift += 8) {
-    h ^= (word >>> shift) & 0xff;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  let k = Math.imul(word | 0, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  const h = hash ^ k;
+  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) >>> 0;
 }
 
+/** Folds a string in, its length first, so `"ab" + "c"` and `"a" + "bc"` digest differently. */
 export function mixString(hash: number, text: string): number {
-  let h = hash;
+  let h = mixHash(hash, text.length);
   for (let i = 0; i < text.length; i++) h = mixHash(h, text.charCodeAt(i));
   return h;
 }
 
 export const HASH_SEED = 0x811c9dc5;
 
-const MESSAGE_CODE: Record<Message['kind'], number> = {
-  RequestVote: 1,
-  RequestVoteReply: 2,
-  AppendEntries: 3,
-  AppendEntriesReply: 4,
-  ClientRequest: 5,
-  ClientReply: 6,
-};
-
-/** Folds the fields that define a message into `hash`. */
+/**
+ * Folds the fields that define a message into `hash`. The small fields share one word:
+ * kind (bits 0–3), from (4–7), to (8–11), two flags (12–13) and the entry count (14 on).
+ */
 export function hashMessage(hash: number, m: Message): number {
-  let h = mixHash(hash, MESSAGE_CODE[m.kind]);
-  h = mixHash(h, m.from * 16 + m.to);
+  const route = (m.from << 4) | (m.to << 8);
   switch (m.kind) {
-    case 'RequestVote':
-      return mixHash(mixHash(mixHash(h, m.term), m.lastLogIndex), m.preVote ? 1 : 0);
-    case 'RequestVoteReply':
-      return mixHash(mixHash(h, m.term), m.voteGranted ? 1 : 0);
-    case 'AppendEntries':
-      return mixHash(mixHash(mixHash(h, m.term), m.prevLogIndex), m.entries.length);
-    case 'AppendEntriesReply':
-      return mixHash(mixHash(mixHash(h, m.term), m.index), m.success ? 1 : 0);
+    case 'RequestVote': {
+      const head = 1 | route | (m.preVote ? 1 << 12 : 0);
+      return mixHash(mixHash(mixHash(hash, head), m.term), m.lastLogIndex);
+    }
+    case 'RequestVoteReply': {
+      const head = 2 | route | (m.voteGranted ? 1 << 12 : 0) | (m.preVote ? 1 << 13 : 0);
+      return mixHash(mixHash(hash, head), m.term);
+    }
+    case 'AppendEntries': {
+      const head = 3 | route | (m.entries.length << 14);
+      return mixHash(mixHash(mixHash(hash, head), m.term), m.prevLogIndex);
+    }
+    case 'AppendEntriesReply': {
+      const head = 4 | route | (m.success ? 1 << 12 : 0);
+      return mixHash(mixHash(mixHash(hash, head), m.term), m.index);
+    }
     case 'ClientRequest':
+      return mixHash(mixHash(hash, 5 | route), m.requestId);
     case 'ClientReply':
-      return mixHash(h, m.requestId);
+      return mixHash(mixHash(hash, 6 | route | (m.ok ? 1 << 12 : 0)), m.requestId);
   }
 }

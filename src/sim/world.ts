@@ -87,11 +87,13 @@ export interface Violation {
   readonly detail: string;
 }
 
+type TickEvent = { kind: 'tick'; at: number; seq: number; node: NodeId; gen: number };
+type ClientTimeoutEvent = { kind: 'clientTimeout'; at: number; seq: number; requestId: number };
 type Queued =
-  | { kind: 'tick'; at: number; seq: number; node: NodeId; gen: number }
+  | TickEvent
   | { kind: 'deliver'; at: number; seq: number; flight: Flight }
   | { kind: 'lose'; at: number; seq: number; flight: Flight }
-  | { kind: 'clientTimeout'; at: number; seq: number; requestId: number }
+  | ClientTimeoutEvent
   | { kind: 'forceTimeout'; at: number; seq: number; node: NodeId };
 
 /** Everything the host must do for the next virtual instant: boots first, then the batches. */
@@ -101,8 +103,13 @@ export interface Dispatch {
   readonly batches: readonly NodeBatch[];
 }
 
-const ROLE_CODE: Record<Role, number> = { follower: 1, precandidate: 2, candidate: 3, leader: 4 };
-const INPUT_CODE = { tick: 1, timeout: 2, message: 3 } as const;
+const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
+
+/** A rule a checker found broken by the event being applied, and how. */
+interface Finding {
+  readonly rule: string;
+  readonly detail: string;
+}
 
 export class World implements ClusterView {
   readonly ids: readonly NodeId[];
@@ -110,7 +117,6 @@ export class World implements ClusterView {
   now = 0;
   dropRate: number;
   readonly network = new Network();
-  readonly flights = new Map<number, Flight>();
   readonly requests = new Map<number, ClientRequestState>();
   readonly violations: Violation[] = [];
   readonly events: TraceEvent[] = [];
@@ -118,10 +124,30 @@ export class World implements ClusterView {
   /** Called after every event, with the world already showing its effect (for viewers). */
   onEvent: ((event: TraceEvent) => void) | null = null;
   hash = HASH_SEED;
-  private readonly records = new Map<NodeId, NodeRecord>();
+  /** Indexed by node id (slot 0 unused). */
+  private readonly records: NodeRecord[] = [];
   private readonly queue = new EventQueue<Queued>();
   private readonly prng: Prng;
   private readonly checkers: Checker[] = allCheckers();
+  // Each hook's checkers, listed once so the per-event loops call only checkers that listen.
+  private readonly stepHooks = this.checkers.filter((c) => c.afterStep);
+  private readonly logWriteHooks = this.checkers.filter((c) => c.afterLogWrite);
+  private readonly commitHooks = this.checkers.filter((c) => c.afterCommit);
+  private readonly applyHooks = this.checkers.filter((c) => c.afterApply);
+  private readonly ackHooks = this.checkers.filter((c) => c.afterAck);
+  // The queue holds one tick per node and one client timeout at a time; the rest wait here,
+  // each already given its place (at, seq) in the event order (see reconcileTimer and submit).
+  /** Per node id, the tick in the queue that stands for its timer, if any. */
+  private readonly queuedTick: (TickEvent | null)[] = [];
+  /** Per node id, the seq its timer got when last set. */
+  private readonly timerSeq: number[] = [];
+  /** Client timeouts in (at, seq) order, from `clientTimeoutHead` on; the first is queued. */
+  private readonly clientTimeouts: (ClientTimeoutEvent | undefined)[] = [];
+  private clientTimeoutHead = 0;
+  private clientTimeoutQueued = false;
+  /** The inputs gathered for the instant being dispatched, by node id, and who has any. */
+  private readonly inbox: (Input[] | undefined)[] = [];
+  private readonly addressees: NodeId[] = [];
   private readonly clientArrival = new Map<number, number>();
   private pendingBoots: BootRequest[] = [];
   private seq = 0;
@@ -158,14 +184,29 @@ export class World implements ClusterView {
         timerAt: -1,
         timerGen: 0,
       };
-      this.records.set(id, record);
+      this.records[id] = record;
       this.boot(record);
     }
   }
 
+  /**
+   * Messages on the wire, by id in the order they were sent. Read from the event queue (each
+   * is a pending delivery or loss there) rather than kept alongside it on every send.
+   */
+  get flights(): ReadonlyMap<number, Flight> {
+    const list: Flight[] = [];
+    for (const e of this.queue.items()) {
+      if (e.kind === 'deliver' || e.kind === 'lose') list.push(e.flight);
+    }
+    list.sort((a, b) => a.id - b.id);
+    return new Map(list.map((f) => [f.id, f]));
+  }
+
   node(id: NodeId): NodeRecord {
-    const record = this.records.get(id);
-    if (!record) throw new Error(`unknown node ${id}: this cluster has S1…S${this.ids.length}`);
+    const record = this.records[id];
+    if (record === undefined || record.id !== id) {
+      throw new Error(`unknown node ${id}: this cluster has S1…S${this.ids.length}`);
+    }
     return record;
   }
 
@@ -178,13 +219,38 @@ export class World implements ClusterView {
       if (!top || top.at > until) return null;
       const at = top.at;
       this.now = at;
-      const inputs = new Map<NodeId, Input[]>();
-      while (this.queue.peek()?.at === at) this.handleQueued(this.queue.pop()!, inputs);
-      if (inputs.size === 0) continue;
-      const batches = [...inputs]
-        .sort(([a], [b]) => a - b)
-        .map(([id, list]) => ({ id, inputs: list }));
-      return { at, boots: this.takeBoots(), batches };
+      while (this.queue.peek()?.at === at) this.handleQueued(this.queue.pop()!);
+      if (this.addressees.length === 0) continue;
+      const boots = this.pendingBoots.length === 0 ? NO_BOOTS : this.takeBoots();
+      return { at, boots, batches: this.takeBatches() };
+    }
+  }
+
+  /** The gathered inputs as batches in node-id order; the inbox is empty afterwards. */
+  private takeBatches(): NodeBatch[] {
+    const ids = this.addressees;
+    // Insertion sort: an instant rarely involves more than a few nodes.
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i]!;
+      let j = i - 1;
+      for (; j >= 0 && ids[j]! > id; j--) ids[j + 1] = ids[j]!;
+      ids[j + 1] = id;
+    }
+    const batches: NodeBatch[] = [];
+    for (const id of ids) {
+      batches.push({ id, inputs: this.inbox[id]! });
+      this.inbox[id] = undefined;
+    }
+    while (ids.length > 0) ids.pop();
+    return batches;
+  }
+
+  private addInput(id: NodeId, input: Input): void {
+    const list = this.inbox[id];
+    if (list) list.push(input);
+    else {
+      this.inbox[id] = [input];
+      this.addressees.push(id);
     }
   }
 
@@ -197,47 +263,55 @@ export class World implements ClusterView {
 
   /** Takes the host's results for `dispatch`, in node order, one result per input. */
   commit(dispatch: Dispatch, results: readonly (readonly InputResult[])[]): void {
-    dispatch.batches.forEach((batch, i) => {
+    const { batches } = dispatch;
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batches[i]!;
       const record = this.node(batch.id);
-      if (!record.alive) return;
-      const list = results[i] ?? [];
-      batch.inputs.forEach((input, j) => {
-        const result = list[j];
-        if (result) this.applyResult(record, input, result);
-      });
+      if (!record.alive) continue;
+      const list = results[i];
+      if (list) {
+        for (let j = 0; j < batch.inputs.length; j++) {
+          const result = list[j];
+          if (result) this.applyResult(record, batch.inputs[j]!, result);
+        }
+      }
       this.reconcileTimer(record);
-    });
+    }
   }
 
-  private handleQueued(e: Queued, inputs: Map<NodeId, Input[]>): void {
-    const add = (id: NodeId, input: Input): void => {
-      const list = inputs.get(id);
-      if (list) list.push(input);
-      else inputs.set(id, [input]);
-    };
+  private handleQueued(e: Queued): void {
     switch (e.kind) {
       case 'tick': {
         const record = this.node(e.node);
+        if (this.queuedTick[e.node] !== e) return; // superseded by an earlier timer
+        if (record.alive && e.gen !== record.timerGen && record.timerAt >= e.at) {
+          // The timer was set later since this tick was queued: it moves there, in its place.
+          e.at = record.timerAt;
+          e.seq = this.timerSeq[e.node]!;
+          e.gen = record.timerGen;
+          this.queue.push(e);
+          return;
+        }
+        this.queuedTick[e.node] = null;
         if (!record.alive || e.gen !== record.timerGen) return;
         record.timerAt = -1;
-        return add(e.node, { kind: 'tick', now: e.at });
+        return this.addInput(e.node, { kind: 'tick', now: e.at });
       }
       case 'forceTimeout':
-        if (this.node(e.node).alive) add(e.node, { kind: 'timeout', now: e.at });
+        if (this.node(e.node).alive) this.addInput(e.node, { kind: 'timeout', now: e.at });
         return;
       case 'lose':
-        this.flights.delete(e.flight.id);
         return this.recordLoss(e.flight, e.flight.lossReason ?? 'dropped');
       case 'deliver': {
         const { flight } = e;
         const m = flight.message;
-        this.flights.delete(flight.id);
         if (m.to === CLIENT_ID) return this.onClientReply(m);
         if (!this.node(m.to).alive) return this.lose(flight, 'receiver down');
         if (!this.network.linkUp(m.from, m.to)) return this.lose(flight, 'partitioned');
-        return add(m.to, { kind: 'message', now: e.at, message: m });
+        return this.addInput(m.to, { kind: 'message', now: e.at, message: m });
       }
       case 'clientTimeout': {
+        this.queueNextClientTimeout();
         const request = this.requests.get(e.requestId);
         if (request?.status !== 'pending') return;
         this.settle(request, 'failed', `no reply within ${this.options.clientTimeoutMs} ms`);
@@ -246,70 +320,94 @@ export class World implements ClusterView {
     }
   }
 
+  /**
+   * Applies one input's result to the node's record, runs the checkers and folds the event into
+   * the digest. The event object itself is built only when someone will read it: the trace is
+   * kept, a viewer listens, or a checker found a violation to describe.
+   */
   private applyResult(record: NodeRecord, input: Input, result: InputResult): void {
-    const before = brief(record);
+    const id = record.id;
+    const roleBefore = record.status?.role ?? 'follower';
+    const termBefore = record.currentTerm;
     const commitBefore = record.status?.commitIndex ?? 0;
-    const sent: Message[] = [];
-    const found: [Checker, string | null][] = [];
-    for (const out of result.outputs) {
+    const logBefore = record.log.length;
+    let found: Finding[] | null = null;
+    const { outputs } = result;
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i]!;
       if (out.kind === 'persist') {
         record.currentTerm = out.currentTerm;
         record.votedFor = out.votedFor;
         if (out.logFrom > 0) {
           this.writeLog(record, out.logFrom, out.entries);
-          this.noteAppended(record.id, out.logFrom, out.entries);
-          for (const c of this.checkers)
-            found.push([c, c.afterLogWrite?.(this, record.id, out.logFrom) ?? null]);
+          this.noteAppended(id, out.logFrom, out.entries);
+          for (const c of this.logWriteHooks)
+            found = noteFinding(found, c, c.afterLogWrite!(this, id, out.logFrom));
         }
       } else if (out.kind === 'send') {
         this.send(out.message);
         if (out.message.kind === 'ClientRequest') {
           this.requests.get(out.message.requestId)?.forwardedTo.push(out.message.to);
         }
-        sent.push(out.message);
       } else {
         applyCommand(record.kv, out.entry.command);
-        for (const c of this.checkers)
-          found.push([c, c.afterApply?.(record.id, out.index, out.entry) ?? null]);
+        for (const c of this.applyHooks)
+          found = noteFinding(found, c, c.afterApply!(id, out.index, out.entry));
       }
     }
-    record.status = result.status;
-    const after = brief(record);
-    if (after.commitIndex > commitBefore) {
-      for (const c of this.checkers) {
-        found.push([c, c.afterCommit?.(this, record.id, commitBefore, after.commitIndex) ?? null]);
-      }
+    const status = result.status;
+    record.status = status;
+    const term = record.currentTerm;
+    if (status.commitIndex > commitBefore) {
+      for (const c of this.commitHooks)
+        found = noteFinding(found, c, c.afterCommit!(this, id, commitBefore, status.commitIndex));
     }
     const becameLeader =
-      after.role === 'leader' && (before.role !== 'leader' || before.term !== after.term);
-    for (const c of this.checkers)
-      found.push([c, c.afterStep?.(this, record.id, becameLeader) ?? null]);
+      status.role === 'leader' && (roleBefore !== 'leader' || termBefore !== term);
+    for (const c of this.stepHooks)
+      found = noteFinding(found, c, c.afterStep!(this, id, becameLeader));
 
+    // Node (bits 0–3), input kind (4–7) and role after (8–11) share one word.
+    const head = id | (inputCode(input.kind) << 4) | (roleCode(status.role) << 8);
+    let h = mixHash(mixHash(this.hash, this.now), head);
+    if (input.kind === 'message') h = hashMessage(h, input.message);
+    h = mixHash(mixHash(mixHash(h, term), status.commitIndex), record.log.length);
+    for (let i = 0; i < outputs.length; i++) {
+      const out = outputs[i]!;
+      if (out.kind === 'send') h = hashMessage(h, out.message);
+    }
+    if (found === null && !this.options.keepTrace && this.onEvent === null) {
+      this.hash = h;
+      this.eventCount++;
+      return;
+    }
     const event: TraceEvent = {
       kind: 'step',
       seq: this.eventCount,
       at: this.now,
-      node: record.id,
+      node: id,
       input: input.kind,
       message: input.kind === 'message' ? input.message : null,
-      before,
-      after,
-      sent,
+      before: {
+        role: roleBefore,
+        term: termBefore,
+        commitIndex: commitBefore,
+        logLength: logBefore,
+      },
+      after: brief(record),
+      sent: outputs.flatMap((out) => (out.kind === 'send' ? [out.message] : [])),
     };
-    let h = mixHash(mixHash(mixHash(this.hash, this.now), record.id), INPUT_CODE[input.kind]);
-    if (input.kind === 'message') h = hashMessage(h, input.message);
-    h = mixHash(mixHash(mixHash(h, ROLE_CODE[after.role]), after.term), after.commitIndex);
-    h = mixHash(h, after.logLength);
-    for (const m of sent) h = hashMessage(h, m);
     this.record(event, h);
-    for (const [checker, detail] of found) if (detail) this.violate(checker.rule, event, detail);
+    for (const f of found ?? []) this.violate(f.rule, event, f.detail);
   }
 
   /** The disk write: the log from `from` on becomes `entries`; digests follow. */
   private writeLog(record: NodeRecord, from: number, entries: readonly Entry[]): void {
-    if (from - 1 < record.log.length) record.truncations++;
-    record.log.length = from - 1;
-    record.prefix.length = from;
+    if (from - 1 < record.log.length) {
+      record.truncations++;
+      record.log.length = from - 1;
+      record.prefix.length = from;
+    }
     for (const entry of entries) {
       record.log.push(entry);
       record.prefix.push(digestEntry(record.prefix[record.prefix.length - 1]!, entry));
@@ -333,13 +431,39 @@ export class World implements ClusterView {
     });
   }
 
+  /**
+   * Sets the node's timer to its next wake-up. The timer takes its place in the event order,
+   * (wake, seq), now; but when a tick already queued fires no later than that, it is left to
+   * move itself on when it fires, instead of leaving a stale tick per reset in the queue (a
+   * follower resets its timer on every heartbeat). The order of events is the same either way.
+   */
   private reconcileTimer(record: NodeRecord): void {
     if (!record.alive || !record.status) return;
     const wake = Math.max(record.status.wakeAt, this.now + 1);
     if (record.timerAt === wake) return;
     record.timerGen++;
     record.timerAt = wake;
-    this.schedule({ kind: 'tick', at: wake, seq: 0, node: record.id, gen: record.timerGen });
+    const seq = this.seq++;
+    this.timerSeq[record.id] = seq;
+    const queued = this.queuedTick[record.id];
+    if (queued && queued.at <= wake) return;
+    const tick: TickEvent = { kind: 'tick', at: wake, seq, node: record.id, gen: record.timerGen };
+    this.queuedTick[record.id] = tick;
+    this.queue.push(tick);
+  }
+
+  /** Queues the earliest waiting client timeout, if any (they wait in order: see submit). */
+  private queueNextClientTimeout(): void {
+    const waiting = this.clientTimeouts;
+    this.clientTimeoutQueued = this.clientTimeoutHead < waiting.length;
+    if (this.clientTimeoutQueued) {
+      this.queue.push(waiting[this.clientTimeoutHead]!);
+      waiting[this.clientTimeoutHead++] = undefined;
+    }
+    if (this.clientTimeoutHead >= 1024 && this.clientTimeoutHead * 2 >= waiting.length) {
+      waiting.splice(0, this.clientTimeoutHead);
+      this.clientTimeoutHead = 0;
+    }
   }
 
   private schedule(e: Queued): void {
@@ -376,7 +500,6 @@ export class World implements ClusterView {
       flight.lostAt = this.now + Math.floor((latency * (this.prng.next() % 100)) / 100);
       flight.lossReason = 'dropped';
     }
-    this.flights.set(flight.id, flight);
     const at = flight.lostAt ?? arriveAt;
     this.schedule({ kind: flight.lostAt === null ? 'deliver' : 'lose', at, seq: 0, flight });
   }
@@ -397,16 +520,37 @@ export class World implements ClusterView {
 
   // ── Clients ────────────────────────────────────────────────────────────────────────────
 
+  /** The newest `limit` client requests, newest first, without walking all of them. */
+  recentRequests(limit: number): ClientRequestState[] {
+    const out: ClientRequestState[] = [];
+    for (let id = this.nextRequestId - 1; id >= 1 && out.length < limit; id--) {
+      const request = this.requests.get(id);
+      if (request) out.push(request);
+    }
+    return out;
+  }
+
   submit(command: Command, via: NodeId): number {
     const id = this.nextRequestId++;
-    this.requests.set(id, { id, command, via, sentAt: this.now, status: 'pending', forwardedTo: [] });
+    this.requests.set(id, {
+      id,
+      command,
+      via,
+      sentAt: this.now,
+      status: 'pending',
+      forwardedTo: [],
+    });
     this.send({ kind: 'ClientRequest', from: CLIENT_ID, to: via, requestId: id, command, hops: 0 });
-    this.schedule({
+    // Timeouts come due in the order they are set (now only grows), so only the earliest needs
+    // to sit in the queue; each takes its place (at, seq) now, so the event order is unchanged.
+    const timeout: ClientTimeoutEvent = {
       kind: 'clientTimeout',
       at: this.now + this.options.clientTimeoutMs,
-      seq: 0,
+      seq: this.seq++,
       requestId: id,
-    });
+    };
+    this.clientTimeouts.push(timeout);
+    if (!this.clientTimeoutQueued) this.queueNextClientTimeout();
     return id;
   }
 
@@ -419,7 +563,7 @@ export class World implements ClusterView {
     request.term = m.term;
     this.settle(request, 'ok', `applied at index ${m.index} (S${m.from})`);
     const ack = { requestId: request.id, index: m.index, term: m.term, at: this.now };
-    for (const c of this.checkers) c.afterAck?.(ack);
+    for (const c of this.ackHooks) c.afterAck!(ack);
   }
 
   private settle(request: ClientRequestState, outcome: 'ok' | 'failed', detail: string): void {
@@ -501,6 +645,21 @@ export class World implements ClusterView {
   private violate(rule: string, event: TraceEvent, detail: string): void {
     this.violations.push({ rule, at: this.now, event: describeEvent(event), detail });
   }
+}
+
+function noteFinding(found: Finding[] | null, c: Checker, detail: string | null): Finding[] | null {
+  if (detail === null) return found;
+  const list = found ?? [];
+  list.push({ rule: c.rule, detail });
+  return list;
+}
+
+function roleCode(role: Role): number {
+  return role === 'follower' ? 1 : role === 'precandidate' ? 2 : role === 'candidate' ? 3 : 4;
+}
+
+function inputCode(kind: Input['kind']): number {
+  return kind === 'tick' ? 1 : kind === 'timeout' ? 2 : 3;
 }
 
 function brief(record: NodeRecord): Brief {

@@ -4,27 +4,37 @@ import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
 
 interface Seen {
-  readonly term: number;
-  readonly length: number;
-  readonly digest: number;
+  term: number;
+  length: number;
+  digest: number;
 }
 
 export function leaderAppendOnly(): Checker {
-  const seen = new Map<NodeId, Seen>();
+  /** Per node id, what its log looked like after its last step as leader (updated in place). */
+  const seen: (Seen | undefined)[] = [];
   return {
     rule: 'Leader Append-Only',
     afterStep(view: ClusterView, id: NodeId) {
       const node = view.node(id);
+      const before = seen[id];
       if (node.status?.role !== 'leader') {
-        seen.delete(id);
+        if (before) seen[id] = undefined;
         return null;
       }
       const term = node.status.currentTerm;
-      const before = seen.get(id);
-      seen.set(id, { term, length: node.log.length, digest: node.prefix[node.log.length]! });
-      if (!before || before.term !== term) return null;
-      if (node.log.length < before.length || node.prefix[before.length] !== before.digest) {
-        return `leader S${id} of term ${term} changed or removed entries up to index ${before.length}`;
+      const length = node.log.length;
+      const digest = node.prefix[length]!;
+      if (!before) {
+        seen[id] = { term, length, digest };
+        return null;
+      }
+      const { term: wasTerm, length: wasLength, digest: wasDigest } = before;
+      before.term = term;
+      before.length = length;
+      before.digest = digest;
+      if (wasTerm !== term) return null;
+      if (length < wasLength || node.prefix[wasLength] !== wasDigest) {
+        return `leader S${id} of term ${term} changed or removed entries up to index ${wasLength}`;
       }
       return null;
     },

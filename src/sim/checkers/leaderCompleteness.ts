@@ -5,13 +5,11 @@
 import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
 
-interface Committed {
-  readonly digest: number;
-  readonly term: number;
-}
-
 export function leaderCompleteness(): Checker {
-  const committed: (Committed | undefined)[] = [];
+  // Per committed index: the prefix digest it was committed with, and the term that committed
+  // it (flat arrays rather than an object per index: they grow with the log).
+  const committedDigest: number[] = [];
+  const committedTerm: number[] = [];
   /** Highest committed index per committing term. */
   const highestByTerm = new Map<number, number>();
   const highestUpToCache = new Map<number, number>();
@@ -33,8 +31,9 @@ export function leaderCompleteness(): Checker {
       const term = node.status?.currentTerm ?? 0;
       const last = Math.min(to, node.log.length);
       for (let i = from + 1; i <= last; i++) {
-        if (committed[i]) continue;
-        committed[i] = { digest: node.prefix[i]!, term };
+        if (committedTerm[i] !== undefined) continue;
+        committedDigest[i] = node.prefix[i]!;
+        committedTerm[i] = term;
         if ((highestByTerm.get(term) ?? 0) < i) highestByTerm.set(term, i);
         highestUpToCache.clear();
       }
@@ -45,8 +44,8 @@ export function leaderCompleteness(): Checker {
       if (node.status?.role !== 'leader') return null;
       const k = highestUpTo(node.status.currentTerm);
       if (k === 0) return null;
-      if (node.log.length < k || node.prefix[k] !== committed[k]!.digest) {
-        return `leader S${id} of term ${node.status.currentTerm} lacks the entry committed at index ${k} in term ${committed[k]!.term}`;
+      if (node.log.length < k || node.prefix[k] !== committedDigest[k]) {
+        return `leader S${id} of term ${node.status.currentTerm} lacks the entry committed at index ${k} in term ${committedTerm[k]}`;
       }
       return null;
     },

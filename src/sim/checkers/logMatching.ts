@@ -5,18 +5,31 @@ import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
 
 export function logMatching(): Checker {
-  const prefixOf = new Map<number, number>();
+  // Index i's first (term, digest) lives in flat arrays; the rare other terms seen at the same
+  // index (logs that diverged) go to a map keyed by index and term.
+  const termAt: number[] = [];
+  const digestAt: number[] = [];
+  const others = new Map<number, number>();
   return {
     rule: 'Log Matching',
     afterLogWrite(view: ClusterView, id: NodeId, from: number) {
       const node = view.node(id);
       for (let i = Math.max(from, 1); i <= node.log.length; i++) {
-        const key = i * 2 ** 21 + node.log[i - 1]!.term;
+        const term = node.log[i - 1]!.term;
         const digest = node.prefix[i]!;
-        const known = prefixOf.get(key);
-        if (known === undefined) prefixOf.set(key, digest);
-        else if (known !== digest) {
-          return `S${id} holds an entry at index ${i}, term ${node.log[i - 1]!.term} whose earlier entries differ from another log's`;
+        const first = termAt[i];
+        let known: number | undefined;
+        if (first === undefined) {
+          termAt[i] = term;
+          digestAt[i] = digest;
+        } else if (first === term) known = digestAt[i];
+        else {
+          const key = i * 2 ** 21 + term;
+          known = others.get(key);
+          if (known === undefined) others.set(key, digest);
+        }
+        if (known !== undefined && known !== digest) {
+          return `S${id} holds an entry at index ${i}, term ${term} whose earlier entries differ from another log's`;
         }
       }
       return null;
