@@ -19,8 +19,8 @@ export { describeEvent, describeMessage, nodeName } from './trace';
 export { runChaos } from './chaos';
 export { AsyncSimulation } from './asyncSimulation';
 export type { AsyncNodeHost, HostFault } from './asyncSimulation';
-export { runScript, applyScriptStep, writeLoad } from './script';
-export type { ScriptStep } from './script';
+export { runScript, applyAction, writeLoad } from './script';
+export type { ScriptStep, SimAction } from './script';
 export type { LostState } from './world';
 // Core vocabulary the upper layers show, re-exported so they depend on the simulator alone.
 export type { Command, Entry, Message, MessageKind, Role } from '../raft';

@@ -2,33 +2,42 @@
 // one script replayed by the in-process and the worker driver must give one trace digest.
 import type { SimulationBase } from './simulation';
 
-export type ScriptStep = { readonly at: number } & (
+/** Every action a person or a script can take, as data: replaying them rebuilds a run. */
+export type SimAction =
   | { readonly do: 'crash' | 'restart' | 'timeout'; readonly node: number }
   | { readonly do: 'partition'; readonly groups: readonly (readonly number[])[] }
-  | { readonly do: 'cut'; readonly a: number; readonly b: number }
+  | { readonly do: 'cut' | 'restore'; readonly a: number; readonly b: number }
   | { readonly do: 'heal' }
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: number }
-);
+  | { readonly do: 'delete'; readonly key: string; readonly via?: number };
 
-export function applyScriptStep(sim: SimulationBase, step: ScriptStep): void {
-  switch (step.do) {
+export type ScriptStep = { readonly at: number } & SimAction;
+
+/** Applies one action through the checked API; a bad one throws and changes nothing. */
+export function applyAction(sim: SimulationBase, action: SimAction): void {
+  switch (action.do) {
     case 'crash':
-      return sim.crash(step.node);
+      return sim.crash(action.node);
     case 'restart':
-      return sim.restart(step.node);
+      return sim.restart(action.node);
     case 'timeout':
-      return sim.timeout(step.node);
+      return sim.timeout(action.node);
     case 'partition':
-      return sim.partition(step.groups);
+      return sim.partition(action.groups);
     case 'cut':
-      return sim.cut(step.a, step.b);
+      return sim.cut(action.a, action.b);
+    case 'restore':
+      return sim.restoreLink(action.a, action.b);
     case 'heal':
       return sim.heal();
     case 'drop':
-      return sim.setDropRate(step.rate);
+      return sim.setDropRate(action.rate);
     case 'write':
-      sim.write(step.key, step.value, step.via);
+      sim.write(action.key, action.value, action.via);
+      return;
+    case 'delete':
+      sim.remove(action.key, action.via);
       return;
   }
 }
@@ -41,7 +50,7 @@ export async function runScript(
 ): Promise<void> {
   for (const step of [...script].sort((a, b) => a.at - b.at)) {
     if (step.at > sim.now) await sim.runFor(step.at - sim.now);
-    applyScriptStep(sim, step);
+    applyAction(sim, step);
   }
   if (endMs > sim.now) await sim.runFor(endMs - sim.now);
 }

@@ -1,18 +1,10 @@
 // The person's actions as data (store layer): each is kept with the virtual time and event count
 // at which it was applied, so a cluster can be rebuilt exactly up to any frame by replaying them.
-import type { AsyncSimulation } from '../sim';
+import type { AsyncSimulation, SimAction } from '../sim';
+import { applyAction } from '../sim';
 
-export type LabAction =
-  | { readonly kind: 'crash'; readonly id: number }
-  | { readonly kind: 'restart'; readonly id: number }
-  | { readonly kind: 'timeout'; readonly id: number }
-  | { readonly kind: 'write'; readonly key: string; readonly value: string; readonly via?: number }
-  | { readonly kind: 'delete'; readonly key: string; readonly via?: number }
-  | { readonly kind: 'partition'; readonly groups: readonly (readonly number[])[] }
-  | { readonly kind: 'cut'; readonly a: number; readonly b: number }
-  | { readonly kind: 'restore'; readonly a: number; readonly b: number }
-  | { readonly kind: 'heal' }
-  | { readonly kind: 'loss'; readonly percent: number };
+/** The store records the simulator's own action vocabulary. */
+export type LabAction = SimAction;
 
 export interface RecordedAction {
   readonly action: LabAction;
@@ -20,37 +12,6 @@ export interface RecordedAction {
   readonly at: number;
   /** Events recorded before it: its own event is number `eventCount`, its frame `eventCount + 1`. */
   readonly eventCount: number;
-}
-
-/** Applies one action through the simulator's checked API; throws its message on bad input. */
-export function applyAction(sim: AsyncSimulation, a: LabAction): void {
-  switch (a.kind) {
-    case 'crash':
-      return sim.crash(a.id);
-    case 'restart':
-      return sim.restart(a.id);
-    case 'timeout':
-      return sim.timeout(a.id);
-    case 'write':
-      sim.write(a.key, a.value, a.via);
-      return;
-    case 'delete':
-      sim.remove(a.key, a.via);
-      return;
-    case 'partition':
-      return sim.partition(a.groups);
-    case 'cut':
-      return sim.cut(a.a, a.b);
-    case 'restore':
-      return sim.restoreLink(a.a, a.b);
-    case 'heal':
-      return sim.heal();
-    case 'loss':
-      if (!Number.isFinite(a.percent) || a.percent < 0 || a.percent > 100) {
-        throw new Error(`message loss must be 0 to 100 %, not ${String(a.percent)}`);
-      }
-      return sim.setDropRate(a.percent / 100);
-  }
 }
 
 /**

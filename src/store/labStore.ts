@@ -3,8 +3,9 @@
 // turns the person's intents into simulator calls. Raft itself is decided in src/sim and below.
 import { createStore } from 'zustand/vanilla';
 import type { AsyncSimulation, TraceEvent } from '../sim';
+import { applyAction } from '../sim';
 import type { LabAction, RecordedAction } from './actions';
-import { applyAction, replayTo } from './actions';
+import { replayTo } from './actions';
 import type { Frame } from './frame';
 import { FrameProjector } from './frame';
 import type {
@@ -262,21 +263,26 @@ export function createLabStore(deps: LabDeps): LabStore {
       runtime?.dispose?.();
       runtime = null;
     },
-    crashNode: (id: number) => act({ kind: 'crash', id }),
-    restartNode: (id: number) => act({ kind: 'restart', id }),
-    timeoutNode: (id: number) => act({ kind: 'timeout', id }),
+    crashNode: (id: number) => act({ do: 'crash', node: id }),
+    restartNode: (id: number) => act({ do: 'restart', node: id }),
+    timeoutNode: (id: number) => act({ do: 'timeout', node: id }),
     writeKey: (key: string, value: string, via?: number) =>
-      act({ kind: 'write', key, value, ...(via === undefined ? {} : { via }) }),
+      act({ do: 'write', key, value, ...(via === undefined ? {} : { via }) }),
     deleteKey: (key: string, via?: number) =>
-      act({ kind: 'delete', key, ...(via === undefined ? {} : { via }) }),
+      act({ do: 'delete', key, ...(via === undefined ? {} : { via }) }),
     partitionNodes: (groups: readonly (readonly number[])[]) =>
-      act({ kind: 'partition', groups: groups.map((g) => [...g]) }),
+      act({ do: 'partition', groups: groups.map((g) => [...g]) }),
     toggleLink(a: number, b: number) {
       const cut = get().frame?.cuts.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
-      return act(cut ? { kind: 'restore', a, b } : { kind: 'cut', a, b });
+      return act(cut ? { do: 'restore', a, b } : { do: 'cut', a, b });
     },
-    healNetwork: () => act({ kind: 'heal' }),
-    setLossPercent: (percent: number) => act({ kind: 'loss', percent }),
+    healNetwork: () => act({ do: 'heal' }),
+    setLossPercent: (percent: number) =>
+      Number.isFinite(percent) && percent >= 0 && percent <= 100
+        ? act({ do: 'drop', rate: percent / 100 })
+        : Promise.resolve(
+            notify('error', `message loss must be 0 to 100 %, not ${String(percent)}`),
+          ),
     fastForward(until: 'leader' | 'requestsSettled', maxMs = 10_000) {
       pauseNow();
       return exclusive(async () => {

@@ -17,7 +17,7 @@ describe('acting in the past', () => {
 
     await store.getState().crashNode(leader);
     const s = store.getState();
-    expect(s.actions.map((a) => a.action.kind)).toEqual(['write', 'crash']);
+    expect(s.actions.map((a) => a.action.do)).toEqual(['write', 'crash']);
     expect(s.headSeq).toBeGreaterThanOrEqual(back + 1);
     expect(s.cursor).toBe(s.headSeq);
     expect(s.history[back]?.nodes.map((n) => n.term)).toEqual(atBack.nodes.map((n) => n.term));
@@ -46,7 +46,7 @@ describe('acting in the past', () => {
     await store.getState().crashNode(2);
     const f = store.getState().frame!;
     expect(f.nodes.map((n) => n.alive)).toEqual([true, false, true]);
-    expect(store.getState().actions.map((a) => a.action)).toEqual([{ kind: 'crash', id: 2 }]);
+    expect(store.getState().actions.map((a) => a.action)).toEqual([{ do: 'crash', node: 2 }]);
   });
 
   it('seekTo clamps to the recorded history', async () => {
