@@ -201,7 +201,10 @@ export class FrameProjector {
    * Only the newest requests ride in each frame, and unchanged ones are the previous frame's
    * objects: a frame per event times every request ever sent would grow with the square of time.
    */
-  private projectRequests(sim: SimulationBase, nodes: readonly NodeFrame[]): readonly RequestFrame[] {
+  private projectRequests(
+    sim: SimulationBase,
+    nodes: readonly NodeFrame[],
+  ): readonly RequestFrame[] {
     const leader = sim.leader();
     const leaderNode = leader === null ? null : nodes[leader - 1];
     const before = this.previous?.requests ?? [];
@@ -241,7 +244,9 @@ export class FrameProjector {
       const old = known.get(r.id);
       return old && sameRecord(old, r) ? old : r;
     });
-    return shared.length === before.length && shared.every((r, i) => r === before[i]) ? before : shared;
+    return shared.length === before.length && shared.every((r, i) => r === before[i])
+      ? before
+      : shared;
   }
 }
 

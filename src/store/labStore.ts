@@ -39,6 +39,9 @@ const memory = (): Persistence => {
   };
 };
 
+/** How far (in real ms of playback) the drawn clock may run ahead of the computed one. */
+const MAX_LEAD_REAL_MS = 50;
+
 export function createLabStore(deps: LabDeps): LabStore {
   const persistence = deps.persistence ?? memory();
   const limit = deps.historyLimit ?? 200_000;
@@ -189,9 +192,16 @@ export function createLabStore(deps: LabDeps): LabStore {
     cancelTick = deps.scheduler.next(tick);
     const dt = lastReal === null ? 0 : Math.min(250, Math.max(0, realMs - lastReal));
     lastReal = realMs;
-    if (pending > 0 || dt === 0) return;
+    if (dt === 0) return;
     const target = state.viewTime + (dt * state.speed) / 1000;
     if (state.cursor < headSeq()) return replayHistory(target);
+    if (pending > 0) {
+      // A run is still going: let the clock flow on (so a slow frame does not slow the
+      // simulation down) but only a few frames ahead of what has been computed.
+      const lead = Math.max(1, (state.speed * MAX_LEAD_REAL_MS) / 1000);
+      set({ viewTime: Math.min(target, sim().now + lead) });
+      return;
+    }
     set({ viewTime: target });
     const ms = Math.floor(target) - sim().now;
     if (ms >= 1) void exclusive(() => runLive(ms));
