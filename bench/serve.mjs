@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** The benchmarks build apart from dist/, so a test server serving dist/ is never disturbed. */
+export const BENCH_OUT_DIR = 'node_modules/.cache/bench-dist';
 const ARGS = [
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -40,13 +42,21 @@ export async function openApp({
   beforeGoto = async () => {},
 } = {}) {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium package or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}; install Debian's chromium package or set CHROMIUM_PATH`,
+    );
   }
-  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
+  execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir`, {
+    stdio: 'inherit',
   });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', BENCH_OUT_DIR],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const base = `http://localhost:${port}`;
   try {
     await waitForServer(base, 30_000);

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { openApp } from './serve.mjs';
+import { BENCH_OUT_DIR, openApp } from './serve.mjs';
 
 const FRAME_SECONDS = 10;
 const HISTORY_MINUTES = 10;
@@ -36,7 +36,7 @@ function timeStartup() {
 }
 
 function jsSizes() {
-  const dir = 'dist/assets';
+  const dir = `${BENCH_OUT_DIR}/assets`;
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   const sizes = files.map((f) => {
     const raw = readFileSync(join(dir, f));

@@ -174,8 +174,12 @@ export class FrameProjector {
       electionDeadline: s?.electionDeadline ?? 0,
       electionTimeoutMs: s?.electionTimeoutMs ?? 0,
       heartbeatDeadline: s?.heartbeatDeadline ?? -1,
-      votes: s?.votes ?? [],
-      progress: s?.progress ?? [],
+      // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
+      votes: old && sameList(old.votes, s?.votes ?? NONE) ? old.votes : (s?.votes ?? NONE),
+      progress:
+        old && sameProgress(old.progress, s?.progress ?? NONE)
+          ? old.progress
+          : (s?.progress ?? NONE),
       log,
       kv,
       lost: r.alive ? null : r.lost,
@@ -268,6 +272,23 @@ function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, stri
   const keys = Object.keys(a);
   if (keys.length !== b.size) return false;
   return keys.every((k) => b.get(k) === a[k]);
+}
+
+const NONE: readonly never[] = [];
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every(
+        (p, i) =>
+          p.id === b[i]!.id && p.nextIndex === b[i]!.nextIndex && p.matchIndex === b[i]!.matchIndex,
+      ))
+  );
 }
 
 function sameRecord<T extends object>(a: T, b: T): boolean {

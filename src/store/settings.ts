@@ -36,6 +36,8 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
     dropRate: s.lossPercent / 100,
     preVote: s.preVote,
     checkQuorum: s.checkQuorum,
+    // Each frame already holds its event; a second copy of the whole trace would double it.
+    keepTrace: false,
   };
 }
 
