@@ -88,8 +88,8 @@ async function sendWrite(page: Page, key: string, value: string, via: 'the leade
   await page.evaluate(() => window.raftLabStore!.getState().whenIdle());
 }
 
-/** The log table of the Logs tab (the strip under the cluster repeats it). */
-const logTable = (page: Page) => page.getByRole('tabpanel', { name: 'Logs' }).getByRole('table');
+/** The per-server log table: the strip under the cluster (the Logs tab lists whole entries). */
+const logTable = (page: Page) => page.getByRole('table', { name: 'Logs of all servers' });
 
 /** The log table's row for one node (its row header starts with the node's name). */
 const logRow = (page: Page, id: number) =>
@@ -437,13 +437,17 @@ test('a 60-second chaotic session of random clicks and drags raises no error and
       async () => {
         const svg = await cluster(page).boundingBox();
         if (!svg) return;
-        // The drawing's 960×600 viewBox, centred in the SVG box ("xMidYMid meet").
-        const scale = Math.min(svg.width / 960, svg.height / 600);
+        // The drawing's viewBox, centred in the SVG box ("xMidYMid meet").
+        const [vw, vh] = ((await cluster(page).getAttribute('viewBox')) ?? '0 0 960 600')
+          .split(' ')
+          .slice(2)
+          .map(Number) as [number, number];
+        const scale = Math.min(svg.width / vw, svg.height / vh);
         const box = {
-          x: svg.x + (svg.width - 960 * scale) / 2,
-          y: svg.y + (svg.height - 600 * scale) / 2,
-          width: 960 * scale,
-          height: 600 * scale,
+          x: svg.x + (svg.width - vw * scale) / 2,
+          y: svg.y + (svg.height - vh * scale) / 2,
+          width: vw * scale,
+          height: vh * scale,
         };
         const groupsBefore = await page.evaluate(() =>
           JSON.stringify(window.raftLabStore!.getState().frame?.groups),

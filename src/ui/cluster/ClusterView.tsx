@@ -90,7 +90,10 @@ export function ClusterView(props: ClusterViewProps) {
 
   return (
     <div className={reducedMotion ? 'rl-cluster rl-reduced' : 'rl-cluster'}>
-      <div className="rl-cluster-stage">
+      <div
+        className="rl-cluster-stage"
+        style={{ ['--rl-view-aspect' as string]: VIEW_WIDTH / VIEW_HEIGHT }}
+      >
         <svg
           ref={svgRef}
           className="rl-cluster-svg"
@@ -117,7 +120,7 @@ export function ClusterView(props: ClusterViewProps) {
             onToggleLink={toggleLink}
           />
           <g className="rl-client" transform={`translate(${layout.client.x},${layout.client.y})`}>
-            <rect x={-34} y={-22} width={68} height={44} rx={8} className="rl-client-body" />
+            <rect x={-44} y={-24} width={88} height={48} rx={8} className="rl-client-body" />
             <text className="rl-client-label" dy="0.35em" textAnchor="middle">
               {t('visual.cluster.client')}
             </text>
@@ -153,9 +156,6 @@ export function ClusterView(props: ClusterViewProps) {
             onSelect={select}
           />
           {stroke && <StrokePreview points={stroke} />}
-          <text className="rl-cluster-hint" x={12} y={VIEW_HEIGHT - 12}>
-            {t('visual.cluster.hint')}
-          </text>
         </svg>
         {menuNode && menuSpot && (
           <NodeMenu

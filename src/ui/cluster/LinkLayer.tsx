@@ -31,9 +31,15 @@ export const LinkLayer = memo(function LinkLayer(props: Props) {
           key={`${a.id}-${b.id}`}
           className={broken ? 'rl-link rl-link-broken' : 'rl-link'}
           role="button"
+          tabIndex={0}
           aria-label={label}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => onToggleLink(a.id, b.id)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            e.preventDefault();
+            onToggleLink(a.id, b.id);
+          }}
         >
           <title>{label}</title>
           <line className="rl-link-hit" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />

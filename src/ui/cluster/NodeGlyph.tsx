@@ -7,9 +7,10 @@ import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import type { NodeSpot, RingLayout } from '../../layout/ring';
 import { labelPlace } from '../../layout/ring';
-
-const LINE = 19;
 import { crossPath, roleShape } from '../../layout/shapes';
+
+/** Baseline to baseline of the text lines beside a node, in viewBox units (see visual.css). */
+const LINE = 21;
 
 interface Props {
   node: NodeFrame;
@@ -67,14 +68,15 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
   }
   if (node.fault)
     lines.push({ text: t('visual.node.fault', { fault: node.fault }), cls: 'rl-node-fault' });
-  const label = labelPlace(spot, layout, r * 1.18 + 22);
+  // Just outside the election timer ring (r × 1.18 + 7, see NodeTimers).
+  const label = labelPlace(spot, layout, r * 1.18 + 16);
   // Baseline of the first line relative to the node centre, by where the block sits.
   const dy = label.y - spot.y;
   const firstY =
     label.block === 'above'
       ? dy - (lines.length - 1) * LINE
       : label.block === 'below'
-        ? dy + 12
+        ? dy + 14
         : dy - ((lines.length - 1) * LINE) / 2 + 6;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {

@@ -78,6 +78,7 @@ const en: Record<string, string> = {
   'visual.lookInfo.clientReply': 'the answer to the client',
 
   'visual.log.title': 'Logs',
+  'visual.log.stripLabel': 'Logs of all servers',
   'visual.log.node': 'Server',
   'visual.log.hidden': '{count} older',
   'visual.log.commit': 'commitIndex {index}',
@@ -222,6 +223,7 @@ const zh: Record<string, string> = {
   'visual.lookInfo.clientReply': '给客户端的答复',
 
   'visual.log.title': '日志 Log',
+  'visual.log.stripLabel': '所有服务器的日志',
   'visual.log.node': '服务器',
   'visual.log.hidden': '更早 {count} 条',
   'visual.log.commit': 'commitIndex 提交索引 {index}',

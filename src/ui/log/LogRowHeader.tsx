@@ -1,5 +1,6 @@
-// The row header of one node's log: its name and role, its commitIndex and, on a follower row
-// while there is a leader, the leader's nextIndex and matchIndex for it. Clicking selects the node.
+// The one-line row header of one node's log: a role dot, its name and role. Its commitIndex and,
+// on a follower row, the leader's nextIndex and matchIndex show on hover (the cells mark them
+// too, and the Logs tab lists them). Clicking selects the node.
 import type { NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
@@ -13,11 +14,17 @@ interface Props {
 
 export function LogRowHeader({ node, progress, t, onSelect }: Props) {
   const role = node.alive ? t(`visual.role.${node.role}`) : t('visual.node.crashed');
+  const facts = [t('visual.log.commit', { index: node.commitIndex })];
+  if (progress) {
+    facts.push(t('visual.log.next', { index: progress.nextIndex }));
+    facts.push(t('visual.log.match', { index: progress.matchIndex }));
+  }
   return (
     <th scope="row" className="rl-log-head">
       <button
         type="button"
         className="rl-log-name"
+        title={`S${node.id} ${role} · ${facts.join(' · ')}`}
         onClick={() => onSelect({ kind: 'node', id: node.id })}
       >
         <span
@@ -26,11 +33,6 @@ export function LogRowHeader({ node, progress, t, onSelect }: Props) {
         />
         S{node.id} <span className="rl-log-role">{role}</span>
       </button>
-      <span className="rl-log-facts">
-        {t('visual.log.commit', { index: node.commitIndex })}
-        {progress &&
-          ` · ${t('visual.log.next', { index: progress.nextIndex })} · ${t('visual.log.match', { index: progress.matchIndex })}`}
-      </span>
     </th>
   );
 }

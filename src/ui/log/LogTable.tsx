@@ -1,6 +1,7 @@
-// Every node's log as one table row, a column per index, entries coloured by term with their
-// command. Committed entries are solid, uncommitted ones hatched; each row marks its
-// commitIndex, and on follower rows the leader's nextIndex (n) and matchIndex (m) for them.
+// Every node's log as one compact table row (the strip under the cluster), a column per index,
+// entries coloured by term with their command. Committed entries are solid, uncommitted ones
+// hatched; each row marks its commitIndex, and on follower rows the leader's nextIndex (n) and
+// matchIndex (m) for them, on the cell's top line beside the term so neither hides the other.
 import { memo } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
@@ -13,12 +14,14 @@ import { LogRowHeader } from './LogRowHeader';
 interface Props {
   frame: Frame;
   t: Translate;
+  /** The table's accessible name (its caption, read by screen readers, not shown). */
+  label: string;
   onSelect(sel: Selection): void;
   /** How many newest indexes to show; older ones are counted in the first column. */
   columns?: number;
 }
 
-export function LogTable({ frame, t, onSelect, columns = LOG_COLUMNS }: Props) {
+export function LogTable({ frame, t, label, onSelect, columns = LOG_COLUMNS }: Props) {
   const leader =
     frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.leader) ?? null;
   const progress = new Map((leader?.progress ?? []).map((p) => [p.id, p]));
@@ -33,10 +36,12 @@ export function LogTable({ frame, t, onSelect, columns = LOG_COLUMNS }: Props) {
   return (
     <div className="rl-logs">
       <table className="rl-log-table">
-        <caption>{t('visual.log.title')}</caption>
+        <caption className="rl-visually-hidden">{label}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('visual.log.node')}</th>
+            <th scope="col" className="rl-log-corner">
+              {t('visual.log.node')}
+            </th>
             <th scope="col" className="rl-log-hidden">
               {w.hidden > 0 ? t('visual.log.hidden', { count: w.hidden }) : ''}
             </th>
@@ -112,7 +117,11 @@ const LogRow = memo(function LogRow({ node, first, last, progress, t, onSelect }
         if (!entry) {
           return (
             <td key={i} className={[...classes, 'rl-log-empty'].join(' ')}>
-              {marks.length > 0 && <span className="rl-log-marks">{marks.join(' ')}</span>}
+              {marks.length > 0 && (
+                <span className="rl-log-top">
+                  <span className="rl-log-marks">{marks.join(' ')}</span>
+                </span>
+              )}
             </td>
           );
         }
@@ -133,9 +142,11 @@ const LogRow = memo(function LogRow({ node, first, last, progress, t, onSelect }
                 : { borderColor: color, ['--rl-term' as string]: color }
             }
           >
-            <span className="rl-log-term">{entry.term}</span>
+            <span className="rl-log-top">
+              <span className="rl-log-term">{entry.term}</span>
+              {marks.length > 0 && <span className="rl-log-marks">{marks.join(' ')}</span>}
+            </span>
             <span className="rl-log-cmd">{command}</span>
-            {marks.length > 0 && <span className="rl-log-marks">{marks.join(' ')}</span>}
           </td>
         );
       })}

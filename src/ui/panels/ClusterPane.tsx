@@ -55,24 +55,27 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
           </p>
         )}
         <div className="rl-cluster-tools">
-          <button
-            type="button"
-            className="rl-button rl-button-small"
-            aria-expanded={legend}
-            aria-controls="rl-legend"
-            onClick={() => setLegend(!legend)}
-          >
-            {t('app.legend.toggle')}
-          </button>
-          <button
-            type="button"
-            className="rl-button rl-button-small"
-            onClick={() => void lab.healNetwork()}
-            disabled={!frame || (frame.groups === null && frame.cuts.length === 0)}
-          >
-            {t('app.network.heal')}
-          </button>
+          <div className="rl-cluster-buttons">
+            <button
+              type="button"
+              className="rl-button rl-button-small"
+              aria-expanded={legend}
+              aria-controls="rl-legend"
+              onClick={() => setLegend(!legend)}
+            >
+              {t('app.legend.toggle')}
+            </button>
+            <button
+              type="button"
+              className="rl-button rl-button-small"
+              onClick={() => void lab.healNetwork()}
+              disabled={!frame || (frame.groups === null && frame.cuts.length === 0)}
+            >
+              {t('app.network.heal')}
+            </button>
+          </div>
         </div>
+        {frame && <p className="rl-cluster-hint">{t('visual.cluster.hint')}</p>}
         {legend && (
           <div id="rl-legend" className="rl-legend-overlay">
             <Legend t={t} />

@@ -3,6 +3,7 @@
 import { describeCommand } from '../../sim';
 import type { RequestFrame, RequestStage } from '../../store';
 import type { Translate } from '../i18n/types';
+import { describeRequestError } from './errorText';
 
 const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
 
@@ -60,7 +61,9 @@ export function RequestLife({
         ))}
       </ol>
       {r.stage === 'failed' && (
-        <div className="rl-request-error">{t('app.request.failed', { reason: r.error ?? '' })}</div>
+        <div className="rl-request-error">
+          {t('app.request.failed', { reason: describeRequestError(r.error ?? '', t) })}
+        </div>
       )}
     </li>
   );

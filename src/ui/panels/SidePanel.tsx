@@ -1,9 +1,10 @@
-// The right column (UI layer): tabbed panels for lessons, the client, logs, state machines,
-// the event log, the inspector and the settings. Only the open panel renders.
+// The right column (UI layer): tabbed panels for lessons, the client, logs (indexes and whole
+// entries; the strip under the cluster has the per-server grid), state machines, the event log,
+// the inspector and the settings. Only the open panel renders.
 import type { KeyboardEvent } from 'react';
 import type { PanelTab } from '../../store';
 import { Inspector } from '../inspect/Inspector';
-import { LogTable } from '../log/LogTable';
+import { LogEntries } from '../log/LogEntries';
 import { StateMachines } from '../log/StateMachines';
 import { useIntents, useLab, useT } from '../labContext';
 import { ClientPanel } from './ClientPanel';
@@ -36,20 +37,26 @@ export function SidePanel() {
   return (
     <aside className="rl-side">
       <div className="rl-tabs" role="tablist" aria-label={t('app.tabs.label')} onKeyDown={onKey}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            id={`rl-tab-${name}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            aria-controls="rl-tabpanel"
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => lab.showPanel(name)}
-          >
-            {t(`app.tab.${name}`)}
-          </button>
-        ))}
+        {TABS.map((name) => {
+          // A short visible label (one row of tabs at 1280 px); the full name stays accessible.
+          const full = t(`app.tab.${name}`);
+          const short = t(`app.tabShort.${name}`);
+          return (
+            <button
+              key={name}
+              id={`rl-tab-${name}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              aria-controls="rl-tabpanel"
+              tabIndex={tab === name ? 0 : -1}
+              aria-label={short === full ? undefined : full}
+              onClick={() => lab.showPanel(name)}
+            >
+              {short}
+            </button>
+          );
+        })}
       </div>
       <div
         className="rl-tabpanel"
@@ -73,7 +80,7 @@ function PanelBody({ tab }: { tab: PanelTab }) {
   if (tab === 'events') return <EventLog />;
   if (tab === 'settings') return <SettingsPanel />;
   if (!frame) return null;
-  if (tab === 'logs') return <LogTable frame={frame} t={t} onSelect={lab.selectItem} />;
+  if (tab === 'logs') return <LogEntries frame={frame} t={t} onSelect={lab.selectItem} />;
   if (tab === 'state') return <StateMachines frame={frame} t={t} />;
   return <Inspector frame={frame} selection={selection} t={t} />;
 }

@@ -1,4 +1,4 @@
-// Ring positions for every cluster size: the first node on top, clockwise, all on one circle.
+// Ring positions for every cluster size: the first node on top, clockwise, all on one ellipse.
 import { describe, expect, it } from 'vitest';
 import { labelPlace, ringLayout, spotOf } from '../../../src/layout/ring';
 
@@ -14,10 +14,13 @@ describe('ringLayout', () => {
     }
   });
 
-  it.each([3, 4, 5, 6, 7, 8, 9])('puts %i nodes on one circle, S1 on top', (n) => {
+  it.each([3, 4, 5, 6, 7, 8, 9])('puts %i nodes on one wide ellipse, S1 on top', (n) => {
     const l = ringLayout(n);
+    expect(l.radiusX).toBeGreaterThan(l.radiusY);
     for (const s of l.nodes) {
-      expect(Math.hypot(s.x - l.center.x, s.y - l.center.y)).toBeCloseTo(l.radius, 1);
+      const u = (s.x - l.center.x) / l.radiusX;
+      const v = (s.y - l.center.y) / l.radiusY;
+      expect(Math.hypot(u, v)).toBeCloseTo(1, 2);
     }
     expect(l.nodes[0]!.x).toBeCloseTo(l.center.x, 1);
     expect(l.nodes[0]!.y).toBeLessThan(l.center.y);
@@ -58,10 +61,28 @@ describe('ringLayout', () => {
 describe('labelPlace', () => {
   it.each([
     { n: 4, id: 1, anchor: 'middle', block: 'above', says: 'the top node gets its text above' },
-    { n: 4, id: 2, anchor: 'start', block: 'beside', says: 'a right-hand node gets text to its right' },
-    { n: 4, id: 3, anchor: 'middle', block: 'below', says: 'the bottom node gets its text below' },
+    {
+      n: 4,
+      id: 2,
+      anchor: 'start',
+      block: 'beside',
+      says: 'a right-hand node gets text to its right',
+    },
+    {
+      n: 4,
+      id: 3,
+      anchor: 'start',
+      block: 'beside',
+      says: 'the bottom node gets its text to its right (the wide view is short below)',
+    },
     { n: 4, id: 4, anchor: 'end', block: 'beside', says: 'a left-hand node gets text to its left' },
-    { n: 1, id: 1, anchor: 'middle', block: 'below', says: 'a lone centre node gets its text below' },
+    {
+      n: 1,
+      id: 1,
+      anchor: 'middle',
+      block: 'below',
+      says: 'a lone centre node gets its text below',
+    },
   ])('$says', ({ n, id, anchor, block }) => {
     const l = ringLayout(n);
     expect(labelPlace(l.nodes[id - 1]!, l, 60)).toMatchObject({ anchor, block });
