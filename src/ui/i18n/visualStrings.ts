@@ -77,7 +77,6 @@ const en: Record<string, string> = {
   'visual.lookInfo.clientRequest': 'a write from the client',
   'visual.lookInfo.clientReply': 'the answer to the client',
 
-  'visual.log.title': 'Logs',
   'visual.log.stripLabel': 'Logs of all servers',
   'visual.log.node': 'Server',
   'visual.log.hidden': '{count} older',
@@ -222,7 +221,6 @@ const zh: Record<string, string> = {
   'visual.lookInfo.clientRequest': '客户端发出的写入',
   'visual.lookInfo.clientReply': '给客户端的答复',
 
-  'visual.log.title': '日志 Log',
   'visual.log.stripLabel': '所有服务器的日志',
   'visual.log.node': '服务器',
   'visual.log.hidden': '更早 {count} 条',
