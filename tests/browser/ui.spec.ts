@@ -398,7 +398,9 @@ async function clickCentre(page: Page, target: Locator): Promise<boolean> {
   return true;
 }
 
-test('a 60-second chaotic session of random clicks and drags raises no error and no alarm', async ({
+const CHAOS_ACTIONS = 200;
+
+test('a chaotic session of 200 seeded clicks and drags (about a minute) raises no error and no alarm', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -565,8 +567,8 @@ test('a 60-second chaotic session of random clicks and drags raises no error and
     return actions[0]!;
   };
 
-  const started = Date.now();
-  while (Date.now() - started < 60_000) {
+  // A fixed count, not a wall-clock minute, so the same seed always plays the same session.
+  for (let i = 0; i < CHAOS_ACTIONS; i++) {
     const [name, , run] = choose();
     await run();
     done[name] = (done[name] ?? 0) + 1;
@@ -577,7 +579,9 @@ test('a 60-second chaotic session of random clicks and drags raises no error and
   await page.evaluate(() => window.raftLabStore!.getState().whenIdle());
   test.info().annotations.push({ type: 'chaos actions', description: JSON.stringify(done) });
   console.log(`chaos actions: ${JSON.stringify(done)}`);
-  expect(Object.values(done).reduce((a, b) => a + b, 0)).toBeGreaterThan(60);
+  // The session really exercised the app: most kinds of action ran, partitions included.
+  expect(Object.keys(done).length).toBeGreaterThanOrEqual(12);
+  expect(done['drag that split the network'] ?? 0).toBeGreaterThan(0);
   const violations = await page.evaluate(() =>
     window.raftLabStore!.getState().history.reduce((n, f) => n + f.violations.length, 0),
   );
