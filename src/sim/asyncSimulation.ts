@@ -1,7 +1,7 @@
 // The same simulation driven through an asynchronous host, such as one Web Worker per node.
 // The world still decides everything: each instant's batches go out together, and results are
 // merged in node order, so the run is the one the in-process host produces, whatever the threads do.
-import type { NodeId } from '../raft';
+import type { Input, NodeId } from '../raft';
 import type { BootRequest, InputResult, NodeBatch } from './host';
 import type { SimOptionsInput } from './options';
 import { SimulationBase } from './simulation';
@@ -36,9 +36,22 @@ export class AsyncSimulation extends SimulationBase {
     return this.running;
   }
 
+  /**
+   * Runs `ms` of virtual time. Inputs that cannot influence each other (closer together than
+   * the world's lookahead) go out in one round trip per node, and the results are then committed
+   * instant by instant exactly as a step-by-step run would: same events, same trace.
+   */
   async runFor(ms: number): Promise<void> {
     const until = this.checkDuration(ms);
     await this.exclusive(async () => {
+      await this.bootAll(this.world.takeBoots());
+      for (let plan = this.world.planWindow(until); plan; plan = this.world.planWindow(until)) {
+        const live = plan.batches.filter((b) => this.world.node(b.id).alive);
+        const prefetched = new Prefetched(live, live.length ? await this.host.stepAll(live) : []);
+        for (let d = this.world.nextDispatch(plan.end); d; d = this.world.nextDispatch(plan.end)) {
+          this.commitWith(d, (batch) => prefetched.take(batch));
+        }
+      }
       for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
         await this.execute(d);
       }
@@ -79,11 +92,20 @@ export class AsyncSimulation extends SimulationBase {
     await this.bootAll(d.boots);
     const live = d.batches.filter((b) => this.world.node(b.id).alive);
     const outcomes = await this.host.stepAll(live);
+    this.commitWith(d, (batch) => outcomes[live.indexOf(batch)]);
+  }
+
+  /** Commits `d`, failing every node whose outcome is a fault (or missing). */
+  private commitWith(
+    d: Dispatch,
+    outcomeOf: (b: NodeBatch) => InputResult[] | HostFault | undefined,
+  ): void {
     const results: InputResult[][] = d.batches.map(() => []);
-    live.forEach((batch, i) => {
-      const outcome = outcomes[i];
+    d.batches.forEach((batch, i) => {
+      if (!this.world.node(batch.id).alive) return;
+      const outcome = outcomeOf(batch);
       if (!outcome || 'fault' in outcome) this.fail(batch.id, outcome?.fault ?? 'no answer');
-      else results[d.batches.indexOf(batch)] = outcome;
+      else results[i] = outcome;
     });
     this.world.commit(d, results);
   }
@@ -121,4 +143,49 @@ export class AsyncSimulation extends SimulationBase {
   protected hostCrash(id: NodeId): void {
     this.host.crash(id);
   }
+}
+
+/**
+ * The results of one window's inputs, handed out batch by batch as the world asks for them. A
+ * planned tick the world no longer fires (an earlier input moved the timer past the window) was
+ * a no-op for the node and is skipped; anything else out of step is a bug, reported as a fault.
+ */
+class Prefetched {
+  private readonly queues = new Map<
+    NodeId,
+    { inputs: readonly Input[]; results: InputResult[] | HostFault; next: number }
+  >();
+
+  constructor(batches: readonly NodeBatch[], outcomes: readonly (InputResult[] | HostFault)[]) {
+    batches.forEach((b, i) =>
+      this.queues.set(b.id, {
+        inputs: b.inputs,
+        results: outcomes[i] ?? { fault: 'no answer' },
+        next: 0,
+      }),
+    );
+  }
+
+  take(batch: NodeBatch): InputResult[] | HostFault {
+    const q = this.queues.get(batch.id);
+    if (!q) return { fault: 'an input arrived that the lookahead did not plan' };
+    if ('fault' in q.results) return q.results;
+    const out: InputResult[] = [];
+    for (const input of batch.inputs) {
+      while (q.next < q.inputs.length && !sameInput(q.inputs[q.next]!, input)) {
+        if (q.inputs[q.next]!.kind !== 'tick')
+          return { fault: 'the lookahead planned an input that never came' };
+        q.next++;
+      }
+      const result = q.results[q.next++];
+      if (!result) return { fault: 'an input arrived that the lookahead did not plan' };
+      out.push(result);
+    }
+    return out;
+  }
+}
+
+function sameInput(a: Input, b: Input): boolean {
+  if (a.kind !== b.kind || a.now !== b.now) return false;
+  return a.kind !== 'message' || (b.kind === 'message' && a.message === b.message);
 }

@@ -226,6 +226,66 @@ export class World implements ClusterView {
     }
   }
 
+  /**
+   * The smallest gap between an input and any node input it can cause: a message takes at least
+   * the minimum latency, and a timer set by an input fires at least a heartbeat interval or a
+   * minimum election timeout later. Inputs closer together than this cannot influence each other.
+   */
+  lookaheadMs(): number {
+    const o = this.options;
+    return Math.min(o.latencyMs[0], o.heartbeatMs, o.electionTimeoutMs[0]);
+  }
+
+  /**
+   * Predicts, without changing anything, every node input of the window that starts at the next
+   * event and lasts `lookaheadMs()` (capped at `until`), per node in (time, seq) order. Nothing an
+   * input of the window causes can land inside it, so `nextDispatch` will hand out exactly these
+   * inputs, except ticks that an earlier input of the window made moot (a no-op for the node).
+   */
+  planWindow(until: number): { end: number; batches: NodeBatch[] } | null {
+    const top = this.queue.peek();
+    const horizon = this.lookaheadMs();
+    if (!top || top.at > until || horizon < 1) return null;
+    const end = Math.min(top.at + horizon - 1, until);
+    const planned: { at: number; seq: number; id: NodeId; input: Input }[] = [];
+    for (const e of this.queue.items()) {
+      if (e.at > end) continue;
+      if (e.kind === 'forceTimeout' && this.node(e.node).alive) {
+        planned.push({ at: e.at, seq: e.seq, id: e.node, input: { kind: 'timeout', now: e.at } });
+      } else if (e.kind === 'deliver') {
+        const m = e.flight.message;
+        if (m.to === CLIENT_ID || !this.node(m.to).alive || !this.network.linkUp(m.from, m.to))
+          continue;
+        planned.push({
+          at: e.at,
+          seq: e.seq,
+          id: m.to,
+          input: { kind: 'message', now: e.at, message: m },
+        });
+      }
+    }
+    for (const record of this.records) {
+      if (record?.alive && record.timerAt >= 0 && record.timerAt <= end) {
+        const at = record.timerAt;
+        planned.push({
+          at,
+          seq: this.timerSeq[record.id]!,
+          id: record.id,
+          input: { kind: 'tick', now: at },
+        });
+      }
+    }
+    planned.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const byNode = new Map<NodeId, Input[]>();
+    for (const p of planned) {
+      const list = byNode.get(p.id);
+      if (list) list.push(p.input);
+      else byNode.set(p.id, [p.input]);
+    }
+    const batches = [...byNode].sort(([a], [b]) => a - b).map(([id, inputs]) => ({ id, inputs }));
+    return { end, batches };
+  }
+
   /** The gathered inputs as batches in node-id order; the inbox is empty afterwards. */
   private takeBatches(): NodeBatch[] {
     const ids = this.addressees;
