@@ -2,6 +2,11 @@
 // statuses, the clients, the checkers and the trace. It never steps a node itself: it hands
 // out a `Dispatch` (every node's inputs for the next instant) and takes back the results, so a
 // synchronous in-process host and an asynchronous worker host drive the very same world.
+//
+// Longer than the house's 400 lines on purpose: the dispatch loop, the lazily moved timers, the
+// one-at-a-time client timeouts and the lookahead planner all rest on one invariant (events leave
+// the queue in (time, seq) order, whatever is queued lazily), and keeping them in one file keeps
+// that invariant in one place. Sections: driving, lookahead, results, network, clients, faults.
 import type {
   Command,
   Entry,
