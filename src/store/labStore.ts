@@ -90,7 +90,13 @@ export function createLabStore(deps: LabDeps): LabStore {
     tab: 'lessons',
     eventFilter: { node: null, kind: 'important' },
     notice: parsed.errors.length
-      ? { id: ++noticeId, kind: 'error', text: `Link settings: ${parsed.errors.join('; ')}` }
+      ? {
+          id: ++noticeId,
+          kind: 'error',
+          text: `Link settings: ${parsed.errors.join('; ')}`,
+          key: 'app.notice.linkSettings',
+          params: { errors: parsed.errors.join('; ') },
+        }
       : null,
   };
   // The intents are filled in below, once the closures they use exist.
@@ -105,8 +111,16 @@ export function createLabStore(deps: LabDeps): LabStore {
     if (!runtime) throw new Error('the cluster is not running yet');
     return runtime.sim;
   };
-  const notify = (kind: Notice['kind'], text: string) =>
-    set({ notice: { id: ++noticeId, kind, text } });
+  const notify = (kind: Notice['kind'], text: string, key?: string, params?: Notice['params']) =>
+    set({
+      notice: {
+        id: ++noticeId,
+        kind,
+        text,
+        ...(key ? { key } : {}),
+        ...(params ? { params } : {}),
+      },
+    });
 
   function publish(cursor: number, extra: Partial<LabData> = {}): void {
     const c = Math.min(headSeq(), Math.max(firstSeq(), cursor));
@@ -138,7 +152,12 @@ export function createLabStore(deps: LabDeps): LabStore {
       frames.splice(0, drop);
       frames = [...frames];
       markers = markers.filter((m) => m.seq >= firstSeq());
-      notify('info', `History is long: the oldest ${drop} events were dropped to save memory.`);
+      notify(
+        'info',
+        `History is long: the oldest ${drop} events were dropped to save memory.`,
+        'app.notice.historyTrimmed',
+        { count: drop },
+      );
     }
   }
 
@@ -291,7 +310,14 @@ export function createLabStore(deps: LabDeps): LabStore {
       Number.isFinite(percent) && percent >= 0 && percent <= 100
         ? act({ do: 'drop', rate: percent / 100 })
         : Promise.resolve(
-            notify('error', `message loss must be 0 to 100 %, not ${String(percent)}`),
+            notify(
+              'error',
+              `message loss must be 0 to 100 %, not ${String(percent)}`,
+              'app.notice.badLoss',
+              {
+                value: String(percent),
+              },
+            ),
           ),
     fastForward(until: 'leader' | 'requestsSettled', maxMs = 10_000) {
       pauseNow();
@@ -327,7 +353,13 @@ export function createLabStore(deps: LabDeps): LabStore {
         const c = get().cursor;
         if (c < headSeq()) return publish(c + 1, { viewTime: frameAt(c + 1)!.at });
         const moved = await sim().stepOnce();
-        if (!moved) return notify('info', 'Nothing is scheduled: no event to step to.');
+        if (!moved) {
+          return notify(
+            'info',
+            'Nothing is scheduled: no event to step to.',
+            'app.notice.nothingScheduled',
+          );
+        }
         publish(c + 1, { viewTime: frameAt(c + 1)?.at ?? sim().now });
       });
     },

@@ -39,7 +39,11 @@ export interface EventFilter {
 export interface Notice {
   readonly id: number;
   readonly kind: 'error' | 'info';
+  /** The raw text (the simulator's own message for refused actions). */
   readonly text: string;
+  /** When the store wrote it: a translation key and its parameters, shown instead of `text`. */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface LabData {

@@ -25,7 +25,7 @@ export function NoticeToast() {
             animate={{ opacity: 1, y: 0 }}
             exit={still ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0, y: -8 }}
           >
-            <span>{notice.text}</span>
+            <span>{notice.key ? t(notice.key, notice.params) : notice.text}</span>
             <button
               type="button"
               className="rl-button rl-button-small"
