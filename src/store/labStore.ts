@@ -244,7 +244,11 @@ export function createLabStore(deps: LabDeps): LabStore {
     watch.stop = null;
     watch.on = true;
     try {
-      await sim().runUntil(() => watch.stop !== null, ms);
+      const pw = get().pauseWhen;
+      // With nothing to pause on, runFor may batch a whole lookahead window per worker.
+      if (pw.leaderElected || pw.termChanges || pw.entryCommits) {
+        await sim().runUntil(() => watch.stop !== null, ms);
+      } else await sim().runFor(ms);
     } finally {
       watch.on = false;
     }
