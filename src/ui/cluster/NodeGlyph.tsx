@@ -72,12 +72,19 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
   const label = labelPlace(spot, layout, r * 1.18 + 16);
   // Baseline of the first line relative to the node centre, by where the block sits.
   const dy = label.y - spot.y;
+  // Above a node (the top of the ring) only the role and term lines fit; any further lines (cut
+  // off, lost, fault) go just under the node, into the ring's empty middle, not off the top.
+  const aboveCount = Math.min(lines.length, 2);
   const firstY =
     label.block === 'above'
-      ? dy - (lines.length - 1) * LINE
+      ? dy - (aboveCount - 1) * LINE
       : label.block === 'below'
         ? dy + 14
         : dy - ((lines.length - 1) * LINE) / 2 + 6;
+  const lineY = (i: number): number =>
+    label.block === 'above' && i >= aboveCount
+      ? -dy + 14 + (i - aboveCount) * LINE
+      : firstY + i * LINE;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -132,7 +139,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
             key={i}
             className={l.cls}
             x={label.x - spot.x}
-            y={firstY + i * LINE}
+            y={lineY(i)}
             textAnchor={label.anchor}
           >
             {l.text}

@@ -11,7 +11,7 @@ const en: Record<string, string> = {
   'app.legend.toggle': 'Legend',
   'app.network.heal': 'Heal network',
   'app.notice.dismiss': 'Dismiss',
-  'app.notice.linkSettings': 'Link settings: {errors} — using the defaults for those fields',
+  'app.notice.linkSettings': 'Link settings: {errors}',
   'app.notice.historyTrimmed':
     'History is long: the oldest {count} events were dropped to save memory.',
   'app.notice.badLoss': 'Message loss must be 0 to 100 %, not {value}.',
@@ -261,7 +261,7 @@ const zh: Record<string, string> = {
   'app.legend.toggle': '图例',
   'app.network.heal': '恢复网络',
   'app.notice.dismiss': '关闭',
-  'app.notice.linkSettings': '链接中的设置有误：{errors}——这些项改用默认值',
+  'app.notice.linkSettings': '链接中的设置有误（这些项改用默认值）：{errors}',
   'app.notice.historyTrimmed': '历史太长：为节省内存，已丢弃最早的 {count} 个事件。',
   'app.notice.badLoss': '丢包率必须在 0 到 100 % 之间，而不是 {value}。',
   'app.notice.nothingScheduled': '没有待发生的事件：无法再向前一步。',
