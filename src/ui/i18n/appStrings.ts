@@ -209,8 +209,8 @@ const en: Record<string, string> = {
   'app.lesson.election.button': 'Watch an election',
   'app.lesson.splitVote.title': 'Split vote',
   'app.lesson.splitVote.text':
-    'Three timers fire at the same instant: each candidate votes for itself, so nobody can reach 3 of 5. The term ends without a leader; the random timers make the next try succeed.',
-  'app.lesson.splitVote.button': 'Fire three timers at once',
+    'Four timers fire at the same instant: each candidate votes for itself, and the one node left can give only one more vote, so nobody reaches 3 of 5. The term ends without a leader; the random timers make the next try succeed.',
+  'app.lesson.splitVote.button': 'Fire four timers at once',
   'app.lesson.leaderCrash.title': 'The leader crashes',
   'app.lesson.leaderCrash.text':
     'Without heartbeats the followers’ timers run out; the first becomes a candidate for a higher term. Restart the old leader later: it sees the higher term and becomes a follower.',
@@ -448,8 +448,8 @@ const zh: Record<string, string> = {
   'app.lesson.election.button': '观看一次选举',
   'app.lesson.splitVote.title': '选票被瓜分',
   'app.lesson.splitVote.text':
-    '三个计时器同时到期：每个候选人都投自己一票，谁也拿不到 5 个中的 3 票。这个任期没有领导者；随机的计时器让下一轮很快成功。',
-  'app.lesson.splitVote.button': '同时触发三个计时器',
+    '四个计时器同时到期：每个候选人都投自己一票，剩下的一个节点只能再投一票，所以谁也拿不到 5 个中的 3 票。这个任期没有领导者；随机的计时器让下一轮很快成功。',
+  'app.lesson.splitVote.button': '同时触发四个计时器',
   'app.lesson.leaderCrash.title': '领导者宕机',
   'app.lesson.leaderCrash.text':
     '没有心跳 heartbeat，跟随者的计时器到期；最先到期的节点把任期加 1 发起选举。稍后重启旧领导者：它看到更高的任期，就变回跟随者。',

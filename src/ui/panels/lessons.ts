@@ -43,7 +43,8 @@ export const LESSONS: readonly Lesson[] = [
     async run(store) {
       await fresh(store, 5);
       const s = store.getState();
-      for (const id of [1, 2, 3]) await s.timeoutNode(id);
+      // Four candidates in five: the fifth node's one vote cannot lift anyone to three.
+      for (const id of [1, 2, 3, 4]) await s.timeoutNode(id);
       s.setPauseWhen({ termChanges: true });
       s.showPanel('events');
       s.play();
