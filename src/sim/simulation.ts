@@ -162,20 +162,27 @@ export abstract class SimulationBase {
     );
   }
 
-  /** Cuts the link between a and b in both directions. */
+  /** Cuts the link between a and b in both directions: one action, one event. */
   cut(a: number, b: number): void {
-    this.cutOneWay(a, b);
+    this.checkLink(a, b);
+    this.world.network.cutLink(asNodeId(a), asNodeId(b));
     this.world.network.cutLink(asNodeId(b), asNodeId(a));
+    this.world.action('cut', null, `link S${a}–S${b} cut`);
   }
 
   /** Cuts only messages from `from` to `to`. */
   cutOneWay(from: number, to: number): void {
-    this.beforeAction();
-    this.checkId(from);
-    this.checkId(to);
-    if (from === to) throw new Error(`a link needs two different nodes, not S${from} twice`);
+    this.checkLink(from, to);
     this.world.network.cutLink(asNodeId(from), asNodeId(to));
     this.world.action('cut', null, `link S${from}→S${to} cut`);
+  }
+
+  /** Every link action checks first, so a bad one changes nothing (and viewers see the whole change). */
+  private checkLink(a: number, b: number): void {
+    this.beforeAction();
+    this.checkId(a);
+    this.checkId(b);
+    if (a === b) throw new Error(`a link needs two different nodes, not S${a} twice`);
   }
 
   /** Restores the link between a and b in both directions (partitions stay). */

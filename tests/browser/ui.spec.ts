@@ -398,6 +398,28 @@ async function clickCentre(page: Page, target: Locator): Promise<boolean> {
   return true;
 }
 
+test('the links are one tab stop: arrow keys walk along them and Enter cuts the one in focus', async ({
+  page,
+}) => {
+  await openLab(page, query(3, 1));
+  const links = cluster(page).getByRole('button', { name: /^Link S/ });
+  await expect(links).toHaveCount(3);
+  const tabbable = await links.evaluateAll(
+    (els) => els.filter((e) => e.getAttribute('tabindex') === '0').length,
+  );
+  expect(tabbable).toBe(1);
+  await links.first().focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveAccessibleName(/^Link S1–S3/);
+  await page.keyboard.press('Enter');
+  await expect(cluster(page).getByRole('button', { name: /^Link S1–S3/ })).toHaveAccessibleName(
+    /cut|broken/i,
+  );
+  const cuts = await page.evaluate(() => window.raftLabStore!.getState().frame?.cuts ?? []);
+  expect(cuts.map((c) => [...c].sort().join('–'))).toEqual(['1–3']);
+});
+
 const CHAOS_ACTIONS = 200;
 
 test('a chaotic session of 200 seeded clicks and drags (about a minute) raises no error and no alarm', async ({

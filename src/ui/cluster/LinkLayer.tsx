@@ -1,6 +1,8 @@
 // The faint links between every pair of nodes; a cut or partitioned link is drawn broken.
-// Each link has a wide invisible hit line: clicking it cuts or restores that link alone.
-import { memo } from 'react';
+// Each link has a wide invisible hit line: clicking it cuts or restores that link alone. From
+// the keyboard the links are one tab stop: arrow keys move along them, Enter or Space toggles.
+import type { KeyboardEvent } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Translate } from '../i18n/types';
 import type { RingLayout } from '../../layout/ring';
 import { linkBroken } from '../../layout/partition';
@@ -15,6 +17,18 @@ interface Props {
 
 export const LinkLayer = memo(function LinkLayer(props: Props) {
   const { layout, groups, cuts, t, onToggleLink } = props;
+  const [current, setCurrent] = useState(0);
+  const refs = useRef<(SVGGElement | null)[]>([]);
+  const count = (layout.nodes.length * (layout.nodes.length - 1)) / 2;
+  const focusable = Math.min(current, Math.max(0, count - 1));
+  const move = (e: KeyboardEvent, index: number): void => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    const next = (index + step + count) % count;
+    setCurrent(next);
+    refs.current[next]?.focus();
+  };
   const links = [];
   for (const a of layout.nodes) {
     for (const b of layout.nodes) {
@@ -26,17 +40,22 @@ export const LinkLayer = memo(function LinkLayer(props: Props) {
         a: `S${a.id}`,
         b: `S${b.id}`,
       });
+      const index = links.length;
       links.push(
         <g
           key={`${a.id}-${b.id}`}
+          ref={(el) => {
+            refs.current[index] = el;
+          }}
           className={broken ? 'rl-link rl-link-broken' : 'rl-link'}
           role="button"
-          tabIndex={0}
+          tabIndex={index === focusable ? 0 : -1}
+          onFocus={() => setCurrent(index)}
           aria-label={label}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => onToggleLink(a.id, b.id)}
           onKeyDown={(e) => {
-            if (e.key !== 'Enter' && e.key !== ' ') return;
+            if (e.key !== 'Enter' && e.key !== ' ') return move(e, index);
             e.preventDefault();
             onToggleLink(a.id, b.id);
           }}

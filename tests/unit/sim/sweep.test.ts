@@ -69,7 +69,7 @@ describe(`randomized sweep over ${SEEDS} seeds (3 to 7 servers)`, () => {
       crashes: count(/ms S\d crashed$/),
       restarts: count(/ms S\d restarted/),
       partitions: count(/ms partition /),
-      cuts: count(/ms link S\d→S\d cut$/),
+      cuts: count(/ms link S\d[→–]S\d cut$/),
       losses: count(/ms drop rate [1-9]\d*%$/),
       elections: count(/→ leader/),
     };
