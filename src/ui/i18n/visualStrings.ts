@@ -158,7 +158,7 @@ const zh: Record<string, string> = {
   'visual.node.noVote': '未投票',
   'visual.node.crashed': '已崩溃 crashed',
   'visual.node.disk': '磁盘：任期 {term} · 投票 {vote} · 日志 {length}',
-  'visual.node.lost': '丢失：{role} · 提交 {commit} · {keys} 个键',
+  'visual.node.lost': '丢失 {role}·提交 {commit}·{keys} 键',
   'visual.node.fault': '运行故障：{fault}',
   'visual.node.cutOff': '与多数派失联',
   'visual.node.label': '{name}，{role}，任期 Term {term}',
