@@ -9,14 +9,19 @@ import { SidePanel } from './panels/SidePanel';
 import { TopBar } from './panels/TopBar';
 import { LogStrip } from './panels/LogStrip';
 import { useShortcuts } from './controls/useShortcuts';
+import { ErrorBoundary } from './ErrorBoundary';
+import { makeTranslate } from './i18n';
 import './visual.css';
 import './app.css';
 
 export function App({ store }: { store: LabStore }) {
+  const t = makeTranslate(store.getState().language);
   return (
-    <LabContext.Provider value={store}>
-      <Shell />
-    </LabContext.Provider>
+    <ErrorBoundary t={t}>
+      <LabContext.Provider value={store}>
+        <Shell />
+      </LabContext.Provider>
+    </ErrorBoundary>
   );
 }
 
