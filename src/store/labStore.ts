@@ -95,7 +95,7 @@ export function createLabStore(deps: LabDeps): LabStore {
           kind: 'error',
           text: `Link settings: ${parsed.errors.join('; ')}`,
           key: 'app.notice.linkSettings',
-          params: { errors: parsed.errors.join('; ') },
+          params: { errors: parsed.errors.join('; '), fields: parsed.badFields.join(', ') },
         }
       : null,
   };

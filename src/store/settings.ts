@@ -76,6 +76,8 @@ export interface ParsedSettings {
   readonly settings: Settings;
   /** One sentence per bad field; that field kept its default. */
   readonly errors: readonly string[];
+  /** The bad fields as they stood in the link, e.g. `n=12`. */
+  readonly badFields: readonly string[];
 }
 
 /** Reads settings from a query string; each bad field is reported and falls back to its default. */
@@ -83,11 +85,13 @@ export function parseSettingsQuery(search: string): ParsedSettings {
   const params = new URLSearchParams(search);
   let settings = DEFAULT_SETTINGS;
   const errors: string[] = [];
+  const badFields: string[] = [];
   for (const field of FIELDS) {
     const text = params.get(field.param);
     if (text === null) continue;
     const patch = field.read(text.trim());
     if (!patch) {
+      badFields.push(`${field.param}=${text}`);
       errors.push(`"${field.param}=${text}" is not a valid value; using the default`);
       continue;
     }
@@ -95,10 +99,11 @@ export function parseSettingsQuery(search: string): ParsedSettings {
       checkSettings({ ...settings, ...patch });
       settings = { ...settings, ...patch };
     } catch (e) {
+      badFields.push(`${field.param}=${text}`);
       errors.push(`"${field.param}=${text}": ${(e as Error).message}; using the default`);
     }
   }
-  return { settings, errors };
+  return { settings, errors, badFields };
 }
 
 /** The query string (without "?") that `parseSettingsQuery` reads back to `s`. */

@@ -25,7 +25,11 @@ describe('settings in the URL', () => {
     ['the defaults', DEFAULT_SETTINGS],
     ['a custom cluster', custom],
   ])('%s survive a round trip', (_, s) => {
-    expect(parseSettingsQuery(settingsToQuery(s))).toEqual({ settings: s, errors: [] });
+    expect(parseSettingsQuery(settingsToQuery(s))).toEqual({
+      settings: s,
+      errors: [],
+      badFields: [],
+    });
   });
 
   it('writes the documented short form', () => {
@@ -43,9 +47,10 @@ describe('settings in the URL', () => {
     ['loss=150', 'lossPercent', /message loss must be 0 to 100/],
     ['pv=yes', 'preVote', /"pv=yes" is not a valid value/],
   ] as const)('%s is rejected with a message and %s keeps its default', (query, field, message) => {
-    const { settings, errors } = parseSettingsQuery(`seed=9&${query}`);
+    const { settings, errors, badFields } = parseSettingsQuery(`seed=9&${query}`);
     expect(settings[field]).toEqual(DEFAULT_SETTINGS[field]);
     expect(settings.seed).toBe(9);
+    expect(badFields).toEqual([query]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
   });
