@@ -1,17 +1,10 @@
 // Playwright config for the real-browser tests in tests/browser.
 // Uses Debian's Chromium (never Playwright's own download) against a production build served
 // by `vite preview`; the JSON report feeds the totals line printed by scripts/test-all.mjs.
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, requireChromium } from './scripts/chromium.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(chromiumPath)) {
-  throw new Error(
-    `Chromium not found at ${chromiumPath}. Install Debian's Chromium with\n` +
-      '  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium\n' +
-      'or set CHROMIUM_PATH to a Chromium binary. Do not run `npx playwright install`.',
-  );
-}
+const chromiumPath = requireChromium();
 
 const port = 4173;
 const baseURL = `http://localhost:${port}`;
@@ -37,16 +30,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: chromiumPath,
-          // The last five keep Chromium from trying to reach the network.
-          args: [
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

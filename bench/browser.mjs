@@ -1,6 +1,8 @@
 // `npm run bench:browser`: measures the worker runtime in headless Chromium and prints one JSON
 // object: raw postMessage round trips, the lockstep ceiling, a 5-node cluster under a steady
 // write load through workers and in-process, and the time to start and restart workers.
+// Functions passed to page.evaluate run in the page, where `window` exists.
+/* global window */
 import { openApp } from './serve.mjs';
 
 const app = await openApp();

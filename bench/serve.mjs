@@ -1,21 +1,11 @@
 // Shared by the browser benchmarks: build the app, serve it with `vite preview` on a fixed port,
 // and open it in Debian's Chromium (never a downloaded browser).
 import { execSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, requireChromium } from '../scripts/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** The benchmarks build apart from dist/, so a test server serving dist/ is never disturbed. */
 export const BENCH_OUT_DIR = 'node_modules/.cache/bench-dist';
-const ARGS = [
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function waitForServer(url, ms) {
   const deadline = Date.now() + ms;
@@ -41,11 +31,7 @@ export async function openApp({
   path = '/',
   beforeGoto = async () => {},
 } = {}) {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}; install Debian's chromium package or set CHROMIUM_PATH`,
-    );
-  }
+  const executablePath = requireChromium();
   execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir`, {
     stdio: 'inherit',
   });
@@ -60,7 +46,7 @@ export async function openApp({
   const base = `http://localhost:${port}`;
   try {
     await waitForServer(base, 30_000);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));

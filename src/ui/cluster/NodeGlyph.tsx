@@ -1,6 +1,7 @@
 // One server on the ring: its role by colour, shape and word, its term and vote, and when
 // crashed what its disk kept and what it lost. Memoized: it redraws only when its node changes,
 // not on every animation frame (timers and pulses live in NodeTimers).
+import { describeLost } from '../nodeText';
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
@@ -56,12 +57,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     });
     if (node.lost) {
       lines.push({
-        text: t('visual.node.lost', {
-          role: t(`visual.role.${node.lost.role}`),
-          commit: node.lost.commitIndex,
-          applied: node.lost.lastApplied,
-          keys: node.lost.keys,
-        }),
+        text: describeLost(node.lost, t),
         cls: 'rl-node-lost',
       });
     }

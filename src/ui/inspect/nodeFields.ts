@@ -1,5 +1,6 @@
 // The fields of one node for the inspector, in Figure 2's order and spelling: persistent state
 // (currentTerm, votedFor, log[]), volatile state, leader state, then what the simulator adds.
+import { describeLost } from '../nodeText';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { describeCommand } from '../../sim';
@@ -93,12 +94,7 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
       fields.push({
         name: 'lost',
         gloss: g('lost'),
-        value: t('visual.node.lost', {
-          role: t(`visual.role.${node.lost.role}`),
-          commit: node.lost.commitIndex,
-          applied: node.lost.lastApplied,
-          keys: node.lost.keys,
-        }),
+        value: describeLost(node.lost, t),
         tone: 'lost',
       });
     }
