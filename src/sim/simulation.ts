@@ -1,7 +1,7 @@
 // The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
 import type { Command, Entry, NodeId, Role } from '../raft';
-import { asNodeId, asTerm, describeCommand } from '../raft';
+import { asNodeId, asTerm, describeCommand, majority } from '../raft';
 import type { ClientRequestState, Dispatch, Flight, NodeRecord, Violation } from './world';
 import { World } from './world';
 import type { NodeHost, InputResult } from './host';
@@ -264,6 +264,21 @@ export abstract class SimulationBase {
   /** Read-only access to a node's full record (status, disk, state machine, fault) for viewers. */
   inspect(id: number): Readonly<NodeRecord> {
     return this.world.node(this.checkId(id));
+  }
+
+  /**
+   * Whether a live node can exchange messages with a majority of the cluster, itself included,
+   * over links that work both ways: a node that cannot is cut off and can neither lead nor commit.
+   */
+  reachesMajority(id: number): boolean {
+    const me = this.checkId(id);
+    const net = this.world.network;
+    const reachable = this.world.ids.filter(
+      (other) =>
+        other === me ||
+        (this.world.node(other).alive && net.linkUp(me, other) && net.linkUp(other, me)),
+    ).length;
+    return reachable >= majority(this.world.ids.length);
   }
 
   /** The network as the simulator sees it: partition groups, cut links, loss. */

@@ -110,7 +110,7 @@ export class FrameProjector {
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
     const net = sim.networkState();
-    const nodes = sim.nodeIds().map((id) => this.projectNode(sim, id, net));
+    const nodes = sim.nodeIds().map((id) => this.projectNode(sim, id));
     const live = new Set<number>();
     const flights = sim.messagesInFlight().map((f) => {
       live.add(f.id);
@@ -155,7 +155,7 @@ export class FrameProjector {
     return frame;
   }
 
-  private projectNode(sim: SimulationBase, id: number, net: NetworkState): NodeFrame {
+  private projectNode(sim: SimulationBase, id: number): NodeFrame {
     const r = sim.inspect(id);
     const s = r.status;
     const log = this.projectLog(id, r.log, r.truncations);
@@ -183,7 +183,7 @@ export class FrameProjector {
       log,
       kv,
       lost: r.alive ? null : r.lost,
-      cutOff: !r.alive ? false : !canReachMajority(sim, id, net),
+      cutOff: r.alive && !sim.reachesMajority(id),
     };
     return old && sameNode(old, next) ? old : next;
   }
@@ -252,20 +252,6 @@ export class FrameProjector {
       ? before
       : shared;
   }
-}
-
-type NetworkState = ReturnType<SimulationBase['networkState']>;
-
-function canReachMajority(sim: SimulationBase, id: number, net: NetworkState): boolean {
-  const ids = sim.nodeIds();
-  const group = net.groups?.find((g) => g.includes(id)) ?? ids;
-  const reachable = group.filter(
-    (other) =>
-      other === id ||
-      (sim.inspect(other).alive &&
-        !net.cuts.some(([a, b]) => (a === id && b === other) || (a === other && b === id))),
-  ).length;
-  return reachable >= majority(ids.length);
 }
 
 function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, string>): boolean {
