@@ -25,3 +25,10 @@ export type { LostState } from './world';
 // Core vocabulary the upper layers show, re-exported so they depend on the simulator alone.
 export type { Command, Entry, Message, MessageKind, Role } from '../raft';
 export { majority, failuresTolerated, describeCommand } from '../raft';
+// The read model: every viewer's one picture of nodes, requests and the cluster; coded reasons.
+export type { ClusterFacts, NodeView, RequestStage, RequestView } from './read/readModel';
+export { entryFate } from './read/readModel';
+export type { Reason, ReasonCode } from './read/reasons';
+export { REASON_CODES, SimError, isSimError } from './read/reasons';
+export type { Finding, FindingCode, RuleId } from './read/rules';
+export { FINDING_CODES, RULE_IDS } from './read/rules';

@@ -10,6 +10,9 @@ import type { SimOptions, SimOptionsInput } from './options';
 import { checkDropRate, checkInteger, resolveOptions } from './options';
 import type { TraceEvent } from './trace';
 import { describeEvent } from './trace';
+import type { ClusterFacts, NodeView, RequestStage, RequestView } from './read/readModel';
+import { clusterFacts, entryFate } from './read/readModel';
+import type { Reason } from './read/reasons';
 
 /** A plain-data picture of one server, safe to keep: later events do not change it. */
 export interface NodeSnapshot {
@@ -261,6 +264,87 @@ export abstract class SimulationBase {
     return this.world.eventCount;
   }
 
+  /** One server as the read model shows it (log and kv are live: copy what you keep). */
+  nodeView(id: number): NodeView {
+    const r = this.world.node(this.checkId(id));
+    const s = r.status;
+    return {
+      id: r.id,
+      alive: r.alive,
+      fault: r.fault === null ? null : { code: 'runtimeFailed', detail: r.fault },
+      role: s?.role ?? 'follower',
+      term: r.currentTerm,
+      votedFor: r.votedFor,
+      leaderId: s?.leaderId ?? null,
+      commitIndex: s?.commitIndex ?? 0,
+      lastApplied: s?.lastApplied ?? 0,
+      electionDeadline: s?.electionDeadline ?? 0,
+      electionTimeoutMs: s?.electionTimeoutMs ?? 0,
+      heartbeatDeadline: s?.heartbeatDeadline ?? -1,
+      votes: s?.votes ?? NONE,
+      progress: s?.progress ?? NONE,
+      log: r.log,
+      truncations: r.truncations,
+      kv: r.kv,
+      lost: r.alive ? null : r.lost,
+      cutOff: r.alive && !this.reachesMajority(id),
+    };
+  }
+
+  /** The newest `limit` client requests, oldest first, each with its stage decided here. */
+  requestViews(limit: number): RequestView[] {
+    const nodes = this.world.ids.map((id) => this.world.node(id));
+    return this.world
+      .recentRequests(limit)
+      .reverse()
+      .map((r) => {
+        const index = r.appended?.index ?? null;
+        const term = r.appended?.term ?? null;
+        const fate =
+          index === null || term === null
+            ? null
+            : entryFate(nodes.map(nodeFacts), r.id, index, term);
+        let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
+        if (fate) {
+          stage = fate.applied
+            ? 'applied'
+            : fate.committed
+              ? 'committed'
+              : fate.replaced
+                ? 'replaced'
+                : 'appended';
+        }
+        if (r.status === 'ok') stage = 'acknowledged';
+        if (r.status === 'failed') stage = 'failed';
+        return {
+          id: r.id,
+          command: r.command,
+          via: r.via,
+          sentAt: r.sentAt,
+          stage,
+          forwardedTo: r.forwardedTo,
+          index,
+          term,
+          storedOn: fate?.storedOn ?? 0,
+          failure: r.status === 'failed' ? failureOf(r.error ?? '') : null,
+          settledAt: r.settledAt ?? null,
+          committedAfterFailure: r.status === 'failed' && fate !== null && fate.committed,
+        };
+      });
+  }
+
+  /** Size, majority, failures survived, the leader and how many properties are checked. */
+  facts(): ClusterFacts {
+    const leader = this.leader();
+    return clusterFacts(
+      this.world.ids.length,
+      leader === null
+        ? null
+        : { id: asNodeId(leader), term: this.world.node(asNodeId(leader)).currentTerm },
+      6,
+    );
+  }
+
   /** Read-only access to a node's full record (status, disk, state machine, fault) for viewers. */
   inspect(id: number): Readonly<NodeRecord> {
     return this.world.node(this.checkId(id));
@@ -399,6 +483,25 @@ export class Simulation extends SimulationBase {
 
 export function createSimulation(options?: SimOptionsInput): Simulation {
   return new Simulation(options);
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+function nodeFacts(r: NodeRecord) {
+  return {
+    log: r.log,
+    commitIndex: r.status?.commitIndex ?? 0,
+    lastApplied: r.status?.lastApplied ?? 0,
+  };
+}
+
+/** The world's failure text as a coded reason (the world will record codes itself). */
+function failureOf(error: string): Reason {
+  const noLeader = /^no leader known \(S(\d+)\)$/.exec(error);
+  if (noLeader) return { code: 'noLeaderKnown', node: Number(noLeader[1]) };
+  const timeout = /^no reply within (\d+) ms$/.exec(error);
+  if (timeout) return { code: 'clientTimeout', ms: Number(timeout[1]) };
+  return { code: 'runtimeFailed', detail: error };
 }
 
 function checkText(name: string, text: unknown): string {

@@ -1,0 +1,135 @@
+// The one read model of a running cluster (simulator layer): what every viewer — the scripting
+// API, the store's frames, the UI — learns about nodes, client requests and the cluster, decided
+// here once. Facts are data and codes; the store adds structural sharing, the UI adds words.
+import type { Command, Entry, LogIndex, NodeId, Role } from '../../raft';
+import { failuresTolerated, majority } from '../../raft';
+import type { Reason } from './reasons';
+
+/** What a crash wiped out: the volatile state the node had (its disk kept term, vote and log). */
+export interface LostState {
+  readonly role: Role;
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  readonly keys: number;
+}
+
+/**
+ * One server as every viewer sees it. `log` and `kv` are the simulator's live, read-only
+ * structures (the disk log and the state machine): copy what you keep past the next event.
+ */
+export interface NodeView {
+  readonly id: number;
+  readonly alive: boolean;
+  /** The runtime's own failure (a worker that threw, hung or never loaded), if any. */
+  readonly fault: Reason | null;
+  readonly role: Role;
+  readonly term: number;
+  readonly votedFor: number | null;
+  readonly leaderId: number | null;
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  /** Absolute virtual ms; the election timer drains from deadline − timeout to deadline. */
+  readonly electionDeadline: number;
+  readonly electionTimeoutMs: number;
+  readonly heartbeatDeadline: number;
+  readonly votes: readonly number[];
+  /** Leader only: per follower nextIndex and matchIndex. */
+  readonly progress: readonly { id: number; nextIndex: number; matchIndex: number }[];
+  /** The log as on disk (also the live log while the node runs), index i at [i - 1]. */
+  readonly log: readonly Entry[];
+  /** Bumped whenever entries were removed from the log, so a viewer can tell a rewrite. */
+  readonly truncations: number;
+  readonly kv: ReadonlyMap<string, string>;
+  /** While crashed: what the crash wiped out. */
+  readonly lost: LostState | null;
+  /** Live, but can reach fewer than a majority (itself included) over links up both ways. */
+  readonly cutOff: boolean;
+}
+
+/**
+ * A client request's life, decided from what happened to its own entry:
+ * sent → forwarded → appended → committed → applied → acknowledged; `replaced` when the entry a
+ * leader appended was overwritten before it committed; `failed` when the client gave up or was
+ * refused (a failed request whose entry commits later says so with `committedAfterFailure`).
+ */
+export type RequestStage =
+  | 'sent'
+  | 'forwarded'
+  | 'appended'
+  | 'replaced'
+  | 'committed'
+  | 'applied'
+  | 'acknowledged'
+  | 'failed';
+
+export interface RequestView {
+  readonly id: number;
+  readonly command: Command;
+  readonly via: number;
+  readonly sentAt: number;
+  readonly stage: RequestStage;
+  /** Servers that passed it on towards a leader, in order. */
+  readonly forwardedTo: readonly number[];
+  /** Where a leader first appended it. */
+  readonly index: number | null;
+  readonly term: number | null;
+  /** Disks (running or crashed) that hold this very entry at that index. */
+  readonly storedOn: number;
+  /** Why it failed, when it did. */
+  readonly failure: Reason | null;
+  readonly settledAt: number | null;
+  /** It was reported failed, yet its entry committed afterwards (Raft allows this). */
+  readonly committedAfterFailure: boolean;
+}
+
+/** Cluster-wide facts every screen shows. */
+export interface ClusterFacts {
+  readonly size: number;
+  readonly majority: number;
+  readonly tolerated: number;
+  /** The live leader with the highest term, and that term. */
+  readonly leader: number | null;
+  readonly leaderTerm: number | null;
+  /** How many safety properties are checked after every event. */
+  readonly checkers: number;
+}
+
+/** Where a request's entry stands, from the logs themselves (not from any one leader's say). */
+export function entryFate(
+  nodes: readonly Pick<NodeView, 'log' | 'commitIndex' | 'lastApplied'>[],
+  requestId: number,
+  index: number,
+  term: number,
+): { storedOn: number; committed: boolean; applied: boolean; replaced: boolean } {
+  let storedOn = 0;
+  let committed = false;
+  let applied = false;
+  let other = false;
+  for (const n of nodes) {
+    const entry = n.log[index - 1];
+    if (entry && entry.term === term && entry.requestId === requestId) {
+      storedOn++;
+      if (n.commitIndex >= index) committed = true;
+      if (n.lastApplied >= index) applied = true;
+    } else if (entry && n.commitIndex >= index) other = true;
+  }
+  // Another entry committed at that index: this one can never commit there.
+  return { storedOn, committed, applied, replaced: !committed && other };
+}
+
+export function clusterFacts(
+  size: number,
+  leader: { id: NodeId; term: number } | null,
+  checkers: number,
+): ClusterFacts {
+  return {
+    size,
+    majority: majority(size),
+    tolerated: failuresTolerated(size),
+    leader: leader?.id ?? null,
+    leaderTerm: leader?.term ?? null,
+    checkers,
+  };
+}
+
+export type { LogIndex };
