@@ -628,7 +628,7 @@ export class World implements ClusterView {
     request.term = m.term;
     this.settle(request, 'ok', `applied at index ${m.index} (S${m.from})`);
     const ack = { requestId: request.id, index: m.index, term: m.term, at: this.now };
-    for (const c of this.ackHooks) c.afterAck!(ack);
+    for (const c of this.ackHooks) c.afterAck!(this, ack);
   }
 
   private settle(request: ClientRequestState, outcome: 'ok' | 'failed', detail: string): void {

@@ -16,6 +16,8 @@ export interface NodeView {
 }
 
 export interface ClusterView {
+  /** Every server of the cluster, in ascending order. */
+  readonly ids: readonly NodeId[];
   node(id: NodeId): NodeView;
 }
 
@@ -36,5 +38,6 @@ export interface Checker {
   /** The node's commitIndex rose from `from` to `to`. */
   afterCommit?(view: ClusterView, id: NodeId, from: number, to: number): string | null;
   afterApply?(id: NodeId, index: LogIndex, entry: Entry): string | null;
-  afterAck?(ack: Acknowledged): string | null;
+  /** A client was told its write succeeded; the disks are as they are at that moment. */
+  afterAck?(view: ClusterView, ack: Acknowledged): string | null;
 }

@@ -8,7 +8,7 @@ export function noLostWrites(): Checker {
   const acknowledged: Acknowledged[] = [];
   return {
     rule: 'No Lost Writes',
-    afterAck(ack: Acknowledged) {
+    afterAck(_view: ClusterView, ack: Acknowledged) {
       acknowledged.push(ack);
       return null;
     },
