@@ -27,6 +27,8 @@ import { bootNode, statusOf } from './host';
 import { Network } from './network';
 import type { SimOptions } from './options';
 import { Prng } from './prng';
+import type { Finding, RuleId } from './read/rules';
+import { describeFinding } from './read/rules';
 import type { Brief, LossReason, TraceEvent } from './trace';
 import { HASH_SEED, describeEvent, hashMessage, mixHash, mixString } from './trace';
 
@@ -86,10 +88,18 @@ export interface ClientRequestState {
 }
 
 export interface Violation {
+  /** The property's English name, e.g. "Election Safety". */
   readonly rule: string;
+  readonly ruleId: RuleId;
   readonly at: number;
+  /** The number of the event that broke it (its frame is seq + 1). */
+  readonly seq: number;
+  /** That event in one English line. */
   readonly event: string;
+  /** What was found, in one English sentence. */
   readonly detail: string;
+  /** What was found, as a code and its parameters. */
+  readonly finding: Finding;
 }
 
 type TickEvent = { kind: 'tick'; at: number; seq: number; node: NodeId; gen: number };
@@ -111,9 +121,9 @@ export interface Dispatch {
 const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
 
 /** A rule a checker found broken by the event being applied, and how. */
-interface Finding {
-  readonly rule: string;
-  readonly detail: string;
+interface Found {
+  readonly checker: Checker;
+  readonly finding: Finding;
 }
 
 export class World implements ClusterView {
@@ -396,7 +406,7 @@ export class World implements ClusterView {
     const termBefore = record.currentTerm;
     const commitBefore = record.status?.commitIndex ?? 0;
     const logBefore = record.log.length;
-    let found: Finding[] | null = null;
+    let found: Found[] | null = null;
     const { outputs } = result;
     for (let i = 0; i < outputs.length; i++) {
       const out = outputs[i]!;
@@ -463,7 +473,7 @@ export class World implements ClusterView {
       sent: outputs.flatMap((out) => (out.kind === 'send' ? [out.message] : [])),
     };
     this.record(event, h);
-    for (const f of found ?? []) this.violate(f.rule, event, f.detail);
+    for (const f of found ?? []) this.violate(f, event);
   }
 
   /** The disk write: the log from `from` on becomes `entries`; digests follow. */
@@ -623,30 +633,38 @@ export class World implements ClusterView {
     if (m.kind !== 'ClientReply') return;
     const request = this.requests.get(m.requestId);
     if (request?.status !== 'pending') return;
-    if (!m.ok) return this.settle(request, 'failed', `${m.error} (S${m.from})`);
+    if (!m.ok) {
+      this.settle(request, 'failed', `${m.error} (S${m.from})`);
+      return;
+    }
     request.index = m.index;
     request.term = m.term;
-    this.settle(request, 'ok', `applied at index ${m.index} (S${m.from})`);
+    const event = this.settle(request, 'ok', `applied at index ${m.index} (S${m.from})`);
     const ack = { requestId: request.id, index: m.index, term: m.term, at: this.now };
-    for (const c of this.ackHooks) c.afterAck!(this, ack);
+    let found: Found[] | null = null;
+    for (const c of this.ackHooks) found = noteFinding(found, c, c.afterAck!(this, ack));
+    for (const f of found ?? []) this.violate(f, event);
   }
 
-  private settle(request: ClientRequestState, outcome: 'ok' | 'failed', detail: string): void {
+  private settle(
+    request: ClientRequestState,
+    outcome: 'ok' | 'failed',
+    detail: string,
+  ): TraceEvent {
     request.status = outcome;
     request.settledAt = this.now;
     if (outcome === 'failed') request.error = detail;
     const h = mixHash(mixHash(mixHash(this.hash, this.now), request.id), outcome === 'ok' ? 1 : 2);
-    this.record(
-      {
-        kind: 'client',
-        seq: this.eventCount,
-        at: this.now,
-        requestId: request.id,
-        outcome,
-        detail,
-      },
-      h,
-    );
+    const event: TraceEvent = {
+      kind: 'client',
+      seq: this.eventCount,
+      at: this.now,
+      requestId: request.id,
+      outcome,
+      detail,
+    };
+    this.record(event, h);
+    return event;
   }
 
   // ── Faults and actions ─────────────────────────────────────────────────────────────────
@@ -707,15 +725,23 @@ export class World implements ClusterView {
     this.onEvent?.(event);
   }
 
-  private violate(rule: string, event: TraceEvent, detail: string): void {
-    this.violations.push({ rule, at: this.now, event: describeEvent(event), detail });
+  private violate(f: Found, event: TraceEvent): void {
+    this.violations.push({
+      rule: f.checker.rule,
+      ruleId: f.checker.id,
+      at: this.now,
+      seq: event.seq,
+      event: describeEvent(event),
+      detail: describeFinding(f.finding),
+      finding: f.finding,
+    });
   }
 }
 
-function noteFinding(found: Finding[] | null, c: Checker, detail: string | null): Finding[] | null {
-  if (detail === null) return found;
+function noteFinding(found: Found[] | null, c: Checker, finding: Finding | null): Found[] | null {
+  if (finding === null) return found;
   const list = found ?? [];
-  list.push({ rule: c.rule, detail });
+  list.push({ checker: c, finding });
   return list;
 }
 

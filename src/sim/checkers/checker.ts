@@ -3,6 +3,7 @@
 // one property of §5.2–§5.4. They work incrementally so they can run after every event.
 import type { Entry, LogIndex, NodeId, Term } from '../../raft';
 import type { NodeStatus } from '../host';
+import type { Finding, RuleId } from '../read/rules';
 
 /** What a checker may read about one node. */
 export interface NodeView {
@@ -28,16 +29,19 @@ export interface Acknowledged {
   readonly at: number;
 }
 
-/** Each hook returns a description of the violation it found, or null. */
+/** Each hook returns what it found broken, as a coded finding, or null. */
 export interface Checker {
+  /** The property's stable id; the UI names it in the reader's language. */
+  readonly id: RuleId;
+  /** The property's English name, for scripts and the CLI. */
   readonly rule: string;
   /** After a node handled one input; `becameLeader` when it was not leader of this term before. */
-  afterStep?(view: ClusterView, id: NodeId, becameLeader: boolean): string | null;
+  afterStep?(view: ClusterView, id: NodeId, becameLeader: boolean): Finding | null;
   /** The node's disk log changed from index `from` on. */
-  afterLogWrite?(view: ClusterView, id: NodeId, from: number): string | null;
+  afterLogWrite?(view: ClusterView, id: NodeId, from: number): Finding | null;
   /** The node's commitIndex rose from `from` to `to`. */
-  afterCommit?(view: ClusterView, id: NodeId, from: number, to: number): string | null;
-  afterApply?(id: NodeId, index: LogIndex, entry: Entry): string | null;
+  afterCommit?(view: ClusterView, id: NodeId, from: number, to: number): Finding | null;
+  afterApply?(id: NodeId, index: LogIndex, entry: Entry): Finding | null;
   /** A client was told its write succeeded; the disks are as they are at that moment. */
-  afterAck?(view: ClusterView, ack: Acknowledged): string | null;
+  afterAck?(view: ClusterView, ack: Acknowledged): Finding | null;
 }

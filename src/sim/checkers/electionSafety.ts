@@ -6,6 +6,7 @@ import type { Checker, ClusterView } from './checker';
 export function electionSafety(): Checker {
   const leaderOfTerm = new Map<number, NodeId>();
   return {
+    id: 'electionSafety',
     rule: 'Election Safety',
     afterStep(view: ClusterView, id: NodeId) {
       const status = view.node(id).status;
@@ -13,7 +14,7 @@ export function electionSafety(): Checker {
       const known = leaderOfTerm.get(status.currentTerm);
       if (known === undefined) leaderOfTerm.set(status.currentTerm, id);
       else if (known !== id) {
-        return `S${known} and S${id} were both leader in term ${status.currentTerm}`;
+        return { code: 'twoLeaders', term: status.currentTerm, first: known, second: id };
       }
       return null;
     },

@@ -13,6 +13,7 @@ export function leaderAppendOnly(): Checker {
   /** Per node id, what its log looked like after its last step as leader (updated in place). */
   const seen: (Seen | undefined)[] = [];
   return {
+    id: 'leaderAppendOnly',
     rule: 'Leader Append-Only',
     afterStep(view: ClusterView, id: NodeId) {
       const node = view.node(id);
@@ -34,7 +35,7 @@ export function leaderAppendOnly(): Checker {
       before.digest = digest;
       if (wasTerm !== term) return null;
       if (length < wasLength || node.prefix[wasLength] !== wasDigest) {
-        return `leader S${id} of term ${term} changed or removed entries up to index ${wasLength}`;
+        return { code: 'leaderRewrote', node: id, term, index: wasLength };
       }
       return null;
     },

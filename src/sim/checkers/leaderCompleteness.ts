@@ -25,6 +25,7 @@ export function leaderCompleteness(): Checker {
   };
 
   return {
+    id: 'leaderCompleteness',
     rule: 'Leader Completeness',
     afterCommit(view: ClusterView, id: NodeId, from: number, to: number) {
       const node = view.node(id);
@@ -45,7 +46,13 @@ export function leaderCompleteness(): Checker {
       const k = highestUpTo(node.status.currentTerm);
       if (k === 0) return null;
       if (node.log.length < k || node.prefix[k] !== committedDigest[k]) {
-        return `leader S${id} of term ${node.status.currentTerm} lacks the entry committed at index ${k} in term ${committedTerm[k]}`;
+        return {
+          code: 'leaderLacksCommitted',
+          node: id,
+          term: node.status.currentTerm,
+          index: k,
+          committedTerm: committedTerm[k]!,
+        };
       }
       return null;
     },

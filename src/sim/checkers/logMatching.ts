@@ -11,6 +11,7 @@ export function logMatching(): Checker {
   const digestAt: number[] = [];
   const others = new Map<number, number>();
   return {
+    id: 'logMatching',
     rule: 'Log Matching',
     afterLogWrite(view: ClusterView, id: NodeId, from: number) {
       const node = view.node(id);
@@ -29,7 +30,7 @@ export function logMatching(): Checker {
           if (known === undefined) others.set(key, digest);
         }
         if (known !== undefined && known !== digest) {
-          return `S${id} holds an entry at index ${i}, term ${term} whose earlier entries differ from another log's`;
+          return { code: 'logsDiffer', node: id, index: i, term };
         }
       }
       return null;

@@ -7,6 +7,7 @@ import type { Acknowledged, Checker, ClusterView } from './checker';
 export function noLostWrites(): Checker {
   const acknowledged: Acknowledged[] = [];
   return {
+    id: 'noLostWrites',
     rule: 'No Lost Writes',
     afterAck(_view: ClusterView, ack: Acknowledged) {
       acknowledged.push(ack);
@@ -18,7 +19,14 @@ export function noLostWrites(): Checker {
       for (const ack of acknowledged) {
         const entry = log[ack.index - 1];
         if (!entry || entry.term !== ack.term || entry.requestId !== ack.requestId) {
-          return `new leader S${id} lacks write #${ack.requestId}, acknowledged at index ${ack.index} (term ${ack.term}) at t=${ack.at}ms`;
+          return {
+            code: 'leaderLacksAck',
+            node: id,
+            request: ack.requestId,
+            index: ack.index,
+            term: ack.term,
+            ackAt: ack.at,
+          };
         }
       }
       return null;

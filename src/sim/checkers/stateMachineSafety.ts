@@ -8,6 +8,7 @@ export function stateMachineSafety(): Checker {
   const applied: (Entry | undefined)[] = [];
   const firstBy: NodeId[] = [];
   return {
+    id: 'stateMachineSafety',
     rule: 'State Machine Safety',
     afterApply(id: NodeId, index: LogIndex, entry: Entry) {
       const known = applied[index];
@@ -17,7 +18,16 @@ export function stateMachineSafety(): Checker {
         return null;
       }
       if (known === entry || sameEntry(known, entry)) return null;
-      return `S${id} applied "${describeCommand(entry.command)}" (term ${entry.term}) at index ${index}, but S${firstBy[index]} applied "${describeCommand(known.command)}" (term ${known.term})`;
+      return {
+        code: 'appliedDifferent',
+        node: id,
+        index,
+        command: describeCommand(entry.command),
+        term: entry.term,
+        other: firstBy[index]!,
+        otherCommand: describeCommand(known.command),
+        otherTerm: known.term,
+      };
     },
   };
 }

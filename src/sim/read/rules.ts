@@ -18,7 +18,7 @@ export const FINDING_CODES = [
   'leaderRewrote', // leaderAppendOnly: { node, term, index }
   'logsDiffer', // logMatching: { node, index, term }
   'leaderLacksCommitted', // leaderCompleteness: { node, term, index, committedTerm }
-  'appliedDifferent', // stateMachineSafety: { node, index, other }
+  'appliedDifferent', // stateMachineSafety: { node, index, command, term, other, otherCommand, otherTerm }
   'leaderLacksAck', // noLostWrites: { node, request, index, term, ackAt }
   'ackedWithoutMajority', // ackedOnMajority: { request, index, storedOn, needed }
 ] as const;
@@ -29,4 +29,25 @@ export type FindingCode = (typeof FINDING_CODES)[number];
 export interface Finding {
   readonly code: FindingCode;
   readonly [param: string]: string | number;
+}
+
+/** The finding in one English sentence, for scripts, the CLI and test failures. */
+export function describeFinding(f: Finding): string {
+  const p = f as Readonly<Record<string, string | number>>;
+  switch (f.code) {
+    case 'twoLeaders':
+      return `S${p.first} and S${p.second} were both leader in term ${p.term}`;
+    case 'leaderRewrote':
+      return `leader S${p.node} of term ${p.term} changed or removed entries up to index ${p.index}`;
+    case 'logsDiffer':
+      return `S${p.node} holds an entry at index ${p.index}, term ${p.term} whose earlier entries differ from another log's`;
+    case 'leaderLacksCommitted':
+      return `leader S${p.node} of term ${p.term} lacks the entry committed at index ${p.index} in term ${p.committedTerm}`;
+    case 'appliedDifferent':
+      return `S${p.node} applied "${p.command}" (term ${p.term}) at index ${p.index}, but S${p.other} applied "${p.otherCommand}" (term ${p.otherTerm})`;
+    case 'leaderLacksAck':
+      return `new leader S${p.node} lacks write #${p.request}, acknowledged at index ${p.index} (term ${p.term}) at t=${p.ackAt}ms`;
+    case 'ackedWithoutMajority':
+      return `write #${p.request} was acknowledged at index ${p.index} while only ${p.storedOn} disks held it (a majority is ${p.needed})`;
+  }
 }
