@@ -27,7 +27,7 @@ export type { Command, Entry, Message, MessageKind, Role } from '../raft';
 export { majority, failuresTolerated, describeCommand } from '../raft';
 // The read model: every viewer's one picture of nodes, requests and the cluster; coded reasons.
 export type { ClusterFacts, NodeView, RequestStage, RequestView } from './read/readModel';
-export { entryFate } from './read/readModel';
+export { entryFate, logVariants } from './read/readModel';
 export type { Reason, ReasonCode } from './read/reasons';
 export { REASON_CODES, SimError, isSimError } from './read/reasons';
 export type { Finding, FindingCode, RuleId } from './read/rules';

@@ -133,3 +133,53 @@ export function clusterFacts(
 }
 
 export type { LogIndex };
+
+/** The entries found at one index on some logs: one row per distinct term there. */
+export interface LogVariant {
+  readonly index: number;
+  readonly term: number;
+  readonly command: Command;
+  /** Servers whose log holds this entry (same index and term). */
+  readonly holders: readonly number[];
+  /** Some holder has it committed. */
+  readonly committed: boolean;
+  /** Another entry (a different term) stands at the same index on some log. */
+  readonly conflict: boolean;
+}
+
+/**
+ * The cluster's logs side by side for the newest `maxIndexes` indexes, newest first, one row per
+ * distinct (index, term). Example: S1 and S2 hold term 2 at index 3 and S3 holds term 3 there →
+ * two rows for index 3, both marked `conflict`. Returns the rows and how many older indexes
+ * were left out.
+ */
+export function logVariants(
+  nodes: readonly Pick<NodeView, 'id' | 'log' | 'commitIndex'>[],
+  maxIndexes: number,
+): { rows: LogVariant[]; older: number } {
+  const longest = Math.max(0, ...nodes.map((n) => n.log.length));
+  const first = Math.max(1, longest - maxIndexes + 1);
+  const rows: LogVariant[] = [];
+  for (let i = longest; i >= first; i--) {
+    const byTerm = new Map<
+      number,
+      { term: number; command: Command; holders: number[]; committed: boolean }
+    >();
+    for (const n of nodes) {
+      const entry = n.log[i - 1];
+      if (!entry) continue;
+      const v = byTerm.get(entry.term) ?? {
+        term: entry.term,
+        command: entry.command,
+        holders: [],
+        committed: false,
+      };
+      v.holders.push(n.id);
+      if (n.commitIndex >= i) v.committed = true;
+      byTerm.set(entry.term, v);
+    }
+    const here = [...byTerm.values()].sort((a, b) => b.term - a.term);
+    for (const v of here) rows.push({ index: i, ...v, conflict: here.length > 1 });
+  }
+  return { rows, older: first - 1 };
+}
