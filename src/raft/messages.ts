@@ -62,9 +62,15 @@ export interface ClientReply extends Envelope {
   readonly index: LogIndex;
   /** Term of the committed entry; 0 on failure. */
   readonly term: Term;
-  /** Why it failed, as stable words; empty when ok. */
-  readonly error: string;
+  /** Why it failed, as a code the reader's language words; empty when ok. */
+  readonly error: ClientErrorCode;
 }
+
+/**
+ * Why a client request failed at a server. Only one reason exists today: the server is not the
+ * leader and knows none to forward to. A code, not a sentence, so each layer above words it.
+ */
+export type ClientErrorCode = '' | 'noLeaderKnown';
 
 export type Message =
   RequestVote | RequestVoteReply | AppendEntries | AppendEntriesReply | ClientRequest | ClientReply;

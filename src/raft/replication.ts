@@ -194,6 +194,6 @@ export function handleClientRequest(c: Ctx, m: ClientRequest): void {
     ok: false,
     index: asIndex(0),
     term: asTerm(0),
-    error: 'no leader known',
+    error: 'noLeaderKnown',
   });
 }

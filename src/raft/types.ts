@@ -70,5 +70,3 @@ export interface PersistentState {
   readonly votedFor: NodeId | null;
   readonly log: readonly Entry[];
 }
-
-export const EMPTY_DISK: PersistentState = { currentTerm: asTerm(0), votedFor: null, log: [] };

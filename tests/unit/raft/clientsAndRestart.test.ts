@@ -40,7 +40,7 @@ describe('§8 client interaction', () => {
     expect(sent(r.outputs)).toEqual([{ ...clientWrite(7, 'x', '1', 3, 1), from: 1 }]);
   });
 
-  it("a write to a server that knows no leader fails with 'no leader known'", () => {
+  it('a write to a server that knows no leader fails with the code noLeaderKnown', () => {
     const r = deliver(nodeWith({ term: 1 }), clientWrite(7, 'x', '1'), 110);
     expect(sentOf(r.outputs, 'ClientReply')).toEqual([
       {
@@ -51,7 +51,7 @@ describe('§8 client interaction', () => {
         ok: false,
         index: 0,
         term: 0,
-        error: 'no leader known',
+        error: 'noLeaderKnown',
       },
     ]);
   });
