@@ -1,6 +1,6 @@
 // Layout layer: which of the visual looks a message in flight takes. One look per thing a
 // student should tell apart; the legend explains each and the cluster view draws each.
-import type { Message } from '../sim';
+import type { Message } from '../raft';
 
 export type MessageLook =
   | 'requestVote'

@@ -1,6 +1,6 @@
 // Layout layer: the gently curved path a message takes between two spots. A→B bends to the
 // left of its direction of travel, so B→A bends the other way and the two never overlap.
-import { path } from 'd3';
+import { path } from 'd3-path';
 import type { Point } from './ring';
 
 export interface MessagePath {

@@ -1,7 +1,8 @@
 // Layout layer: a soft closed outline around each partition group's nodes, drawn behind them.
 // Every node contributes a ring of points; the d3 convex hull of all of them, smoothed, wraps
 // the group even when it holds only one or two nodes.
-import { curveCatmullRomClosed, line, polygonHull } from 'd3';
+import { polygonHull } from 'd3-polygon';
+import { curveCatmullRomClosed, line } from 'd3-shape';
 import type { Point } from './ring';
 
 export function groupOutline(points: readonly Point[], pad: number): string {

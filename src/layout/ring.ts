@@ -1,6 +1,6 @@
 // Layout layer: where the cluster's nodes and the client sit inside the cluster view's SVG
 // viewBox. Pure numbers from d3's scale maths; the UI draws them.
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 
 export interface Point {
   readonly x: number;

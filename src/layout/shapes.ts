@@ -1,7 +1,7 @@
 // Layout layer: the outline of each role and message look as SVG path data centred on (0, 0),
 // so a role reads by shape as well as colour (follower circle, candidate diamond, leader hexagon).
-import { path } from 'd3';
-import type { Role } from '../sim';
+import { path } from 'd3-path';
+import type { Role } from '../raft';
 
 /** A regular polygon of `sides` corners, first corner at `rotation` radians. */
 export function polygonPath(sides: number, r: number, rotation = -Math.PI / 2): string {

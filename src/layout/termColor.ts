@@ -1,6 +1,7 @@
 // Layout layer: one colour per term, so entries of the same term read as one band across logs.
 // A d3 ordinal scale over a colour-blind-friendly categorical scheme, cycling after ten terms.
-import { scaleOrdinal, schemeTableau10 } from 'd3';
+import { scaleOrdinal } from 'd3-scale';
+import { schemeTableau10 } from 'd3-scale-chromatic';
 
 const scale = scaleOrdinal<number, string>()
   .domain([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])

@@ -1,6 +1,8 @@
 // The layer rule from STYLE.md as a checked table: imports point one way
 // (raft ← sim ← worker ← store ← ui ← app; layout ← ui) and the core touches no clock,
-// randomness, console or host. Each row is one layer; a layer that does not exist yet passes.
+// randomness, console or host. Layout is d3 maths over core types; the UI takes values only from
+// the store and layout (sim, worker and raft for types); d3-selection and the d3 bundle that
+// re-exports it appear nowhere; framer-motion lives in leaf components only.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,11 @@ import { bareGlobal, findViolations, globalMember, type LayerRule } from './laye
 const repoRoot = join(import.meta.dirname, '..', '..');
 const srcRoot = join(repoRoot, 'src');
 
-const noReact = [/^react(-dom)?(\/|$)/, /^framer-motion(\/|$)/];
+// React owns the DOM: no layer may pull in d3's DOM module, nor the bundle that re-exports it.
+const noD3Dom = [/^d3$/, /^d3-selection(\/|$)/, /^d3-transition(\/|$)/];
+const noReact = [/^react(-dom)?(\/|$)/, /^framer-motion(\/|$)/, ...noD3Dom];
+/** d3's maths modules: scales, shapes, paths, hulls, colours, interpolation, arrays. */
+const d3Maths = /^d3-(array|interpolate|path|polygon|scale|scale-chromatic|shape|format|time)$/;
 // `zustand` and `zustand/react` are React hooks; the store builds on `zustand/vanilla`.
 const noReactStore = [...noReact, /^zustand(\/react)?$/];
 
@@ -83,27 +89,31 @@ const rules: LayerRule[] = [
   {
     layer: 'layout',
     appliesTo: /^src\/layout\//,
-    mayImportLayers: ['raft', 'sim', 'worker'],
-    onlyThroughIndex: [],
+    mayImportLayers: ['raft'],
+    typesOnlyFrom: ['raft'],
+    onlyThroughIndex: ['raft'],
+    onlyPackages: [d3Maths],
     forbiddenPackages: noReact,
     forbiddenGlobals: [],
-    why: 'layout is pure geometry that the UI draws',
+    why: 'layout is pure geometry from d3 maths over the core types, which the UI draws',
   },
   {
     layer: 'ui',
     appliesTo: /^src\/ui\//,
     mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout'],
+    typesOnlyFrom: ['raft', 'sim', 'worker'],
     onlyThroughIndex: [],
-    forbiddenPackages: [],
+    forbiddenPackages: noD3Dom,
+    leafOnlyPackages: [/^framer-motion(\/|$)/],
     forbiddenGlobals: [],
-    why: 'components sit below the app, which alone wires concrete hosts',
+    why: 'components take values from the store and layout only, and the app alone wires hosts',
   },
   {
     layer: 'app',
     appliesTo: /^src\/app\//,
     mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout', 'ui'],
     onlyThroughIndex: [],
-    forbiddenPackages: [],
+    forbiddenPackages: noD3Dom,
     forbiddenGlobals: [],
     why: 'the app is the top layer',
   },
@@ -150,8 +160,8 @@ const scannerCases: { says: string; file: string; text: string; flags: RegExp[] 
   {
     says: 'raft importing a package is flagged',
     file: 'src/raft/node.ts',
-    text: "import { range } from 'd3';",
-    flags: [/package 'd3'/],
+    text: "import { range } from 'd3-array';",
+    flags: [/package 'd3-array'/],
   },
   {
     says: 'raft importing a node: built-in is flagged',
@@ -260,6 +270,60 @@ const scannerCases: { says: string; file: string; text: string; flags: RegExp[] 
     file: 'src/store/index.ts',
     text: "import { Panel } from '../ui/Panel';",
     flags: [/\(ui\)/],
+  },
+  {
+    says: 'layout importing the simulator, even for types, is flagged',
+    file: 'src/layout/ring.ts',
+    text: "import type { Role } from '../sim';",
+    flags: [/\(sim\)/],
+  },
+  {
+    says: 'layout importing core types and d3 maths modules is fine',
+    file: 'src/layout/ring.ts',
+    text: "import type { Role } from '../raft';\nimport { scaleLinear } from 'd3-scale';",
+    flags: [],
+  },
+  {
+    says: 'layout importing a core value is flagged',
+    file: 'src/layout/ring.ts',
+    text: "import { majority } from '../raft';",
+    flags: [/values from '\.\.\/raft'/],
+  },
+  {
+    says: 'layout importing the d3 bundle is flagged',
+    file: 'src/layout/ring.ts',
+    text: "import { scaleLinear } from 'd3';",
+    flags: [/package 'd3'/],
+  },
+  {
+    says: 'the UI importing d3-selection is flagged',
+    file: 'src/ui/cluster/Ring.tsx',
+    text: "import { select } from 'd3-selection';",
+    flags: [/package 'd3-selection'/],
+  },
+  {
+    says: 'the UI importing a simulator value is flagged',
+    file: 'src/ui/cluster/Ring.tsx',
+    text: "import { describeCommand } from '../../sim';",
+    flags: [/values from '\.\.\/\.\.\/sim'/],
+  },
+  {
+    says: 'the UI importing simulator types is fine, either way of writing it',
+    file: 'src/ui/cluster/Ring.tsx',
+    text: "import type { Role } from '../../sim';\nimport { type Message, type Entry } from '../../sim';",
+    flags: [],
+  },
+  {
+    says: 'a component that animates with framer-motion and renders another component is flagged',
+    file: 'src/ui/panels/Alarm.tsx',
+    text: "import { motion } from 'framer-motion';\nimport { NodeGlyph } from '../cluster/NodeGlyph';",
+    flags: [/framer-motion.*leaf/],
+  },
+  {
+    says: 'a leaf component may animate with framer-motion',
+    file: 'src/ui/panels/Alarm.tsx',
+    text: "import { motion } from 'framer-motion';\nimport { useLab } from '../labContext';",
+    flags: [],
   },
   {
     says: 'layout importing the store is flagged',

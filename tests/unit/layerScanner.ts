@@ -16,6 +16,10 @@ export interface LayerRule {
   onlyPackages?: readonly RegExp[];
   /** Package specifiers this layer must never import. */
   forbiddenPackages: readonly RegExp[];
+  /** Layers this one may import types from but no values (`import type`, `export type`). */
+  typesOnlyFrom?: readonly string[];
+  /** Packages that may be imported only by leaf modules: files that import no component (.tsx). */
+  leafOnlyPackages?: readonly RegExp[];
   /** Global names this layer must not use (outside comments and strings). */
   forbiddenGlobals: readonly ForbiddenGlobal[];
   /** Why the rule exists; printed with every violation. */
@@ -106,6 +110,8 @@ export function blankNonCode(text: string, keepStrings: boolean): string {
 export interface ImportSite {
   specifier: string;
   line: number;
+  /** `import type …` / `export type …`, or every named binding marked `type`: erased at build. */
+  typeOnly: boolean;
 }
 
 const importPatterns = [
@@ -114,6 +120,18 @@ const importPatterns = [
   /\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g, // import('…'), also in type positions
   /\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g, // require('…')
 ];
+
+/** Whether an import or re-export statement brings in types alone. */
+function isTypeOnly(statement: string): boolean {
+  if (/^(?:import|export)\s+type\b/.test(statement)) return true;
+  const braces = /^(?:import|export)\s*\{([^}]*)\}\s*from\b/.exec(statement);
+  if (!braces) return false;
+  const names = braces[1]!
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  return names.length > 0 && names.every((n) => n.startsWith('type '));
+}
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
@@ -125,7 +143,7 @@ export function findImports(fileText: string): ImportSite[] {
     for (const match of code.matchAll(pattern)) {
       const specifier = match[2]!;
       const at = match.index + match[0].lastIndexOf(specifier);
-      sites.set(at, { specifier, line: lineAt(code, at) });
+      sites.set(at, { specifier, line: lineAt(code, at), typeOnly: isTypeOnly(match[0]) });
     }
   }
   return [...sites.entries()].sort(([a], [b]) => a - b).map(([, site]) => site);
@@ -162,12 +180,21 @@ export function findViolations(
   const report = (line: number, what: string) =>
     violations.push(`${filePath}:${line} ${what} — ${rule.why}`);
 
-  for (const { specifier, line } of findImports(fileText)) {
+  const imports = findImports(fileText);
+  const importsComponent = imports.some(
+    ({ specifier }) => specifier.startsWith('.') && /(^|\/)[A-Z][\w]*(\.tsx)?$/.test(specifier),
+  );
+  for (const { specifier, line, typeOnly } of imports) {
     if (specifier.startsWith('.')) {
       const target = posix.normalize(posix.join(posix.dirname(filePath), specifier));
       const targetLayer = layerOf(target);
       if (targetLayer === rule.layer) continue;
-      if (!rule.mayImportLayers.includes(targetLayer)) {
+      if (!testFile && !typeOnly && rule.typesOnlyFrom?.includes(targetLayer)) {
+        report(
+          line,
+          `imports values from '${specifier}' (${targetLayer}); src/${rule.layer} may import only its types`,
+        );
+      } else if (!rule.mayImportLayers.includes(targetLayer)) {
         report(line, `imports '${specifier}' (${targetLayer}), which src/${rule.layer} may not`);
       } else if (!testFile && rule.onlyThroughIndex.includes(targetLayer)) {
         const bare = target.replace(/\.[cm]?[jt]sx?$/, '');
@@ -178,6 +205,11 @@ export function findViolations(
       const notAllowed = rule.onlyPackages && !rule.onlyPackages.some((p) => p.test(specifier));
       if (notAllowed || rule.forbiddenPackages.some((p) => p.test(specifier))) {
         report(line, `imports package '${specifier}', which src/${rule.layer} may not`);
+      } else if (importsComponent && rule.leafOnlyPackages?.some((p) => p.test(specifier))) {
+        report(
+          line,
+          `imports package '${specifier}' but renders other components: only leaf components may`,
+        );
       }
     }
   }
