@@ -1,7 +1,8 @@
-// The one test command (`npm test`): runs the Vitest unit suite, then the Playwright browser
-// suite (always both), reads their JSON reports and ends with one plain line,
+// The one test command (`npm test`): three static checks (typecheck, lint, formatting), then the
+// Vitest unit suite and the Playwright browser suite (always all of them). Each check counts as
+// one test; the suites' JSON reports give theirs. It ends with one plain line,
 // `N passed, N failed` (plus `, N skipped` when any were skipped), for CI to read.
-// Exits non-zero when a test failed, a runner crashed or wrote no report, or no test ran.
+// Exits non-zero when a check or a test failed, a runner crashed or wrote no report, or no test ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,8 +71,33 @@ function parsePlaywright(report) {
   };
 }
 
+/** A static check: one command whose exit code is the verdict, counted as one test. */
+function check(label, command, args) {
+  console.log(`\n=== ${label} ===`);
+  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const ok = !child.error && child.status === 0;
+  if (child.error) console.error(`${label}: could not start: ${child.error.message}`);
+  const counts = { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+  return { label, exitCode: child.status ?? 1, counts, ok };
+}
+
 mkdirSync(resultsDir, { recursive: true });
+const checks = [
+  check('Typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', '.']),
+  check('Lint (eslint)', bin('eslint'), ['.']),
+  check('Formatting (prettier --check)', bin('prettier'), ['--check', '.']),
+];
+const staticChecks = {
+  label: 'Static checks (typecheck, lint, formatting)',
+  counts: {
+    passed: checks.filter((c) => c.ok).length,
+    failed: checks.filter((c) => !c.ok).length,
+    skipped: 0,
+  },
+  ok: checks.every((c) => c.ok),
+};
 const suites = [
+  staticChecks,
   run(
     'Unit tests (vitest)',
     bin('vitest'),
