@@ -3,6 +3,7 @@
 import type { Message } from './messages';
 import type { RaftLog } from './log';
 import type { Progress } from './progress';
+import type { Configuration } from './tracker';
 import type { Entry, LogIndex, NodeId, RaftOptions, Role, Term } from './types';
 import { randomIntBetween } from './random';
 
@@ -10,6 +11,8 @@ import { randomIntBetween } from './random';
 export interface RaftNode {
   readonly id: NodeId;
   readonly options: RaftOptions;
+  /** Whose votes and replicas count (tracker.ts); built from `options.ids` at boot. */
+  readonly config: Configuration;
   // Persistent (Figure 2): survives a crash through the host's disk.
   readonly currentTerm: Term;
   readonly votedFor: NodeId | null;
@@ -20,9 +23,11 @@ export interface RaftNode {
   /** Highest index known committed; lastApplied ≤ commitIndex at the end of every step. */
   readonly commitIndex: LogIndex;
   readonly lastApplied: LogIndex;
-  /** Servers that granted this (pre)candidate a vote, itself included. */
+  /** Voters that granted this (pre)candidate a vote, itself included; empty in other roles. */
   readonly votes: readonly NodeId[];
-  /** Leader only: one record per other server. */
+  /** Voters that refused this (pre)candidate in the current round; empty in other roles. */
+  readonly refusals: readonly NodeId[];
+  /** Leader only: one record per other voter. */
   readonly progress: Readonly<Record<number, Progress>>;
   /** Absolute virtual ms when the election timer fires (not used while leader). */
   readonly electionDeadline: number;
@@ -90,10 +95,6 @@ export function send(c: Ctx, message: OutgoingMessage): void {
   c.out.push({ kind: 'send', message: stamped as Message });
 }
 
-export function peersOf(c: Ctx): NodeId[] {
-  return c.s.options.ids.filter((id) => id !== c.s.id);
-}
-
 /**
  * Replaces one peer's progress record. The draft's progress map is shared with the node value
  * the step started from, so the first write of a step copies it; later writes reuse that copy.
@@ -119,23 +120,4 @@ export function resetElectionTimer(c: Ctx): void {
 export function setLog(c: Ctx, log: RaftLog, changedFrom: number): void {
   c.s.log = log;
   c.logDirtyFrom = Math.min(c.logDirtyFrom, changedFrom);
-}
-
-/**
- * §5.1: a server that learns of a higher term adopts it and forgets its vote. Returning to
- * follower from leader starts an election timer; a candidate keeps the one it has running.
- */
-export function becomeFollower(c: Ctx, term: Term, leaderId: NodeId | null): void {
-  const s = c.s;
-  if (term > s.currentTerm) {
-    s.currentTerm = term;
-    s.votedFor = null;
-    c.hardStateDirty = true;
-  }
-  const wasLeader = s.role === 'leader';
-  s.role = 'follower';
-  s.leaderId = leaderId;
-  s.votes = [];
-  s.progress = {};
-  if (wasLeader) resetElectionTimer(c);
 }

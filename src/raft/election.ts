@@ -1,73 +1,52 @@
 // Leader election (§5.2) with the election restriction (§5.4.1), plus the optional PreVote and
-// CheckQuorum of the Raft thesis (§9.6): the roles' transitions and the RequestVote exchange.
+// CheckQuorum of the Raft thesis (§9.6): when to campaign, the RequestVote exchange and the
+// count of its answers. The role changes themselves live in roles.ts, the tally in tracker.ts.
 import type { RequestVote, RequestVoteReply } from './messages';
 import type { Ctx } from './context';
-import { becomeFollower, peersOf, resetElectionTimer, send, setLog } from './context';
-import { append, isAtLeastAsUpToDate, lastIndex, lastTerm } from './log';
-import { initialProgress, progressOf } from './progress';
-import { majority } from './quorum';
+import { resetElectionTimer, send } from './context';
+import { isAtLeastAsUpToDate, lastIndex, lastTerm } from './log';
+import { becomeCandidate, becomeFollower, becomeLeader, becomePreCandidate } from './roles';
+import {
+  isVoter,
+  progressWithActivityCleared,
+  quorumActive,
+  voteResult,
+  type VoteResult,
+} from './tracker';
 import type { NodeId } from './types';
 import { asTerm } from './types';
 import { broadcastAppend, maybeCommit } from './replication';
 
 /** The election timer fired: ask first when PreVote is on, otherwise stand at once. */
 export function startElection(c: Ctx): void {
-  if (c.s.options.preVote) becomePreCandidate(c);
-  else becomeCandidate(c);
+  if (c.s.options.preVote) campaignPreVote(c);
+  else campaign(c);
 }
 
-/** PreVote: ask whether we could win term + 1, without raising our own term. */
-function becomePreCandidate(c: Ctx): void {
-  const s = c.s;
-  s.role = 'precandidate';
-  s.leaderId = null;
-  s.votes = [s.id];
-  resetElectionTimer(c);
+/** PreVote: ask every voter whether we could win term + 1; alone in the cluster, we could. */
+function campaignPreVote(c: Ctx): void {
+  becomePreCandidate(c);
   broadcastRequestVote(c, true);
-  if (hasMajority(c)) becomeCandidate(c);
+  if (tally(c) === 'won') campaign(c);
 }
 
-/** §5.2: increment the term, vote for yourself, reset the timer, ask everyone. */
-function becomeCandidate(c: Ctx): void {
-  const s = c.s;
-  s.currentTerm = asTerm(s.currentTerm + 1);
-  s.votedFor = s.id;
-  c.hardStateDirty = true;
-  s.role = 'candidate';
-  s.leaderId = null;
-  s.votes = [s.id];
-  resetElectionTimer(c);
+/** §5.2: stand in a new term and ask every voter; a cluster of one wins at once. */
+function campaign(c: Ctx): void {
+  becomeCandidate(c);
   broadcastRequestVote(c, false);
-  if (hasMajority(c)) becomeLeader(c);
+  if (tally(c) === 'won') lead(c);
 }
 
-/**
- * A new leader starts every follower's nextIndex just after its own log and at once appends a
- * no-op of its term: entries of earlier terms can only commit together with one of its own
- * (§5.4.2), so the no-op commits them without waiting for a client write.
- */
-function becomeLeader(c: Ctx): void {
-  const s = c.s;
-  s.role = 'leader';
-  s.leaderId = s.id;
-  s.votes = [];
-  const progress: Record<number, ReturnType<typeof initialProgress>> = {};
-  for (const peer of peersOf(c)) progress[peer] = initialProgress(lastIndex(s.log));
-  s.progress = progress;
-  setLog(
-    c,
-    append(s.log, [{ term: s.currentTerm, command: { kind: 'noop' } }]),
-    lastIndex(s.log) + 1,
-  );
-  s.heartbeatDeadline = c.now + s.options.heartbeatMs;
-  s.checkQuorumDeadline = c.now + s.options.electionTimeoutMs[0];
+/** A won election: take office, then at once tell everyone (the no-op) and commit alone if we can. */
+function lead(c: Ctx): void {
+  becomeLeader(c);
   broadcastAppend(c);
   maybeCommit(c);
 }
 
 function broadcastRequestVote(c: Ctx, preVote: boolean): void {
   const s = c.s;
-  for (const peer of peersOf(c)) {
+  for (const peer of s.config.peers) {
     send(c, {
       kind: 'RequestVote',
       to: peer,
@@ -79,9 +58,8 @@ function broadcastRequestVote(c: Ctx, preVote: boolean): void {
   }
 }
 
-/** A candidate wins with votes from a majority of the whole cluster, not of those it can reach. */
-function hasMajority(c: Ctx): boolean {
-  return c.s.votes.length >= majority(c.s.options.ids.length);
+function tally(c: Ctx): VoteResult {
+  return voteResult(c.s.config, c.s.votes, c.s.refusals);
 }
 
 /** Heard from a live leader within the minimum election timeout (or is the leader). */
@@ -125,35 +103,38 @@ function reply(c: Ctx, to: NodeId, term: number, granted: boolean, preVote: bool
   send(c, { kind: 'RequestVoteReply', to, term: asTerm(term), voteGranted: granted, preVote });
 }
 
-/** Counts a granted vote of the round this node is in; a majority moves it on. */
+/**
+ * Counts a voter's answer in the round this node is in: a pre-vote answers term + 1, a real
+ * vote the current term. A majority of grants moves it on; refusals are only counted, since
+ * a lost election just waits for the timer (§5.2).
+ */
 export function handleRequestVoteReply(c: Ctx, m: RequestVoteReply): void {
   const s = c.s;
-  if (!m.voteGranted || s.votes.includes(m.from)) return;
-  if (m.preVote && s.role === 'precandidate' && m.term === s.currentTerm + 1) {
-    s.votes = [...s.votes, m.from];
-    if (hasMajority(c)) becomeCandidate(c);
-  } else if (!m.preVote && s.role === 'candidate' && m.term === s.currentTerm) {
-    s.votes = [...s.votes, m.from];
-    if (hasMajority(c)) becomeLeader(c);
+  // A granted pre-vote carries the term it would grant; a refusal carries the voter's own.
+  const inRound = m.preVote
+    ? s.role === 'precandidate' && m.term === s.currentTerm + (m.voteGranted ? 1 : 0)
+    : s.role === 'candidate' && m.term === s.currentTerm;
+  if (!inRound || !isVoter(s.config, m.from)) return;
+  if (s.votes.includes(m.from) || s.refusals.includes(m.from)) return;
+  if (!m.voteGranted) {
+    s.refusals = [...s.refusals, m.from];
+    return;
   }
+  s.votes = [...s.votes, m.from];
+  if (tally(c) !== 'won') return;
+  if (m.preVote) campaign(c);
+  else lead(c);
 }
 
 /** CheckQuorum: a leader that has not heard from a majority for an election timeout steps down. */
 export function maybeCheckQuorum(c: Ctx): boolean {
   const s = c.s;
   if (!s.options.checkQuorum || s.role !== 'leader' || c.now < s.checkQuorumDeadline) return false;
-  const peers = peersOf(c);
-  const active = 1 + peers.filter((id) => s.progress[id]?.recentActive).length;
-  if (active < majority(s.options.ids.length)) {
+  if (!quorumActive(s.config, s.progress)) {
     becomeFollower(c, s.currentTerm, null);
     return true;
   }
-  const progress = { ...s.progress };
-  for (const id of peers) {
-    const p = progress[id]!;
-    progress[id] = progressOf(p.nextIndex, p.matchIndex, false);
-  }
-  s.progress = progress;
+  s.progress = progressWithActivityCleared(s.config, s.progress);
   s.checkQuorumDeadline = c.now + s.options.electionTimeoutMs[0];
   return false;
 }

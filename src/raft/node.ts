@@ -2,7 +2,9 @@
 // This file holds the term rules every message passes first (§5.1) and the timers; election.ts
 // and replication.ts hold the rest of Figure 2.
 import type { Ctx, Draft, Input, Output, RaftNode } from './context';
-import { becomeFollower, resetElectionTimer } from './context';
+import { resetElectionTimer } from './context';
+import { becomeFollower } from './roles';
+import { configurationOf } from './tracker';
 import {
   handleRequestVote,
   handleRequestVoteReply,
@@ -40,6 +42,7 @@ export function createNode(
   const draft: Draft = {
     id,
     options,
+    config: configurationOf(id, options.ids),
     currentTerm: disk.currentTerm,
     votedFor: disk.votedFor,
     log: logFrom(disk.log),
@@ -48,6 +51,7 @@ export function createNode(
     commitIndex: asIndex(0),
     lastApplied: asIndex(0),
     votes: [],
+    refusals: [],
     progress: {},
     electionDeadline: 0,
     electionTimeoutMs: 0,
@@ -80,6 +84,7 @@ function draftOf(n: RaftNode): Draft {
   return {
     id: n.id,
     options: n.options,
+    config: n.config,
     currentTerm: n.currentTerm,
     votedFor: n.votedFor,
     log: n.log,
@@ -88,6 +93,7 @@ function draftOf(n: RaftNode): Draft {
     commitIndex: n.commitIndex,
     lastApplied: n.lastApplied,
     votes: n.votes,
+    refusals: n.refusals,
     progress: n.progress,
     electionDeadline: n.electionDeadline,
     electionTimeoutMs: n.electionTimeoutMs,

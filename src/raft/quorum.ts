@@ -17,9 +17,14 @@ export function failuresTolerated(clusterSize: number): number {
  * last index included). Example: [7, 5, 5, 3, 1] → 5, since three of five hold index 5.
  */
 export function quorumIndex(matchIndexes: readonly number[]): LogIndex {
-  // A copy sorted high to low by insertion: clusters have at most nine servers, and this runs
-  // on every AppendEntries reply, where Array#sort's comparator calls cost more.
-  const sorted = matchIndexes.slice();
+  return quorumIndexInPlace(matchIndexes.slice());
+}
+
+/** `quorumIndex` that may reorder its argument: for callers that built the list themselves. */
+export function quorumIndexInPlace(matchIndexes: number[]): LogIndex {
+  // Sorted high to low by insertion: clusters have at most nine servers, and this runs on
+  // every AppendEntries reply, where Array#sort's comparator calls cost more.
+  const sorted = matchIndexes;
   for (let i = 1; i < sorted.length; i++) {
     const x = sorted[i]!;
     let j = i - 1;

@@ -3,7 +3,7 @@
 import type { AppendEntries, AppendEntriesReply, ClientRequest } from './messages';
 import { MAX_FORWARD_HOPS } from './messages';
 import type { Ctx } from './context';
-import { becomeFollower, resetElectionTimer, send, setLog, setProgress } from './context';
+import { resetElectionTimer, send, setLog, setProgress } from './context';
 import {
   append,
   entriesBetween,
@@ -14,7 +14,8 @@ import {
   truncateFrom,
 } from './log';
 import { progressMatched, progressRejected, progressSent } from './progress';
-import { quorumIndex } from './quorum';
+import { becomeFollower } from './roles';
+import { committedIndex } from './tracker';
 import type { NodeId } from './types';
 import { CLIENT_ID, asIndex, asTerm } from './types';
 
@@ -38,8 +39,9 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
   setProgress(c, peer, progressSent(p, prevLogIndex + entries.length));
 }
 
+/** Sends every peer what it lacks, or a heartbeat (§5.2, §5.3). */
 export function broadcastAppend(c: Ctx): void {
-  for (const peer of c.s.options.ids) if (peer !== c.s.id) sendAppend(c, peer);
+  for (const peer of c.s.config.peers) sendAppend(c, peer);
 }
 
 /** Receiver side of AppendEntries; `m.term` is already this node's term (node.ts enforces §5.1). */
@@ -134,12 +136,7 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
  */
 export function maybeCommit(c: Ctx): boolean {
   const s = c.s;
-  // Every server's match index, the leader's own last index included (order does not matter).
-  const matches: number[] = [];
-  for (const id of s.options.ids) {
-    matches.push(id === s.id ? lastIndex(s.log) : (s.progress[id]?.matchIndex ?? 0));
-  }
-  const n = quorumIndex(matches);
+  const n = committedIndex(s.config, s.id, lastIndex(s.log), s.progress);
   if (n <= s.commitIndex) return false;
   if (s.options.rules.currentTermCommit && termAt(s.log, n) !== s.currentTerm) return false;
   s.commitIndex = n;
