@@ -14,32 +14,13 @@ export type SimAction =
 
 export type ScriptStep = { readonly at: number } & SimAction;
 
-/** Applies one action through the checked API; a bad one throws and changes nothing. */
+/**
+ * Applies one action through the checked API: the whole action is checked (a plain object, a
+ * known `do`, exactly its fields, each valid) before anything changes, so a bad one throws a
+ * SimError and leaves the simulation as it was.
+ */
 export function applyAction(sim: SimulationBase, action: SimAction): void {
-  switch (action.do) {
-    case 'crash':
-      return sim.crash(action.node);
-    case 'restart':
-      return sim.restart(action.node);
-    case 'timeout':
-      return sim.timeout(action.node);
-    case 'partition':
-      return sim.partition(action.groups);
-    case 'cut':
-      return sim.cut(action.a, action.b);
-    case 'restore':
-      return sim.restoreLink(action.a, action.b);
-    case 'heal':
-      return sim.heal();
-    case 'drop':
-      return sim.setDropRate(action.rate);
-    case 'write':
-      sim.write(action.key, action.value, action.via);
-      return;
-    case 'delete':
-      sim.remove(action.key, action.via);
-      return;
-  }
+  sim.apply(action);
 }
 
 /** Runs `script` (sorted by time) and then on to `endMs`, through a sync or an async driver. */
@@ -48,9 +29,9 @@ export async function runScript(
   script: readonly ScriptStep[],
   endMs: number,
 ): Promise<void> {
-  for (const step of [...script].sort((a, b) => a.at - b.at)) {
-    if (step.at > sim.now) await sim.runFor(step.at - sim.now);
-    applyAction(sim, step);
+  for (const { at, ...action } of [...script].sort((a, b) => a.at - b.at)) {
+    if (at > sim.now) await sim.runFor(at - sim.now);
+    applyAction(sim, action as SimAction);
   }
   if (endMs > sim.now) await sim.runFor(endMs - sim.now);
 }

@@ -106,7 +106,7 @@ describe('bad arguments throw a clear Error and change nothing', () => {
       {
         says: 'runFor(-5)',
         run: (s: Simulation) => s.runFor(-5),
-        error: /a duration must be a number of milliseconds ≥ 0, not -5/,
+        error: /a duration must be a whole number of milliseconds ≥ 0, not -5/,
       },
       {
         says: 'setDisk on a running node',
@@ -147,7 +147,7 @@ describe('bad arguments throw a clear Error and change nothing', () => {
       sim.setDisk(crashed, { currentTerm: 1, votedFor: null, log: [{ term: 2, command: noop }] }),
     ).toThrow(/term of entry 1 must be a whole number from 1 to 1, not 2/);
     expect(() => sim.setDisk(crashed, { currentTerm: 1, votedFor: 8, log: [] })).toThrow(
-      /unknown node 8/,
+      /votedFor must be null or one of S1…S5, not 8/,
     );
     expect(observe(sim)).toEqual(before);
   });

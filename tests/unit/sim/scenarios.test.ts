@@ -359,7 +359,11 @@ describe('clients', () => {
     sim.runFor(4999);
     expect(sim.request(request).status).toBe('pending');
     sim.runFor(1);
-    expect(sim.request(request)).toEqual({ status: 'failed', error: 'no reply within 5000 ms' });
+    expect(sim.request(request)).toEqual({
+      status: 'failed',
+      error: 'no reply within 5000 ms',
+      failure: { code: 'clientTimeout', ms: 5000 },
+    });
     expect(sim.now - sentAt).toBe(5000);
     expect(sim.node(leader).kv).toEqual({});
   });

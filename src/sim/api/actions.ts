@@ -1,0 +1,220 @@
+// Every action a person or a script can take, checked in one place and then carried out on the
+// world (simulator layer). `checkAction` reads only its argument; `performAction` refuses what
+// the world's state forbids before it changes anything, so a refused action leaves no trace.
+import type { Command, NodeId } from '../../raft';
+import { asNodeId, describeCommand } from '../../raft';
+import type { World } from '../world';
+import {
+  checkDropRate,
+  checkGroups,
+  checkLink,
+  checkNodeId,
+  checkText,
+  describeValue,
+  isPlainObject,
+  refuse,
+  strayKeys,
+} from './validate';
+
+/** An action whose every field has been checked: ids are servers, texts fit, groups cover all. */
+export type CheckedAction =
+  | { readonly do: 'crash' | 'restart' | 'timeout'; readonly node: NodeId }
+  | { readonly do: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
+  | { readonly do: 'cut' | 'restore'; readonly a: NodeId; readonly b: NodeId }
+  | { readonly do: 'heal' }
+  | { readonly do: 'drop'; readonly rate: number }
+  | { readonly do: 'write'; readonly command: Command; readonly via: NodeId | null }
+  | { readonly do: 'delete'; readonly command: Command; readonly via: NodeId | null };
+
+/** Each action's required fields, then its optional ones. */
+const FIELDS: Readonly<Record<string, readonly [required: string[], optional: string[]]>> = {
+  crash: [['node'], []],
+  restart: [['node'], []],
+  timeout: [['node'], []],
+  partition: [['groups'], []],
+  cut: [['a', 'b'], []],
+  restore: [['a', 'b'], []],
+  heal: [[], []],
+  drop: [['rate'], []],
+  write: [['key', 'value'], ['via']],
+  delete: [['key'], ['via']],
+};
+
+function badAction(action: unknown, why: string): never {
+  refuse(
+    { code: 'badAction', value: describeAction(action), detail: why },
+    `not an action: ${why}`,
+  );
+}
+
+function describeAction(action: unknown): string {
+  if (!isPlainObject(action)) return describeValue(action);
+  return typeof action.do === 'string' ? `{ do: ${JSON.stringify(action.do)}, … }` : 'an object';
+}
+
+/**
+ * Checks a whole action as data, e.g. `{ do: 'cut', a: 1, b: 2 }`: a plain object with a known
+ * `do`, exactly its own fields (inherited ones such as `toString` never count), each valid for a
+ * cluster of `size`. Shape errors say 'badAction'; a bad field says its own code (unknownNode,
+ * badText, badPartition, badDropRate, sameNodeLink, …), the same a direct call such as
+ * `sim.crash(9)` gives.
+ */
+export function checkAction(action: unknown, size: number): CheckedAction {
+  if (!isPlainObject(action)) {
+    badAction(action, `an action is an object such as { do: 'crash', node: 1 }`);
+  }
+  const kind = action.do;
+  if (typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind) || !Object.hasOwn(action, 'do')) {
+    badAction(
+      action,
+      `unknown action ${describeValue(kind)}; known: ${Object.keys(FIELDS).join(', ')}`,
+    );
+  }
+  const [required, optional] = FIELDS[kind]!;
+  const stray = strayKeys(action, ['do', ...required, ...optional]);
+  if (stray.length) badAction(action, `${kind} takes no field ${stray.join(', ')}`);
+  const missing = required.filter((k) => !Object.hasOwn(action, k));
+  if (missing.length) badAction(action, `${kind} needs ${missing.join(' and ')}`);
+  const a = action as Record<string, unknown>;
+  const via = () => (a.via === undefined ? null : checkNodeId(a.via, size));
+  switch (kind) {
+    case 'crash':
+    case 'restart':
+    case 'timeout':
+      return { do: kind, node: checkNodeId(a.node, size) };
+    case 'partition':
+      return { do: kind, groups: checkGroups(a.groups, size) };
+    case 'cut':
+    case 'restore': {
+      const [from, to] = checkLink(a.a, a.b, size);
+      return { do: kind, a: from, b: to };
+    }
+    case 'heal':
+      return { do: kind };
+    case 'drop':
+      return { do: kind, rate: checkDropRate(a.rate) };
+    case 'write': {
+      const command = {
+        kind: 'set',
+        key: checkText('key', a.key),
+        value: checkText('value', a.value),
+      } as const;
+      return { do: kind, command, via: via() };
+    }
+    default: // 'delete'
+      return {
+        do: 'delete',
+        command: { kind: 'delete', key: checkText('key', a.key) },
+        via: via(),
+      };
+  }
+}
+
+/**
+ * Carries out a checked action; the trace records it in English words that the corpus digests
+ * fold in, so the texts stay exactly as they are. Returns the client request's id for a write.
+ */
+export function performAction(
+  world: World,
+  action: CheckedAction,
+  hostCrash: (id: NodeId) => void,
+): number | null {
+  switch (action.do) {
+    case 'crash':
+    case 'restart':
+    case 'timeout':
+      performNodeAction(world, action.do, action.node, hostCrash);
+      return null;
+    case 'partition': {
+      world.network.partition(action.groups);
+      const text = action.groups.map((g) => `{${g.map((id) => `S${id}`).join(',')}}`).join(' | ');
+      world.action('partition', null, `partition ${text}`);
+      return null;
+    }
+    case 'cut':
+    case 'restore':
+      return performLinkAction(world, action.do, action.a, action.b);
+    case 'heal':
+      world.network.heal();
+      world.action('heal', null, 'network healed');
+      return null;
+    case 'drop':
+      world.dropRate = action.rate;
+      world.action('drop rate', null, `drop rate ${Math.round(action.rate * 100)}%`);
+      return null;
+    default:
+      return submit(world, action.command, action.via);
+  }
+}
+
+function performNodeAction(
+  world: World,
+  kind: 'crash' | 'restart' | 'timeout',
+  id: NodeId,
+  hostCrash: (id: NodeId) => void,
+): void {
+  const r = world.node(id);
+  if (kind === 'crash') {
+    if (!r.alive) refuse({ code: 'alreadyCrashed', node: id }, `S${id} is already crashed`);
+    world.halt(r, null);
+    hostCrash(id);
+    world.action('crash', id, `S${id} crashed`);
+  } else if (kind === 'restart') {
+    if (r.alive) {
+      refuse(
+        { code: 'stillRunning', node: id },
+        `S${id} is running; crash it before restarting it`,
+      );
+    }
+    world.boot(r);
+    world.action('restart', id, `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`);
+  } else {
+    if (!r.alive) refuse({ code: 'nodeCrashed', node: id }, `S${id} is crashed; restart it first`);
+    world.forceTimeout(id);
+    world.action('timeout', id, `S${id} election timer fired by hand`);
+  }
+}
+
+function performLinkAction(world: World, kind: 'cut' | 'restore', a: NodeId, b: NodeId): null {
+  if (kind === 'cut') {
+    world.network.cutLink(a, b);
+    world.network.cutLink(b, a);
+  } else {
+    world.network.restoreLink(a, b);
+    world.network.restoreLink(b, a);
+  }
+  world.action('cut', null, `link S${a}–S${b} ${kind === 'cut' ? 'cut' : 'restored'}`);
+  return null;
+}
+
+/** Cuts only messages from `from` to `to` (no SimAction says this; the API's cutOneWay does). */
+export function performOneWayCut(world: World, from: NodeId, to: NodeId): void {
+  world.network.cutLink(from, to);
+  world.action('cut', null, `link S${from}→S${to} cut`);
+}
+
+/** A client write through `via`, by default the leader, else the lowest live id. */
+function submit(world: World, command: Command, via: NodeId | null): number {
+  const target = via ?? defaultTarget(world);
+  const id = world.submit(command, target);
+  world.action('write', target, `client request #${id} ${describeCommand(command)} → S${target}`);
+  return id;
+}
+
+function defaultTarget(world: World): NodeId {
+  const leader = leaderOf(world);
+  if (leader !== null) return leader.id;
+  return world.ids.find((id) => world.node(id).alive) ?? asNodeId(1);
+}
+
+/** The live leader with the highest term, or null. */
+export function leaderOf(world: World): { id: NodeId; term: number } | null {
+  let best: { id: NodeId; term: number } | null = null;
+  for (const id of world.ids) {
+    const r = world.node(id);
+    if (r.alive && r.status?.role === 'leader' && (!best || r.currentTerm > best.term)) {
+      best = { id, term: r.currentTerm };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,178 @@
+// The scripting API's read side (simulator layer): the read model's views built from the world's
+// records, and the plain-data copies `sim.node()` and `sim.request()` hand out. The simulation
+// class delegates here, so each fact about a node or a request is decided in this one file.
+import type { Command, NodeId, Role } from '../../raft';
+import { majority } from '../../raft';
+import { allCheckers } from '../checkers';
+import type { ClusterFacts, NodeView, RequestStage, RequestView } from '../read/readModel';
+import { clusterFacts, entryFate } from '../read/readModel';
+import type { Reason } from '../read/reasons';
+import type { ClientRequestState, NodeRecord, World } from '../world';
+import { leaderOf } from './actions';
+
+/**
+ * One server as plain data, safe to keep: later events do not change it. The NodeView's fields,
+ * with the log numbered (`{ index, term, command }`) and the state machine as a plain object.
+ */
+export interface NodeSnapshot extends Omit<NodeView, 'log' | 'kv'> {
+  readonly log: readonly { index: number; term: number; command: Command }[];
+  readonly kv: Readonly<Record<string, string>>;
+}
+
+/** Where one client request stands, as `sim.request(id)` reports it. */
+export interface RequestSnapshot {
+  readonly status: 'pending' | 'ok' | 'failed';
+  /** The index it was applied at, once acknowledged. */
+  readonly index?: number;
+  /** Why it failed, in English; `failure` says the same as a code. */
+  readonly error?: string;
+  readonly failure?: Reason;
+  /** A failed request whose entry committed all the same (Raft allows this): at this index. */
+  readonly committedAt?: number;
+}
+
+/** How many safety properties the world checks after every event. */
+const CHECKERS = allCheckers().length;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** One server as the read model shows it (log and kv are live: copy what you keep). */
+export function nodeViewOf(world: World, id: NodeId): NodeView {
+  const r = world.node(id);
+  const s = r.status;
+  return {
+    id: r.id,
+    alive: r.alive,
+    fault: faultOf(r),
+    role: s?.role ?? ('follower' as Role),
+    term: r.currentTerm,
+    votedFor: r.votedFor,
+    leaderId: s?.leaderId ?? null,
+    commitIndex: s?.commitIndex ?? 0,
+    lastApplied: s?.lastApplied ?? 0,
+    electionDeadline: s?.electionDeadline ?? 0,
+    electionTimeoutMs: s?.electionTimeoutMs ?? 0,
+    heartbeatDeadline: s?.heartbeatDeadline ?? -1,
+    votes: s?.votes ?? NONE,
+    progress: s?.progress ?? NONE,
+    log: r.log,
+    truncations: r.truncations,
+    kv: r.kv,
+    lost: r.alive ? null : r.lost,
+    cutOff: r.alive && !reachesMajorityOf(world, id),
+  };
+}
+
+/** A copy of a node view that no later event can change. */
+export function snapshotOf(view: NodeView): NodeSnapshot {
+  return {
+    ...view,
+    votes: [...view.votes],
+    progress: view.progress.map((p) => ({ ...p })),
+    log: view.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
+    kv: Object.fromEntries(view.kv),
+    lost: view.lost && { ...view.lost },
+  };
+}
+
+/**
+ * Whether a live node can exchange messages with a majority of the cluster, itself included,
+ * over links that work both ways: a node that cannot is cut off and can neither lead nor commit.
+ */
+export function reachesMajorityOf(world: World, me: NodeId): boolean {
+  const net = world.network;
+  let reachable = 0;
+  for (const other of world.ids) {
+    if (other === me || (world.node(other).alive && net.linkUp(me, other) && net.linkUp(other, me)))
+      reachable++;
+  }
+  return reachable >= majority(world.ids.length);
+}
+
+/** Size, majority, failures survived, the leader and how many properties are checked. */
+export function factsOf(world: World): ClusterFacts {
+  return clusterFacts(world.ids.length, leaderOf(world), CHECKERS);
+}
+
+/** The newest `limit` client requests, oldest first, each with its stage decided here. */
+export function requestViewsOf(world: World, limit: number): RequestView[] {
+  const nodes = world.ids.map((id) => logFacts(world.node(id)));
+  return world
+    .recentRequests(limit)
+    .reverse()
+    .map((r) => requestViewOf(r, nodes));
+}
+
+type LogFacts = Parameters<typeof entryFate>[0][number];
+
+function logFacts(r: NodeRecord): LogFacts {
+  return {
+    log: r.log,
+    commitIndex: r.status?.commitIndex ?? 0,
+    lastApplied: r.status?.lastApplied ?? 0,
+  };
+}
+
+function requestViewOf(r: ClientRequestState, nodes: readonly LogFacts[]): RequestView {
+  const index = r.appended?.index ?? null;
+  const term = r.appended?.term ?? null;
+  const fate = index === null || term === null ? null : entryFate(nodes, r.id, index, term);
+  let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
+  if (fate) {
+    if (fate.applied) stage = 'applied';
+    else if (fate.committed) stage = 'committed';
+    else stage = fate.replaced ? 'replaced' : 'appended';
+  }
+  if (r.status === 'ok') stage = 'acknowledged';
+  if (r.status === 'failed') stage = 'failed';
+  return {
+    id: r.id,
+    command: r.command,
+    via: r.via,
+    sentAt: r.sentAt,
+    stage,
+    forwardedTo: r.forwardedTo,
+    index,
+    term,
+    storedOn: fate?.storedOn ?? 0,
+    failure: failureOf(r),
+    settledAt: r.settledAt ?? null,
+    committedAfterFailure: r.status === 'failed' && fate !== null && fate.committed,
+  };
+}
+
+/** `sim.request(id)`: its status, and for a failed one whether its entry committed anyway. */
+export function requestSnapshotOf(world: World, r: ClientRequestState): RequestSnapshot {
+  const failure = failureOf(r);
+  const committedAt = r.status === 'failed' ? committedIndexOf(world, r) : null;
+  return {
+    status: r.status,
+    ...(r.index !== undefined ? { index: r.index } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+    ...(failure !== null ? { failure } : {}),
+    ...(committedAt !== null ? { committedAt } : {}),
+  };
+}
+
+function committedIndexOf(world: World, r: ClientRequestState): number | null {
+  if (!r.appended) return null;
+  const nodes = world.ids.map((id) => logFacts(world.node(id)));
+  const fate = entryFate(nodes, r.id, r.appended.index, r.appended.term);
+  return fate.committed ? r.appended.index : null;
+}
+
+/** A runtime failure as a coded reason. */
+function faultOf(r: NodeRecord): Reason | null {
+  return r.fault === null ? null : { code: 'runtimeFailed', detail: r.fault };
+}
+
+/** The world's failure text as a coded reason (the world will record codes itself). */
+function failureOf(r: ClientRequestState): Reason | null {
+  if (r.status !== 'failed') return null;
+  const error = r.error ?? '';
+  const noLeader = /^(?:no leader known|noLeaderKnown) \(S(\d+)\)$/.exec(error);
+  if (noLeader) return { code: 'noLeaderKnown', node: Number(noLeader[1]) };
+  const timeout = /^no reply within (\d+) ms$/.exec(error);
+  if (timeout) return { code: 'clientTimeout', ms: Number(timeout[1]) };
+  return { code: 'runtimeFailed', detail: error };
+}
