@@ -2,6 +2,14 @@
 // touches a running simulation, so a bad option never leaves one half-changed.
 import type { RuleSwitches } from '../raft';
 import { ALL_RULES_ON } from '../raft';
+import {
+  MAX_RUN_MS,
+  describeValue,
+  isDense,
+  isPlainObject,
+  refuse,
+  strayKeys,
+} from './api/validate';
 
 export interface SimOptions {
   /** Servers in the cluster, 1…9. */
@@ -44,59 +52,96 @@ export const DEFAULT_OPTIONS: SimOptions = {
 
 export const MAX_NODES = 9;
 
-/** Merges `input` over the defaults, or throws an Error that says which option is wrong and why. */
+/** The longest any timeout or delay may be: one run's longest span, a virtual day. */
+const MAX_MS = MAX_RUN_MS;
+
+function badOption(option: string, detail: string): never {
+  refuse({ code: 'badOptions', option, detail }, detail);
+}
+
+/**
+ * Merges `input` over the defaults, or throws a SimError (code 'badOptions', `option` naming the
+ * option, `detail` saying why in English). Only the input's own properties count, so names
+ * every object inherits (`toString`, `constructor`) are unknown options, not defaults.
+ */
 export function resolveOptions(input: SimOptionsInput = {}): SimOptions {
-  if (typeof input !== 'object' || input === null) throw new Error('options must be an object');
-  for (const key of Object.keys(input)) {
-    if (!(key in DEFAULT_OPTIONS)) throw new Error(`unknown option "${key}"`);
+  if (!isPlainObject(input)) {
+    badOption(
+      '',
+      `options must be an object such as { nodes: 5, seed: 1 }, not ${describeValue(input)}`,
+    );
   }
-  for (const key of Object.keys(input.rules ?? {})) {
-    if (!(key in ALL_RULES_ON)) throw new Error(`unknown rule "${key}"`);
+  for (const key of strayKeys(input, Object.keys(DEFAULT_OPTIONS))) {
+    badOption(key, `unknown option "${key}"`);
   }
-  const o: SimOptions = {
-    ...DEFAULT_OPTIONS,
-    ...input,
-    rules: { ...ALL_RULES_ON, ...input.rules },
-  } as SimOptions;
+  const rules = input.rules ?? {};
+  if (!isPlainObject(rules)) {
+    badOption(
+      'rules',
+      `rules must be an object such as { oneVotePerTerm: false }, not ${describeValue(rules)}`,
+    );
+  }
+  for (const key of strayKeys(rules, Object.keys(ALL_RULES_ON))) {
+    badOption(`rules.${key}`, `unknown rule "${key}"`);
+  }
+  for (const [key, on] of Object.entries(rules)) {
+    if (typeof on !== 'boolean') {
+      badOption(`rules.${key}`, `rule ${key} must be true or false, not ${describeValue(on)}`);
+    }
+  }
+  const o = { ...DEFAULT_OPTIONS, ...input, rules: { ...ALL_RULES_ON, ...rules } } as SimOptions;
+  checkOptionValues(o);
+  // A copy of the pairs, so a caller who edits its arrays later changes nothing here.
+  return { ...o, electionTimeoutMs: [...o.electionTimeoutMs], latencyMs: [...o.latencyMs] };
+}
+
+function checkOptionValues(o: SimOptions): void {
   checkInteger('nodes', o.nodes, 1, MAX_NODES);
   checkInteger('seed', o.seed, -(2 ** 31), 2 ** 32 - 1);
   checkRange('electionTimeoutMs', o.electionTimeoutMs, 1);
-  checkInteger('heartbeatMs', o.heartbeatMs, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('heartbeatMs', o.heartbeatMs, 1, MAX_MS);
   if (o.heartbeatMs >= o.electionTimeoutMs[0]) {
-    throw new Error(
+    badOption(
+      'heartbeatMs',
       `heartbeatMs (${o.heartbeatMs}) must be less than the minimum election timeout (${o.electionTimeoutMs[0]}), or followers would time out between heartbeats`,
     );
   }
   checkRange('latencyMs', o.latencyMs, 0);
-  checkDropRate(o.dropRate);
+  if (typeof o.dropRate !== 'number' || !(o.dropRate >= 0 && o.dropRate <= 1)) {
+    badOption(
+      'dropRate',
+      `dropRate must be a number from 0 to 1, not ${describeValue(o.dropRate)}`,
+    );
+  }
   checkInteger('maxEntriesPerAppend', o.maxEntriesPerAppend, 1, 100_000);
-  checkInteger('clientTimeoutMs', o.clientTimeoutMs, 1, Number.MAX_SAFE_INTEGER);
+  checkInteger('clientTimeoutMs', o.clientTimeoutMs, 1, MAX_MS);
   for (const key of ['preVote', 'checkQuorum', 'keepTrace'] as const) {
-    if (typeof o[key] !== 'boolean') throw new Error(`${key} must be true or false`);
+    if (typeof o[key] !== 'boolean') {
+      badOption(key, `${key} must be true or false, not ${describeValue(o[key])}`);
+    }
   }
-  return o;
 }
 
-export function checkInteger(name: string, value: unknown, min: number, max: number): void {
+function checkInteger(name: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${String(value)}`);
-  }
-}
-
-export function checkDropRate(p: unknown): void {
-  if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-    throw new Error(`dropRate must be a number from 0 to 1, not ${String(p)}`);
+    badOption(
+      name.split(' ')[0]!,
+      `${name} must be a whole number from ${min} to ${max}, not ${describeValue(value)}`,
+    );
   }
 }
 
 function checkRange(name: string, range: unknown, lowest: number): void {
-  if (!Array.isArray(range) || range.length !== 2) {
-    throw new Error(`${name} must be a [min, max] pair of milliseconds`);
+  if (!Array.isArray(range) || range.length !== 2 || !isDense(range)) {
+    badOption(
+      name,
+      `${name} must be a [min, max] pair of milliseconds, not ${describeValue(range)}`,
+    );
   }
   const [min, max] = range as unknown[];
-  checkInteger(`${name} min`, min, lowest, Number.MAX_SAFE_INTEGER);
-  checkInteger(`${name} max`, max, lowest, Number.MAX_SAFE_INTEGER);
+  checkInteger(`${name} min`, min, lowest, MAX_MS);
+  checkInteger(`${name} max`, max, lowest, MAX_MS);
   if ((min as number) > (max as number)) {
-    throw new Error(`${name}: min (${String(min)}) is above max (${String(max)})`);
+    badOption(name, `${name}: min (${String(min)}) is above max (${String(max)})`);
   }
 }

@@ -1,9 +1,10 @@
 // The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
 import type { Command, NodeId } from '../raft';
-import type { ClientRequestState, Dispatch, Flight, NodeRecord, Violation } from './world';
+import type { ClientRequestState, Flight, ListenOptions, NodeRecord, Violation } from './world';
 import { World } from './world';
-import type { NodeHost, InputResult } from './host';
+import type { NodeHost } from './host';
+import { DriverCore, driveSync } from './driver';
 import { InProcessHost } from './host';
 import type { SimOptions, SimOptionsInput } from './options';
 import { resolveOptions } from './options';
@@ -27,10 +28,13 @@ export type { NodeSnapshot, RequestSnapshot } from './api/read';
 export abstract class SimulationBase {
   readonly options: SimOptions;
   protected readonly world: World;
+  /** Runs the world for both drivers: runFor, runUntil and stepOnce are written once there. */
+  protected readonly driver: DriverCore;
 
   constructor(input?: SimOptionsInput) {
     this.options = resolveOptions(input);
     this.world = new World(this.options);
+    this.driver = new DriverCore(this.world, (id) => this.hostCrash(id));
   }
 
   get now(): number {
@@ -149,7 +153,7 @@ export abstract class SimulationBase {
       const value = String(requestId);
       refuse({ code: 'unknownRequest', value }, `unknown request ${value}`);
     }
-    return read.requestSnapshotOf(this.world, r);
+    return read.requestSnapshotOf(r);
   }
 
   violations(): Violation[] {
@@ -220,12 +224,20 @@ export abstract class SimulationBase {
     return [...this.world.requests.values()];
   }
 
-  /** Calls `listener` after every event; returns the unsubscribe function. One listener at a time. */
-  subscribe(listener: (event: TraceEvent) => void): () => void {
-    this.world.onEvent = listener;
-    return () => {
-      if (this.world.onEvent === listener) this.world.onEvent = null;
-    };
+  /**
+   * Calls `listener` with every event once the instant (or the action) it belongs to is complete;
+   * returns the unsubscribe function. One listener at a time: a new one replaces the last. Like a
+   * DOM event listener, one that throws changes nothing: the error goes to `onError` (else to
+   * `reportError`, else the console) and the run goes on.
+   */
+  subscribe(listener: (event: TraceEvent) => void, options: ListenOptions = {}): () => void {
+    if (typeof listener !== 'function') {
+      throw new TypeError('subscribe takes a function that receives each event');
+    }
+    if (options.onError !== undefined && typeof options.onError !== 'function') {
+      throw new TypeError('onError must be a function when given');
+    }
+    return this.world.listen(listener, options);
   }
 
   messagesInFlight(): Flight[] {
@@ -267,36 +279,23 @@ export class Simulation extends SimulationBase {
     this.host = host;
   }
 
+  /** Runs `ms` of virtual time; refused (changing nothing) while another run is in progress. */
   runFor(ms: number): void {
     const until = this.checkDuration(ms);
-    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until))
-      this.execute(d);
-    this.world.now = until;
+    driveSync(this.driver, until, this.driver.runFor(until, false), this.host);
   }
 
   /** Runs until `predicate` holds (checked after each instant's events) or `maxMs` pass. */
   runUntil(predicate: (sim: this) => boolean, maxMs: number): boolean {
     const until = this.checkDuration(maxMs);
-    if (predicate(this)) return true;
-    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
-      this.execute(d);
-      if (predicate(this)) return true;
-    }
-    this.world.now = until;
-    return predicate(this);
+    const check = this.checkPredicate(predicate);
+    const holds = () => check(this);
+    return driveSync(this.driver, until, this.driver.runUntil(holds, until), this.host);
   }
 
   /** Processes the next instant that has events; false when the queue is empty. */
   stepOnce(): boolean {
-    const d = this.world.nextDispatch(Infinity);
-    if (d) this.execute(d);
-    return d !== null;
-  }
-
-  private execute(d: Dispatch): void {
-    for (const boot of d.boots) this.host.boot(boot);
-    const results: InputResult[][] = d.batches.map((b) => this.host.step(b));
-    this.world.commit(d, results);
+    return driveSync(this.driver, Infinity, this.driver.stepOnce(Infinity), this.host);
   }
 
   protected hostCrash(id: NodeId): void {

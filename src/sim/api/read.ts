@@ -43,7 +43,7 @@ export function nodeViewOf(world: World, id: NodeId): NodeView {
   return {
     id: r.id,
     alive: r.alive,
-    fault: faultOf(r),
+    fault: r.fault,
     role: s?.role ?? ('follower' as Role),
     term: r.currentTerm,
     votedFor: r.votedFor,
@@ -135,44 +135,19 @@ function requestViewOf(r: ClientRequestState, nodes: readonly LogFacts[]): Reque
     index,
     term,
     storedOn: fate?.storedOn ?? 0,
-    failure: failureOf(r),
+    failure: r.failure,
     settledAt: r.settledAt ?? null,
-    committedAfterFailure: r.status === 'failed' && fate !== null && fate.committed,
+    committedAfterFailure: r.status === 'failed' && r.committedAt !== null,
   };
 }
 
 /** `sim.request(id)`: its status, and for a failed one whether its entry committed anyway. */
-export function requestSnapshotOf(world: World, r: ClientRequestState): RequestSnapshot {
-  const failure = failureOf(r);
-  const committedAt = r.status === 'failed' ? committedIndexOf(world, r) : null;
+export function requestSnapshotOf(r: ClientRequestState): RequestSnapshot {
   return {
     status: r.status,
     ...(r.index !== undefined ? { index: r.index } : {}),
     ...(r.error !== undefined ? { error: r.error } : {}),
-    ...(failure !== null ? { failure } : {}),
-    ...(committedAt !== null ? { committedAt } : {}),
+    ...(r.failure !== null ? { failure: r.failure } : {}),
+    ...(r.status === 'failed' && r.committedAt !== null ? { committedAt: r.committedAt } : {}),
   };
-}
-
-function committedIndexOf(world: World, r: ClientRequestState): number | null {
-  if (!r.appended) return null;
-  const nodes = world.ids.map((id) => logFacts(world.node(id)));
-  const fate = entryFate(nodes, r.id, r.appended.index, r.appended.term);
-  return fate.committed ? r.appended.index : null;
-}
-
-/** A runtime failure as a coded reason. */
-function faultOf(r: NodeRecord): Reason | null {
-  return r.fault === null ? null : { code: 'runtimeFailed', detail: r.fault };
-}
-
-/** The world's failure text as a coded reason (the world will record codes itself). */
-function failureOf(r: ClientRequestState): Reason | null {
-  if (r.status !== 'failed') return null;
-  const error = r.error ?? '';
-  const noLeader = /^(?:no leader known|noLeaderKnown) \(S(\d+)\)$/.exec(error);
-  if (noLeader) return { code: 'noLeaderKnown', node: Number(noLeader[1]) };
-  const timeout = /^no reply within (\d+) ms$/.exec(error);
-  if (timeout) return { code: 'clientTimeout', ms: Number(timeout[1]) };
-  return { code: 'runtimeFailed', detail: error };
 }
