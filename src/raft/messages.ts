@@ -30,6 +30,12 @@ export interface AppendEntries extends Envelope {
   readonly prevLogTerm: Term;
   readonly entries: readonly Entry[];
   readonly leaderCommit: LogIndex;
+  /**
+   * Not in Figure 2: the leader's matchIndex for the recipient when this was sent, echoed in
+   * the reply. It lets the leader tell a follower that lost acknowledged entries (a replaced
+   * disk) from a rejection that a later success overtook (see progress.ts).
+   */
+  readonly knownMatchIndex: LogIndex;
 }
 
 export interface AppendEntriesReply extends Envelope {
@@ -45,6 +51,8 @@ export interface AppendEntriesReply extends Envelope {
    */
   readonly conflictTerm: Term;
   readonly conflictIndex: LogIndex;
+  /** The request's knownMatchIndex, echoed. */
+  readonly knownMatchIndex: LogIndex;
 }
 
 export interface ClientRequest extends Envelope {

@@ -170,6 +170,7 @@ function replyToStale(c: Ctx, m: Message): void {
         index: m.prevLogIndex,
         conflictTerm: asTerm(0),
         conflictIndex: asIndex(0),
+        knownMatchIndex: m.knownMatchIndex,
       },
     });
   } else if (m.kind === 'RequestVote') {

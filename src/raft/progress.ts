@@ -1,6 +1,7 @@
 // A leader's view of one follower (Figure 2, "Volatile state on leaders"): nextIndex, matchIndex,
 // and whether it answered since the last CheckQuorum round. Pure functions over a small record.
-import type { LogIndex, Term } from './types';
+import type { AppendEntriesReply } from './messages';
+import type { LogIndex } from './types';
 import { asIndex } from './types';
 import type { RaftLog } from './log';
 import { lastIndexOfTerm } from './log';
@@ -8,7 +9,11 @@ import { lastIndexOfTerm } from './log';
 export interface Progress {
   /** Next entry to send; optimistic: it moves on as soon as entries are sent (pipelining). */
   readonly nextIndex: LogIndex;
-  /** Highest entry known to be stored on the follower; never decreases within a term. */
+  /**
+   * Highest entry known to be stored on the follower. It only grows within a term, with one
+   * exception: a follower that says its log now ends before this index has lost entries (its
+   * disk was replaced), and matchIndex falls back to what it still holds (see progressRejected).
+   */
   readonly matchIndex: LogIndex;
   /** Heard from since the last CheckQuorum round. */
   readonly recentActive: boolean;
@@ -39,25 +44,47 @@ export function progressMatched(p: Progress, index: number): Progress {
   return progressOf(nextIndex, matchIndex, true);
 }
 
+/** What a rejection tells the leader (the fields of an AppendEntriesReply it reads). */
+export type Rejection = Pick<
+  AppendEntriesReply,
+  'index' | 'conflictTerm' | 'conflictIndex' | 'knownMatchIndex'
+>;
+
 /**
- * A rejection of a request whose prevLogIndex was `rejected`. A rejection at or below matchIndex
- * is stale (a later request already matched) and changes nothing. Otherwise back nextIndex off a
- * whole term at a time using the follower's hint (§5.3): if the leader has entries of the
- * conflicting term, resume after its last one; if not, resume at the follower's first index of it.
+ * A rejection of a request whose prevLogIndex was `r.index`, with the follower's hint (§5.3):
+ * if the leader has entries of the conflicting term, resume after its last one; if not, resume
+ * at the follower's first index of it; a hint of term 0 means the follower's log ends just
+ * before `conflictIndex`. Any other rejection at or below matchIndex is stale (a later request
+ * already matched) and changes nothing.
  */
-export function progressRejected(
-  p: Progress,
-  rejected: number,
-  conflictTerm: Term,
-  conflictIndex: LogIndex,
-  leaderLog: RaftLog,
-): Progress {
-  if (rejected <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true);
-  let next: number = conflictIndex;
-  if (conflictTerm > 0) {
-    const last = lastIndexOfTerm(leaderLog, conflictTerm);
+export function progressRejected(p: Progress, r: Rejection, leaderLog: RaftLog): Progress {
+  if (followerLostEntries(p, r)) {
+    // Lowering matchIndex is safe: commitIndex never moves back, it only stops counting this
+    // follower for entries it no longer holds. Resend from the first entry it lacks.
+    return progressOf(r.conflictIndex, r.conflictIndex - 1, true);
+  }
+  if (r.index <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true);
+  let next: number = r.conflictIndex;
+  if (r.conflictTerm > 0) {
+    const last = lastIndexOfTerm(leaderLog, r.conflictTerm);
     if (last > 0) next = last + 1;
   }
-  next = Math.max(p.matchIndex + 1, Math.min(next, rejected));
+  next = Math.max(p.matchIndex + 1, Math.min(next, r.index));
   return progressOf(next, p.matchIndex, true);
+}
+
+/**
+ * The follower says its log ends (a term-0 hint) at or before an entry it acknowledged, in
+ * answer to a request sent after the leader knew of that acknowledgement: its disk lost
+ * entries (it was replaced by a shorter one). The request's echoed knownMatchIndex is what
+ * tells this from a rejection overtaken by a later success, whose hint is simply old.
+ * Example: matchIndex 5, a heartbeat sent knowing 5, hint (term 0, index 3) → resend from 3.
+ */
+function followerLostEntries(p: Progress, r: Rejection): boolean {
+  return (
+    r.conflictTerm === 0 &&
+    r.conflictIndex >= 1 &&
+    r.conflictIndex <= p.matchIndex &&
+    r.knownMatchIndex >= p.matchIndex
+  );
 }

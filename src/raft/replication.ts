@@ -35,6 +35,7 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
     prevLogTerm: termAt(s.log, prevLogIndex),
     entries,
     leaderCommit: s.commitIndex,
+    knownMatchIndex: p.matchIndex,
   });
   setProgress(c, peer, progressSent(p, prevLogIndex + entries.length));
 }
@@ -75,6 +76,7 @@ export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
     index: asIndex(lastNew),
     conflictTerm: asTerm(0),
     conflictIndex: asIndex(0),
+    knownMatchIndex: m.knownMatchIndex,
   });
 }
 
@@ -88,6 +90,7 @@ function rejectAppend(c: Ctx, m: AppendEntries, conflictTerm: number, conflictIn
     index: m.prevLogIndex,
     conflictTerm: asTerm(conflictTerm),
     conflictIndex: asIndex(conflictIndex),
+    knownMatchIndex: m.knownMatchIndex,
   });
 }
 
@@ -125,7 +128,7 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
     if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
     return;
   }
-  const next = progressRejected(p, m.index, m.conflictTerm, m.conflictIndex, s.log);
+  const next = progressRejected(p, m, s.log);
   setProgress(c, m.from, next);
   if (next.nextIndex !== p.nextIndex) sendAppend(c, m.from);
 }

@@ -131,6 +131,8 @@ export function appendEntries(fields: {
   entries?: readonly number[];
   leaderCommit?: number;
   to?: number;
+  /** The leader's matchIndex for `to` when it sent this; 0 unless a test needs it. */
+  knownMatchIndex?: number;
 }): AppendEntries {
   const [prevIndex, prevTerm] = fields.prev ?? [0, 0];
   return {
@@ -142,6 +144,7 @@ export function appendEntries(fields: {
     prevLogTerm: asTerm(prevTerm),
     entries: (fields.entries ?? []).map((t) => entry(t)),
     leaderCommit: asIndex(fields.leaderCommit ?? 0),
+    knownMatchIndex: asIndex(fields.knownMatchIndex ?? 0),
   };
 }
 
@@ -155,6 +158,7 @@ export function appendOk(from: number, term: number, index: number, to = 1): App
     index: asIndex(index),
     conflictTerm: asTerm(0),
     conflictIndex: asIndex(0),
+    knownMatchIndex: asIndex(0),
   };
 }
 
@@ -164,6 +168,7 @@ export function appendRejected(
   prevLogIndex: number,
   hint: [conflictIndex: number, conflictTerm: number],
   to = 1,
+  knownMatchIndex = 0,
 ): AppendEntriesReply {
   return {
     kind: 'AppendEntriesReply',
@@ -174,6 +179,7 @@ export function appendRejected(
     index: asIndex(prevLogIndex),
     conflictIndex: asIndex(hint[0]),
     conflictTerm: asTerm(hint[1]),
+    knownMatchIndex: asIndex(knownMatchIndex),
   };
 }
 

@@ -1,7 +1,7 @@
 // Table-driven tests for the leader's view of one follower (src/raft/progress.ts): what a send,
 // a success and a rejection with the §5.3 hint do to nextIndex and matchIndex.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../src/raft/progress';
+import type { Progress, Rejection } from '../../../src/raft/progress';
 import {
   initialProgress,
   progressMatched,
@@ -87,9 +87,18 @@ describe('progressMatched(p, index): a success reply', () => {
   });
 });
 
-describe('progressRejected(p, prevLogIndex, conflictTerm, conflictIndex, leaderLog): back off a term at a time', () => {
-  // The leader's log in every row but one: indexes 1…7 with terms 1 1 2 2 4 4 4.
-  const leaderLog = logFrom([1, 1, 2, 2, 4, 4, 4].map((t) => entry(t)));
+/** A rejection of prevLogIndex `rejected` with hint [conflictIndex, conflictTerm], sent knowing `known`. */
+const rejection = (rejected: number, hint: readonly number[], known = 0): Rejection => ({
+  index: asIndex(rejected),
+  conflictIndex: asIndex(hint[0]!),
+  conflictTerm: asTerm(hint[1]!),
+  knownMatchIndex: asIndex(known),
+});
+
+// The leader's log in every row: indexes 1…7 with terms 1 1 2 2 4 4 4.
+const leaderLog = logFrom([1, 1, 2, 2, 4, 4, 4].map((t) => entry(t)));
+
+describe('progressRejected(p, rejection, leaderLog): back off a term at a time', () => {
   it.each(
     sentences([
       {
@@ -144,15 +153,79 @@ describe('progressRejected(p, prevLogIndex, conflictTerm, conflictIndex, leaderL
     ]),
   )('%s', (_says, { from, rejected, hint, expected }) => {
     const before = progress(from[0]!, from[1]!);
-    const after = progressRejected(
-      before,
-      rejected,
-      asTerm(hint[1]!),
-      asIndex(hint[0]!),
-      leaderLog,
-    );
+    const after = progressRejected(before, rejection(rejected, hint), leaderLog);
     expect(after.nextIndex).toBe(expected);
     expect(after.matchIndex).toBe(before.matchIndex);
     expect(after.recentActive).toBe(true); // any reply shows the follower is alive
+  });
+});
+
+describe('progressRejected: a follower that lost entries it had acknowledged is repaired', () => {
+  it.each(
+    sentences([
+      {
+        says: 'a follower now ending at 2, asked knowing matchIndex 5, gets matchIndex 2 and nextIndex 3',
+        from: [6, 5],
+        rejected: 5,
+        hint: [3, 0],
+        known: 5,
+        expected: [3, 2],
+      },
+      {
+        says: 'the same holds for a heartbeat sent from further on (prevLogIndex above matchIndex)',
+        from: [8, 5],
+        rejected: 7,
+        hint: [3, 0],
+        known: 5,
+        expected: [3, 2],
+      },
+      {
+        says: 'a follower whose log is now empty is resent everything from index 1',
+        from: [8, 5],
+        rejected: 7,
+        hint: [1, 0],
+        known: 5,
+        expected: [1, 0],
+      },
+      {
+        says: 'a short-log rejection sent before the leader knew matchIndex 5 is old news and changes nothing',
+        from: [6, 5],
+        rejected: 5,
+        hint: [3, 0],
+        known: 2,
+        expected: [6, 5],
+      },
+      {
+        says: 'an old short-log rejection above matchIndex backs off no further than matchIndex + 1',
+        from: [8, 5],
+        rejected: 7,
+        hint: [3, 0],
+        known: 2,
+        expected: [6, 5],
+      },
+      {
+        says: 'a hint of a conflicting term (not a short log) below matchIndex is stale as before',
+        from: [6, 5],
+        rejected: 5,
+        hint: [3, 2],
+        known: 5,
+        expected: [6, 5],
+      },
+      {
+        says: 'a short log that still holds everything acknowledged is no loss: nextIndex backs off to 6',
+        from: [8, 5],
+        rejected: 7,
+        hint: [6, 0],
+        known: 5,
+        expected: [6, 5],
+      },
+    ]),
+  )('%s', (_says, { from, rejected, hint, known, expected }) => {
+    const after = progressRejected(
+      progress(from[0]!, from[1]!),
+      rejection(rejected, hint, known),
+      leaderLog,
+    );
+    expect([after.nextIndex, after.matchIndex, after.recentActive]).toEqual([...expected, true]);
   });
 });

@@ -82,6 +82,7 @@ describe('§5.1 Raft basics: terms', () => {
         index: 0,
         conflictTerm: 0,
         conflictIndex: 0,
+        knownMatchIndex: 0,
       },
     ]);
   });
