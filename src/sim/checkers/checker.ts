@@ -45,3 +45,11 @@ export interface Checker {
   /** A client was told its write succeeded; the disks are as they are at that moment. */
   afterAck?(view: ClusterView, ack: Acknowledged): Finding | null;
 }
+
+/**
+ * A checker that counts its own work (entries, acknowledgements or terms it looked at), so a test
+ * can show by counting, not timing, that the cost of one event does not grow with history.
+ */
+export interface Metered {
+  readonly work: number;
+}

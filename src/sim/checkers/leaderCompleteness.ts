@@ -3,47 +3,43 @@
 // they were first seen committed; a leader of term T must hold, with the same prefix digest,
 // the highest entry committed in any term up to T (and with it everything before).
 import type { NodeId } from '../../raft';
-import type { Checker, ClusterView } from './checker';
+import type { Checker, ClusterView, Metered } from './checker';
+import { highestCommitted } from './highestCommitted';
 
-export function leaderCompleteness(): Checker {
+export function leaderCompleteness(): Checker & Metered {
   // Per committed index: the prefix digest it was committed with, and the term that committed
   // it (flat arrays rather than an object per index: they grow with the log).
   const committedDigest: number[] = [];
   const committedTerm: number[] = [];
-  /** Highest committed index per committing term. */
-  const highestByTerm = new Map<number, number>();
-  const highestUpToCache = new Map<number, number>();
-
-  const highestUpTo = (term: number): number => {
-    let best = highestUpToCache.get(term);
-    if (best === undefined) {
-      best = 0;
-      for (const [t, index] of highestByTerm) if (t <= term && index > best) best = index;
-      highestUpToCache.set(term, best);
-    }
-    return best;
-  };
+  /** Every index 1…recordedUpTo is recorded: a node's commits start again at 0 after a restart. */
+  let recordedUpTo = 0;
+  const highest = highestCommitted();
+  let work = 0;
 
   return {
     id: 'leaderCompleteness',
     rule: 'Leader Completeness',
+    get work() {
+      return work + highest.work;
+    },
     afterCommit(view: ClusterView, id: NodeId, from: number, to: number) {
       const node = view.node(id);
       const term = node.status?.currentTerm ?? 0;
       const last = Math.min(to, node.log.length);
-      for (let i = from + 1; i <= last; i++) {
+      for (let i = Math.max(from, recordedUpTo) + 1; i <= last; i++) {
+        work++;
         if (committedTerm[i] !== undefined) continue;
         committedDigest[i] = node.prefix[i]!;
         committedTerm[i] = term;
-        if ((highestByTerm.get(term) ?? 0) < i) highestByTerm.set(term, i);
-        highestUpToCache.clear();
+        highest.record(term, i);
       }
+      while (committedTerm[recordedUpTo + 1] !== undefined) recordedUpTo++;
       return null;
     },
     afterStep(view: ClusterView, id: NodeId) {
       const node = view.node(id);
       if (node.status?.role !== 'leader') return null;
-      const k = highestUpTo(node.status.currentTerm);
+      const k = highest.upTo(node.status.currentTerm);
       if (k === 0) return null;
       if (node.log.length < k || node.prefix[k] !== committedDigest[k]) {
         return {
