@@ -1,4 +1,5 @@
 // Every safety checker the simulator runs after each event, one property per file.
+import { ackedOnMajority } from './ackedOnMajority';
 import type { Checker } from './checker';
 import { electionSafety } from './electionSafety';
 import { leaderAppendOnly } from './leaderAppendOnly';
@@ -7,7 +8,7 @@ import { logMatching } from './logMatching';
 import { noLostWrites } from './noLostWrites';
 import { stateMachineSafety } from './stateMachineSafety';
 
-export type { Acknowledged, Checker, ClusterView, NodeView } from './checker';
+export type { Acknowledged, Checker, ClusterView, Metered, NodeView } from './checker';
 
 export function allCheckers(): Checker[] {
   return [
@@ -17,5 +18,6 @@ export function allCheckers(): Checker[] {
     leaderCompleteness(),
     stateMachineSafety(),
     noLostWrites(),
+    ackedOnMajority(),
   ];
 }

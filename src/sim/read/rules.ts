@@ -48,6 +48,6 @@ export function describeFinding(f: Finding): string {
     case 'leaderLacksAck':
       return `new leader S${p.node} lacks write #${p.request}, acknowledged at index ${p.index} (term ${p.term}) at t=${p.ackAt}ms`;
     case 'ackedWithoutMajority':
-      return `write #${p.request} was acknowledged at index ${p.index} while only ${p.storedOn} disks held it (a majority is ${p.needed})`;
+      return `write #${p.request} was acknowledged at index ${p.index} while on ${p.storedOn} ${p.storedOn === 1 ? 'disk' : 'disks'}, short of a majority of ${p.needed}`;
   }
 }

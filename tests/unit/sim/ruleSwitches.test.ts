@@ -1,9 +1,11 @@
 // The checkers can fail: switch off one Figure 2 rule on purpose and a violation must be found.
 // Three rules are caught by the randomized sweep within a bounded number of seeds; the
 // current-term commit rule, which the new leader's no-op makes rare in random runs, is caught
-// for certain by the scripted Figure 8.
+// for certain by the scripted Figure 8. A follower that truncates without a conflict lets a
+// leader acknowledge a write that is gone from the disks it counted: a steady write load shows it.
 import { describe, expect, it } from 'vitest';
 import type { RuleSwitches } from '../../../src/raft';
+import { createSimulation } from '../../../src/sim';
 import { runFigure8 } from './figure8';
 import { chaosProblems } from './harness';
 
@@ -24,7 +26,11 @@ describe('with one Figure 2 rule switched off, the checkers find a violation', (
   const caughtBySweep = [
     { rule: 'oneVotePerTerm', section: '§5.2', checker: 'Election Safety' },
     { rule: 'electionRestriction', section: '§5.4.1', checker: 'Leader Completeness' },
-    { rule: 'truncateOnlyOnConflict', section: '§5.3', checker: 'Leader Completeness' },
+    {
+      rule: 'truncateOnlyOnConflict',
+      section: '§5.3',
+      checker: 'Acknowledged Writes Reach a Majority',
+    },
   ] as const;
   // A loop rather than it.each so the names print as plain sentences.
   for (const { rule, section, checker } of caughtBySweep) {
@@ -36,6 +42,27 @@ describe('with one Figure 2 rule switched off, the checkers find a violation', (
       expect(chaosProblems(found!.seed).problems).toEqual([]);
     }, 120_000);
   }
+
+  it('truncateOnlyOnConflict (§5.3) off: a write every 10 ms over uneven links is acknowledged short of a majority on most seeds', () => {
+    const rulesCaught = (truncateOnlyOnConflict: boolean) =>
+      [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
+        const sim = createSimulation({
+          seed,
+          nodes: 3,
+          latencyMs: [1, 60],
+          rules: { truncateOnlyOnConflict },
+        });
+        for (let t = 0; t < 5000 && sim.violations().length === 0; t += 10) {
+          sim.write(`k${(t / 10) % 16}`, `v${t}`);
+          sim.runFor(10);
+        }
+        return sim.violations().map((v) => v.rule);
+      });
+    const caught = rulesCaught(false).filter((rules) => rules.length > 0);
+    expect(caught.length).toBeGreaterThanOrEqual(6);
+    for (const rules of caught) expect(rules).toContain('Acknowledged Writes Reach a Majority');
+    expect(rulesCaught(true).flat()).toEqual([]);
+  });
 
   it('currentTermCommit (§5.4.2) off: the scripted Figure 8 is caught on every seed tried', () => {
     const caught = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => [

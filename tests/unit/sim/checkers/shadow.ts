@@ -1,6 +1,7 @@
 // Test helper: runs fresh checker instances beside a simulation, fed from its public events, so a
 // test can read what they counted (their work) or found. The simulation's own checkers are
-// untouched; these see the same disks at the same moments (after each step, after each ack).
+// untouched. A listener hears an event once its virtual instant is complete, so these see the
+// disks as they are at the end of that instant: right for counting work, not for exact findings.
 import type { NodeId } from '../../../../src/raft';
 import type { Simulation, TraceEvent } from '../../../../src/sim';
 import type { Acknowledged, Checker, ClusterView } from '../../../../src/sim/checkers';
