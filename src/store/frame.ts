@@ -1,17 +1,21 @@
-// A frame is what the screen shows after one event: every node, every message in flight, every
-// client request, the network and the checkers. Frames are immutable and share what did not
-// change with the frame before, so a long history costs little and stepping back is a lookup.
+// A frame is what the screen shows after one event (store layer): every node, every message in
+// flight, the newest client requests, the network, the cluster facts and the checkers. Every
+// fact comes from the simulator's read model as it is; the projector only adds structural
+// sharing, so unchanged nodes, logs, requests and messages are the previous frame's objects and
+// a long history costs little.
 import type {
-  Command,
+  ClusterFacts,
   Entry,
   LossReason,
   Message,
-  Role,
+  NodeView,
+  RequestStage,
+  RequestView,
   SimulationBase,
   TraceEvent,
   Violation,
 } from '../sim';
-import { describeMessage, failuresTolerated, majority } from '../sim';
+import { describeMessage } from '../sim';
 
 /** A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. */
 export interface LogView {
@@ -19,31 +23,10 @@ export interface LogView {
   readonly length: number;
 }
 
-export interface NodeFrame {
-  readonly id: number;
-  readonly alive: boolean;
-  /** The runtime's own failure (worker threw, hung or never loaded), if any. */
-  readonly fault: string | null;
-  readonly role: Role;
-  readonly term: number;
-  readonly votedFor: number | null;
-  readonly leaderId: number | null;
-  readonly commitIndex: number;
-  readonly lastApplied: number;
-  /** Absolute virtual ms; draw the election timer draining from deadline − timeout to deadline. */
-  readonly electionDeadline: number;
-  readonly electionTimeoutMs: number;
-  readonly heartbeatDeadline: number;
-  readonly votes: readonly number[];
-  /** Leader only: per follower nextIndex and matchIndex. */
-  readonly progress: readonly { id: number; nextIndex: number; matchIndex: number }[];
-  /** The log as on disk (which is also the live log while the node runs). */
+/** The read model's node, with the live log and state machine replaced by frozen views. */
+export interface NodeFrame extends Omit<NodeView, 'log' | 'kv'> {
   readonly log: LogView;
-  readonly kv: Readonly<Record<string, string>>;
-  /** While crashed: what the crash wiped out (the disk kept term, vote and log). */
-  readonly lost: { role: Role; commitIndex: number; lastApplied: number; keys: number } | null;
-  /** Can reach fewer than a majority of the cluster (itself included) over live links. */
-  readonly cutOff: boolean;
+  readonly kv: ReadonlyMap<string, string>;
 }
 
 export interface FlightFrame {
@@ -57,21 +40,14 @@ export interface FlightFrame {
   readonly lossReason: LossReason | null;
 }
 
-export type RequestStage =
-  'sent' | 'forwarded' | 'appended' | 'committed' | 'applied' | 'acknowledged' | 'failed';
+export type { RequestStage };
+/** The read model's request as it stood at this frame. */
+export type RequestFrame = RequestView;
 
-export interface RequestFrame {
-  readonly id: number;
-  readonly command: Command;
-  readonly via: number;
-  readonly sentAt: number;
-  readonly stage: RequestStage;
-  readonly forwardedTo: readonly number[];
-  /** Where the leader appended it, and on how many logs that entry now stands. */
-  readonly index: number | null;
-  readonly term: number | null;
-  readonly storedOn: number;
-  readonly error: string | null;
+export interface NetworkFrame {
+  readonly groups: readonly (readonly number[])[] | null;
+  readonly cuts: readonly (readonly [number, number])[];
+  readonly dropRate: number;
 }
 
 export interface Frame {
@@ -86,31 +62,78 @@ export interface Frame {
   readonly requests: readonly RequestFrame[];
   /** How many client requests were ever sent. */
   readonly requestCount: number;
-  readonly groups: readonly (readonly number[])[] | null;
-  readonly cuts: readonly (readonly [number, number])[];
-  readonly dropRate: number;
-  readonly leader: number | null;
-  readonly leaderTerm: number | null;
-  readonly majority: number;
-  readonly tolerated: number;
+  readonly network: NetworkFrame;
+  readonly facts: ClusterFacts;
   readonly violations: readonly Violation[];
 }
 
 /** How many of the newest client requests each frame carries for the client panel. */
 export const RECENT_REQUESTS = 12;
 
-/** Keeps the previous frame's pieces so unchanged nodes, logs and messages are shared. */
+type LogBacking = { view: LogView; truncations: number; backing: Entry[] };
+
+/**
+ * Keeps the previous frame's pieces so unchanged parts are shared. It is tied to one simulation
+ * (the runtime slice makes a new one per cluster), which is why it may remember the last frame.
+ */
 export class FrameProjector {
   private previous: Frame | null = null;
-  private readonly logs = new Map<
-    number,
-    { view: LogView; truncations: number; backing: Entry[] }
-  >();
+  private readonly logs = new Map<number, LogBacking>();
   private readonly flightFrames = new Map<number, FlightFrame>();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
-    const net = sim.networkState();
-    const nodes = sim.nodeIds().map((id) => this.projectNode(sim, id));
+    const prev = this.previous;
+    const nodes = sim.nodeIds().map((id) => this.projectNode(sim.nodeView(id)));
+    const facts = sim.facts();
+    const violations = sim.violations();
+    const frame: Frame = {
+      seq: prev ? prev.seq + 1 : 0,
+      at: sim.now,
+      event,
+      nodes: prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
+      flights: this.projectFlights(sim),
+      requests: this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
+      requestCount: sim.clientRequestCount(),
+      network: this.projectNetwork(sim.networkState()),
+      facts: prev && sameRecord(prev.facts, facts) ? prev.facts : facts,
+      violations:
+        prev && prev.violations.length === violations.length ? prev.violations : violations,
+    };
+    this.previous = frame;
+    return frame;
+  }
+
+  private projectNode(v: NodeView): NodeFrame {
+    const old = this.previous?.nodes[v.id - 1];
+    const next: NodeFrame = {
+      ...v,
+      fault: old && sameRecord(old.fault, v.fault) ? old.fault : v.fault,
+      // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
+      votes: old && sameList(old.votes, v.votes) ? old.votes : v.votes,
+      progress: old && sameProgress(old.progress, v.progress) ? old.progress : v.progress,
+      lost: old && sameRecord(old.lost, v.lost) ? old.lost : v.lost,
+      log: this.projectLog(v.id, v.log, v.truncations),
+      // The state machine is live: a frame keeps its own copy, reused while unchanged.
+      kv: old && sameMap(old.kv, v.kv) ? old.kv : new Map(v.kv),
+    };
+    return old && sameRecord(old, next) ? old : next;
+  }
+
+  /** Shares one append-only backing array per node until a truncation forces a new one. */
+  private projectLog(id: number, log: readonly Entry[], truncations: number): LogView {
+    const known = this.logs.get(id);
+    if (known && known.truncations === truncations && known.view.length === log.length)
+      return known.view;
+    let backing = known && known.truncations === truncations ? known.backing : [];
+    if (backing.length > log.length) backing = [];
+    // Pushing past a published view's length is safe: a view reads only its first `length`.
+    for (let i = backing.length; i < log.length; i++) backing.push(log[i]!);
+    const view = { entries: backing, length: log.length };
+    this.logs.set(id, { view, truncations, backing });
+    return view;
+  }
+
+  private projectFlights(sim: SimulationBase): readonly FlightFrame[] {
     const live = new Set<number>();
     const flights = sim.messagesInFlight().map((f) => {
       live.add(f.id);
@@ -130,140 +153,50 @@ export class FrameProjector {
       return frame;
     });
     for (const id of this.flightFrames.keys()) if (!live.has(id)) this.flightFrames.delete(id);
-    const leader = sim.leader();
-    const violations = sim.violations();
-    const prev = this.previous;
-    const frame: Frame = {
-      seq: prev ? prev.seq + 1 : 0,
-      at: sim.now,
-      event,
-      nodes: prev && nodes.every((n, i) => n === prev.nodes[i]) ? prev.nodes : nodes,
-      flights,
-      requests: this.projectRequests(sim, nodes),
-      requestCount: sim.clientRequestCount(),
-      groups: net.groups,
-      cuts: net.cuts,
-      dropRate: net.dropRate,
-      leader,
-      leaderTerm: leader === null ? null : (nodes[leader - 1]?.term ?? null),
-      majority: majority(nodes.length),
-      tolerated: failuresTolerated(nodes.length),
-      violations:
-        prev && prev.violations.length === violations.length ? prev.violations : violations,
-    };
-    this.previous = frame;
-    return frame;
-  }
-
-  private projectNode(sim: SimulationBase, id: number): NodeFrame {
-    const r = sim.inspect(id);
-    const s = r.status;
-    const log = this.projectLog(id, r.log, r.truncations);
-    const old = this.previous?.nodes[id - 1];
-    const kv = old && sameKv(old.kv, r.kv) ? old.kv : Object.fromEntries(r.kv);
-    const next: NodeFrame = {
-      id,
-      alive: r.alive,
-      fault: r.fault,
-      role: s?.role ?? 'follower',
-      term: r.currentTerm,
-      votedFor: r.votedFor,
-      leaderId: s?.leaderId ?? null,
-      commitIndex: s?.commitIndex ?? 0,
-      lastApplied: s?.lastApplied ?? 0,
-      electionDeadline: s?.electionDeadline ?? 0,
-      electionTimeoutMs: s?.electionTimeoutMs ?? 0,
-      heartbeatDeadline: s?.heartbeatDeadline ?? -1,
-      // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
-      votes: old && sameList(old.votes, s?.votes ?? NONE) ? old.votes : (s?.votes ?? NONE),
-      progress:
-        old && sameProgress(old.progress, s?.progress ?? NONE)
-          ? old.progress
-          : (s?.progress ?? NONE),
-      log,
-      kv,
-      lost: r.alive ? null : r.lost,
-      cutOff: r.alive && !sim.reachesMajority(id),
-    };
-    return old && sameNode(old, next) ? old : next;
-  }
-
-  /** Shares one append-only backing array per node until a truncation forces a new one. */
-  private projectLog(id: number, log: readonly Entry[], truncations: number): LogView {
-    const known = this.logs.get(id);
-    if (known && known.truncations === truncations && known.view.length === log.length)
-      return known.view;
-    let backing = known && known.truncations === truncations ? known.backing : [];
-    if (backing.length > log.length) backing = [];
-    for (let i = backing.length; i < log.length; i++) backing.push(log[i]!);
-    const view = { entries: backing, length: log.length };
-    this.logs.set(id, { view, truncations, backing });
-    return view;
+    const before = this.previous?.flights;
+    return before && sameList(before, flights) ? before : flights;
   }
 
   /**
    * Only the newest requests ride in each frame, and unchanged ones are the previous frame's
    * objects: a frame per event times every request ever sent would grow with the square of time.
    */
-  private projectRequests(
-    sim: SimulationBase,
-    nodes: readonly NodeFrame[],
-  ): readonly RequestFrame[] {
-    const leader = sim.leader();
-    const leaderNode = leader === null ? null : nodes[leader - 1];
+  private projectRequests(views: readonly RequestView[]): readonly RequestFrame[] {
     const before = this.previous?.requests ?? [];
     const known = new Map(before.map((r) => [r.id, r]));
-    const next = [...sim.recentClientRequests(RECENT_REQUESTS)].reverse().map((r) => {
-      const index = r.appended?.index ?? null;
-      const term = r.appended?.term ?? null;
-      const storedOn =
-        index === null
-          ? 0
-          : nodes.filter((n) => n.log.length >= index && n.log.entries[index - 1]?.term === term)
-              .length;
-      let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
-      if (index !== null) stage = 'appended';
-      if (index !== null && leaderNode && leaderNode.commitIndex >= index) stage = 'committed';
-      if (index !== null && leaderNode && leaderNode.lastApplied >= index) stage = 'applied';
-      if (r.status === 'ok') stage = 'acknowledged';
-      if (r.status === 'failed') stage = 'failed';
-      return {
-        id: r.id,
-        command: r.command,
-        via: r.via,
-        sentAt: r.sentAt,
-        stage,
-        // The world's list grows in place; a frame keeps its own copy, reused while unchanged.
-        forwardedTo:
-          known.get(r.id)?.forwardedTo.length === r.forwardedTo.length
-            ? known.get(r.id)!.forwardedTo
-            : [...r.forwardedTo],
-        index,
-        term,
-        storedOn,
-        error: r.error ?? null,
-      };
-    });
-    const shared = next.map((r) => {
+    const shared = views.map((r) => {
       const old = known.get(r.id);
-      return old && sameRecord(old, r) ? old : r;
+      // The simulator's forwardedTo grows in place; keep a copy, reused while unchanged.
+      const forwardedTo =
+        old && sameList(old.forwardedTo, r.forwardedTo) ? old.forwardedTo : [...r.forwardedTo];
+      const failure = old && sameRecord(old.failure, r.failure) ? old.failure : r.failure;
+      const next = { ...r, forwardedTo, failure };
+      return old && sameRecord(old, next) ? old : next;
     });
-    return shared.length === before.length && shared.every((r, i) => r === before[i])
-      ? before
-      : shared;
+    return sameList(before, shared) ? before : shared;
+  }
+
+  private projectNetwork(net: ReturnType<SimulationBase['networkState']>): NetworkFrame {
+    const old = this.previous?.network;
+    if (
+      old &&
+      old.dropRate === net.dropRate &&
+      JSON.stringify(old.groups) === JSON.stringify(net.groups) &&
+      JSON.stringify(old.cuts) === JSON.stringify(net.cuts)
+    )
+      return old;
+    return net;
   }
 }
 
-function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, string>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== b.size) return false;
-  return keys.every((k) => b.get(k) === a[k]);
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
-const NONE: readonly never[] = [];
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boolean {
@@ -277,12 +210,12 @@ function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boole
   );
 }
 
-function sameRecord<T extends object>(a: T, b: T): boolean {
-  for (const key of Object.keys(a) as (keyof T)[]) if (a[key] !== b[key]) return false;
-  return true;
-}
-
-function sameNode(a: NodeFrame, b: NodeFrame): boolean {
-  for (const key of Object.keys(a) as (keyof NodeFrame)[]) if (a[key] !== b[key]) return false;
+/** Shallow equality of two flat records (or both null). */
+function sameRecord<T extends object>(a: T | null, b: T | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const keys = Object.keys(a) as (keyof T)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (a[key] !== b[key]) return false;
   return true;
 }

@@ -7,8 +7,11 @@ export type {
   LabIntents,
   LabState,
   LabStore,
+  ClockState,
+  ClockStore,
   Language,
   Notice,
+  NoticeLine,
   PanelTab,
   Persistence,
   Runtime,
@@ -17,10 +20,11 @@ export type {
   Theme,
 } from './labTypes';
 export type { LabAction, RecordedAction } from './actions';
-export type { Settings, ParsedSettings } from './settings';
+export type { Settings, ParsedSettings, LinkProblem } from './settings';
 export {
   DEFAULT_SETTINGS,
   checkSettings,
+  settingsProblem,
   parseSettingsQuery,
   settingsToOptions,
   settingsToQuery,
@@ -33,5 +37,24 @@ export {
   positionFromSpeed,
   speedFromPosition,
 } from './playback';
-export type { Frame, FlightFrame, NodeFrame, RequestFrame, RequestStage, LogView } from './frame';
+export type {
+  Frame,
+  FlightFrame,
+  NetworkFrame,
+  NodeFrame,
+  RequestFrame,
+  RequestStage,
+  LogView,
+} from './frame';
+export { FrameList } from './frameList';
+export {
+  frameAt,
+  makeSelectMarkers,
+  selectFirstSeq,
+  selectFrame,
+  selectHeadSeq,
+  selectMarkers,
+  selectViewTime,
+} from './selectors';
 export type { Selection } from './selection';
+export { lineForError } from './notices';

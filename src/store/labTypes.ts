@@ -3,8 +3,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { AsyncSimulation, SimOptionsInput } from '../sim';
 import type { RecordedAction } from './actions';
-import type { Frame } from './frame';
-import type { Marker, PauseWhen } from './playback';
+import type { FrameList } from './frameList';
+import type { PauseWhen } from './playback';
 import type { Selection } from './selection';
 import type { Settings } from './settings';
 
@@ -36,46 +36,64 @@ export interface EventFilter {
   /** 'important' (all but heartbeats), 'all', or a category the UI names (election, replication, …). */
   readonly kind: string;
 }
-export interface Notice {
-  readonly id: number;
-  readonly kind: 'error' | 'info';
-  /** The raw text (the simulator's own message for refused actions). */
-  readonly text: string;
-  /** When the store wrote it: a translation key and its parameters, shown instead of `text`. */
-  readonly key?: string;
+/** A notice's text as a translation key and its parameters; the UI owns the words. */
+export interface NoticeLine {
+  readonly key: string;
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export interface LabData {
-  readonly settings: Settings;
+export interface Notice extends NoticeLine {
+  readonly id: number;
+  readonly kind: 'error' | 'info';
+  /** Further lines under the first, e.g. one per bad field of a link. */
+  readonly details?: readonly NoticeLine[];
+}
+
+/** The runtime slice: the cluster's state of health and what the store says to the person. */
+export interface RuntimeData {
   readonly status: 'starting' | 'running' | 'error';
+  /** Why the cluster could not start, as the runtime said it. */
   readonly statusMessage: string | null;
-  /** Every kept frame, oldest first; append-only between rebuilds (watch `headSeq`). */
-  readonly history: readonly Frame[];
-  readonly firstSeq: number;
-  readonly headSeq: number;
-  /** The seq of the frame on screen. */
-  readonly cursor: number;
-  readonly frame: Frame | null;
-  readonly markers: readonly Marker[];
-  readonly actions: readonly RecordedAction[];
   readonly traceHash: string;
+  readonly notice: Notice | null;
+  /** How many notices were ever shown: each new one gets the next number as its id. */
+  readonly noticeCount: number;
+}
+
+/** The history slice: every kept frame and the actions that led to them. */
+export interface HistoryData {
+  /** Every kept frame, oldest first; a new list after each change, never changed once published. */
+  readonly history: FrameList;
+  readonly actions: readonly RecordedAction[];
+}
+
+/** The playback slice: where in the history the screen is, and how time moves. */
+export interface PlaybackData {
+  /** The seq of the frame on screen (the frame itself: `selectFrame`). */
+  readonly cursor: number;
   readonly playing: boolean;
   readonly speed: number;
   readonly pauseWhen: PauseWhen;
   readonly pausedBecause: keyof PauseWhen | null;
-  /** Continuous virtual ms for animation; equals frame.at when paused on a frame. */
-  readonly viewTime: number;
-  readonly selection: Selection;
-  readonly language: Language;
-  readonly theme: Theme;
-  readonly tab: PanelTab;
-  readonly eventFilter: EventFilter;
-  readonly notice: Notice | null;
 }
 
-/** What the person can do; each is an intent, never a raw setter of Raft state. */
-export interface LabIntents {
+/** The preferences slice: the cluster's settings (kept in the link) and the person's choices. */
+export interface PreferencesData {
+  readonly settings: Settings;
+  readonly language: Language;
+  readonly theme: Theme;
+}
+
+/** The selection slice: what the person looks at. */
+export interface SelectionData {
+  readonly selection: Selection;
+  readonly tab: PanelTab;
+  readonly eventFilter: EventFilter;
+}
+
+export type LabData = RuntimeData & HistoryData & PlaybackData & PreferencesData & SelectionData;
+
+export interface RuntimeIntents {
   start(): Promise<void>;
   dispose(): void;
   crashNode(id: number): Promise<void>;
@@ -91,6 +109,13 @@ export interface LabIntents {
   fastForward(until: 'leader' | 'requestsSettled', maxMs?: number): Promise<void>;
   /** Pauses and runs the cluster `ms` virtual ms ahead at full speed (lessons, benchmarks). */
   advanceBy(ms: number): Promise<void>;
+  dismissNotice(): void;
+  showNotice(kind: Notice['kind'], line: NoticeLine, details?: readonly NoticeLine[]): void;
+  /** Resolves when every queued run and action has finished (for tests and lessons). */
+  whenIdle(): Promise<void>;
+}
+
+export interface PlaybackIntents {
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -99,18 +124,23 @@ export interface LabIntents {
   seekTo(seq: number): Promise<void>;
   setSpeed(speed: number): void;
   setPauseWhen(patch: Partial<PauseWhen>): void;
+}
+
+export interface PreferencesIntents {
   applySettings(patch: Partial<Settings>): Promise<void>;
   newSeed(): Promise<void>;
-  selectItem(selection: Selection): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
+}
+
+export interface SelectionIntents {
+  selectItem(selection: Selection): void;
   showPanel(tab: PanelTab): void;
   setEventFilter(patch: Partial<EventFilter>): void;
-  dismissNotice(): void;
-  showNotice(kind: Notice['kind'], text: string): void;
-  /** Resolves when every queued run and action has finished (for tests and lessons). */
-  whenIdle(): Promise<void>;
 }
+
+/** What the person can do; each is an intent, never a raw setter of Raft state. */
+export type LabIntents = RuntimeIntents & PlaybackIntents & PreferencesIntents & SelectionIntents;
 
 export type LabState = LabData & LabIntents;
 
@@ -122,4 +152,20 @@ export interface LabDeps {
   readonly randomSeed?: () => number;
 }
 
-export type LabStore = StoreApi<LabState>;
+/** The view clock: continuous virtual ms for animation, apart from the lab's state. */
+export interface ClockState {
+  /** Equals the frame's `at` when paused on a frame; runs on between frames while playing. */
+  readonly viewTime: number;
+  /** The real ms of the display frame the clock last moved at (null: not ticking). */
+  readonly lastReal: number | null;
+}
+
+export type ClockStore = StoreApi<ClockState>;
+
+/**
+ * The lab store, with the view clock beside it: the clock moves 60 times a second, so only the
+ * components that animate subscribe to it and a tick re-renders nothing else.
+ */
+export interface LabStore extends StoreApi<LabState> {
+  readonly clock: ClockStore;
+}

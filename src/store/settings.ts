@@ -2,6 +2,8 @@
 // such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster.
 import type { SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, resolveOptions } from '../sim';
+import { lineForError } from './notices';
+import type { NoticeLine } from './labTypes';
 
 export interface Settings {
   readonly nodes: number;
@@ -41,69 +43,148 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
   };
 }
 
-/** Throws the simulator's own message when `s` is not a valid cluster. */
+/** Throws when `s` is not a valid cluster: the simulator's own error, or one about loss. */
 export function checkSettings(s: Settings): void {
-  if (!Number.isFinite(s.lossPercent) || s.lossPercent < 0 || s.lossPercent > 100) {
+  if (typeof s.lossPercent !== 'number' || !(s.lossPercent >= 0 && s.lossPercent <= 100)) {
     throw new Error(`message loss must be 0 to 100 %, not ${String(s.lossPercent)}`);
   }
   resolveOptions(settingsToOptions(s));
 }
 
-type Field = { readonly param: string; read(text: string): Partial<Settings> | null };
+/** Why `s` is not a valid cluster, as a notice line in codes, or null when it is one. */
+export function settingsProblem(s: Settings): NoticeLine | null {
+  if (typeof s.lossPercent !== 'number' || !(s.lossPercent >= 0 && s.lossPercent <= 100)) {
+    return { key: 'app.notice.badLoss', params: { value: String(s.lossPercent) } };
+  }
+  try {
+    resolveOptions(settingsToOptions(s));
+    return null;
+  } catch (e) {
+    return lineForError(e);
+  }
+}
 
-const int = (t: string) => (/^-?\d+$/.test(t) ? Number(t) : NaN);
+type Patch = Partial<Settings>;
+type Field = { readonly param: string; read(text: string): Patch | null };
+
+/** A whole number as written in a link: digits only (a sign for the seed), and safe. */
+const int = (t: string, signed = false): number | null => {
+  if (!(signed ? /^-?\d{1,16}$/ : /^\d{1,16}$/).test(t)) return null;
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? n : null;
+};
 const range = (t: string): [number, number] | null => {
-  const m = /^(\d+)-(\d+)$/.exec(t);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+  const m = /^(\d{1,16})-(\d{1,16})$/.exec(t);
+  if (!m) return null;
+  const [a, b] = [int(m[1]!), int(m[2]!)];
+  return a === null || b === null ? null : [a, b];
 };
 const flag = (t: string) => (t === '1' ? true : t === '0' ? false : null);
-const orNull = <T>(v: T | null, wrap: (v: T) => Partial<Settings>) =>
-  v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : wrap(v);
+const field = <T>(param: string, parse: (t: string) => T | null, wrap: (v: T) => Patch): Field => ({
+  param,
+  read: (t) => {
+    const v = parse(t);
+    return v === null ? null : wrap(v);
+  },
+});
 
-/** One row per URL parameter, in the order they are applied and written. */
+/** One row per URL parameter, in the order they are written. */
 const FIELDS: readonly Field[] = [
-  { param: 'n', read: (t) => orNull(int(t), (nodes) => ({ nodes })) },
-  { param: 'seed', read: (t) => orNull(int(t), (seed) => ({ seed })) },
-  { param: 'et', read: (t) => orNull(range(t), (electionTimeoutMs) => ({ electionTimeoutMs })) },
-  { param: 'hb', read: (t) => orNull(int(t), (heartbeatMs) => ({ heartbeatMs })) },
-  { param: 'lat', read: (t) => orNull(range(t), (latencyMs) => ({ latencyMs })) },
-  { param: 'loss', read: (t) => orNull(int(t), (lossPercent) => ({ lossPercent })) },
-  { param: 'pv', read: (t) => orNull(flag(t), (preVote) => ({ preVote })) },
-  { param: 'cq', read: (t) => orNull(flag(t), (checkQuorum) => ({ checkQuorum })) },
+  field('n', int, (nodes) => ({ nodes })),
+  field(
+    'seed',
+    (t) => int(t, true),
+    (seed) => ({ seed }),
+  ),
+  field('et', range, (electionTimeoutMs) => ({ electionTimeoutMs })),
+  field('hb', int, (heartbeatMs) => ({ heartbeatMs })),
+  field('lat', range, (latencyMs) => ({ latencyMs })),
+  field('loss', int, (lossPercent) => ({ lossPercent })),
+  field('pv', flag, (preVote) => ({ preVote })),
+  field('cq', flag, (checkQuorum) => ({ checkQuorum })),
 ];
+
+/** What was wrong with one parameter of a link; the UI words it (app.link.<code>). */
+export interface LinkProblem {
+  /**
+   * `repeated`: the parameter came more than once (none of its values is used); `badValue`: not
+   * readable as this setting; `conflict`: readable, but the settings do not fit together with
+   * it, so it fell back to its default; `unknown`: not a setting this app knows (ignored).
+   */
+  readonly code: 'repeated' | 'badValue' | 'conflict' | 'unknown';
+  readonly param: string;
+  /** As it stood in the link (values of a repeated parameter joined with ", "). */
+  readonly value: string;
+}
 
 export interface ParsedSettings {
   readonly settings: Settings;
-  /** One sentence per bad field; that field kept its default. */
-  readonly errors: readonly string[];
-  /** The bad fields as they stood in the link, e.g. `n=12`. */
-  readonly badFields: readonly string[];
+  /** One entry per parameter that was not used as written; empty for a good link. */
+  readonly problems: readonly LinkProblem[];
 }
 
-/** Reads settings from a query string; each bad field is reported and falls back to its default. */
+/**
+ * Reads settings from a query string. Every field is read first; then the settings are checked
+ * together, so `et=40-80&hb=30` stands whatever order it is written in. A field that cannot be
+ * read, or is repeated, keeps its default. If the readable fields do not fit together, the
+ * fewest of them fall back to their defaults that make the rest valid (the earlier field in
+ * FIELDS order first, on a tie), and each is reported. Unknown parameters change nothing and
+ * are reported, so a typo such as `nodes=7` does not pass silently.
+ */
 export function parseSettingsQuery(search: string): ParsedSettings {
   const params = new URLSearchParams(search);
-  let settings = DEFAULT_SETTINGS;
-  const errors: string[] = [];
-  const badFields: string[] = [];
-  for (const field of FIELDS) {
-    const text = params.get(field.param);
-    if (text === null) continue;
-    const patch = field.read(text.trim());
-    if (!patch) {
-      badFields.push(`${field.param}=${text}`);
-      errors.push(`"${field.param}=${text}" is not a valid value; using the default`);
+  const problems: LinkProblem[] = [];
+  const known = new Set(FIELDS.map((f) => f.param));
+  for (const key of new Set(params.keys())) {
+    if (!known.has(key))
+      problems.push({ code: 'unknown', param: key, value: params.getAll(key).join(', ') });
+  }
+  const read: { field: Field; text: string; patch: Patch }[] = [];
+  for (const f of FIELDS) {
+    const all = params.getAll(f.param);
+    if (all.length === 0) continue;
+    if (all.length > 1) {
+      problems.push({ code: 'repeated', param: f.param, value: all.join(', ') });
       continue;
     }
-    try {
-      checkSettings({ ...settings, ...patch });
-      settings = { ...settings, ...patch };
-    } catch (e) {
-      badFields.push(`${field.param}=${text}`);
-      errors.push(`"${field.param}=${text}": ${(e as Error).message}; using the default`);
+    const text = all[0]!;
+    const patch = f.read(text.trim());
+    if (patch) read.push({ field: f, text, patch });
+    else problems.push({ code: 'badValue', param: f.param, value: text });
+  }
+  const build = (skip: ReadonlySet<number>): Settings =>
+    read.reduce<Settings>((s, r, i) => (skip.has(i) ? s : { ...s, ...r.patch }), DEFAULT_SETTINGS);
+  const skip = fewestToDrop(read.length, (set) => settingsProblem(build(set)) === null);
+  for (const i of skip) {
+    problems.push({ code: 'conflict', param: read[i]!.field.param, value: read[i]!.text });
+  }
+  return { settings: build(skip), problems: sortedProblems(problems) };
+}
+
+/** The smallest set of indexes (earliest first on a tie) whose removal makes `valid` hold. */
+function fewestToDrop(count: number, valid: (skip: ReadonlySet<number>) => boolean): Set<number> {
+  // At most 2^8 tries of a cheap check, and only for a link that is already wrong.
+  for (let size = 0; size <= count; size++) {
+    for (const set of combinations(count, size)) {
+      const skip = new Set(set);
+      if (valid(skip)) return skip;
     }
   }
-  return { settings, errors, badFields };
+  // Unreachable: dropping every field leaves the defaults, which are valid.
+  return new Set(Array.from({ length: count }, (_, i) => i));
+}
+
+function* combinations(n: number, k: number, from = 0): Generator<number[]> {
+  if (k === 0) return yield [];
+  for (let i = from; i <= n - k; i++)
+    for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
+}
+
+const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq'];
+function sortedProblems(problems: LinkProblem[]): LinkProblem[] {
+  const rank = (p: LinkProblem) =>
+    ORDER.includes(p.param) ? ORDER.indexOf(p.param) : ORDER.length;
+  return problems.sort((a, b) => rank(a) - rank(b));
 }
 
 /** The query string (without "?") that `parseSettingsQuery` reads back to `s`. */

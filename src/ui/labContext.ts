@@ -1,8 +1,10 @@
 // React's door into the store (UI layer): the store instance travels by context, components read
 // slices of it with zustand's useStore, and `useT` gives the translator for the chosen language.
+// The view clock is a store of its own: only components that animate call `useViewTime`.
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { LabState, LabStore } from '../store';
+import type { Frame, LabState, LabStore } from '../store';
+import { selectFrame, selectViewTime } from '../store';
 import { makeTranslate } from './i18n';
 import type { Translate } from './i18n/types';
 
@@ -17,6 +19,16 @@ export function useLabStore(): LabStore {
 /** One slice of the state; return primitives or stable references (zustand compares with Object.is). */
 export function useLab<T>(selector: (state: LabState) => T): T {
   return useStore(useLabStore(), selector);
+}
+
+/** The frame on screen (the same object while the cursor stays on it). */
+export function useFrame(): Frame | null {
+  return useLab(selectFrame);
+}
+
+/** Virtual ms for drawing; changes every display frame while playing, so use it in leaves only. */
+export function useViewTime(): number {
+  return useStore(useLabStore().clock, selectViewTime);
 }
 
 /** The store's intents; they never change, so reading them causes no re-render. */

@@ -19,7 +19,6 @@ import type { NodeAction } from './NodeMenu';
 
 export interface ClusterViewProps {
   frame: Frame;
-  viewTime: number;
   reducedMotion: boolean;
   t: Translate;
   selection: Selection;
@@ -30,7 +29,7 @@ export interface ClusterViewProps {
 }
 
 export function ClusterView(props: ClusterViewProps) {
-  const { frame, viewTime, reducedMotion, t, selection, onNodeAction, onPartition } = props;
+  const { frame, reducedMotion, t, selection, onNodeAction, onPartition } = props;
   const svgRef = useRef<SVGSVGElement>(null);
   // The latest callbacks, behind stable wrappers, so memoized layers skip re-rendering even
   // when the parent passes fresh arrow functions on every animation frame.
@@ -66,8 +65,9 @@ export function ClusterView(props: ClusterViewProps) {
   };
   const onPointerUp = () => {
     if (stroke && isStroke(stroke)) {
-      const groups = splitGroups(layout.nodes, frame.groups, [stroke]);
-      if (groups.length >= 2 && groups.length !== (frame.groups?.length ?? 1)) onPartition(groups);
+      const groups = splitGroups(layout.nodes, frame.network.groups, [stroke]);
+      if (groups.length >= 2 && groups.length !== (frame.network.groups?.length ?? 1))
+        onPartition(groups);
     }
     setStroke(null);
   };
@@ -111,11 +111,11 @@ export function ClusterView(props: ClusterViewProps) {
             onPointerUp={onPointerUp}
             onPointerCancel={() => setStroke(null)}
           />
-          <PartitionRegions layout={layout} groups={frame.groups} />
+          <PartitionRegions layout={layout} groups={frame.network.groups} />
           <LinkLayer
             layout={layout}
-            groups={frame.groups}
-            cuts={frame.cuts}
+            groups={frame.network.groups}
+            cuts={frame.network.cuts}
             t={t}
             onToggleLink={toggleLink}
           />
@@ -129,7 +129,6 @@ export function ClusterView(props: ClusterViewProps) {
             nodes={frame.nodes}
             flights={frame.flights}
             layout={layout}
-            viewTime={viewTime}
             reducedMotion={reducedMotion}
           />
           {frame.nodes.map((node) => {
@@ -150,7 +149,6 @@ export function ClusterView(props: ClusterViewProps) {
           <FlightLayer
             flights={frame.flights}
             layout={layout}
-            viewTime={viewTime}
             selection={selection}
             t={t}
             onSelect={select}

@@ -1,7 +1,7 @@
 // Messages in flight, each at (viewTime − sentAt)/(arriveAt − sentAt) along its curved path.
 // Paths are computed once per layout; an animation frame only moves transforms. A lost message
 // stops where it died and shows a fading red burst, kept here briefly after the simulator has
-// dropped it from the frame.
+// dropped it from the frame. It follows the view clock itself, so a tick moves only messages.
 import { useMemo, useState } from 'react';
 import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
@@ -12,11 +12,11 @@ import { flightProgress, messagePath, pointAt } from '../../layout/messagePath';
 import type { MessagePath } from '../../layout/messagePath';
 import { burstPath, crossPath } from '../../layout/shapes';
 import { FlightDot } from './FlightDot';
+import { useViewTime } from '../labContext';
 
 interface Props {
   flights: readonly FlightFrame[];
   layout: RingLayout;
-  viewTime: number;
   selection: Selection;
   t: Translate;
   onSelect(sel: Selection): void;
@@ -28,7 +28,8 @@ const CROSS = crossPath(9);
 /** How long (virtual ms) a burst stays: as long as the message had been meant to travel. */
 const burstSpan = (f: FlightFrame) => Math.max(8, f.arriveAt - f.sentAt);
 
-export function FlightLayer({ flights, layout, viewTime, selection, t, onSelect }: Props) {
+export function FlightLayer({ flights, layout, selection, t, onSelect }: Props) {
+  const viewTime = useViewTime();
   const [seen, setSeen] = useState(flights);
   const [ghosts, setGhosts] = useState<readonly FlightFrame[]>([]);
   if (seen !== flights) {

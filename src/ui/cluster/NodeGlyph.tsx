@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
+import { describeReason } from '../i18n/codes';
 import type { NodeSpot, RingLayout } from '../../layout/ring';
 import { labelPlace } from '../../layout/ring';
 import { crossPath, roleShape } from '../../layout/shapes';
@@ -63,7 +64,10 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     }
   }
   if (node.fault)
-    lines.push({ text: t('visual.node.fault', { fault: node.fault }), cls: 'rl-node-fault' });
+    lines.push({
+      text: t('visual.node.fault', { fault: describeReason(node.fault, t) }),
+      cls: 'rl-node-fault',
+    });
   // Just outside the election timer ring (r × 1.18 + 7, see NodeTimers).
   const label = labelPlace(spot, layout, r * 1.18 + 16);
   // Baseline of the first line relative to the node centre, by where the block sits.

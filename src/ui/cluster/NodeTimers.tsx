@@ -1,14 +1,14 @@
 // What moves on a node every animation frame: the election timer as a ring draining from
 // full (just reset) to empty (fires), and the leader's heartbeat pulse. Cheap on purpose:
-// one stroke-dasharray and one radius per node, no path maths.
+// one stroke-dasharray and one radius per node, no path maths. It follows the view clock itself.
 import type { FlightFrame, NodeFrame } from '../../store/frame';
 import type { RingLayout } from '../../layout/ring';
+import { useViewTime } from '../labContext';
 
 interface Props {
   nodes: readonly NodeFrame[];
   flights: readonly FlightFrame[];
   layout: RingLayout;
-  viewTime: number;
   reducedMotion: boolean;
 }
 
@@ -19,7 +19,9 @@ export function timerLeft(node: NodeFrame, viewTime: number): number {
   return Math.min(1, Math.max(0, left));
 }
 
-export function NodeTimers({ nodes, flights, layout, viewTime, reducedMotion }: Props) {
+export function NodeTimers({ nodes, flights, layout, reducedMotion }: Props) {
+  // The one subscription to the clock on the drawing: a tick redraws timers, nothing else.
+  const viewTime = useViewTime();
   const r = layout.nodeRadius;
   // Outside every role's outline (the candidate's diamond reaches 1.18 r).
   const ring = r * 1.18 + 7;

@@ -1,7 +1,8 @@
 // The time controls (UI layer): step back, play/pause, step forward, speed, "pause when…",
 // the timeline over the whole recorded history and the virtual clock.
+import { selectFirstSeq, selectHeadSeq } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
-import { formatMs } from '../panels/format';
+import { ClockText } from '../panels/ClockText';
 import { PauseWhenControls } from './PauseWhenControls';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
@@ -12,9 +13,8 @@ export function ControlsBar() {
   const playing = useLab((s) => s.playing);
   const running = useLab((s) => s.status === 'running');
   const cursor = useLab((s) => s.cursor);
-  const first = useLab((s) => s.firstSeq);
-  const head = useLab((s) => s.headSeq);
-  const viewTime = useLab((s) => s.viewTime);
+  const first = useLab(selectFirstSeq);
+  const head = useLab(selectHeadSeq);
   const pausedBecause = useLab((s) => s.pausedBecause);
   const lab = useIntents();
   return (
@@ -55,7 +55,7 @@ export function ControlsBar() {
         <SpeedControl />
         <PauseWhenControls />
         <div className="rl-clock" aria-live="off">
-          <span className="rl-clock-time">{formatMs(viewTime)}</span>
+          <ClockText className="rl-clock-time" />
           <span className="rl-clock-event">
             {t('app.controls.event', { seq: cursor, head })}
             {cursor < head && <span className="rl-past"> · {t('app.controls.inPast')}</span>}

@@ -1,13 +1,14 @@
 // The timeline (UI layer): a slider over every recorded frame, with markers for elections,
 // crashes and network changes. Moving it seeks; acting afterwards starts a new future there.
+import { selectFirstSeq, selectHeadSeq, selectMarkers } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 
 export function Timeline() {
   const t = useT();
-  const first = useLab((s) => s.firstSeq);
-  const head = useLab((s) => s.headSeq);
+  const first = useLab(selectFirstSeq);
+  const head = useLab(selectHeadSeq);
   const cursor = useLab((s) => s.cursor);
-  const markers = useLab((s) => s.markers);
+  const markers = useLab(selectMarkers);
   const lab = useIntents();
   const span = Math.max(1, head - first);
   const shown = markers.length > 400 ? markers.slice(-400) : markers;

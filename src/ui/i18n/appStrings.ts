@@ -35,8 +35,7 @@ const en: Record<string, string> = {
 
   'app.safety.ok': '✓ All {count} safety checks hold',
   'app.safety.broken': '⚠ {count} safety violation(s)',
-  'app.safety.explain':
-    'After every event the simulator checks Election Safety, Leader Append-Only, Log Matching, Leader Completeness, State Machine Safety and No Lost Writes.',
+  'app.safety.explain': 'After every event the simulator checks these safety properties: {rules}.',
   'app.safety.alarm':
     'SAFETY VIOLATED — {count} checker(s) failed. Raft promised this could never happen.',
   'app.safety.at': 't = {at} ms',
@@ -127,9 +126,8 @@ const en: Record<string, string> = {
   'app.request.applied': 'applied',
   'app.request.acknowledged': 'acknowledged to the client',
   'app.request.failed': 'failed: {reason}',
-  // Reasons the simulator gives in English, recognised by the client panel (errorText.ts).
-  'app.request.error.noLeader': 'no leader known ({node})',
-  'app.request.error.timeout': 'no reply within {ms} ms',
+  'app.request.lateCommit': 'timed out — later committed at index {index}',
+  'app.request.replaced': 'replaced: another entry was committed at index {index}',
   'app.request.stage.sent': 'sent',
   'app.request.stage.forwarded': 'forwarded',
   'app.request.stage.appended': 'appended',
@@ -137,6 +135,7 @@ const en: Record<string, string> = {
   'app.request.stage.applied': 'applied',
   'app.request.stage.acknowledged': 'acknowledged',
   'app.request.stage.failed': 'failed',
+  'app.request.stage.replaced': 'replaced',
 
   'app.events.title': 'Event log',
   'app.events.list': 'Events, newest first',
@@ -287,8 +286,7 @@ const zh: Record<string, string> = {
 
   'app.safety.ok': '✓ 全部 {count} 项安全检查通过',
   'app.safety.broken': '⚠ {count} 项安全性被违反',
-  'app.safety.explain':
-    '每个事件之后，模拟器都会检查：选举安全 Election Safety、领导者只追加 Leader Append-Only、日志匹配 Log Matching、领导者完整性 Leader Completeness、状态机安全 State Machine Safety、写入不丢失 No Lost Writes。',
+  'app.safety.explain': '每个事件之后，模拟器都会检查这些安全性质：{rules}。',
   'app.safety.alarm': '安全性被破坏——{count} 个检查失败。Raft 保证这绝不应发生。',
   'app.safety.at': 't = {at} ms',
   'app.safety.rule.electionSafety': '同一任期 Term 内至多只能选出一个领导者 Leader（§5.2）。',
@@ -376,8 +374,8 @@ const zh: Record<string, string> = {
   'app.request.applied': '已应用',
   'app.request.acknowledged': '已应答客户端',
   'app.request.failed': '失败：{reason}',
-  'app.request.error.noLeader': '{node} 不知道谁是领导者',
-  'app.request.error.timeout': '{ms} 毫秒内没有回复',
+  'app.request.lateCommit': '已超时——但之后在索引 {index} 处被提交了',
+  'app.request.replaced': '已被替换：索引 {index} 处提交的是另一条目',
   'app.request.stage.sent': '已发送',
   'app.request.stage.forwarded': '已转发',
   'app.request.stage.appended': '已追加',
@@ -385,6 +383,7 @@ const zh: Record<string, string> = {
   'app.request.stage.applied': '已应用',
   'app.request.stage.acknowledged': '已应答',
   'app.request.stage.failed': '失败',
+  'app.request.stage.replaced': '已被替换',
 
   'app.events.title': '事件日志',
   'app.events.list': '事件（最新在前）',

@@ -3,9 +3,10 @@
 // ⟦key⟧ so it is visible on screen rather than silently blank.
 import { appStrings } from './appStrings';
 import type { Language, Strings, Translate } from './types';
+import { reasonStrings } from './reasonStrings';
 import { visualStrings } from './visualStrings';
 
-export const dictionaries: readonly Strings[] = [appStrings, visualStrings];
+export const dictionaries: readonly Strings[] = [appStrings, visualStrings, reasonStrings];
 
 const cache = new Map<Language, Translate>();
 

@@ -3,6 +3,7 @@
 import { describeLost } from '../nodeText';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
+import { describeReason } from '../i18n/codes';
 import { describeCommand } from '../../sim';
 import type { Field } from './FieldList';
 
@@ -100,6 +101,11 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
     }
   }
   if (node.fault)
-    fields.push({ name: 'fault', gloss: g('fault'), value: node.fault, tone: 'warn' });
+    fields.push({
+      name: 'fault',
+      gloss: g('fault'),
+      value: describeReason(node.fault, t),
+      tone: 'warn',
+    });
   return fields;
 }

@@ -2,11 +2,12 @@
 // indexes as numbers (commitIndex, lastApplied and, as the leader sees them, nextIndex and
 // matchIndex); then every entry by index, newest first, with its whole command and the servers
 // that hold it. Two servers with different terms at one index get two rows, marked as a
-// conflict, so log repair (§5.3) reads as "which copy wins".
+// conflict, so log repair (§5.3) reads as "which copy wins". The rows are the simulator's
+// logVariants; this only draws them.
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { describeCommand } from '../../sim';
+import { describeCommand, logVariants } from '../../sim';
 import { inkOn, termColor } from '../../layout/termColor';
 
 /** Newest indexes listed; older ones are counted below the table. */
@@ -20,7 +21,7 @@ interface Props {
 
 export function LogEntries({ frame, t, onSelect }: Props) {
   const leader =
-    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.leader) ?? null;
+    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.facts.leader) ?? null;
   return (
     <div className="rl-log-entries">
       <Progress nodes={frame.nodes} leader={leader} t={t} onSelect={onSelect} />
@@ -105,49 +106,16 @@ function Progress({
   );
 }
 
-interface Variant {
-  index: number;
-  term: number;
-  command: string;
-  holders: number[];
-  committed: boolean;
-  conflict: boolean;
-}
-
-/**
- * One row per distinct (index, term) across the logs, newest index first. Same index and term
- * means the same entry and the same log before it (§5.3, Log Matching), so a copy is committed
- * when any server holding it has committed that far.
- */
-function variantsOf(nodes: readonly NodeFrame[]): { rows: Variant[]; older: number } {
-  const longest = Math.max(0, ...nodes.map((n) => n.log.length));
-  const first = Math.max(1, longest - MAX_INDEXES + 1);
-  const rows: Variant[] = [];
-  for (let i = longest; i >= first; i--) {
-    const byTerm = new Map<number, Variant>();
-    for (const n of nodes) {
-      const entry = i <= n.log.length ? n.log.entries[i - 1] : undefined;
-      if (!entry) continue;
-      const v = byTerm.get(entry.term) ?? {
-        index: i,
-        term: entry.term,
-        command: describeCommand(entry.command),
-        holders: [],
-        committed: false,
-        conflict: false,
-      };
-      v.holders.push(n.id);
-      if (n.commitIndex >= i) v.committed = true;
-      byTerm.set(entry.term, v);
-    }
-    const here = [...byTerm.values()].sort((a, b) => b.term - a.term);
-    for (const v of here) rows.push({ ...v, conflict: here.length > 1 });
-  }
-  return { rows, older: first - 1 };
-}
-
 function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
-  const { rows, older } = variantsOf(nodes);
+  // The simulator's side-by-side view; a frame's log view is cut to its own length first.
+  const { rows, older } = logVariants(
+    nodes.map((n) => ({
+      id: n.id,
+      commitIndex: n.commitIndex,
+      log: n.log.entries.slice(0, n.log.length),
+    })),
+    MAX_INDEXES,
+  );
   if (rows.length === 0) return <p className="rl-empty">{t('visual.log.empty')}</p>;
   return (
     <>
@@ -183,7 +151,7 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
                   </span>
                 </td>
                 <td>
-                  <code>{v.command}</code>
+                  <code>{describeCommand(v.command)}</code>
                   <span className="rl-entry-state">
                     {t(v.committed ? 'visual.log.committed' : 'visual.log.uncommitted')}
                     {v.conflict ? ` · ${t('app.logs.conflict')}` : ''}

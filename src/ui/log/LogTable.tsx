@@ -23,7 +23,7 @@ interface Props {
 
 export function LogTable({ frame, t, label, onSelect, columns = LOG_COLUMNS }: Props) {
   const leader =
-    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.leader) ?? null;
+    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.facts.leader) ?? null;
   const progress = new Map((leader?.progress ?? []).map((p) => [p.id, p]));
   const longest = Math.max(0, ...frame.nodes.map((n) => n.log.length));
   // One spare column after the longest log when a nextIndex points there.

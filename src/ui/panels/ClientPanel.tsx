@@ -1,12 +1,12 @@
 // The client (UI layer): submits `set key value` or `delete key` to the leader or a chosen
 // node, and lists each request's life so "does the leader reply before committing?" answers itself.
 import { useState, type FormEvent } from 'react';
-import { useIntents, useLab, useT } from '../labContext';
+import { useFrame, useIntents, useT } from '../labContext';
 import { RequestLife } from './RequestLife';
 
 export function ClientPanel() {
   const t = useT();
-  const frame = useLab((s) => s.frame);
+  const frame = useFrame();
   const lab = useIntents();
   const [op, setOp] = useState<'set' | 'delete'>('set');
   const [key, setKey] = useState('x');
@@ -68,7 +68,13 @@ export function ClientPanel() {
       ) : (
         <ol className="rl-requests" aria-label={t('app.client.requests')}>
           {requests.map((r) => (
-            <RequestLife key={r.id} request={r} nodes={frame.nodes.length} t={t} />
+            <RequestLife
+              key={r.id}
+              request={r}
+              nodes={frame.facts.size}
+              majority={frame.facts.majority}
+              t={t}
+            />
           ))}
         </ol>
       )}

@@ -3,15 +3,14 @@
 import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { Legend } from '../cluster/Legend';
-import { useIntents, useLab, useT } from '../labContext';
+import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { ClusterFacts } from './ClusterFacts';
 import { NoticeToast } from './NoticeToast';
 import { SafetyAlarm } from './SafetyAlarm';
 
 export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
   const t = useT();
-  const frame = useLab((s) => s.frame);
-  const viewTime = useLab((s) => s.viewTime);
+  const frame = useFrame();
   const selection = useLab((s) => s.selection);
   const status = useLab((s) => s.status);
   const statusMessage = useLab((s) => s.statusMessage);
@@ -35,7 +34,6 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
         {frame ? (
           <ClusterView
             frame={frame}
-            viewTime={viewTime}
             reducedMotion={reducedMotion}
             t={t}
             selection={selection}
@@ -69,7 +67,9 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
               type="button"
               className="rl-button rl-button-small"
               onClick={() => void lab.healNetwork()}
-              disabled={!frame || (frame.groups === null && frame.cuts.length === 0)}
+              disabled={
+                !frame || (frame.network.groups === null && frame.network.cuts.length === 0)
+              }
             >
               {t('app.network.heal')}
             </button>

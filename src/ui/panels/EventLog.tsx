@@ -1,7 +1,8 @@
 // The event log (UI layer): the trace in plain words, newest first, filterable by node and
 // kind; clicking an event jumps time to its frame. It scans back from the newest frame only as
 // far as it needs, so a long history costs nothing here.
-import { useIntents, useLab, useT } from '../labContext';
+import { selectFirstSeq, selectHeadSeq } from '../../store';
+import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { describeTraceEvent, EVENT_KINDS, eventKind, eventNodes } from './eventText';
 import { formatMs } from './format';
 
@@ -11,16 +12,16 @@ const SCANNED = 20_000;
 export function EventLog() {
   const t = useT();
   const history = useLab((s) => s.history);
-  const head = useLab((s) => s.headSeq);
-  const first = useLab((s) => s.firstSeq);
+  const head = useLab(selectHeadSeq);
+  const first = useLab(selectFirstSeq);
   const cursor = useLab((s) => s.cursor);
   const filter = useLab((s) => s.eventFilter);
-  const nodes = useLab((s) => s.frame?.nodes.length ?? 0);
+  const nodes = useFrame()?.nodes.length ?? 0;
   const lab = useIntents();
 
   const rows = [];
   for (let seq = head; seq > first && seq > head - SCANNED && rows.length < SHOWN; seq--) {
-    const e = history[seq - first]?.event;
+    const e = history.get(seq - first)?.event;
     if (!e) continue;
     const kind = eventKind(e);
     if (

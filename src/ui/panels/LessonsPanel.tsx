@@ -1,8 +1,9 @@
 // "Try this" (UI layer): each idea of the seed notes as a short explanation and a button that
 // sets it up through the store, so every idea is one or two clicks away.
 import { useState } from 'react';
+import { lineForError } from '../../store';
 import { useLabStore, useT } from '../labContext';
-import { LESSONS, type Lesson } from './lessons';
+import { LESSONS, LessonProblem, type Lesson } from './lessons';
 
 export function LessonsPanel() {
   const t = useT();
@@ -13,7 +14,7 @@ export function LessonsPanel() {
     try {
       await go(store);
     } catch (e) {
-      store.getState().showNotice('error', (e as Error).message);
+      store.getState().showNotice('error', e instanceof LessonProblem ? e.line : lineForError(e));
     } finally {
       setBusy(null);
     }

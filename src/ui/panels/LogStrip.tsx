@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { LOG_COLUMNS } from '../../layout/logWindow';
 import { LogTable } from '../log/LogTable';
-import { useIntents, useLab, useT } from '../labContext';
+import { useFrame, useIntents, useT } from '../labContext';
 
 // Widths in CSS px that visual.css gives the row header, the "older" column and one cell
 // (4.25rem plus 2 px border spacing).
@@ -15,7 +15,7 @@ const CELL_PX = 70;
 
 export function LogStrip() {
   const t = useT();
-  const frame = useLab((s) => s.frame);
+  const frame = useFrame();
   const lab = useIntents();
   const ref = useRef<HTMLDivElement>(null);
   const columns = useColumnsThatFit(ref);

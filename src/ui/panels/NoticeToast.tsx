@@ -1,5 +1,6 @@
 // Messages from the store (UI layer): an action the simulator refused, a bad link, a note that
-// old history was dropped. Shown over the cluster's corner so the layout never moves.
+// old history was dropped. Each arrives as a key and parameters and is worded here, in the
+// reader's language. Shown over the cluster's corner so the layout never moves.
 import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
 import { useEffect } from 'react';
 import { useIntents, useLab, useT } from '../labContext';
@@ -25,7 +26,16 @@ export function NoticeToast() {
             animate={{ opacity: 1, y: 0 }}
             exit={still ? { opacity: 0, transition: { duration: 0 } } : { opacity: 0, y: -8 }}
           >
-            <span>{notice.key ? t(notice.key, notice.params) : notice.text}</span>
+            <span>
+              {t(notice.key, notice.params)}
+              {notice.details && (
+                <ul className="rl-notice-details">
+                  {notice.details.map((d, i) => (
+                    <li key={i}>{t(d.key, d.params)}</li>
+                  ))}
+                </ul>
+              )}
+            </span>
             <button
               type="button"
               className="rl-button rl-button-small"

@@ -1,23 +1,27 @@
 // One client request's life (UI layer): sent → (forwarded) → appended at i → stored on k of N →
-// committed → applied → acknowledged, or failed with its reason. Reached stages are highlighted.
+// committed → applied → acknowledged; or replaced (another entry won its index); or failed with
+// its reason, and then perhaps committed later anyway. The stage is the simulator's; this only
+// highlights the steps it has reached.
 import { describeCommand } from '../../sim';
 import type { RequestFrame, RequestStage } from '../../store';
+import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
-import { describeRequestError } from './errorText';
 
 const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
 
-export function RequestLife({
-  request: r,
-  nodes,
-  t,
-}: {
+interface Props {
   request: RequestFrame;
+  /** Cluster size and majority, from the frame's facts. */
   nodes: number;
+  majority: number;
   t: Translate;
-}) {
-  const reached =
-    r.stage === 'failed' ? -1 : ORDER.indexOf(r.stage === 'forwarded' ? 'sent' : r.stage);
+}
+
+export function RequestLife({ request: r, nodes, majority, t }: Props) {
+  const reached = ORDER.indexOf(
+    r.stage === 'forwarded' ? 'sent' : r.stage === 'replaced' ? 'appended' : r.stage,
+  );
+  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
   const steps: { key: string; text: string; done: boolean }[] = [
     { key: 'sent', text: t('app.request.sent', { via: r.via }), done: true },
   ];
@@ -28,7 +32,6 @@ export function RequestLife({
       done: true,
     });
   }
-  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
   steps.push(
     {
       key: 'appended',
@@ -41,7 +44,7 @@ export function RequestLife({
     {
       key: 'stored',
       text: t('app.request.stored', { k: r.storedOn, n: nodes }),
-      done: r.storedOn > nodes / 2,
+      done: r.storedOn >= majority,
     },
     { key: 'committed', text: t('app.request.committed'), done: at('committed') },
     { key: 'applied', text: t('app.request.applied'), done: at('applied') },
@@ -60,9 +63,17 @@ export function RequestLife({
           </li>
         ))}
       </ol>
-      {r.stage === 'failed' && (
+      {r.stage === 'replaced' && (
+        <div className="rl-request-error">{t('app.request.replaced', { index: r.index ?? 0 })}</div>
+      )}
+      {r.stage === 'failed' && r.failure && (
         <div className="rl-request-error">
-          {t('app.request.failed', { reason: describeRequestError(r.error ?? '', t) })}
+          {t('app.request.failed', { reason: describeReason(r.failure, t) })}
+        </div>
+      )}
+      {r.committedAfterFailure && (
+        <div className="rl-request-late">
+          {t('app.request.lateCommit', { index: r.index ?? 0 })}
         </div>
       )}
     </li>

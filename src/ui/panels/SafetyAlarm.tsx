@@ -1,20 +1,13 @@
 // The loud safety alarm (UI layer): shown over the cluster as soon as any checker reports a
-// violation in the frame on screen, naming the property and explaining what it promises.
+// violation in the frame on screen, naming the property by its rule id and wording what was
+// found from its code, in the reader's language.
 import { motion, useReducedMotion } from 'framer-motion';
-import { useLab, useT } from '../labContext';
-
-const RULE_KEYS: Record<string, string> = {
-  'Election Safety': 'electionSafety',
-  'Leader Append-Only': 'leaderAppendOnly',
-  'Log Matching': 'logMatching',
-  'Leader Completeness': 'leaderCompleteness',
-  'State Machine Safety': 'stateMachineSafety',
-  'No Lost Writes': 'noLostWrites',
-};
+import { describeFinding, ruleName } from '../i18n/codes';
+import { useFrame, useT } from '../labContext';
 
 export function SafetyAlarm() {
   const t = useT();
-  const violations = useLab((s) => s.frame?.violations);
+  const violations = useFrame()?.violations;
   const still = useReducedMotion() ?? false;
   if (!violations || violations.length === 0) return null;
   return (
@@ -28,15 +21,13 @@ export function SafetyAlarm() {
     >
       <strong>{t('app.safety.alarm', { count: violations.length })}</strong>
       <ul>
-        {violations.slice(0, 3).map((v, i) => {
-          const key = RULE_KEYS[v.rule];
-          return (
-            <li key={i}>
-              <b>{v.rule}</b> · {t('app.safety.at', { at: v.at })}: {v.detail}
-              {key && <div className="rl-alarm-why">{t(`app.safety.rule.${key}`)}</div>}
-            </li>
-          );
-        })}
+        {violations.slice(0, 3).map((v, i) => (
+          <li key={i}>
+            <b>{ruleName(v.ruleId, t)}</b> · {t('app.safety.at', { at: v.at })}:{' '}
+            {describeFinding(v.finding, t)}
+            <div className="rl-alarm-why">{t(`app.safety.rule.${v.ruleId}`)}</div>
+          </li>
+        ))}
       </ul>
     </motion.div>
   );

@@ -2,6 +2,7 @@
 // restarts the cluster and writes the URL, so a reload or a shared link gives the same cluster.
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../store';
+import { selectFrame } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 
 export function SettingsPanel() {
@@ -13,7 +14,7 @@ export function SettingsPanel() {
 function SettingsForm({ settings }: { settings: Settings }) {
   const t = useT();
   const lab = useIntents();
-  const liveLoss = useLab((s) => Math.round((s.frame?.dropRate ?? 0) * 100));
+  const liveLoss = useLab((s) => Math.round((selectFrame(s)?.network.dropRate ?? 0) * 100));
   const [draft, setDraft] = useState(settings);
   const [loss, setLoss] = useState(String(liveLoss));
   const num = (text: string) => (text.trim() === '' ? NaN : Number(text));

@@ -6,7 +6,7 @@ import type { PanelTab } from '../../store';
 import { Inspector } from '../inspect/Inspector';
 import { LogEntries } from '../log/LogEntries';
 import { StateMachines } from '../log/StateMachines';
-import { useIntents, useLab, useT } from '../labContext';
+import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { ClientPanel } from './ClientPanel';
 import { EventLog } from './EventLog';
 import { LessonsPanel } from './LessonsPanel';
@@ -72,7 +72,7 @@ export function SidePanel() {
 
 function PanelBody({ tab }: { tab: PanelTab }) {
   const t = useT();
-  const frame = useLab((s) => s.frame);
+  const frame = useFrame();
   const selection = useLab((s) => s.selection);
   const lab = useIntents();
   if (tab === 'lessons') return <LessonsPanel />;

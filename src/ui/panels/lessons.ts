@@ -1,6 +1,14 @@
 // The "Try this" setups (UI layer): one per idea of the seed notes, each a short script of store
 // intents. They read the frame only to pick a node (the leader, a follower); Raft decides the rest.
-import type { LabStore } from '../../store';
+import type { LabStore, NoticeLine } from '../../store';
+import { selectFrame } from '../../store';
+
+/** A lesson that cannot go on, with what to tell the person (in codes, like every notice). */
+export class LessonProblem extends Error {
+  constructor(readonly line: NoticeLine) {
+    super(line.key);
+  }
+}
 
 export interface Lesson {
   readonly id: string;
@@ -19,8 +27,8 @@ async function fresh(store: LabStore, nodes: number): Promise<void> {
 async function withLeader(store: LabStore, nodes = 5): Promise<number> {
   await fresh(store, nodes);
   await store.getState().fastForward('leader');
-  const leader = store.getState().frame?.leader;
-  if (leader == null) throw new Error('no leader was elected');
+  const leader = selectFrame(store.getState())?.facts.leader;
+  if (leader == null) throw new LessonProblem({ key: 'app.lessons.noLeader' });
   return leader;
 }
 

@@ -13,9 +13,16 @@ const keys = [
     `app.pausedBecause.${k}`,
   ]),
   ...['election', 'crash', 'partition'].map((k) => `app.marker.${k}`),
-  ...['sent', 'forwarded', 'appended', 'committed', 'applied', 'acknowledged', 'failed'].map(
-    (k) => `app.request.stage.${k}`,
-  ),
+  ...[
+    'sent',
+    'forwarded',
+    'appended',
+    'replaced',
+    'committed',
+    'applied',
+    'acknowledged',
+    'failed',
+  ].map((k) => `app.request.stage.${k}`),
   ...EVENT_KINDS.map((k) => `app.events.kind.${k}`),
   ...['dropped', 'partitioned', 'receiverdown'].map((k) => `app.ev.reason.${k}`),
   ...['crash', 'restart', 'partition', 'cut', 'heal', 'droprate', 'write', 'timeout', 'fault'].map(

@@ -1,7 +1,7 @@
 // Test harness for the store: an in-process cluster and a scheduler the test advances by hand.
 import { AsyncSimulation } from '../../../src/sim';
 import type { LabStore, Persistence, RuntimeFactory, Scheduler } from '../../../src/store';
-import { createLabStore } from '../../../src/store';
+import { createLabStore, selectFrame } from '../../../src/store';
 import { InProcessAsyncHost } from '../../../src/worker/inProcessAsyncHost';
 
 export const inProcess: RuntimeFactory = async (options) => {
@@ -66,7 +66,7 @@ export async function settle(store: LabStore): Promise<void> {
 
 /** The parts of a frame a person sees, as plain data for deep comparison. */
 export function visible(store: LabStore) {
-  const f = store.getState().frame!;
+  const f = selectFrame(store.getState())!;
   return {
     seq: f.seq,
     at: f.at,

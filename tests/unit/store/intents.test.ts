@@ -1,5 +1,6 @@
 // The store's intents change the frames as a person expects, through an in-process cluster.
 import { describe, expect, it } from 'vitest';
+import { frameAt, selectFrame, selectHeadSeq, selectMarkers } from '../../../src/store';
 import { playFor, startedStore, visible } from './harness';
 
 describe('intents', () => {
@@ -7,21 +8,21 @@ describe('intents', () => {
     const { store } = await startedStore('n=3&seed=7');
     const s = store.getState();
     expect(s.status).toBe('running');
-    expect(s.frame?.nodes).toHaveLength(3);
-    expect(s.frame?.leader).toBeNull();
+    expect(selectFrame(s)?.nodes).toHaveLength(3);
+    expect(selectFrame(s)?.facts.leader).toBeNull();
     expect(s.cursor).toBe(0);
   });
 
   it('fastForward to a leader, then crashNode marks the leader crashed', async () => {
     const { store } = await startedStore();
     await store.getState().fastForward('leader');
-    const leader = store.getState().frame!.leader!;
+    const leader = selectFrame(store.getState())!.facts.leader!;
     expect(leader).not.toBeNull();
     await store.getState().crashNode(leader);
     const s = store.getState();
-    expect(s.frame!.nodes[leader - 1]!.alive).toBe(false);
-    expect(s.cursor).toBe(s.headSeq);
-    expect(s.markers.map((m) => m.kind)).toEqual(['election', 'crash']);
+    expect(selectFrame(s)!.nodes[leader - 1]!.alive).toBe(false);
+    expect(s.cursor).toBe(selectHeadSeq(s));
+    expect(selectMarkers(s).map((m) => m.kind)).toEqual(['election', 'crash']);
     expect(s.actions).toHaveLength(1);
   });
 
@@ -31,35 +32,35 @@ describe('intents', () => {
     await store.getState().writeKey('x', '1');
     await store.getState().fastForward('requestsSettled');
     await playFor(store, scheduler, 300);
-    const f = store.getState().frame!;
+    const f = selectFrame(store.getState())!;
     expect(f.requests[0]!.stage).toBe('acknowledged');
-    expect(f.nodes.every((n) => n.kv.x === '1')).toBe(true);
+    expect(f.nodes.every((n) => n.kv.get('x') === '1')).toBe(true);
     await store.getState().deleteKey('x');
-    expect(store.getState().frame!.requests).toHaveLength(2);
+    expect(selectFrame(store.getState())!.requests).toHaveLength(2);
   });
 
   it('advanceBy runs the cluster that many virtual ms ahead and shows the newest frame', async () => {
     const { store } = await startedStore();
     await store.getState().advanceBy(1000);
     const s = store.getState();
-    expect(s.viewTime).toBe(1000);
+    expect(store.clock.getState().viewTime).toBe(1000);
     expect(s.playing).toBe(false);
-    expect(s.cursor).toBe(s.headSeq);
-    expect(s.frame!.leader).not.toBeNull();
+    expect(s.cursor).toBe(selectHeadSeq(s));
+    expect(selectFrame(s)!.facts.leader).not.toBeNull();
   });
 
   it('partitionNodes, toggleLink and healNetwork show in the network of the frame', async () => {
     const { store } = await startedStore();
     await store.getState().partitionNodes([[1], [2, 3]]);
-    expect(store.getState().frame!.groups).toEqual([[1], [2, 3]]);
+    expect(selectFrame(store.getState())!.network.groups).toEqual([[1], [2, 3]]);
     await store.getState().healNetwork();
-    expect(store.getState().frame!.groups).toBeNull();
+    expect(selectFrame(store.getState())!.network.groups).toBeNull();
     await store.getState().toggleLink(1, 2);
-    expect(store.getState().frame!.cuts.length).toBeGreaterThan(0);
+    expect(selectFrame(store.getState())!.network.cuts.length).toBeGreaterThan(0);
     await store.getState().toggleLink(2, 1);
-    expect(store.getState().frame!.cuts).toEqual([]);
+    expect(selectFrame(store.getState())!.network.cuts).toEqual([]);
     await store.getState().setLossPercent(25);
-    expect(store.getState().frame!.dropRate).toBe(0.25);
+    expect(selectFrame(store.getState())!.network.dropRate).toBe(0.25);
   });
 
   it('a bad action becomes a notice and changes nothing', async () => {
@@ -67,9 +68,14 @@ describe('intents', () => {
     const before = visible(store);
     await store.getState().restartNode(2);
     expect(store.getState().notice?.kind).toBe('error');
-    expect(store.getState().notice?.text).toMatch(/S2 is running/);
+    // The refusal keeps the simulator's code and parameters; the UI words it.
+    expect(store.getState().notice).toMatchObject({
+      key: 'reason.stillRunning',
+      params: { node: 2 },
+    });
     await store.getState().crashNode(42);
-    expect(store.getState().notice?.text).toMatch(/unknown node 42/);
+    expect(store.getState().notice).toMatchObject({ key: 'reason.unknownNode' });
+    expect(store.getState().notice?.params).toMatchObject({ size: 3 });
     expect(visible(store)).toEqual(before);
   });
 
@@ -96,18 +102,18 @@ describe('intents', () => {
     await store.getState().writeKey('k', 'v');
     await store.getState().stepBack();
     expect(visible(store)).toEqual(atLeader);
-    expect(JSON.parse(JSON.stringify(store.getState().frame))).toEqual(
-      JSON.parse(JSON.stringify(store.getState().history[atLeader.seq])),
+    expect(JSON.parse(JSON.stringify(selectFrame(store.getState())))).toEqual(
+      JSON.parse(JSON.stringify(frameAt(store.getState(), atLeader.seq))),
     );
   });
 
   it('applySettings rebuilds the cluster and writes the URL; bad settings only warn', async () => {
     const { store } = await startedStore('n=3&seed=7');
     await store.getState().applySettings({ nodes: 7 });
-    expect(store.getState().frame!.nodes).toHaveLength(7);
-    expect(store.getState().frame!.majority).toBe(4);
+    expect(selectFrame(store.getState())!.nodes).toHaveLength(7);
+    expect(selectFrame(store.getState())!.facts.majority).toBe(4);
     await store.getState().applySettings({ heartbeatMs: 900 });
-    expect(store.getState().notice?.text).toMatch(/heartbeatMs \(900\)/);
+    expect(store.getState().notice).toMatchObject({ kind: 'error', key: 'reason.badOptions' });
     expect(store.getState().settings.heartbeatMs).toBe(50);
   });
 });

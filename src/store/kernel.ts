@@ -1,0 +1,124 @@
+// What every slice of the lab store shares (store layer): get and set of the one state, the
+// view clock, the injected dependencies and the few true resources (the running cluster with
+// its unsubscribe function, the task chain, the display-frame handle). Slices keep their own
+// state in the store; nothing else here changes.
+import type { StoreApi } from 'zustand/vanilla';
+import type { AsyncSimulation } from '../sim';
+import type { Frame, FrameProjector } from './frame';
+import type {
+  ClockStore,
+  LabData,
+  LabDeps,
+  LabState,
+  Notice,
+  NoticeLine,
+  Persistence,
+  Runtime,
+} from './labTypes';
+import { headSeqOf } from './selectors';
+import { withFrames } from './history';
+import { lineForError } from './notices';
+
+/** A running cluster and what observes it: a true resource, replaced whole on every rebuild. */
+export interface Session {
+  readonly runtime: Runtime;
+  readonly projector: FrameProjector;
+  /** Frames made since the last publish; they reach the store together, in one update. */
+  readonly pending: Frame[];
+  readonly unsubscribe: () => void;
+}
+
+export interface Resources {
+  session: Session | null;
+  /** Every task runs after the one before: event order never depends on timing. */
+  chain: Promise<void>;
+  running: number;
+  /** Cancels the display frame the ticker waits for. */
+  cancelTick: () => void;
+}
+
+export interface Kernel {
+  readonly get: () => LabState;
+  readonly set: (patch: Partial<LabData>) => void;
+  readonly clock: ClockStore;
+  readonly deps: LabDeps;
+  readonly persistence: Persistence;
+  readonly historyLimit: number;
+  readonly res: Resources;
+}
+
+export function createKernel(
+  store: StoreApi<LabState>,
+  clock: ClockStore,
+  deps: LabDeps,
+  persistence: Persistence,
+): Kernel {
+  return {
+    get: () => store.getState(),
+    set: (patch) => store.setState(patch),
+    clock,
+    deps,
+    persistence,
+    historyLimit: deps.historyLimit ?? 200_000,
+    res: { session: null, chain: Promise.resolve(), running: 0, cancelTick: () => {} },
+  };
+}
+
+export function simOf(k: Kernel): AsyncSimulation {
+  if (!k.res.session) throw new Error('the cluster is not running yet');
+  return k.res.session.runtime.sim;
+}
+
+export function notify(
+  k: Kernel,
+  kind: Notice['kind'],
+  line: NoticeLine,
+  details?: readonly NoticeLine[],
+): void {
+  const id = k.get().noticeCount + 1;
+  k.set({
+    noticeCount: id,
+    notice: { id, kind, ...line, ...(details?.length ? { details } : {}) },
+  });
+}
+
+/** Runs `task` after every earlier task; its error becomes a notice, never a freeze. */
+export function exclusive(k: Kernel, task: () => Promise<void>): Promise<void> {
+  k.res.running++;
+  const run = k.res.chain.then(task).catch((e: unknown) => notify(k, 'error', lineForError(e)));
+  k.res.chain = run.finally(() => void k.res.running--);
+  return k.res.chain;
+}
+
+/**
+ * Moves the frames made since the last publish into the history and shows `cursor` (clamped),
+ * in one store update; the view clock moves to `viewTime` when given.
+ */
+export function publish(
+  k: Kernel,
+  cursor: number | 'head',
+  extra: Partial<LabData> = {},
+  viewTime?: number,
+): void {
+  const session = k.res.session;
+  const state = k.get();
+  const frames = session ? session.pending.splice(0) : [];
+  const grown = withFrames(state, frames, k.historyLimit);
+  const head = headSeqOf(grown.history);
+  const first = grown.history.first()?.seq ?? 0;
+  const wanted = cursor === 'head' ? head : cursor;
+  const c = Math.min(head, Math.max(first, wanted));
+  const traceHash = session?.runtime.sim.traceHash() ?? '';
+  const patch: { -readonly [K in keyof LabData]?: LabData[K] } = { ...extra };
+  if (grown.history !== state.history) patch.history = grown.history;
+  if (c !== state.cursor) patch.cursor = c;
+  if (traceHash !== state.traceHash) patch.traceHash = traceHash;
+  // Nothing changed: no update, so no subscriber wakes up.
+  if (Object.keys(patch).length) k.set(patch);
+  if (viewTime !== undefined) k.clock.setState({ viewTime });
+  if (grown.dropped) {
+    notify(k, 'info', { key: 'app.notice.historyTrimmed', params: { count: grown.dropped } });
+  }
+}
+
+export type { Runtime };

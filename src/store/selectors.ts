@@ -1,0 +1,52 @@
+// What the screen derives from the store's state (store layer): the frame at the cursor, the
+// first and newest seq, the timeline markers. Computed, never stored; the markers are memoized
+// and extended incrementally, so a growing 100,000-frame history costs only its new frames.
+import type { Frame } from './frame';
+import type { FrameList } from './frameList';
+import type { ClockState, LabState } from './labTypes';
+import type { Marker } from './playback';
+import { markerFor } from './playback';
+
+export const firstSeqOf = (h: FrameList): number => h.first()?.seq ?? 0;
+export const headSeqOf = (h: FrameList): number => h.last()?.seq ?? 0;
+
+export const selectFirstSeq = (s: Pick<LabState, 'history'>): number => firstSeqOf(s.history);
+export const selectHeadSeq = (s: Pick<LabState, 'history'>): number => headSeqOf(s.history);
+
+/** The kept frame with this seq, or null when it is not (or no longer) kept. */
+export function frameAt(s: Pick<LabState, 'history'>, seq: number): Frame | null {
+  return s.history.get(seq - firstSeqOf(s.history)) ?? null;
+}
+
+/** The frame on screen: a lookup, and the same object for as long as the cursor stays. */
+export const selectFrame = (s: Pick<LabState, 'history' | 'cursor'>): Frame | null =>
+  frameAt(s, s.cursor);
+
+export const selectViewTime = (c: ClockState): number => c.viewTime;
+
+/** Creates a markers selector with its own memory (one per store is plenty). */
+export function makeSelectMarkers(): (s: Pick<LabState, 'history'>) => readonly Marker[] {
+  let seen: FrameList | null = null;
+  let markers: readonly Marker[] = [];
+  return (s) => {
+    const h = s.history;
+    if (h === seen) return markers;
+    const first = firstSeqOf(h);
+    // The same history grown (or trimmed at the front): only the new frames need a look.
+    const grew = seen !== null && seen.lineage === h.lineage;
+    const from = grew ? headSeqOf(seen!) + 1 : first;
+    const added: Marker[] = [];
+    for (let seq = Math.max(from, first); seq <= headSeqOf(h) && h.length > 0; seq++) {
+      const m = markerFor(h.get(seq - first)!);
+      if (m) added.push(m);
+    }
+    const kept = grew ? markers.filter((m) => m.seq >= first) : [];
+    const next = added.length || kept.length !== markers.length ? [...kept, ...added] : markers;
+    seen = h;
+    markers = next;
+    return markers;
+  };
+}
+
+/** The shared markers selector. */
+export const selectMarkers = makeSelectMarkers();

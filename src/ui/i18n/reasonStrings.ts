@@ -1,0 +1,118 @@
+// The simulator's codes in words (UI layer): why an action was refused or a request failed
+// (reason.*), the safety rules by id (rule.*) and what a checker found (finding.*), plus what
+// can be wrong with a link (app.link.*). The simulator passes codes and parameters; the words
+// live here, in both languages. An English `{detail}` from a runtime is shown in English only.
+import type { Strings } from './types';
+
+const en: Record<string, string> = {
+  'reason.unknownNode': 'There is no node {node}: this cluster has S1 to S{size}.',
+  'reason.alreadyCrashed': 'S{node} is already crashed.',
+  'reason.stillRunning': 'S{node} is running: only a crashed node can be restarted.',
+  'reason.nodeCrashed': 'S{node} is crashed: restart it first.',
+  'reason.badDuration': 'A duration must be a number of milliseconds of 0 or more, not {value}.',
+  'reason.durationTooLong': 'A run of {value} ms is too long: at most {max} ms at a time.',
+  'reason.badText': 'The {name} must be 1 to {max} characters long.',
+  'reason.badPartition': 'A partition is a list of groups, each holding at least one node.',
+  'reason.nodeInTwoGroups': 'S{node} cannot be in two groups of one partition.',
+  'reason.partitionMissing': 'Every node needs a group in the partition; missing: {nodes}.',
+  'reason.sameNodeLink': 'A link joins two different nodes, not S{node} with itself.',
+  'reason.badDropRate': 'Message loss must be between 0 and 100 %, not {value}.',
+  'reason.busy': 'The cluster is running a step: try again in a moment.',
+  'reason.unknownRequest': 'There is no client request {value}.',
+  'reason.badDisk': 'That disk is not valid: {detail}.',
+  'reason.badPredicate': 'Running until a condition needs a condition to check.',
+  'reason.badAction': 'That is not an action the lab knows: {value}.',
+  'reason.badOptions': 'These cluster settings are not valid: {detail}.',
+  'reason.noLeaderKnown': 'S{node} knew no leader to pass it to',
+  'reason.clientTimeout': 'no reply within {ms} ms',
+  'reason.runtimeFailed': 'the node’s worker failed: {detail}',
+
+  'rule.electionSafety': 'Election Safety',
+  'rule.leaderAppendOnly': 'Leader Append-Only',
+  'rule.logMatching': 'Log Matching',
+  'rule.leaderCompleteness': 'Leader Completeness',
+  'rule.stateMachineSafety': 'State Machine Safety',
+  'rule.noLostWrites': 'No Lost Writes',
+  'rule.ackedOnMajority': 'Acknowledged on a Majority',
+  'app.safety.rule.ackedOnMajority':
+    'A write is acknowledged only once a majority of disks hold it (§5.3, §5.4).',
+
+  'finding.twoLeaders': 'S{first} and S{second} were both leader in term {term}.',
+  'finding.leaderRewrote':
+    'Leader S{node} of term {term} changed or removed entries up to index {index}.',
+  'finding.logsDiffer':
+    'S{node} holds the entry at index {index}, term {term}, but the entries before it differ from another log’s.',
+  'finding.leaderLacksCommitted':
+    'Leader S{node} of term {term} lacks the entry committed at index {index} in term {committedTerm}.',
+  'finding.appliedDifferent':
+    'S{node} applied “{command}” (term {term}) at index {index}, but S{other} applied “{otherCommand}” (term {otherTerm}).',
+  'finding.leaderLacksAck':
+    'New leader S{node} lacks write #{request}, acknowledged at index {index} (term {term}) at {ackAt} ms.',
+  'finding.ackedWithoutMajority':
+    'Write #{request} was acknowledged at index {index} while only {storedOn} disks held it (a majority is {needed}).',
+
+  'app.link.repeated': '{param} appears more than once ({value}); the default is used.',
+  'app.link.badValue': '{param}={value} is not a valid value; the default is used.',
+  'app.link.conflict': '{param}={value} does not fit with the other settings; the default is used.',
+  'app.link.unknown': '{param} is not a setting of this lab and was ignored.',
+  'app.notice.unexpected': 'Something unexpected went wrong: {message}',
+  'app.list.separator': ', ',
+  'app.lessons.noLeader': 'No leader was elected in time; try the lesson again.',
+};
+
+const zh: Record<string, string> = {
+  'reason.unknownNode': '没有节点 {node}：这个集群只有 S1 到 S{size}。',
+  'reason.alreadyCrashed': 'S{node} 已经宕机了。',
+  'reason.stillRunning': 'S{node} 正在运行：只有宕机的节点才能重启。',
+  'reason.nodeCrashed': 'S{node} 已宕机：请先重启它。',
+  'reason.badDuration': '时长必须是不小于 0 的毫秒数，而不是 {value}。',
+  'reason.durationTooLong': '一次运行 {value} 毫秒太长：每次最多 {max} 毫秒。',
+  'reason.badText': '键或值的长度必须是 1 到 {max} 个字符。',
+  'reason.badPartition': '分区是由若干组构成的列表，每组至少有一个节点。',
+  'reason.nodeInTwoGroups': 'S{node} 不能同时属于一个分区中的两组。',
+  'reason.partitionMissing': '分区必须给每个节点分组；缺少：{nodes}。',
+  'reason.sameNodeLink': '链路连接两个不同的节点，S{node} 不能连接自己。',
+  'reason.badDropRate': '丢包率必须在 0 到 100 % 之间，而不是 {value}。',
+  'reason.busy': '集群正在运行一步：请稍后再试。',
+  'reason.unknownRequest': '没有客户端请求 {value}。',
+  'reason.badDisk': '这个磁盘内容无效。',
+  'reason.badPredicate': '“运行直到条件成立”需要一个要检查的条件。',
+  'reason.badAction': '这不是本实验认识的操作：{value}。',
+  'reason.badOptions': '这些集群设置无效。',
+  'reason.noLeaderKnown': 'S{node} 不知道该转给哪个领导者 Leader',
+  'reason.clientTimeout': '{ms} 毫秒内没有回复',
+  'reason.runtimeFailed': '该节点的工作线程出错了',
+
+  'rule.electionSafety': '选举安全 Election Safety',
+  'rule.leaderAppendOnly': '领导者只追加 Leader Append-Only',
+  'rule.logMatching': '日志匹配 Log Matching',
+  'rule.leaderCompleteness': '领导者完整性 Leader Completeness',
+  'rule.stateMachineSafety': '状态机安全 State Machine Safety',
+  'rule.noLostWrites': '写入不丢失 No Lost Writes',
+  'rule.ackedOnMajority': '确认前已存到多数派 Acknowledged on a Majority',
+  'app.safety.rule.ackedOnMajority':
+    '只有当多数派 Majority 的磁盘都存有一条写入时，才能向客户端确认它（§5.3、§5.4）。',
+
+  'finding.twoLeaders': 'S{first} 和 S{second} 在任期 Term {term} 中都成了领导者 Leader。',
+  'finding.leaderRewrote': '任期 {term} 的领导者 S{node} 修改或删除了索引 {index} 及之前的条目。',
+  'finding.logsDiffer':
+    'S{node} 在索引 {index} 处有任期 {term} 的条目，但它之前的条目与另一份日志不同。',
+  'finding.leaderLacksCommitted':
+    '任期 {term} 的领导者 S{node} 缺少任期 {committedTerm} 中已在索引 {index} 提交的条目。',
+  'finding.appliedDifferent':
+    'S{node} 在索引 {index} 应用了“{command}”（任期 {term}），而 S{other} 应用的是“{otherCommand}”（任期 {otherTerm}）。',
+  'finding.leaderLacksAck':
+    '新领导者 S{node} 缺少写入 #{request}：它已在 {ackAt} 毫秒时于索引 {index}（任期 {term}）确认。',
+  'finding.ackedWithoutMajority':
+    '写入 #{request} 在索引 {index} 被确认时只有 {storedOn} 个磁盘存有它（多数派是 {needed} 个）。',
+
+  'app.link.repeated': '{param} 出现了不止一次（{value}），已改用默认值。',
+  'app.link.badValue': '{param}={value} 不是有效的值，已改用默认值。',
+  'app.link.conflict': '{param}={value} 与其他设置不相容，已改用默认值。',
+  'app.link.unknown': '{param} 不是本实验的设置，已忽略。',
+  'app.notice.unexpected': '出现了意外错误：{message}',
+  'app.list.separator': '、',
+  'app.lessons.noLeader': '没有及时选出领导者 Leader；请再试一次这个练习。',
+};
+
+export const reasonStrings: Strings = { en, zh };
