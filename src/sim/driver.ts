@@ -1,0 +1,227 @@
+// The one driver core (simulator layer) behind both drivers: what runFor, runUntil and stepOnce
+// do, written once as generators that ask the host for work ("boot these", "step these batches")
+// and take back its answers. `driveSync` answers from an in-process host in a plain loop, so
+// Simulation stays synchronous; `driveAsync` awaits an asynchronous host (one worker per node).
+import type { NodeId } from '../raft';
+import type { AsyncNodeHost, HostFault } from './asyncSimulation';
+import type { BootRequest, InputResult, NodeBatch, NodeHost } from './host';
+import { SimError } from './read/reasons';
+import type { Dispatch, World } from './world';
+import { Prefetched } from './prefetched';
+
+/** What the core asks of the host. */
+export type HostCall =
+  | { readonly kind: 'boot'; readonly boots: readonly BootRequest[] }
+  | { readonly kind: 'step'; readonly batches: readonly NodeBatch[] };
+
+/** The host's answer, one outcome per boot or batch in order: results, a fault, or null (booted). */
+export type HostAnswer = readonly (readonly InputResult[] | HostFault | null)[];
+
+export type DriverRun<T> = Generator<HostCall, T, HostAnswer>;
+
+const NO_ANSWER: HostAnswer = Object.freeze([]);
+
+export class DriverCore {
+  private running = false;
+
+  /** `failHost(id)` stops a node's runtime on the host when the host reported it failed. */
+  constructor(
+    private readonly world: World,
+    private readonly failHost: (id: NodeId) => void,
+  ) {}
+
+  /** True while a run is in progress. */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /**
+   * Claims the world for one run; a run started from inside another (from a predicate or a
+   * listener) is refused and changes nothing. `until` must leave room for time to move on.
+   */
+  enter(until: number): void {
+    if (this.running) {
+      throw new SimError(
+        { code: 'busy' },
+        'the simulation is already running; start another run after this one returns',
+      );
+    }
+    if (!(until <= Number.MAX_SAFE_INTEGER || until === Infinity) || until < this.world.now) {
+      throw new Error(`simulator bug: a run to ${until} ms from ${this.world.now} ms`);
+    }
+    this.running = true;
+  }
+
+  leave(): void {
+    this.running = false;
+  }
+
+  /** Runs to `until`; with `lookahead`, a window of certain inputs goes out in one round trip. */
+  *runFor(until: number, lookahead: boolean): DriverRun<void> {
+    if (lookahead) {
+      yield* this.boot(this.world.takeBoots());
+      for (let plan = this.world.planWindow(until); plan; plan = this.world.planWindow(until)) {
+        yield* this.runWindow(plan.end, plan.batches);
+      }
+    }
+    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
+      yield* this.execute(d);
+    }
+    this.finishAt(until);
+  }
+
+  /** Runs until `holds()` (asked before, and after each instant) or `until`; says whether it held. */
+  *runUntil(holds: () => boolean, until: number): DriverRun<boolean> {
+    if (holds()) return true;
+    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
+      yield* this.execute(d);
+      if (holds()) return true;
+    }
+    this.finishAt(until);
+    return holds();
+  }
+
+  /** Runs the next instant that has node inputs, if one comes by `until`. */
+  *stepOnce(until: number): DriverRun<boolean> {
+    const d = this.world.nextDispatch(until);
+    if (d) yield* this.execute(d);
+    return d !== null;
+  }
+
+  /** Boots whatever restarts are pending, without moving time. */
+  *settle(): DriverRun<void> {
+    yield* this.boot(this.world.takeBoots());
+  }
+
+  private finishAt(until: number): void {
+    if (until < this.world.now) {
+      throw new Error(`simulator bug: time would go back from ${this.world.now} to ${until} ms`);
+    }
+    this.world.now = until;
+  }
+
+  private *execute(d: Dispatch): DriverRun<void> {
+    if (d.boots.length > 0) yield* this.boot(d.boots);
+    const live = this.liveOnly(d.batches);
+    const answer = live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER;
+    expectAnswers(answer, live.length);
+    if (live === d.batches && answer.every(isResults)) {
+      this.world.commit(d, answer as readonly InputResult[][]);
+      return;
+    }
+    this.commitWith(d, (batch) => answer[live.indexOf(batch)]!);
+  }
+
+  /** Steps a whole lookahead window at once, then commits it instant by instant. */
+  private *runWindow(end: number, batches: readonly NodeBatch[]): DriverRun<void> {
+    const answer = batches.length > 0 ? yield { kind: 'step', batches } : NO_ANSWER;
+    expectAnswers(answer, batches.length);
+    const prefetched = new Prefetched(batches, answer);
+    for (let d = this.world.nextDispatch(end); d; d = this.world.nextDispatch(end)) {
+      if (d.boots.length > 0) throw new Error('simulator bug: a boot inside a lookahead window');
+      this.commitWith(d, (batch) => prefetched.take(batch));
+    }
+  }
+
+  private *boot(boots: readonly BootRequest[]): DriverRun<void> {
+    if (boots.length === 0) return;
+    const answer = yield { kind: 'boot', boots };
+    expectAnswers(answer, boots.length);
+    boots.forEach((boot, i) => {
+      const outcome = answer[i];
+      if (outcome && 'fault' in outcome) this.fail(boot.id, outcome.fault);
+    });
+  }
+
+  /** Commits `d`, first stopping every node whose host reported a fault. */
+  private commitWith(d: Dispatch, outcomeOf: (b: NodeBatch) => HostAnswer[number]): void {
+    const results: (readonly InputResult[])[] = d.batches.map(() => []);
+    d.batches.forEach((batch, i) => {
+      if (!this.world.node(batch.id).alive) return;
+      const outcome = outcomeOf(batch);
+      if (outcome === null) throw new Error(`simulator bug: no results for S${batch.id}`);
+      if ('fault' in outcome) this.fail(batch.id, outcome.fault);
+      else results[i] = outcome;
+    });
+    this.world.commit(d, results);
+  }
+
+  /** The batches of nodes still running (a boot may have failed); the same array when all are. */
+  private liveOnly(batches: readonly NodeBatch[]): readonly NodeBatch[] {
+    for (const b of batches) {
+      if (!this.world.node(b.id).alive) return batches.filter((x) => this.world.node(x.id).alive);
+    }
+    return batches;
+  }
+
+  /** A node whose runtime failed is stopped and marked; the rest of the cluster goes on. */
+  private fail(id: NodeId, fault: string): void {
+    const record = this.world.node(id);
+    if (!record.alive) return;
+    this.world.halt(record, { code: 'runtimeFailed', detail: fault });
+    this.failHost(id);
+    this.world.action('fault', id, `S${id} runtime failed: ${fault}`);
+  }
+}
+
+/** Drives a run with a host that answers at once; the run is over when this returns. */
+export function driveSync<T>(
+  core: DriverCore,
+  until: number,
+  run: DriverRun<T>,
+  host: NodeHost,
+): T {
+  core.enter(until);
+  try {
+    let answer: HostAnswer = NO_ANSWER;
+    for (;;) {
+      const next = run.next(answer);
+      if (next.done) return next.value;
+      const call = next.value;
+      if (call.kind === 'boot') {
+        answer = call.boots.map((boot) => (host.boot(boot), null));
+      } else {
+        answer = call.batches.map((batch) => host.step(batch));
+      }
+    }
+  } finally {
+    core.leave();
+  }
+}
+
+/** Drives a run with an asynchronous host, one round trip per call. */
+export async function driveAsync<T>(
+  core: DriverCore,
+  until: number,
+  run: DriverRun<T>,
+  host: AsyncNodeHost,
+): Promise<T> {
+  core.enter(until);
+  try {
+    let answer: HostAnswer = NO_ANSWER;
+    for (;;) {
+      const next = run.next(answer);
+      if (next.done) return next.value;
+      const call = next.value;
+      if (call.kind === 'boot') {
+        const faults: (HostFault | null)[] = [];
+        for (const boot of call.boots) faults.push(await host.boot(boot));
+        answer = faults;
+      } else {
+        answer = await host.stepAll(call.batches);
+      }
+    }
+  } finally {
+    core.leave();
+  }
+}
+
+function isResults(outcome: HostAnswer[number]): outcome is readonly InputResult[] {
+  return outcome !== null && !('fault' in outcome);
+}
+
+function expectAnswers(answer: HostAnswer, count: number): void {
+  if (!Array.isArray(answer) || answer.length !== count) {
+    throw new Error(`simulator bug: the host gave ${answer?.length} answers to ${count} requests`);
+  }
+}

@@ -1,0 +1,92 @@
+// The checker suite (simulator layer): runs every checker's hooks as the world changes and turns
+// what they find into violations that name the event which broke the rule. Findings of one event
+// wait here until the world has built that event, then become violations together.
+import type { Entry, LogIndex, NodeId } from '../../raft';
+import type { Acknowledged, Checker, ClusterView } from '../checkers';
+import { allCheckers } from '../checkers';
+import type { Finding, RuleId } from '../read/rules';
+import { describeFinding } from '../read/rules';
+import type { TraceEvent } from '../trace';
+import { describeEvent } from '../trace';
+
+export interface Violation {
+  /** The property's English name, e.g. "Election Safety". */
+  readonly rule: string;
+  readonly ruleId: RuleId;
+  readonly at: number;
+  /** The number of the event that broke it (its frame is seq + 1). */
+  readonly seq: number;
+  /** That event in one English line. */
+  readonly event: string;
+  /** What was found, in one English sentence. */
+  readonly detail: string;
+  /** What was found, as a code and its parameters. */
+  readonly finding: Finding;
+}
+
+interface Found {
+  readonly checker: Checker;
+  readonly finding: Finding;
+}
+
+export class CheckerSuite {
+  readonly violations: Violation[] = [];
+  private readonly checkers: Checker[] = allCheckers();
+  // Each hook's checkers, listed once so the per-event loops call only checkers that listen.
+  private readonly stepHooks = this.checkers.filter((c) => c.afterStep);
+  private readonly logWriteHooks = this.checkers.filter((c) => c.afterLogWrite);
+  private readonly commitHooks = this.checkers.filter((c) => c.afterCommit);
+  private readonly applyHooks = this.checkers.filter((c) => c.afterApply);
+  private readonly ackHooks = this.checkers.filter((c) => c.afterAck);
+  /** What the hooks found since the last event was reported. */
+  private found: Found[] = [];
+
+  constructor(private readonly view: ClusterView) {}
+
+  /** Whether the event being applied broke a rule (then its event object must be built). */
+  get hasFindings(): boolean {
+    return this.found.length > 0;
+  }
+
+  afterStep(id: NodeId, becameLeader: boolean): void {
+    for (const c of this.stepHooks) this.note(c, c.afterStep!(this.view, id, becameLeader));
+  }
+
+  afterLogWrite(id: NodeId, from: number): void {
+    for (const c of this.logWriteHooks) this.note(c, c.afterLogWrite!(this.view, id, from));
+  }
+
+  afterCommit(id: NodeId, from: number, to: number): void {
+    for (const c of this.commitHooks) this.note(c, c.afterCommit!(this.view, id, from, to));
+  }
+
+  afterApply(id: NodeId, index: LogIndex, entry: Entry): void {
+    for (const c of this.applyHooks) this.note(c, c.afterApply!(id, index, entry));
+  }
+
+  afterAck(ack: Acknowledged): void {
+    for (const c of this.ackHooks) this.note(c, c.afterAck!(this.view, ack));
+  }
+
+  /** Turns what was found into violations of `event`, which happened at `at`. */
+  report(event: TraceEvent, at: number): void {
+    if (this.found.length === 0) return;
+    const found = this.found;
+    this.found = [];
+    for (const f of found) {
+      this.violations.push({
+        rule: f.checker.rule,
+        ruleId: f.checker.id,
+        at,
+        seq: event.seq,
+        event: describeEvent(event),
+        detail: describeFinding(f.finding),
+        finding: f.finding,
+      });
+    }
+  }
+
+  private note(checker: Checker, finding: Finding | null): void {
+    if (finding !== null) this.found.push({ checker, finding });
+  }
+}

@@ -1,0 +1,142 @@
+// The clients (simulator layer): every request a client sent, how far it got (appended,
+// forwarded, first applied), and how it settled — an answer, a refusal or a timeout — as data
+// the read model words. The world sends the messages and records the events; this decides facts.
+import type { Command, Entry, LogIndex, Message, NodeId, Term } from '../../raft';
+import type { Reason } from '../read/reasons';
+
+export interface ClientRequestState {
+  readonly id: number;
+  readonly command: Command;
+  readonly via: NodeId;
+  readonly sentAt: number;
+  status: 'pending' | 'ok' | 'failed';
+  /** Where a leader first appended it. */
+  appended?: { index: LogIndex; term: Term; by: NodeId };
+  /** Servers that passed it on towards the leader, in order. */
+  forwardedTo: NodeId[];
+  index?: LogIndex;
+  term?: Term;
+  /** Why it failed, in English (the trace's words); `failure` says the same as a code. */
+  error?: string;
+  settledAt?: number;
+  /** Why it failed, as a coded reason; null unless it failed. */
+  failure: Reason | null;
+  /**
+   * The index at which some node first applied its entry, whatever the request's status: a
+   * request that timed out may still have committed.
+   */
+  committedAt: number | null;
+}
+
+type ClientReply = Extract<Message, { kind: 'ClientReply' }>;
+
+/** How a request settled: the request, the outcome and the trace's one-line detail. */
+export interface Settled {
+  readonly request: ClientRequestState;
+  readonly outcome: 'ok' | 'failed';
+  readonly detail: string;
+}
+
+export class Clients {
+  readonly requests = new Map<number, ClientRequestState>();
+  private nextRequestId = 1;
+
+  /** A new pending request sent at `now` through `via`. */
+  open(command: Command, via: NodeId, now: number): ClientRequestState {
+    const request: ClientRequestState = {
+      id: this.nextRequestId++,
+      command,
+      via,
+      sentAt: now,
+      status: 'pending',
+      forwardedTo: [],
+      failure: null,
+      committedAt: null,
+    };
+    this.requests.set(request.id, request);
+    return request;
+  }
+
+  /** The newest `limit` requests, newest first, without walking all of them. */
+  recent(limit: number): ClientRequestState[] {
+    const out: ClientRequestState[] = [];
+    for (let id = this.nextRequestId - 1; id >= 1 && out.length < limit; id--) {
+      const request = this.requests.get(id);
+      if (request) out.push(request);
+    }
+    return out;
+  }
+
+  /** A node wrote `entries` to its log from `from` on: a leader's first append places a request. */
+  noteAppended(by: NodeId, from: number, entries: readonly Entry[]): void {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      if (entry.requestId === undefined) continue;
+      const request = this.requests.get(entry.requestId);
+      if (request && !request.appended) {
+        request.appended = { index: (from + i) as LogIndex, term: entry.term, by };
+      }
+    }
+  }
+
+  /** A server passed the request on to `to`. */
+  noteForwarded(requestId: number, to: NodeId): void {
+    this.requests.get(requestId)?.forwardedTo.push(to);
+  }
+
+  /** A node applied `entry` at `index`: the first apply of a request's entry marks it committed. */
+  noteApplied(index: number, entry: Entry): void {
+    if (entry.requestId === undefined) return;
+    const request = this.requests.get(entry.requestId);
+    if (request && request.committedAt === null) request.committedAt = index;
+  }
+
+  /** A server's answer reached the client; null when it settles nothing (already settled). */
+  reply(m: ClientReply, now: number): Settled | null {
+    const request = this.requests.get(m.requestId);
+    if (request?.status !== 'pending') return null;
+    if (!m.ok) {
+      const detail = `no leader known (S${m.from})`;
+      return settle(request, 'failed', detail, now, refusalOf(m));
+    }
+    request.index = m.index;
+    request.term = m.term;
+    return settle(request, 'ok', `applied at index ${m.index} (S${m.from})`, now, null);
+  }
+
+  /** The client gave up waiting; null when the request had settled already. */
+  timeout(requestId: number, ms: number, now: number): Settled | null {
+    const request = this.requests.get(requestId);
+    if (request?.status !== 'pending') return null;
+    const failure: Reason = { code: 'clientTimeout', ms };
+    return settle(request, 'failed', `no reply within ${ms} ms`, now, failure);
+  }
+}
+
+/**
+ * The code of a refusal. The core says 'noLeaderKnown'; the English it used to send is accepted
+ * too. Anything else is a reply the simulator does not understand, which is its own bug.
+ */
+function refusalOf(m: ClientReply): Reason {
+  const error: string = m.error;
+  if (error === 'noLeaderKnown' || error === 'no leader known') {
+    return { code: 'noLeaderKnown', node: m.from };
+  }
+  throw new Error(`simulator bug: a failed client reply with an unknown error "${error}"`);
+}
+
+function settle(
+  request: ClientRequestState,
+  outcome: 'ok' | 'failed',
+  detail: string,
+  now: number,
+  failure: Reason | null,
+): Settled {
+  request.status = outcome;
+  request.settledAt = now;
+  if (outcome === 'failed') {
+    request.error = detail;
+    request.failure = failure;
+  }
+  return { request, outcome, detail };
+}

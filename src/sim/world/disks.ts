@@ -1,0 +1,114 @@
+// What is on each server's disk (simulator layer): the node records the world keeps for every
+// server — its persistent state, a digest per log prefix for the checkers, the state machine it
+// rebuilt, and what the last crash wiped out. Nothing here decides when anything happens.
+import type { Entry, NodeId, Role, Term } from '../../raft';
+import type { NodeView } from '../checkers';
+import type { NodeStatus } from '../host';
+import type { Reason } from '../read/reasons';
+import type { Brief } from '../trace';
+import { HASH_SEED, mixHash, mixString } from '../trace';
+
+export interface NodeRecord extends NodeView {
+  readonly id: NodeId;
+  alive: boolean;
+  status: NodeStatus | null;
+  /** The disk: currentTerm, votedFor and the log survive a crash. */
+  currentTerm: Term;
+  votedFor: NodeId | null;
+  log: Entry[];
+  /** prefix[i] digests entries 1…i; always log.length + 1 long. */
+  prefix: number[];
+  /** The state machine, rebuilt from scratch after a restart. */
+  kv: Map<string, string>;
+  incarnation: number;
+  /** Why the runtime itself failed (a worker that threw or hung), if it did. */
+  fault: Reason | null;
+  /** What the last crash wiped out: the volatile state it had, for "what was lost" on screen. */
+  lost: LostState | null;
+  /** Counts log rewrites that removed entries, so viewers can tell an append from a truncation. */
+  truncations: number;
+}
+
+export interface LostState {
+  readonly role: Role;
+  readonly commitIndex: number;
+  readonly lastApplied: number;
+  readonly keys: number;
+}
+
+/** A server that has never run: empty disk, incarnation -1 (its first boot makes it 0). */
+export function blankRecord(id: NodeId): NodeRecord {
+  return {
+    id,
+    alive: false,
+    status: null,
+    currentTerm: 0 as Term,
+    votedFor: null,
+    log: [],
+    prefix: [HASH_SEED],
+    kv: new Map(),
+    incarnation: -1,
+    fault: null,
+    lost: null,
+    truncations: 0,
+  };
+}
+
+/** The disk write: the log from `from` on becomes `entries`; digests follow. */
+export function writeLog(record: NodeRecord, from: number, entries: readonly Entry[]): void {
+  if (from - 1 < record.log.length) {
+    record.truncations++;
+    record.log.length = from - 1;
+    record.prefix.length = from;
+  }
+  for (const entry of entries) {
+    record.log.push(entry);
+    record.prefix.push(digestEntry(record.prefix[record.prefix.length - 1]!, entry));
+  }
+}
+
+/** Replaces a (crashed) node's whole disk; the simulation API validates first. */
+export function writeDisk(
+  record: NodeRecord,
+  currentTerm: number,
+  votedFor: number | null,
+  log: Entry[],
+): void {
+  record.currentTerm = currentTerm as Term;
+  record.votedFor = votedFor as NodeId | null;
+  writeLog(record, 1, log);
+}
+
+/** The node stops: its volatile state is gone (and remembered as lost), its disk stays. */
+export function wipeVolatile(record: NodeRecord, fault: Reason | null): void {
+  record.lost = record.status && {
+    role: record.status.role,
+    commitIndex: record.status.commitIndex,
+    lastApplied: record.status.lastApplied,
+    keys: record.kv.size,
+  };
+  record.alive = false;
+  record.status = null;
+  record.fault = fault;
+  record.kv = new Map();
+}
+
+/** The node as a trace event shows it before or after a step. */
+export function brief(record: NodeRecord): Brief {
+  const s = record.status;
+  return {
+    role: s?.role ?? 'follower',
+    term: record.currentTerm,
+    commitIndex: s?.commitIndex ?? 0,
+    logLength: record.log.length,
+  };
+}
+
+function digestEntry(prefix: number, entry: Entry): number {
+  let h = mixHash(mixHash(prefix, entry.term), entry.requestId ?? 0);
+  const c = entry.command;
+  h = mixHash(h, c.kind === 'set' ? 1 : c.kind === 'delete' ? 2 : 3);
+  if (c.kind !== 'noop') h = mixString(h, c.key);
+  if (c.kind === 'set') h = mixString(mixHash(h, 0x3d), c.value);
+  return h;
+}

@@ -1,0 +1,384 @@
+// The simulated world's coordinator (simulator layer). It never steps a node itself: it hands
+// out a `Dispatch` (every node's inputs for the next instant, by the one rule of inputRule.ts),
+// takes back the results and applies them to disks, network, clients, checkers and the record.
+// The rooms it coordinates: schedule (when), flights (who receives what), disks (what is on
+// disk), clients (requests), recorder (the trace), checkerSuite (the rules), lookahead (windows).
+import type { Command, Entry, Input, Message, NodeId, RaftOptions } from '../../raft';
+import { CLIENT_ID, asNodeId, deriveSeed } from '../../raft';
+import type { ClusterView } from '../checkers';
+import type { BootRequest, InputResult, NodeBatch } from '../host';
+import { bootNode, statusOf } from '../host';
+import { Network } from '../network';
+import type { SimOptions } from '../options';
+import { Prng } from '../prng';
+import type { Reason } from '../read/reasons';
+import type { ActionName, LossReason, TraceEvent } from '../trace';
+import { hashMessage, mixHash, mixString } from '../trace';
+import { CheckerSuite } from './checkerSuite';
+import type { ClientRequestState, Settled } from './clients';
+import { Clients } from './clients';
+import type { NodeRecord } from './disks';
+import { blankRecord, wipeVolatile, writeDisk } from './disks';
+import type { Flight } from './flights';
+import { Flights, flightsIn } from './flights';
+import type { InputContext } from './inputRule';
+import type { NoInput } from './inputRule';
+import { addresseeOf, inputOf } from './inputRule';
+import type { WindowPlan } from './lookahead';
+import { planWindow } from './lookahead';
+import type { ListenOptions, Listener } from './recorder';
+import { Recorder } from './recorder';
+import { applyResult } from './results';
+import type { Queued, TickEvent } from './schedule';
+import { Schedule } from './schedule';
+
+/** Everything the host must do for the next virtual instant: boots first, then the batches. */
+export interface Dispatch {
+  readonly at: number;
+  readonly boots: readonly BootRequest[];
+  readonly batches: readonly NodeBatch[];
+}
+
+const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
+
+export class World implements ClusterView, InputContext {
+  readonly ids: readonly NodeId[];
+  readonly raftOptions: RaftOptions;
+  now = 0;
+  readonly network = new Network();
+  readonly schedule = new Schedule();
+  readonly flightsOut: Flights;
+  readonly clients = new Clients();
+  readonly recorder: Recorder;
+  readonly checks: CheckerSuite = new CheckerSuite(this);
+  /** Indexed by node id (slot 0 unused). */
+  private readonly records: NodeRecord[] = [];
+  /** The inputs gathered for the instant being dispatched, by node id, and who has any. */
+  private readonly inbox: (Input[] | undefined)[] = [];
+  private readonly addressees: NodeId[] = [];
+  private pendingBoots: BootRequest[] = [];
+
+  constructor(readonly options: SimOptions) {
+    this.recorder = new Recorder(options.keepTrace);
+    const prng = new Prng(options.seed);
+    this.flightsOut = new Flights(
+      prng,
+      this.network,
+      this.schedule,
+      options.latencyMs,
+      options.dropRate,
+    );
+    this.ids = Array.from({ length: options.nodes }, (_, i) => asNodeId(i + 1));
+    this.raftOptions = {
+      ids: this.ids,
+      electionTimeoutMs: options.electionTimeoutMs,
+      heartbeatMs: options.heartbeatMs,
+      maxEntriesPerAppend: options.maxEntriesPerAppend,
+      preVote: options.preVote,
+      checkQuorum: options.checkQuorum,
+      rules: options.rules,
+    };
+    for (const id of this.ids) {
+      this.records[id] = blankRecord(id);
+      this.boot(this.records[id]);
+    }
+  }
+
+  // ── What the API and viewers read ─────────────────────────────────────────────────────
+
+  get dropRate(): number {
+    return this.flightsOut.dropRate;
+  }
+
+  set dropRate(p: number) {
+    this.flightsOut.dropRate = p;
+  }
+
+  get hash(): number {
+    return this.recorder.hash;
+  }
+
+  get eventCount(): number {
+    return this.recorder.eventCount;
+  }
+
+  get events(): readonly TraceEvent[] {
+    return this.recorder.events;
+  }
+
+  get violations(): CheckerSuite['violations'] {
+    return this.checks.violations;
+  }
+
+  get requests(): ReadonlyMap<number, ClientRequestState> {
+    return this.clients.requests;
+  }
+
+  /** Messages on the wire, by id in the order they were sent. */
+  get flights(): ReadonlyMap<number, Flight> {
+    return flightsIn(this.schedule.items());
+  }
+
+  node(id: NodeId): NodeRecord {
+    const record = this.records[id];
+    if (record === undefined || record.id !== id) {
+      throw new Error(`unknown node ${id}: this cluster has S1…S${this.ids.length}`);
+    }
+    return record;
+  }
+
+  isAlive(id: NodeId): boolean {
+    return this.node(id).alive;
+  }
+
+  linkUp(from: NodeId, to: NodeId): boolean {
+    return this.network.linkUp(from, to);
+  }
+
+  /** The newest `limit` client requests, newest first. */
+  recentRequests(limit: number): ClientRequestState[] {
+    return this.clients.recent(limit);
+  }
+
+  /** Sets the one listener of events; see Recorder for when it hears them. */
+  listen(listener: Listener, options?: ListenOptions): () => void {
+    return this.recorder.listen(listener, options);
+  }
+
+  // ── Driving ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Pops every event of the next instant up to `until`; null when nothing is due by then. An
+   * instant with node inputs stays open (its events unheard) until `commit`.
+   */
+  nextDispatch(until: number): Dispatch | null {
+    for (;;) {
+      const top = this.schedule.peek();
+      if (!top || top.at > until) return null;
+      const at = top.at;
+      if (at > Number.MAX_SAFE_INTEGER) {
+        throw new Error(`simulator bug: an event at ${at} ms, past the last safe millisecond`);
+      }
+      this.now = at;
+      this.recorder.hold();
+      while (this.schedule.peek()?.at === at) this.handleQueued(this.schedule.pop()!);
+      if (this.addressees.length > 0) {
+        const boots = this.pendingBoots.length === 0 ? NO_BOOTS : this.takeBoots();
+        return { at, boots, batches: this.takeBatches() };
+      }
+      this.recorder.release();
+    }
+  }
+
+  /** The lookahead window from the next event on (see lookahead.ts); changes nothing. */
+  planWindow(until: number): WindowPlan | null {
+    return planWindow(this, this.options, until);
+  }
+
+  /** Boots requested since the last dispatch (restarts); the host runs them before any step. */
+  takeBoots(): BootRequest[] {
+    const boots = this.pendingBoots;
+    this.pendingBoots = [];
+    return boots;
+  }
+
+  /**
+   * Takes the host's results for `dispatch`, in node order, one result per input (a node that
+   * failed meanwhile is skipped), sets every stepped node's timer, then closes the instant.
+   */
+  commit(dispatch: Dispatch, results: readonly (readonly InputResult[])[]): void {
+    const { batches } = dispatch;
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batches[i]!;
+      const record = this.node(batch.id);
+      if (!record.alive) continue;
+      const list = results[i];
+      if (list) {
+        for (let j = 0; j < batch.inputs.length; j++) {
+          const result = list[j];
+          if (result) applyResult(this, record, batch.inputs[j]!, result);
+        }
+      }
+      this.setTimer(record);
+    }
+    this.recorder.release();
+  }
+
+  /** One queued event of the instant being dispatched: a node input, a loss, a client's news. */
+  private handleQueued(e: Queued): void {
+    const input = inputOf(e, this);
+    if (typeof input === 'string') return this.handleNoInput(e, input);
+    if (e.kind === 'tick' && !this.tickDue(e, input.now)) return;
+    this.addInput(addresseeOf(e), input);
+  }
+
+  /**
+   * Whether the reminder `e` fires now: it does when its timer is due at its very place (at,
+   * seq); when the timer was set later since, the reminder moves there instead.
+   */
+  private tickDue(e: TickEvent, timerAt: number): boolean {
+    if (timerAt === e.at && this.schedule.timerSeqOf(e.node) === e.seq) {
+      this.schedule.dropReminder(e);
+      this.schedule.clearTimer(e.node);
+      return true;
+    }
+    if (timerAt < e.at) throw new Error(`simulator bug: S${e.node}'s timer lies in the past`);
+    this.schedule.moveReminder(e);
+    return false;
+  }
+
+  private handleNoInput(e: Queued, why: NoInput): void {
+    if (e.kind === 'tick') return this.schedule.dropReminder(e);
+    if (e.kind === 'clientTimeout') {
+      this.schedule.queueNextClientTimeout();
+      return void this.settled(
+        this.clients.timeout(e.requestId, this.options.clientTimeoutMs, this.now),
+      );
+    }
+    if (e.kind !== 'deliver' && e.kind !== 'lose') return;
+    const { flight } = e;
+    if (why === 'client reply') return this.clientReply(flight.message);
+    if (why === 'lost on the wire')
+      return this.recordLoss(flight.message, flight.lossReason ?? 'dropped');
+    if (why === 'receiver down' || why === 'partitioned' || why === 'dropped')
+      this.lose(flight, why);
+  }
+
+  /** The gathered inputs as batches in node-id order; the inbox is empty afterwards. */
+  private takeBatches(): NodeBatch[] {
+    const ids = this.addressees;
+    // Insertion sort: an instant rarely involves more than a few nodes.
+    for (let i = 1; i < ids.length; i++) {
+      const id = ids[i]!;
+      let j = i - 1;
+      for (; j >= 0 && ids[j]! > id; j--) ids[j + 1] = ids[j]!;
+      ids[j + 1] = id;
+    }
+    const batches: NodeBatch[] = [];
+    for (const id of ids) {
+      batches.push({ id, inputs: this.inbox[id]! });
+      this.inbox[id] = undefined;
+    }
+    while (ids.length > 0) ids.pop();
+    return batches;
+  }
+
+  private addInput(id: NodeId, input: Input): void {
+    const list = this.inbox[id];
+    if (list) list.push(input);
+    else {
+      this.inbox[id] = [input];
+      this.addressees.push(id);
+    }
+  }
+
+  /** Sets a running node's timer to its next wake-up, never earlier than the next millisecond. */
+  private setTimer(record: NodeRecord): void {
+    if (!record.alive || !record.status) return;
+    this.schedule.setTimer(record.id, Math.max(record.status.wakeAt, this.now + 1));
+  }
+
+  // ── Network and clients ───────────────────────────────────────────────────────────────
+
+  /** Puts a message on the wire (flights.ts draws its latency and fate). */
+  send(message: Message): void {
+    this.flightsOut.send(message, this.now);
+  }
+
+  private lose(flight: Flight, reason: LossReason): void {
+    flight.lostAt = this.now;
+    flight.lossReason = reason;
+    this.recordLoss(flight.message, reason);
+  }
+
+  private recordLoss(message: Message, reason: LossReason): void {
+    const h = hashMessage(mixHash(mixHash(this.recorder.hash, this.now), 0xdead), message);
+    this.recorder.record(
+      { kind: 'lost', seq: this.recorder.eventCount, at: this.now, message, reason },
+      h,
+    );
+  }
+
+  /** A client request through `via`, with its timeout; returns its id. */
+  submit(command: Command, via: NodeId): number {
+    const request = this.clients.open(command, via, this.now);
+    const id = request.id;
+    this.send({ kind: 'ClientRequest', from: CLIENT_ID, to: via, requestId: id, command, hops: 0 });
+    this.schedule.addClientTimeout(this.now + this.options.clientTimeoutMs, id);
+    return id;
+  }
+
+  private clientReply(m: Message): void {
+    if (m.kind !== 'ClientReply') return;
+    const event = this.settled(this.clients.reply(m, this.now));
+    if (event === null || !m.ok) return;
+    this.checks.afterAck({ requestId: m.requestId, index: m.index, term: m.term, at: this.now });
+    this.checks.report(event, this.now);
+  }
+
+  /** Records a settled request's event, if one settled. */
+  private settled(settled: Settled | null): TraceEvent | null {
+    if (settled === null) return null;
+    const { request, outcome, detail } = settled;
+    const h = mixHash(
+      mixHash(mixHash(this.recorder.hash, this.now), request.id),
+      outcome === 'ok' ? 1 : 2,
+    );
+    const event: TraceEvent = {
+      kind: 'client',
+      seq: this.recorder.eventCount,
+      at: this.now,
+      requestId: request.id,
+      outcome,
+      detail,
+    };
+    this.recorder.record(event, h);
+    return event;
+  }
+
+  // ── Faults and actions ────────────────────────────────────────────────────────────────
+
+  /** Boots a node from its disk at the current time; the host is told with the next dispatch. */
+  boot(record: NodeRecord): void {
+    record.incarnation++;
+    const request: BootRequest = {
+      id: record.id,
+      options: this.raftOptions,
+      disk: { currentTerm: record.currentTerm, votedFor: record.votedFor, log: [...record.log] },
+      seed: deriveSeed(this.options.seed, record.id * 1000 + record.incarnation + 1),
+      now: this.now,
+    };
+    record.alive = true;
+    record.fault = null;
+    record.kv = new Map();
+    record.status = statusOf(bootNode(request));
+    this.pendingBoots.push(request);
+    this.setTimer(record);
+  }
+
+  /** The node stops: its volatile state is gone, its disk stays; `fault` says why, if it failed. */
+  halt(record: NodeRecord, fault: Reason | null): void {
+    wipeVolatile(record, fault);
+    this.schedule.clearTimer(record.id);
+    this.pendingBoots = this.pendingBoots.filter((b) => b.id !== record.id);
+  }
+
+  /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
+  writeDisk(record: NodeRecord, currentTerm: number, votedFor: number | null, log: Entry[]): void {
+    writeDisk(record, currentTerm, votedFor, log);
+  }
+
+  forceTimeout(id: NodeId): void {
+    this.schedule.add({ kind: 'forceTimeout', at: this.now, seq: 0, node: id });
+  }
+
+  /** Records a user or script action; the listener hears it at once unless an instant is open. */
+  action(action: ActionName, node: NodeId | null, text: string): void {
+    const h = mixString(mixHash(mixHash(this.recorder.hash, this.now), node ?? 0), text);
+    this.recorder.record(
+      { kind: 'action', seq: this.recorder.eventCount, at: this.now, action, node, text },
+      h,
+    );
+    this.recorder.flush();
+  }
+}
