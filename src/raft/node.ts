@@ -5,6 +5,7 @@ import type { Ctx, Draft, Input, Output, RaftNode } from './context';
 import { resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
 import { configurationOf } from './tracker';
+import { assertInvariantsAfter, invariantChecksOn } from './invariants';
 import {
   handleRequestVote,
   handleRequestVoteReply,
@@ -61,6 +62,7 @@ export function createNode(
     rng: rngSeed >>> 0,
   };
   resetElectionTimer({ s: draft, now, out: [], logDirtyFrom: Infinity, hardStateDirty: false });
+  if (invariantChecksOn()) assertInvariantsAfter(draft, 'boot');
   return draft;
 }
 
@@ -76,6 +78,7 @@ export function step(node: RaftNode, input: Input): StepResult {
   else if (input.kind === 'timeout') {
     if (c.s.role !== 'leader') startElection(c);
   } else onMessage(c, input.message);
+  if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
   return { node: c.s, outputs: withPersist(c) };
 }
 
