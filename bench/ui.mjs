@@ -25,10 +25,16 @@ function timeStartup() {
   const poll = () => {
     const s = window.raftLabStore?.getState();
     const now = performance.now();
-    if (s && s.status === 'running' && s.frame && document.querySelector('[data-node]')) {
+    if (
+      s &&
+      s.status === 'running' &&
+      window.raftLabView?.().frame &&
+      document.querySelector('[data-node]')
+    ) {
       marks.running ??= now;
-      if (s.headSeq > 0) marks.firstEvent ??= now;
-      if (s.frame.leader !== null) marks.leader ??= now;
+      const v = window.raftLabView();
+      if (v.headSeq > 0) marks.firstEvent ??= now;
+      if (v.frame.facts.leader !== null) marks.leader ??= now;
     }
     if (marks.leader === null) requestAnimationFrame(poll);
   };
@@ -77,7 +83,7 @@ try {
     const deltas = [];
     let writes = 0;
     let nextWrite = 50;
-    const startView = store.getState().viewTime;
+    const startView = window.raftLabView().viewTime;
     const t0 = performance.now();
     let last = t0;
     await new Promise((resolve) => {
@@ -85,7 +91,7 @@ try {
         deltas.push(now - last);
         last = now;
         const s = store.getState();
-        while (s.viewTime >= nextWrite) {
+        while (window.raftLabView().viewTime >= nextWrite) {
           void s.writeKey(`k${writes % 64}`, String(writes));
           writes++;
           nextWrite += 50;
@@ -111,10 +117,10 @@ try {
       over16_7: deltas.filter((d) => d > 16.7).length,
       over33: deltas.filter((d) => d > 33.4).length,
       writes,
-      virtualMsPerRealSecond: (s.viewTime - startView) / elapsed,
-      events: s.headSeq,
-      violations: s.frame.violations.length,
-      leader: s.frame.leader,
+      virtualMsPerRealSecond: (window.raftLabView().viewTime - startView) / elapsed,
+      events: window.raftLabView().headSeq,
+      violations: window.raftLabView().frame.violations.length,
+      leader: window.raftLabView().frame.facts.leader,
     };
   }, FRAME_SECONDS);
   log('frames', JSON.stringify(frames));
@@ -139,11 +145,11 @@ try {
         }
         const st = window.raftLabStore.getState();
         return {
-          virtualMs: st.viewTime,
+          virtualMs: window.raftLabView().viewTime,
           frames: st.history.length,
-          headSeq: st.headSeq,
-          requests: st.frame.requests.length,
-          violations: st.frame.violations.length,
+          headSeq: window.raftLabView().headSeq,
+          requests: window.raftLabView().frame.requests.length,
+          violations: window.raftLabView().frame.violations.length,
         };
       }, minute);
     } catch (error) {

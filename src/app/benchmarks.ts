@@ -41,7 +41,10 @@ export interface ClusterRun {
 }
 
 /** A 5-node cluster with a write every 100 virtual ms for `virtualSeconds`. */
-export async function clusterUnderLoad(mode: 'workers' | 'in-process', virtualSeconds = 60): Promise<ClusterRun> {
+export async function clusterUnderLoad(
+  mode: 'workers' | 'in-process',
+  virtualSeconds = 60,
+): Promise<ClusterRun> {
   const options = { nodes: 5, seed: 1, keepTrace: false };
   const script = writeLoad(300, virtualSeconds * 1000, 100);
   if (mode === 'workers') {

@@ -14,7 +14,11 @@ export interface RaftLabDebug {
   runScript: typeof runScript;
   writeLoad: typeof writeLoad;
   /** Runs `script` to `endMs` through workers; resolves the trace digest, then stops the workers. */
-  digestThroughWorkers(options: SimOptionsInput, script: ScriptStep[], endMs: number): Promise<string>;
+  digestThroughWorkers(
+    options: SimOptionsInput,
+    script: ScriptStep[],
+    endMs: number,
+  ): Promise<string>;
   digestInProcess(options: SimOptionsInput, script: ScriptStep[], endMs: number): Promise<string>;
   /** The benchmarks of `npm run bench:browser`, loaded on demand. */
   benchmarks(): Promise<typeof import('./benchmarks')>;

@@ -3,7 +3,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Persistence } from '../store';
-import { createLabStore } from '../store';
+import type { Frame } from '../store';
+import { createLabStore, frameAt, selectFirstSeq, selectFrame, selectHeadSeq } from '../store';
 import { App } from '../ui/App';
 import { installDebugApi } from './debugApi';
 import { startWorkerCluster } from './runtime';
@@ -49,12 +50,33 @@ const store = createLabStore({
   persistence: browser,
 });
 window.raftLabStore = store;
+// What the screen derives, for tests and benchmarks that read rather than click.
+window.raftLabView = () => {
+  const s = store.getState();
+  return {
+    frame: selectFrame(s),
+    firstSeq: selectFirstSeq(s),
+    headSeq: selectHeadSeq(s),
+    frameCount: s.history.length,
+    viewTime: store.clock.getState().viewTime,
+    frameAt: (seq: number) => frameAt(s, seq),
+  };
+};
 void store.getState().start();
 
 declare global {
   interface Window {
     /** The app's store, for browser tests that want to read state directly. */
     raftLabStore?: typeof store;
+    /** The derived view of the store's state right now (the frame on screen, seq bounds, clock). */
+    raftLabView?: () => {
+      frame: Frame | null;
+      firstSeq: number;
+      headSeq: number;
+      frameCount: number;
+      viewTime: number;
+      frameAt(seq: number): Frame | null;
+    };
   }
 }
 

@@ -159,12 +159,13 @@ async function screenState(page: Page) {
 async function storeFrame(page: Page) {
   return page.evaluate(() => {
     const s = window.raftLabStore!.getState();
+    const view = window.raftLabView!();
     return {
       cursor: s.cursor,
-      isHistoryFrame: s.history[s.cursor - s.firstSeq] === s.frame,
+      isHistoryFrame: view.frameAt(s.cursor) === view.frame,
       // A LogView shares its backing array with later frames: only entries[0 … length-1] count.
       frame: JSON.parse(
-        JSON.stringify(s.frame, (key, value: unknown) => {
+        JSON.stringify(view.frame, (key, value: unknown) => {
           const v = value as { entries?: unknown[]; length?: number } | null;
           return key === 'log' && v && Array.isArray(v.entries)
             ? { entries: v.entries.slice(0, v.length), length: v.length }
@@ -333,6 +334,42 @@ test('pause, step forward, step back: stepping back restores exactly the previou
   expect(await storeFrame(page)).toEqual(ahead.store);
 });
 
+test('in 中文, a refused action and a failed request are told in Chinese, with no English sentence from the simulator', async ({
+  page,
+}) => {
+  await openLab(page, 'n=3&seed=1');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  // Two English words in a row would be a sentence the simulator wrote.
+  const englishSentence = /[A-Za-z]{2,}[ ,;:]+[a-z]{2,}/;
+
+  // A heartbeat slower than the election timeout: the simulator refuses the settings.
+  await showTab(page, '设置');
+  await page.getByRole('spinbutton', { name: /心跳间隔/ }).fill('500');
+  await page.getByRole('button', { name: '应用并重启' }).click();
+  const notice = page.getByRole('status').filter({ hasText: '设置无效' });
+  await expect(notice).toContainText('这些集群设置无效');
+  expect(await notice.innerText()).not.toMatch(englishSentence);
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  // Crash S1 from its menu and write through it: the client gets no reply and gives up.
+  await page
+    .getByRole('group', { name: /^Raft 集群/ })
+    .getByRole('button', { name: /^S1，/ })
+    .click();
+  await page
+    .getByRole('menu', { name: 'S1 的操作' })
+    .getByRole('menuitem', { name: /崩溃/ })
+    .click();
+  await showTab(page, '客户端');
+  await page.getByRole('combobox', { name: '发送给' }).selectOption('S1');
+  await page.getByRole('button', { name: '发送请求' }).click();
+  await advance(page, 5000);
+  const requests = page.getByRole('list', { name: /客户端请求/ });
+  const failed = requests.getByRole('listitem').filter({ hasText: '失败：' }).first();
+  await expect(failed).toContainText(/失败：\d+ 毫秒内没有回复/);
+  expect(await failed.innerText()).not.toMatch(englishSentence);
+});
+
 test('cluster size 3 → 7 in Settings works, and the URL reproduces the settings after a reload', async ({
   page,
 }) => {
@@ -416,7 +453,7 @@ test('the links are one tab stop: arrow keys walk along them and Enter cuts the 
   await expect(cluster(page).getByRole('button', { name: /^Link S1–S3/ })).toHaveAccessibleName(
     /cut|broken/i,
   );
-  const cuts = await page.evaluate(() => window.raftLabStore!.getState().frame?.cuts ?? []);
+  const cuts = await page.evaluate(() => window.raftLabView!().frame?.network.cuts ?? []);
   // Both directions, and nothing else.
   expect(cuts).toEqual([
     [1, 3],
@@ -478,7 +515,7 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
           height: vh * scale,
         };
         const groupsBefore = await page.evaluate(() =>
-          JSON.stringify(window.raftLabStore!.getState().frame?.groups),
+          JSON.stringify(window.raftLabView!().frame?.network.groups),
         );
         const edge = () => {
           const side = rng.int(4);
@@ -498,7 +535,7 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
         await page.mouse.up();
         await page.evaluate(() => window.raftLabStore!.getState().whenIdle());
         const groupsAfter = await page.evaluate(() =>
-          JSON.stringify(window.raftLabStore!.getState().frame?.groups),
+          JSON.stringify(window.raftLabView!().frame?.network.groups),
         );
         if (groupsAfter !== groupsBefore)
           done['drag that split the network'] = (done['drag that split the network'] ?? 0) + 1;
@@ -609,7 +646,10 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
   expect(Object.keys(done).length).toBeGreaterThanOrEqual(12);
   expect(done['drag that split the network'] ?? 0).toBeGreaterThan(0);
   const violations = await page.evaluate(() =>
-    window.raftLabStore!.getState().history.reduce((n, f) => n + f.violations.length, 0),
+    window
+      .raftLabStore!.getState()
+      .history.slice(0)
+      .reduce((n, f) => n + f.violations.length, 0),
   );
   expect(violations).toBe(0);
 });

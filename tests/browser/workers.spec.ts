@@ -13,29 +13,63 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'seed 1: five nodes elect a leader and commit writes', options: { nodes: 5, seed: 1 }, script: writeLoad(400, 3000, 100), endMs: 3500 },
+  {
+    name: 'seed 1: five nodes elect a leader and commit writes',
+    options: { nodes: 5, seed: 1 },
+    script: writeLoad(400, 3000, 100),
+    endMs: 3500,
+  },
   {
     name: 'seed 2: a node crashes and restarts while writes go on',
     options: { nodes: 5, seed: 2 },
-    script: [...writeLoad(400, 4000, 150), { at: 1200, do: 'crash', node: 1 }, { at: 1300, do: 'crash', node: 2 }, { at: 2500, do: 'restart', node: 1 }, { at: 3000, do: 'restart', node: 2 }],
+    script: [
+      ...writeLoad(400, 4000, 150),
+      { at: 1200, do: 'crash', node: 1 },
+      { at: 1300, do: 'crash', node: 2 },
+      { at: 2500, do: 'restart', node: 1 },
+      { at: 3000, do: 'restart', node: 2 },
+    ],
     endMs: 4500,
   },
   {
     name: 'seed 3: a partition, then heal, with message loss',
     options: { nodes: 5, seed: 3, dropRate: 0.1 },
-    script: [...writeLoad(400, 4000, 120), { at: 1000, do: 'partition', groups: [[1, 2], [3, 4, 5]] }, { at: 2500, do: 'heal' }, { at: 2600, do: 'drop', rate: 0.2 }],
+    script: [
+      ...writeLoad(400, 4000, 120),
+      {
+        at: 1000,
+        do: 'partition',
+        groups: [
+          [1, 2],
+          [3, 4, 5],
+        ],
+      },
+      { at: 2500, do: 'heal' },
+      { at: 2600, do: 'drop', rate: 0.2 },
+    ],
     endMs: 4500,
   },
   {
     name: 'seed 4: seven nodes with PreVote, a cut link and a forced timeout',
     options: { nodes: 7, seed: 4, preVote: true },
-    script: [...writeLoad(500, 3000, 200), { at: 800, do: 'cut', a: 1, b: 2 }, { at: 1500, do: 'timeout', node: 3 }, { at: 2200, do: 'heal' }],
+    script: [
+      ...writeLoad(500, 3000, 200),
+      { at: 800, do: 'cut', a: 1, b: 2 },
+      { at: 1500, do: 'timeout', node: 3 },
+      { at: 2200, do: 'heal' },
+    ],
     endMs: 3500,
   },
   {
     name: 'seed 5: three nodes with CheckQuorum lose and regain a majority',
     options: { nodes: 3, seed: 5, checkQuorum: true },
-    script: [...writeLoad(400, 3500, 100), { at: 1000, do: 'crash', node: 2 }, { at: 1050, do: 'crash', node: 3 }, { at: 2000, do: 'restart', node: 2 }, { at: 2100, do: 'restart', node: 3 }],
+    script: [
+      ...writeLoad(400, 3500, 100),
+      { at: 1000, do: 'crash', node: 2 },
+      { at: 1050, do: 'crash', node: 3 },
+      { at: 2000, do: 'restart', node: 2 },
+      { at: 2100, do: 'restart', node: 3 },
+    ],
     endMs: 4000,
   },
 ];
@@ -58,7 +92,9 @@ for (const c of cases) {
   });
 }
 
-test('a crashed node’s worker is gone, and its restart brings back exactly its disk', async ({ page }) => {
+test('a crashed node’s worker is gone, and its restart brings back exactly its disk', async ({
+  page,
+}) => {
   const result = await page.evaluate(async () => {
     const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 6 });
     await sim.runUntil((s) => s.leader() !== null, 3000);
@@ -81,7 +117,15 @@ test('a crashed node’s worker is gone, and its restart brings back exactly its
     await sim.settle();
     const back = await host.inspect(victim as never);
     host.dispose();
-    return { disk, deadAnswered, liveAnswer, workersBefore, workersAfterCrash, snapshotWhileDown, back };
+    return {
+      disk,
+      deadAnswered,
+      liveAnswer,
+      workersBefore,
+      workersAfterCrash,
+      snapshotWhileDown,
+      back,
+    };
   });
   expect(result.workersBefore).toBe(5);
   expect(result.workersAfterCrash).toBe(4);
@@ -119,7 +163,9 @@ test('a worker that throws is marked faulted and the cluster goes on', async ({ 
   expect(result.violations).toBe(0);
 });
 
-test('a worker that hangs, or never loads, is reported instead of freezing the cluster', async ({ page }) => {
+test('a worker that hangs, or never loads, is reported instead of freezing the cluster', async ({
+  page,
+}) => {
   const result = await page.evaluate(async () => {
     const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 8 }, [5]);
     const neverLoaded = sim.inspect(5).fault;
