@@ -29,7 +29,7 @@ describe('with one Figure 2 rule switched off, the checkers find a violation', (
     {
       rule: 'truncateOnlyOnConflict',
       section: '§5.3',
-      checker: 'Acknowledged Writes Reach a Majority',
+      checker: 'Acknowledged on a Majority',
     },
   ] as const;
   // A loop rather than it.each so the names print as plain sentences.
@@ -60,7 +60,7 @@ describe('with one Figure 2 rule switched off, the checkers find a violation', (
       });
     const caught = rulesCaught(false).filter((rules) => rules.length > 0);
     expect(caught.length).toBeGreaterThanOrEqual(6);
-    for (const rules of caught) expect(rules).toContain('Acknowledged Writes Reach a Majority');
+    for (const rules of caught) expect(rules).toContain('Acknowledged on a Majority');
     expect(rulesCaught(true).flat()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-// Acknowledged Writes Reach a Majority: a client may hear "ok" only for an entry that a majority
+// Acknowledged on a Majority: a client may hear "ok" only for an entry that a majority
 // of disks hold at that moment. A follower that truncates entries it already had (the §5.3 rule
 // switched off) lets a leader count a match that is gone by the time the client hears back.
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ describe('acknowledged writes reach a majority of disks', () => {
     const first = sim.violations()[0];
     expect(first, 'no violation within 5 virtual seconds').toBeDefined();
     expect(first!.ruleId).toBe('ackedOnMajority');
-    expect(first!.rule).toBe('Acknowledged Writes Reach a Majority');
+    expect(first!.rule).toBe('Acknowledged on a Majority');
     // Which write it is depends on the whole run; what it says does not: one disk of three.
     const { request, index } = first!.finding;
     expect(first!.finding).toEqual({
