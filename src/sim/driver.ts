@@ -65,7 +65,15 @@ export class DriverCore {
       }
     }
     for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
-      yield* this.execute(d);
+      // One instant, as in runUntil and stepOnce: boots (rare), one step call, then the commit.
+      // Written out rather than delegated to a nested generator: it runs once per instant.
+      if (d.boots.length > 0) yield* this.boot(d.boots);
+      const live = this.liveOnly(d.batches);
+      this.commitInstant(
+        d,
+        live,
+        live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
+      );
     }
     this.finishAt(until);
   }
@@ -74,7 +82,13 @@ export class DriverCore {
   *runUntil(holds: () => boolean, until: number): DriverRun<boolean> {
     if (holds()) return true;
     for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
-      yield* this.execute(d);
+      if (d.boots.length > 0) yield* this.boot(d.boots);
+      const live = this.liveOnly(d.batches);
+      this.commitInstant(
+        d,
+        live,
+        live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
+      );
       if (holds()) return true;
     }
     this.finishAt(until);
@@ -84,8 +98,15 @@ export class DriverCore {
   /** Runs the next instant that has node inputs, if one comes by `until`. */
   *stepOnce(until: number): DriverRun<boolean> {
     const d = this.world.nextDispatch(until);
-    if (d) yield* this.execute(d);
-    return d !== null;
+    if (d === null) return false;
+    if (d.boots.length > 0) yield* this.boot(d.boots);
+    const live = this.liveOnly(d.batches);
+    this.commitInstant(
+      d,
+      live,
+      live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
+    );
+    return true;
   }
 
   /** Boots whatever restarts are pending, without moving time. */
@@ -100,13 +121,11 @@ export class DriverCore {
     this.world.now = until;
   }
 
-  private *execute(d: Dispatch): DriverRun<void> {
-    if (d.boots.length > 0) yield* this.boot(d.boots);
-    const live = this.liveOnly(d.batches);
-    const answer = live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER;
+  /** Commits instant `d` with the host's answer for its `live` batches. */
+  private commitInstant(d: Dispatch, live: readonly NodeBatch[], answer: HostAnswer): void {
     expectAnswers(answer, live.length);
-    if (live === d.batches && answer.every(isResults)) {
-      this.world.commit(d, answer as readonly InputResult[][]);
+    if (live === d.batches && allResults(answer)) {
+      this.world.commit(d, answer as readonly (readonly InputResult[])[]);
       return;
     }
     this.commitWith(d, (batch) => answer[live.indexOf(batch)]!);
@@ -216,8 +235,13 @@ export async function driveAsync<T>(
   }
 }
 
-function isResults(outcome: HostAnswer[number]): outcome is readonly InputResult[] {
-  return outcome !== null && !('fault' in outcome);
+/** Whether every outcome is a list of results (no node failed, nothing was only booted). */
+function allResults(answer: HostAnswer): boolean {
+  for (let i = 0; i < answer.length; i++) {
+    const outcome = answer[i];
+    if (outcome === null || outcome === undefined || 'fault' in outcome) return false;
+  }
+  return true;
 }
 
 function expectAnswers(answer: HostAnswer, count: number): void {

@@ -8,7 +8,14 @@ import { InProcessAsyncHost } from '../../../src/worker/inProcessAsyncHost';
 
 const faults: ScriptStep[] = [
   { at: 700, do: 'crash', node: 1 },
-  { at: 900, do: 'partition', groups: [[1, 2], [3, 4, 5]] },
+  {
+    at: 900,
+    do: 'partition',
+    groups: [
+      [1, 2],
+      [3, 4, 5],
+    ],
+  },
   { at: 1500, do: 'timeout', node: 4 },
   { at: 1800, do: 'heal' },
   { at: 1900, do: 'restart', node: 1 },
@@ -27,18 +34,19 @@ const worlds: [string, SimOptionsInput][] = [
 ];
 
 describe('the async driver replays the synchronous run', () => {
-  it.each(worlds.flatMap(([name, o]) => [1, 2, 3].map((seed) => [`${name}, seed ${seed}`, o, seed] as const)))(
-    '%s',
-    async (_name, options, seed) => {
-      const script = [...writeLoad(300, 3000, 40), ...faults];
-      const sync = createSimulation({ ...options, seed });
-      await runScript(sync, script, 3500);
-      const async = new AsyncSimulation({ ...options, seed }, new InProcessAsyncHost());
-      await async.settle();
-      await runScript(async, script, 3500);
-      expect(async.traceHash()).toBe(sync.traceHash());
-      expect(async.eventCount()).toBe(sync.eventCount());
-      expect(async.violations()).toEqual([]);
-    },
-  );
+  it.each(
+    worlds.flatMap(([name, o]) =>
+      [1, 2, 3].map((seed) => [`${name}, seed ${seed}`, o, seed] as const),
+    ),
+  )('%s', async (_name, options, seed) => {
+    const script = [...writeLoad(300, 3000, 40), ...faults];
+    const sync = createSimulation({ ...options, seed });
+    await runScript(sync, script, 3500);
+    const async = new AsyncSimulation({ ...options, seed }, new InProcessAsyncHost());
+    await async.settle();
+    await runScript(async, script, 3500);
+    expect(async.traceHash()).toBe(sync.traceHash());
+    expect(async.eventCount()).toBe(sync.eventCount());
+    expect(async.violations()).toEqual([]);
+  });
 });
