@@ -6,6 +6,7 @@ import { resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
 import { configurationOf } from './tracker';
 import { assertInvariantsAfter, invariantChecksOn } from './invariants';
+import { checkBoot } from './bootChecks';
 import {
   handleRequestVote,
   handleRequestVoteReply,
@@ -32,6 +33,7 @@ export interface StepResult {
 /**
  * A server starting (or restarting after a crash) from what its disk holds: a follower with
  * commitIndex 0 and nothing applied, which learns the commit index from the next leader.
+ * Every argument is checked first; a bad one throws and no node is made.
  */
 export function createNode(
   id: NodeId,
@@ -40,10 +42,12 @@ export function createNode(
   rngSeed: number,
   now: number,
 ): RaftNode {
+  checkBoot(options, disk, rngSeed, now);
+  const config = configurationOf(id, options.ids);
   const draft: Draft = {
     id,
     options,
-    config: configurationOf(id, options.ids),
+    config,
     currentTerm: disk.currentTerm,
     votedFor: disk.votedFor,
     log: logFrom(disk.log),

@@ -29,12 +29,12 @@ describe('checkInvariants: hand-broken nodes are caught', () => {
     sentences([
       {
         says: 'commitIndex past the last log index',
-        make: () => ({ ...nodeWith({ log: [1] }), commitIndex: asIndex(2) }),
+        make: () => ({ ...nodeWith({ term: 1, log: [1] }), commitIndex: asIndex(2) }),
         finds: 'commitIndex (2) ≤ last log index (1)',
       },
       {
         says: 'lastApplied past commitIndex',
-        make: () => ({ ...nodeWith({ log: [1, 1] }), lastApplied: asIndex(1) }),
+        make: () => ({ ...nodeWith({ term: 1, log: [1, 1] }), lastApplied: asIndex(1) }),
         finds: 'lastApplied (1) ≤ commitIndex (0)',
       },
       {
@@ -114,7 +114,7 @@ describe('step asserts the invariants only while checks are on', () => {
   });
   afterEach(() => setInvariantChecks(before));
 
-  const broken = (): RaftNode => ({ ...nodeWith({ log: [1] }), commitIndex: asIndex(2) });
+  const broken = (): RaftNode => ({ ...nodeWith({ term: 1, log: [1] }), commitIndex: asIndex(2) });
 
   it('with checks on, stepping a broken node throws and names the input', () => {
     setInvariantChecks(true);
@@ -138,7 +138,7 @@ describe('step asserts the invariants only while checks are on', () => {
   it('with a Figure 2 rule switched off, step does not assert (the checkers judge that run)', () => {
     setInvariantChecks(true);
     const ruleOff = {
-      ...nodeWith({ log: [1], options: { rules: { truncateOnlyOnConflict: false } } }),
+      ...nodeWith({ term: 1, log: [1], options: { rules: { truncateOnlyOnConflict: false } } }),
       commitIndex: asIndex(2),
     };
     expect(checkInvariants(ruleOff)).not.toEqual([]);

@@ -1,0 +1,70 @@
+// Argument checks for createNode, the core's one entry point that takes outside data whole
+// (options, a disk, a seed). Each throws a clear Error before any node exists; step's inputs
+// come from the core's own outputs and are not re-checked on the hot path.
+import type { PersistentState, RaftOptions } from './types';
+
+const isWhole = (x: unknown, min: number): x is number =>
+  typeof x === 'number' && Number.isSafeInteger(x) && x >= min;
+
+function whole(name: string, x: unknown, min: number): void {
+  if (!isWhole(x, min))
+    throw new Error(`${name} must be a whole number ≥ ${min}, not ${String(x)}`);
+}
+
+/** Everything createNode needs of its arguments; the configuration is checked by tracker.ts. */
+export function checkBoot(options: unknown, disk: unknown, rngSeed: unknown, now: unknown): void {
+  checkOptions(options);
+  checkDisk(disk);
+  if (typeof rngSeed !== 'number' || !Number.isFinite(rngSeed)) {
+    throw new Error(`rngSeed must be a finite number, not ${String(rngSeed)}`);
+  }
+  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
+    throw new Error(`now must be a finite number ≥ 0, not ${String(now)}`);
+  }
+}
+
+function checkOptions(options: unknown): asserts options is RaftOptions {
+  if (typeof options !== 'object' || options === null) throw new Error('options must be an object');
+  const o = options as Record<string, unknown>;
+  const range = o.electionTimeoutMs;
+  if (!Array.isArray(range) || range.length !== 2) {
+    throw new Error('electionTimeoutMs must be a [min, max] pair of milliseconds');
+  }
+  whole('electionTimeoutMs min', range[0], 1);
+  whole('electionTimeoutMs max', range[1], range[0] as number);
+  whole('heartbeatMs', o.heartbeatMs, 1);
+  whole('maxEntriesPerAppend', o.maxEntriesPerAppend, 1);
+  for (const key of ['preVote', 'checkQuorum'] as const) {
+    if (typeof o[key] !== 'boolean') throw new Error(`${key} must be true or false`);
+  }
+  const rules = o.rules as Record<string, unknown> | null | undefined;
+  if (typeof rules !== 'object' || rules === null) throw new Error('rules must be an object');
+  for (const key of [
+    'electionRestriction',
+    'currentTermCommit',
+    'truncateOnlyOnConflict',
+    'oneVotePerTerm',
+  ] as const) {
+    if (typeof rules[key] !== 'boolean') throw new Error(`rules.${key} must be true or false`);
+  }
+}
+
+/** Terms must be whole, between 1 and currentTerm, and never fall along the log. */
+function checkDisk(disk: unknown): asserts disk is PersistentState {
+  if (typeof disk !== 'object' || disk === null) throw new Error('disk must be an object');
+  const d = disk as Record<string, unknown>;
+  whole('disk currentTerm', d.currentTerm, 0);
+  if (d.votedFor !== null) whole('disk votedFor', d.votedFor, 1);
+  if (!Array.isArray(d.log)) throw new Error('disk log must be a list of entries');
+  let previous = 1;
+  for (let i = 0; i < d.log.length; i++) {
+    const e: unknown = d.log[i];
+    if (typeof e !== 'object' || e === null) throw new Error(`disk entry ${i + 1} is not an entry`);
+    const term = (e as { term?: unknown }).term;
+    whole(`term of disk entry ${i + 1}`, term, previous);
+    if ((term as number) > (d.currentTerm as number)) {
+      throw new Error(`disk entry ${i + 1} has term ${String(term)}, above currentTerm`);
+    }
+    previous = term as number;
+  }
+}
