@@ -1,6 +1,7 @@
 // Public face of the simulator: the scripting API and what the hosts and the UI need.
 export { createSimulation, Simulation, SimulationBase } from './simulation';
-export type { NodeSnapshot, RequestSnapshot } from './simulation';
+export type { NodeSnapshot, RequestSnapshot } from './api/read';
+export { MAX_RUN_MS, MAX_TEXT } from './api/validate';
 export type { SimOptions, SimOptionsInput } from './options';
 export { DEFAULT_OPTIONS, MAX_NODES, resolveOptions } from './options';
 export type { Dispatch, Flight, Violation, ClientRequestState, NodeRecord } from './world';

@@ -74,7 +74,7 @@ export function resolveOptions(input: SimOptionsInput = {}): SimOptions {
   for (const key of strayKeys(input, Object.keys(DEFAULT_OPTIONS))) {
     badOption(key, `unknown option "${key}"`);
   }
-  const rules = input.rules ?? {};
+  const rules = input.rules === undefined ? {} : input.rules;
   if (!isPlainObject(rules)) {
     badOption(
       'rules',
