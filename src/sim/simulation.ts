@@ -17,7 +17,14 @@ import { checkAction, leaderOf, performAction, performOneWayCut } from './api/ac
 import { checkDisk } from './api/disk';
 import type { NodeSnapshot, RequestSnapshot } from './api/read';
 import * as read from './api/read';
-import { checkDuration, checkLink, checkNodeId, checkPredicate, refuse } from './api/validate';
+import {
+  checkDuration,
+  checkLink,
+  checkNodeId,
+  checkPredicate,
+  describeValue,
+  refuse,
+} from './api/validate';
 
 export type { NodeSnapshot, RequestSnapshot } from './api/read';
 
@@ -150,7 +157,7 @@ export abstract class SimulationBase {
   request(requestId: number): RequestSnapshot {
     const r = typeof requestId === 'number' ? this.world.requests.get(requestId) : undefined;
     if (!r) {
-      const value = String(requestId);
+      const value = describeValue(requestId);
       refuse({ code: 'unknownRequest', value }, `unknown request ${value}`);
     }
     return read.requestSnapshotOf(r);

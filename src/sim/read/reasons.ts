@@ -7,25 +7,30 @@
  * plain strings and numbers so they cross a worker boundary and fill a translation template.
  */
 export const REASON_CODES = [
-  // Refused actions and bad arguments
-  'unknownNode', // { node: string, size: number } – node is the value as given
-  'alreadyCrashed', // { node }
+  // Refused actions and bad arguments (thrown as a SimError; see src/sim/api/validate.ts)
+  'unknownNode', // { node: string, size: number } – node is the value as given ('"1"', '1.5', '-0')
+  'alreadyCrashed', // { node } – crash on a crashed node
   'stillRunning', // { node } – restart or setDisk on a running node
-  'nodeCrashed', // { node } – timeout or write through a crashed node
-  'badDuration', // { value: string }
-  'durationTooLong', // { value: string, max: number }
-  'badText', // { name: string, max: number }
-  'badPartition', // {} – not a list of non-empty lists of node ids
+  'nodeCrashed', // { node } – timeout on a crashed node (a write through one is sent, and lost)
+  'badDuration', // { value: string } – not whole milliseconds ≥ 0 (a fraction, NaN, Infinity, text)
+  'durationTooLong', // { value: string, max: number } – one run lasts at most `max` ms (a day)
+  'badText', // { name: 'key' | 'value', max: number } – not text of 1…max characters
+  'badPartition', // {} – not a list of non-empty lists of node ids without holes
   'nodeInTwoGroups', // { node }
   'partitionMissing', // { nodes: string } – e.g. "S4, S5"
-  'sameNodeLink', // { node }
-  'badDropRate', // { value: string }
+  'sameNodeLink', // { node } – cut, cutOneWay or restoreLink with both ends the same node
+  'badDropRate', // { value: string } – not a number from 0 to 1
   'busy', // {} – the simulation is running; act between runs
   'unknownRequest', // { value: string }
   'badDisk', // { detail: string } – which field of a staged disk is wrong, in English
   'badPredicate', // {} – runUntil needs a function
-  'badAction', // { value: string } – not an action of the SimAction vocabulary
-  'badOptions', // { detail: string } – simulation options: which option and why, in English
+  // { value: string, detail: string } – not an action of the SimAction vocabulary: not a plain
+  // object, an unknown `do`, a field it does not take, or a missing field; detail says which, in
+  // English. A field of a known action that is wrong gives that field's own code instead.
+  'badAction',
+  // { option: string, detail: string } – option names it ('nodes', 'rules.oneVotePerTerm', or ''
+  // when the options are not an object at all); detail says why, in English
+  'badOptions',
   // Client request outcomes
   'noLeaderKnown', // { node } – the server that answered knew no leader
   'clientTimeout', // { ms }

@@ -1,0 +1,28 @@
+// The README's scripting example, line for line: it must keep working as printed there.
+import { describe, expect, it } from 'vitest';
+import { SimError, createSimulation } from '../../../../src/sim';
+
+describe("the README's scripting API example", () => {
+  it('runs as printed, with the results its comments promise', () => {
+    const sim = createSimulation({ nodes: 5, seed: 1 }); // every option is optional
+    sim.runUntil((s) => s.leader() !== null, 2000);
+    const id = sim.write('x', '1');
+    sim.runFor(500);
+    expect(sim.request(id)).toEqual({ status: 'ok', index: 2 });
+    sim.crash(sim.leader()!);
+    sim.partition([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    sim.heal();
+    expect(sim.violations()).toEqual([]);
+    expect(sim.traceHash()).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it('a bad argument throws an Error (a SimError) that says what is wrong', () => {
+    const sim = createSimulation({ nodes: 5, seed: 1 });
+    expect(() => sim.crash(6)).toThrow(Error);
+    expect(() => sim.crash(6)).toThrow(SimError);
+    expect(() => sim.crash(6)).toThrow('unknown node 6: this cluster has S1…S5');
+  });
+});
