@@ -3,6 +3,9 @@
 // takes back the results and applies them to disks, network, clients, checkers and the record.
 // The rooms it coordinates: schedule (when), flights (who receives what), disks (what is on
 // disk), clients (requests), recorder (the trace), checkerSuite (the rules), lookahead (windows).
+//
+// Past the house's 300 lines on purpose: this is where the rooms meet — an instant's dispatch
+// and commit, plus one-line pass-throughs for the API — and it keeps no rule of its own.
 import type { Command, Entry, Input, Message, NodeId, RaftOptions } from '../../raft';
 import { CLIENT_ID, asNodeId, deriveSeed } from '../../raft';
 import type { ClusterView } from '../checkers';
