@@ -2,9 +2,10 @@
 export { createSimulation, Simulation, SimulationBase } from './simulation';
 export type { NodeSnapshot, RequestSnapshot } from './api/read';
 export { MAX_RUN_MS, MAX_TEXT } from './api/validate';
+export type { StagedDisk } from './api/disk';
 export type { SimOptions, SimOptionsInput } from './options';
 export { DEFAULT_OPTIONS, MAX_NODES, resolveOptions } from './options';
-export type { Dispatch, Flight, Violation, ClientRequestState, NodeRecord } from './world';
+export type { Dispatch, Flight, Violation, ClientRequestState } from './world';
 export { World } from './world';
 export type {
   NodeHost,
@@ -22,12 +23,17 @@ export { AsyncSimulation } from './asyncSimulation';
 export type { AsyncNodeHost, HostFault } from './asyncSimulation';
 export { runScript, applyAction, writeLoad } from './script';
 export type { ScriptStep, SimAction } from './script';
-export type { LostState } from './world';
 // Core vocabulary the upper layers show, re-exported so they depend on the simulator alone.
 export type { Command, Entry, Message, MessageKind, Role } from '../raft';
 export { majority, failuresTolerated, describeCommand } from '../raft';
 // The read model: every viewer's one picture of nodes, requests and the cluster; coded reasons.
-export type { ClusterFacts, NodeView, RequestStage, RequestView } from './read/readModel';
+export type {
+  ClusterFacts,
+  LostState,
+  NodeView,
+  RequestStage,
+  RequestView,
+} from './read/readModel';
 export { entryFate, logVariants } from './read/readModel';
 export type { Reason, ReasonCode } from './read/reasons';
 export { REASON_CODES, SimError, isSimError } from './read/reasons';

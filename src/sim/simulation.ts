@@ -1,6 +1,6 @@
 // The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
-import type { Command, NodeId } from '../raft';
+import type { NodeId } from '../raft';
 import type { ClientRequestState, Flight, ListenOptions, NodeRecord, Violation } from './world';
 import { World } from './world';
 import type { NodeHost } from './host';
@@ -14,17 +14,11 @@ import type { ClusterFacts, NodeView, RequestView } from './read/readModel';
 import type { SimAction } from './script';
 import type { CheckedAction } from './api/actions';
 import { checkAction, leaderOf, performAction, performOneWayCut } from './api/actions';
-import { checkDisk } from './api/disk';
+import type { StagedDisk } from './api/disk';
+import { performSetDisk } from './api/disk';
 import type { NodeSnapshot, RequestSnapshot } from './api/read';
 import * as read from './api/read';
-import {
-  checkDuration,
-  checkLink,
-  checkNodeId,
-  checkPredicate,
-  describeValue,
-  refuse,
-} from './api/validate';
+import { checkDuration, checkLink, checkNodeId, checkPredicate } from './api/validate';
 
 export type { NodeSnapshot, RequestSnapshot } from './api/read';
 
@@ -76,29 +70,9 @@ export abstract class SimulationBase {
    * disk is checked (terms 1…currentTerm never decreasing, commands a client could write)
    * before any of it is written.
    */
-  setDisk(
-    id: number,
-    disk: {
-      currentTerm: number;
-      votedFor: number | null;
-      log: readonly { term: number; command: Command }[];
-    },
-  ): void {
+  setDisk(id: number, disk: StagedDisk): void {
     this.beforeAction();
-    const r = this.world.node(this.checkId(id));
-    if (r.alive) {
-      refuse(
-        { code: 'stillRunning', node: r.id },
-        `S${r.id} is running; crash it before replacing its disk`,
-      );
-    }
-    const checked = checkDisk(disk, this.world.ids.length);
-    this.world.writeDisk(r, checked.currentTerm, checked.votedFor, checked.log);
-    this.world.action(
-      'fault',
-      r.id,
-      `S${r.id} disk set: term ${checked.currentTerm}, log ${checked.log.length}`,
-    );
+    performSetDisk(this.world, this.checkId(id), disk);
   }
 
   partition(groups: readonly (readonly number[])[]): void {
@@ -155,12 +129,7 @@ export abstract class SimulationBase {
   }
 
   request(requestId: number): RequestSnapshot {
-    const r = typeof requestId === 'number' ? this.world.requests.get(requestId) : undefined;
-    if (!r) {
-      const value = describeValue(requestId);
-      refuse({ code: 'unknownRequest', value }, `unknown request ${value}`);
-    }
-    return read.requestSnapshotOf(r);
+    return read.requestSnapshotOf(this.world, requestId);
   }
 
   violations(): Violation[] {

@@ -2,7 +2,15 @@
 // term, vote and every log entry, with commands held to what a client write may carry.
 import type { Command, Entry, NodeId } from '../../raft';
 import { asNodeId, asTerm } from '../../raft';
+import type { World } from '../world';
 import { describeValue, isDense, isPlainObject, MAX_TEXT, refuse, strayKeys } from './validate';
+
+/** A disk as a script stages it (`setDisk`); a log read back from `sim.node(id).log` fits too. */
+export interface StagedDisk {
+  readonly currentTerm: number;
+  readonly votedFor: number | null;
+  readonly log: readonly { readonly term: number; readonly command: Command }[];
+}
 
 /** What a disk holds once checked: fresh objects, so the caller's later edits change nothing. */
 export interface CheckedDisk {
@@ -18,6 +26,24 @@ const COMMAND_KEYS = { set: ['kind', 'key', 'value'], delete: ['kind', 'key'], n
 
 function badDisk(detail: string): never {
   refuse({ code: 'badDisk', detail }, `bad disk: ${detail}`);
+}
+
+/**
+ * Replaces crashed node `id`'s whole disk, to stage a scenario such as the paper's Figure 7:
+ * refused while the node runs, and checked whole before any of it is written.
+ */
+export function performSetDisk(world: World, id: NodeId, disk: unknown): void {
+  const r = world.node(id);
+  if (r.alive) {
+    refuse(
+      { code: 'stillRunning', node: id },
+      `S${id} is running; crash it before replacing its disk`,
+    );
+  }
+  const checked = checkDisk(disk, world.ids.length);
+  world.writeDisk(r, checked.currentTerm, checked.votedFor, checked.log);
+  const text = `S${id} disk set: term ${checked.currentTerm}, log ${checked.log.length}`;
+  world.action('fault', id, text);
 }
 
 /**

@@ -9,6 +9,7 @@ import { clusterFacts, entryFate } from '../read/readModel';
 import type { Reason } from '../read/reasons';
 import type { ClientRequestState, NodeRecord, World } from '../world';
 import { leaderOf } from './actions';
+import { describeValue, refuse } from './validate';
 
 /**
  * One server as plain data, safe to keep: later events do not change it. The NodeView's fields,
@@ -142,7 +143,12 @@ function requestViewOf(r: ClientRequestState, nodes: readonly LogFacts[]): Reque
 }
 
 /** `sim.request(id)`: its status, and for a failed one whether its entry committed anyway. */
-export function requestSnapshotOf(r: ClientRequestState): RequestSnapshot {
+export function requestSnapshotOf(world: World, requestId: unknown): RequestSnapshot {
+  const r = typeof requestId === 'number' ? world.requests.get(requestId) : undefined;
+  if (!r) {
+    const value = describeValue(requestId);
+    refuse({ code: 'unknownRequest', value }, `unknown request ${value}`);
+  }
   return {
     status: r.status,
     ...(r.index !== undefined ? { index: r.index } : {}),
