@@ -22,10 +22,10 @@ const isServerId = (x: unknown): x is NodeId =>
   typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
 
 /**
- * Builds the configuration `self` starts with from the options' `ids`, which must be distinct
- * server ids in ascending order that include `self`. Throws on anything else.
+ * Builds the configuration `ownId` starts with from the options' `ids`, which must be distinct
+ * server ids in ascending order that include `ownId`. Throws on anything else.
  */
-export function configurationOf(self: NodeId, ids: unknown): Configuration {
+export function configurationOf(ownId: NodeId, ids: unknown): Configuration {
   if (!Array.isArray(ids) || ids.length === 0) {
     throw new Error('ids must be a non-empty list of server ids, e.g. [1, 2, 3]');
   }
@@ -36,8 +36,8 @@ export function configurationOf(self: NodeId, ids: unknown): Configuration {
     if (i > 0 && id <= voters[i - 1]!) throw new Error('ids must be distinct and ascending');
     voters.push(id);
   }
-  if (!voters.includes(self)) throw new Error(`ids must include the server's own id S${self}`);
-  return { voters, peers: voters.filter((id) => id !== self) };
+  if (!voters.includes(ownId)) throw new Error(`ids must include the server's own id S${ownId}`);
+  return { voters, peers: voters.filter((id) => id !== ownId) };
 }
 
 export function isVoter(config: Configuration, id: NodeId): boolean {
@@ -86,13 +86,13 @@ export function progressForNewLeader(
  */
 export function committedIndex(
   config: Configuration,
-  self: NodeId,
+  ownId: NodeId,
   ownLastIndex: LogIndex,
   progress: Readonly<Record<number, Progress>>,
 ): LogIndex {
   const matches: number[] = [];
   for (const id of config.voters) {
-    matches.push(id === self ? ownLastIndex : (progress[id]?.matchIndex ?? 0));
+    matches.push(id === ownId ? ownLastIndex : (progress[id]?.matchIndex ?? 0));
   }
   return quorumIndexInPlace(matches);
 }
