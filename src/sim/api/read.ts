@@ -66,13 +66,34 @@ export function nodeViewOf(world: World, id: NodeId): NodeView {
 
 /** A copy of a node view that no later event can change. */
 export function snapshotOf(view: NodeView): NodeSnapshot {
+  // Written out rather than spread: predicates call sim.node() after every instant of a run.
+  const log = new Array<{ index: number; term: number; command: Command }>(view.log.length);
+  for (let i = 0; i < log.length; i++) {
+    const e = view.log[i]!;
+    log[i] = { index: i + 1, term: e.term, command: e.command };
+  }
+  const kv: Record<string, string> = {};
+  for (const [k, v] of view.kv) kv[k] = v;
   return {
-    ...view,
-    votes: [...view.votes],
-    progress: view.progress.map((p) => ({ ...p })),
-    log: view.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
-    kv: Object.fromEntries(view.kv),
+    id: view.id,
+    alive: view.alive,
+    fault: view.fault,
+    role: view.role,
+    term: view.term,
+    votedFor: view.votedFor,
+    leaderId: view.leaderId,
+    commitIndex: view.commitIndex,
+    lastApplied: view.lastApplied,
+    electionDeadline: view.electionDeadline,
+    electionTimeoutMs: view.electionTimeoutMs,
+    heartbeatDeadline: view.heartbeatDeadline,
+    votes: view.votes.length === 0 ? NONE : view.votes.slice(),
+    progress: view.progress.length === 0 ? NONE : view.progress.map((p) => ({ ...p })),
+    log,
+    truncations: view.truncations,
+    kv,
     lost: view.lost && { ...view.lost },
+    cutOff: view.cutOff,
   };
 }
 
