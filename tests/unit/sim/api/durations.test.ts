@@ -4,7 +4,8 @@
 // runs are tried on a crashed cluster, where nothing is scheduled, so even code that accepted
 // them returned at once (and the test failed rather than hung).
 import { describe, expect, it } from 'vitest';
-import { MAX_RUN_MS, createSimulation } from '../../../../src/sim';
+import { AsyncSimulation, MAX_RUN_MS, SimError, createSimulation } from '../../../../src/sim';
+import { InProcessAsyncHost } from '../../../../src/worker/inProcessAsyncHost';
 import type { Simulation } from '../../../../src/sim';
 import { sentences } from '../harness';
 import { look, refusal } from './refusal';
@@ -80,5 +81,18 @@ describe('a run lasts whole milliseconds, at most a virtual day', () => {
       code: 'badPredicate',
     });
     expect(sim.now).toBe(0);
+  });
+
+  it('the asynchronous driver refuses the same runs with the same codes', async () => {
+    const sim = new AsyncSimulation({ seed: 3, nodes: 3 }, new InProcessAsyncHost());
+    const codeOf = (run: Promise<unknown>) =>
+      run.then(
+        () => 'accepted',
+        (e: unknown) => (e instanceof SimError ? e.reason.code : 'not a SimError'),
+      );
+    expect(await codeOf(sim.runFor(1e300))).toBe('durationTooLong');
+    expect(await codeOf(sim.runFor(2.5))).toBe('badDuration');
+    expect(await codeOf(sim.runUntil('nope' as never, 100))).toBe('badPredicate');
+    expect([sim.now, sim.eventCount()]).toEqual([0, 0]);
   });
 });
