@@ -2,7 +2,7 @@
 // names (the sender appears as candidateId or leaderId, as the paper names it).
 import type { FlightFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
-import { describeCommand } from '../../sim';
+import { describeCommand } from '../../store';
 import type { Field } from './FieldList';
 
 const who = (id: number, t: Translate) => (id === 0 ? t('visual.cluster.client') : `S${id}`);

@@ -4,7 +4,7 @@ import { describeLost } from '../nodeText';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
-import { describeCommand } from '../../sim';
+import { describeCommand } from '../../store';
 import type { Field } from './FieldList';
 
 const name = (id: number | null) => (id === null ? 'null' : `S${id}`);

@@ -7,7 +7,7 @@
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { describeCommand, logVariants } from '../../sim';
+import { describeCommand, logVariants } from '../../store';
 import { inkOn, termColor } from '../../layout/termColor';
 
 /** Newest indexes listed; older ones are counted below the table. */

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { describeCommand } from '../../sim';
+import { describeCommand } from '../../store';
 import { LOG_COLUMNS, logWindow, markerPlace } from '../../layout/logWindow';
 import { inkOn, termColor } from '../../layout/termColor';
 import { LogRowHeader } from './LogRowHeader';

@@ -1,7 +1,7 @@
 // The cluster facts line (UI layer): virtual time, the leader and its term, the majority and
 // how many failures this size survives, with the one-sentence reason odd sizes are preferred.
 // Every number comes from the simulator (the frame's facts, majority(), failuresTolerated()).
-import { MAX_NODES, failuresTolerated, majority } from '../../sim';
+import { MAX_NODES, failuresTolerated, majority } from '../../store';
 import { useFrame, useT } from '../labContext';
 import { ClockText } from './ClockText';
 

@@ -2,7 +2,7 @@
 // committed → applied → acknowledged; or replaced (another entry won its index); or failed with
 // its reason, and then perhaps committed later anyway. The stage is the simulator's; this only
 // highlights the steps it has reached.
-import { describeCommand } from '../../sim';
+import { describeCommand } from '../../store';
 import type { RequestFrame, RequestStage } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';

@@ -1,6 +1,6 @@
 // The checkers' status in the top bar (UI layer): a calm line while every property holds. How
 // many properties are checked is the simulator's fact, not a number written here.
-import { RULE_IDS } from '../../sim';
+import { RULE_IDS } from '../../store';
 import { ruleName } from '../i18n/codes';
 import { useFrame, useT } from '../labContext';
 

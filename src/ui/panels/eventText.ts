@@ -2,7 +2,7 @@
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
 // belongs to for the event log's filter. It only reads what the event recorded.
 import type { Message, TraceEvent } from '../../sim';
-import { describeCommand } from '../../sim';
+import { describeCommand } from '../../store';
 import type { Translate } from '../i18n/types';
 
 export type EventKind = 'election' | 'replication' | 'heartbeat' | 'client' | 'fault' | 'lost';
