@@ -16,6 +16,8 @@ export default defineConfig({
   preview: { headers: crossOriginIsolation },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    // The core's invariants are asserted after every step in every unit test.
+    setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
   },
 });

@@ -2,6 +2,7 @@
 // cluster of real Web Workers, and mounts the React tree.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setInvariantChecks } from '../raft';
 import type { Persistence } from '../store';
 import type { Frame } from '../store';
 import { createLabStore, frameAt, selectFirstSeq, selectFrame, selectHeadSeq } from '../store';
@@ -9,6 +10,9 @@ import { App } from '../ui/App';
 import { installDebugApi } from './debugApi';
 import { startWorkerCluster } from './runtime';
 
+// Development builds assert the core's invariants after every step (in-process hosts; each
+// worker does the same for itself); production skips the cost.
+setInvariantChecks(import.meta.env.DEV);
 installDebugApi();
 
 const rootElement = document.getElementById('root');

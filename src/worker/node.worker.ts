@@ -1,7 +1,7 @@
 // A module Web Worker hosting one Raft node. It holds the node's value and runs the pure core
 // on each batch it is handed; it has no Raft logic of its own and decides nothing.
 import type { RaftNode } from '../raft';
-import { persistentStateOf } from '../raft';
+import { persistentStateOf, setInvariantChecks } from '../raft';
 import { bootNode, stepBatch } from '../sim';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION, decode, encode } from './protocol';
@@ -11,6 +11,9 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
 };
 
+// Development builds assert the core's invariants after every step; production skips the cost.
+setInvariantChecks(import.meta.env.DEV);
+
 let node: RaftNode | null = null;
 /** Set by a 'throw' sabotage: the next step throws, as a buggy runtime would. */
 let throwNext = false;
@@ -18,7 +21,12 @@ let throwNext = false;
 scope.onmessage = (event) => {
   const request = decode<WorkerRequest>(event.data);
   if (request.v !== PROTOCOL_VERSION) {
-    reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: `protocol ${request.v} is not ${PROTOCOL_VERSION}` });
+    reply({
+      v: PROTOCOL_VERSION,
+      kind: 'error',
+      corr: request.corr,
+      message: `protocol ${request.v} is not ${PROTOCOL_VERSION}`,
+    });
     return;
   }
   switch (request.kind) {
@@ -28,7 +36,12 @@ scope.onmessage = (event) => {
     case 'step': {
       if (throwNext) throw new Error('sabotaged: this worker throws on purpose');
       if (!node) {
-        return reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'stepped before boot' });
+        return reply({
+          v: PROTOCOL_VERSION,
+          kind: 'error',
+          corr: request.corr,
+          message: 'stepped before boot',
+        });
       }
       const [next, results] = stepBatch(node, request.batch.inputs);
       node = next;
@@ -38,7 +51,12 @@ scope.onmessage = (event) => {
       return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
     case 'inspect':
       if (!node) {
-        return reply({ v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'not booted' });
+        return reply({
+          v: PROTOCOL_VERSION,
+          kind: 'error',
+          corr: request.corr,
+          message: 'not booted',
+        });
       }
       return reply({
         v: PROTOCOL_VERSION,

@@ -35,7 +35,10 @@ class NodeWorker {
     private readonly timeoutMs: number,
   ) {
     this.readyPromise = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`did not start within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`did not start within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       worker.onmessage = (event) => {
         if (decode<WorkerResponse>(event.data).kind === 'ready') {
           clearTimeout(timer);
@@ -123,7 +126,12 @@ export class WorkerHost implements AsyncNodeHost {
     const w = this.workers.get(batch.id);
     if (!w) return { fault: 'no worker is running for this node' };
     try {
-      const response = await w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'step', corr, batch }));
+      const response = await w.request((corr) => ({
+        v: PROTOCOL_VERSION,
+        kind: 'step',
+        corr,
+        batch,
+      }));
       if (response.kind !== 'stepped') return { fault: `unexpected answer "${response.kind}"` };
       return response.results;
     } catch (error) {
@@ -144,7 +152,10 @@ export class WorkerHost implements AsyncNodeHost {
   async ping(id: NodeId, ms = 500): Promise<boolean> {
     const w = this.workers.get(id);
     if (!w) return false;
-    return withTimeout(w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr })), ms);
+    return withTimeout(
+      w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr })),
+      ms,
+    );
   }
 
   /** What the node's worker itself holds, or null when it has none or does not answer. */
@@ -161,7 +172,9 @@ export class WorkerHost implements AsyncNodeHost {
 
   /** Test hook: make one node's worker throw on its next step, or hang. */
   sabotage(id: NodeId, how: 'throw' | 'hang'): void {
-    this.workers.get(id)?.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'sabotage', corr: 0, how });
+    this.workers
+      .get(id)
+      ?.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'sabotage', corr: 0, how });
   }
 
   liveWorkers(): number {
