@@ -147,7 +147,7 @@ test('a worker that throws is marked faulted and the cluster goes on', async ({ 
     const leader = sim.leader()!;
     host.sabotage(leader as never, 'throw');
     await sim.runFor(1000);
-    const fault = sim.inspect(leader).fault;
+    const fault = sim.nodeView(leader).fault?.detail;
     const newLeader = sim.leader();
     const write = sim.write('after', 'fault');
     await sim.runUntil((s) => s.request(write).status !== 'pending', 3000);
@@ -168,12 +168,12 @@ test('a worker that hangs, or never loads, is reported instead of freezing the c
 }) => {
   const result = await page.evaluate(async () => {
     const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 8 }, [5]);
-    const neverLoaded = sim.inspect(5).fault;
+    const neverLoaded = sim.nodeView(5).fault?.detail;
     await sim.runUntil((s) => s.leader() !== null, 3000);
     const victim = sim.nodeIds().find((id) => id !== sim.leader() && id !== 5)!;
     host.sabotage(victim as never, 'hang');
     await sim.runFor(600);
-    const hung = sim.inspect(victim).fault;
+    const hung = sim.nodeView(victim).fault?.detail;
     const write = sim.write('still', 'works');
     await sim.runUntil((s) => s.request(write).status !== 'pending', 3000);
     const outcome = sim.request(write).status;

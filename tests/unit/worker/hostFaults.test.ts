@@ -42,7 +42,7 @@ class FlakyHost implements AsyncNodeHost {
 }
 
 const faulted = (sim: AsyncSimulation) =>
-  sim.nodeIds().filter((id) => sim.inspect(id).fault !== null);
+  sim.nodeIds().filter((id) => sim.nodeView(id).fault !== null);
 
 describe('a failure the host reports', () => {
   it('stops that node with a coded fault, and the rest of the cluster goes on', async () => {
@@ -52,11 +52,11 @@ describe('a failure the host reports', () => {
     host.failStepOf = 2 as NodeId;
     await sim.runFor(500);
     expect(faulted(sim)).toEqual([2]);
-    expect(sim.inspect(2).fault).toEqual({
+    expect(sim.nodeView(2).fault).toEqual({
       code: 'runtimeFailed',
       detail: 'no answer within 2000 ms',
     });
-    expect(sim.inspect(2).alive).toBe(false);
+    expect(sim.nodeView(2).alive).toBe(false);
     expect(host.crashed).toContain(2);
     expect(sim.traceLines().filter((l) => l.includes('runtime failed'))).toHaveLength(1);
     expect(sim.leader()).not.toBeNull();
@@ -70,7 +70,7 @@ describe('a failure the host reports', () => {
     host.failBootOf = 3 as NodeId;
     sim.restart(3);
     await sim.runFor(100);
-    expect(sim.inspect(3).fault).toEqual({
+    expect(sim.nodeView(3).fault).toEqual({
       code: 'runtimeFailed',
       detail: 'the worker failed to load',
     });
