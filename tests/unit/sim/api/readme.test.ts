@@ -9,6 +9,16 @@ describe("the README's scripting API example", () => {
     const id = sim.write('x', '1');
     sim.runFor(500);
     expect(sim.request(id)).toEqual({ status: 'ok', index: 2 });
+    expect(sim.requestViews(1)[0]!.stage).toBe('acknowledged');
+    expect(sim.facts()).toEqual({
+      size: 5,
+      majority: 3,
+      tolerated: 2,
+      leader: 2,
+      leaderTerm: 1,
+      checkers: 7,
+    });
+    expect(sim.nodeView(2).role).toBe('leader');
     sim.crash(sim.leader()!);
     sim.partition([
       [1, 2],
@@ -24,5 +34,12 @@ describe("the README's scripting API example", () => {
     expect(() => sim.crash(6)).toThrow(Error);
     expect(() => sim.crash(6)).toThrow(SimError);
     expect(() => sim.crash(6)).toThrow('unknown node 6: this cluster has S1…S5');
+    let reason: unknown = null;
+    try {
+      sim.crash(6);
+    } catch (e) {
+      reason = (e as SimError).reason;
+    }
+    expect(reason).toEqual({ code: 'unknownNode', node: '6', size: 5 });
   });
 });
