@@ -1,6 +1,7 @@
 // What the screen derives from the store's state (store layer): the frame at the cursor, the
 // first and newest seq, the timeline markers. Computed, never stored; the markers are memoized
-// and extended incrementally, so a growing 100,000-frame history costs only its new frames.
+// and extended incrementally, so a growing 100,000-frame history looks only at its new frames
+// (and copies the marker list, which is short, only when a marker was added).
 import type { Frame } from './frame';
 import type { FrameList } from './frameList';
 import type { ClockState, LabState } from './labTypes';
@@ -32,15 +33,18 @@ export function makeSelectMarkers(): (s: Pick<LabState, 'history'>) => readonly 
     const h = s.history;
     if (h === seen) return markers;
     const first = firstSeqOf(h);
-    // The same history grown (or trimmed at the front): only the new frames need a look.
-    const grew = seen !== null && seen.lineage === h.lineage;
+    // The same history grown (or trimmed at the front): only the new frames need a look. An
+    // older state of the same lineage (its head behind the one seen) is recomputed whole.
+    const grew = seen !== null && seen.lineage === h.lineage && headSeqOf(h) >= headSeqOf(seen);
     const from = grew ? headSeqOf(seen!) + 1 : first;
     const added: Marker[] = [];
     for (let seq = Math.max(from, first); seq <= headSeqOf(h) && h.length > 0; seq++) {
       const m = markerFor(h.get(seq - first)!);
       if (m) added.push(m);
     }
-    const kept = grew ? markers.filter((m) => m.seq >= first) : [];
+    // Markers before the first kept frame go only when the front was trimmed (rarely).
+    const trimmed = grew && markers.length > 0 && markers[0]!.seq < first;
+    const kept = !grew ? [] : trimmed ? markers.filter((m) => m.seq >= first) : markers;
     const next = added.length || kept.length !== markers.length ? [...kept, ...added] : markers;
     seen = h;
     markers = next;
