@@ -58,7 +58,7 @@ export abstract class SimulationBase {
 
   /** One server as plain data (the node view's fields), safe to keep past later events. */
   node(id: number): NodeSnapshot {
-    return read.snapshotOf(this.nodeView(id));
+    return read.snapshotOf(this.world, this.checkId(id));
   }
 
   /** The live leader with the highest term, or null. */

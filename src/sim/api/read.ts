@@ -64,36 +64,45 @@ export function nodeViewOf(world: World, id: NodeId): NodeView {
   };
 }
 
-/** A copy of a node view that no later event can change. */
-export function snapshotOf(view: NodeView): NodeSnapshot {
-  // Written out rather than spread: predicates call sim.node() after every instant of a run.
-  const log = new Array<{ index: number; term: number; command: Command }>(view.log.length);
+/**
+ * `nodeViewOf(world, id)` copied so that no later event can change it, built straight from the
+ * record (the same fields and values) without the view in between: chaos predicates call
+ * sim.node() for every node after every instant of a run.
+ */
+export function snapshotOf(world: World, id: NodeId): NodeSnapshot {
+  const r = world.node(id);
+  const s = r.status;
+  const source = r.log;
+  const log = new Array<{ index: number; term: number; command: Command }>(source.length);
   for (let i = 0; i < log.length; i++) {
-    const e = view.log[i]!;
+    const e = source[i]!;
     log[i] = { index: i + 1, term: e.term, command: e.command };
   }
   const kv: Record<string, string> = {};
-  for (const [k, v] of view.kv) kv[k] = v;
+  for (const [k, v] of r.kv) kv[k] = v;
+  const votes = s?.votes ?? NONE;
+  const progress = s?.progress ?? NONE;
+  const lost = r.alive ? null : r.lost;
   return {
-    id: view.id,
-    alive: view.alive,
-    fault: view.fault,
-    role: view.role,
-    term: view.term,
-    votedFor: view.votedFor,
-    leaderId: view.leaderId,
-    commitIndex: view.commitIndex,
-    lastApplied: view.lastApplied,
-    electionDeadline: view.electionDeadline,
-    electionTimeoutMs: view.electionTimeoutMs,
-    heartbeatDeadline: view.heartbeatDeadline,
-    votes: view.votes.length === 0 ? NONE : view.votes.slice(),
-    progress: view.progress.length === 0 ? NONE : view.progress.map((p) => ({ ...p })),
+    id: r.id,
+    alive: r.alive,
+    fault: r.fault,
+    role: s?.role ?? ('follower' as Role),
+    term: r.currentTerm,
+    votedFor: r.votedFor,
+    leaderId: s?.leaderId ?? null,
+    commitIndex: s?.commitIndex ?? 0,
+    lastApplied: s?.lastApplied ?? 0,
+    electionDeadline: s?.electionDeadline ?? 0,
+    electionTimeoutMs: s?.electionTimeoutMs ?? 0,
+    heartbeatDeadline: s?.heartbeatDeadline ?? -1,
+    votes: votes.length === 0 ? NONE : votes.slice(),
+    progress: progress.length === 0 ? NONE : progress.map((p) => ({ ...p })),
     log,
-    truncations: view.truncations,
+    truncations: r.truncations,
     kv,
-    lost: view.lost && { ...view.lost },
-    cutOff: view.cutOff,
+    lost: lost && { ...lost },
+    cutOff: r.alive && !reachesMajorityOf(world, id),
   };
 }
 
