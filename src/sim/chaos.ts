@@ -1,6 +1,7 @@
 // A seeded fault schedule for sweeps and the CLI: a fault phase of random crashes, restarts,
 // partitions, cut links, message loss and a steady stream of writes, then a heal phase that must
-// converge. Its own PRNG stream keeps the world's draws untouched by the schedule's.
+// converge. Its own PRNG stream keeps the world's draws untouched by the schedule's. It reads
+// nodes through sim.nodeView (live, uncopied): sim.node() would copy a whole log per question.
 import type { Simulation } from './simulation';
 import { Prng } from './prng';
 
@@ -57,9 +58,9 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
   const pick = (): number => ids[rng.intBetween(0, ids.length - 1)]!;
   if (roll < 8) {
     const id = pick();
-    if (sim.node(id).alive) sim.crash(id);
+    if (sim.nodeView(id).alive) sim.crash(id);
   } else if (roll < 16) {
-    const down = ids.filter((id) => !sim.node(id).alive);
+    const down = ids.filter((id) => !sim.nodeView(id).alive);
     if (down.length) sim.restart(down[rng.intBetween(0, down.length - 1)]!);
   } else if (roll < 20) {
     const sides: number[][] = [[], []];
@@ -76,7 +77,7 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
     sim.setDropRate(rng.intBetween(0, Math.round(maxDropRate * 100)) / 100);
   } else if (roll < 34) {
     const id = pick();
-    if (sim.node(id).alive) sim.timeout(id);
+    if (sim.nodeView(id).alive) sim.timeout(id);
   }
 }
 
@@ -87,19 +88,20 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
 function healAndConverge(sim: Simulation, requests: number[]): ChaosReport {
   sim.heal();
   sim.setDropRate(0);
-  for (const id of sim.nodeIds()) if (!sim.node(id).alive) sim.restart(id);
+  for (const id of sim.nodeIds()) if (!sim.nodeView(id).alive) sim.restart(id);
   const leaderAfterHeal = sim.runUntil((s) => s.leader() !== null, 2000);
   const acked = requests.filter((r) => sim.request(r).status === 'ok');
   const lastAcked = Math.max(0, ...acked.map((r) => sim.request(r).index ?? 0));
-  const converged = sim.runUntil(
-    (s) =>
-      s.leader() !== null &&
-      s.nodeIds().every((id) => {
-        const n = s.node(id);
-        return n.lastApplied >= lastAcked && n.lastApplied === s.node(s.leader()!).commitIndex;
-      }),
-    3000,
-  );
+  // Asked after every instant: it reads the live views (nothing kept), not sim.node() copies.
+  const converged = sim.runUntil((s) => {
+    const leader = s.leader();
+    if (leader === null) return false;
+    const commitIndex = s.nodeView(leader).commitIndex;
+    return s.nodeIds().every((id) => {
+      const lastApplied = s.nodeView(id).lastApplied;
+      return lastApplied >= lastAcked && lastApplied === commitIndex;
+    });
+  }, 3000);
   const problems: string[] = [];
   if (!leaderAfterHeal) problems.push('no leader within 2 virtual seconds of healing');
   if (!converged) problems.push('acknowledged writes did not reach every state machine');
