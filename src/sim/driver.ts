@@ -21,8 +21,17 @@ export type DriverRun<T> = Generator<HostCall, T, HostAnswer>;
 
 const NO_ANSWER: HostAnswer = Object.freeze([]);
 
+/** Steps batches at once, in order: what a host that answers synchronously does. */
+export type StepNow = (batches: readonly NodeBatch[]) => HostAnswer;
+
 export class DriverCore {
   private running = false;
+  /**
+   * Set for a run whose host answers at once (driveSync): the run steps through it directly
+   * instead of yielding, so an instant costs no generator round trip, no call object and no
+   * answer closure. Same calls in the same order; boots and lookahead windows still yield.
+   */
+  private stepNow: StepNow | null = null;
 
   /** `failHost(id)` stops a node's runtime on the host when the host reported it failed. */
   constructor(
@@ -39,7 +48,7 @@ export class DriverCore {
    * Claims the world for one run; a run started from inside another (from a predicate or a
    * listener) is refused and changes nothing. `until` must leave room for time to move on.
    */
-  enter(until: number): void {
+  enter(until: number, stepNow: StepNow | null = null): void {
     if (this.running) {
       throw new SimError(
         { code: 'busy' },
@@ -50,10 +59,12 @@ export class DriverCore {
       throw new Error(`simulator bug: a run to ${until} ms from ${this.world.now} ms`);
     }
     this.running = true;
+    this.stepNow = stepNow;
   }
 
   leave(): void {
     this.running = false;
+    this.stepNow = null;
   }
 
   /** Runs to `until`; with `lookahead`, a window of certain inputs goes out in one round trip. */
@@ -69,11 +80,7 @@ export class DriverCore {
       // Written out rather than delegated to a nested generator: it runs once per instant.
       if (d.boots.length > 0) yield* this.boot(d.boots);
       const live = this.liveOnly(d.batches);
-      this.commitInstant(
-        d,
-        live,
-        live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
-      );
+      this.commitInstant(d, live, this.answerNow(live) ?? (yield { kind: 'step', batches: live }));
     }
     this.finishAt(until);
   }
@@ -84,11 +91,7 @@ export class DriverCore {
     for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
       if (d.boots.length > 0) yield* this.boot(d.boots);
       const live = this.liveOnly(d.batches);
-      this.commitInstant(
-        d,
-        live,
-        live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
-      );
+      this.commitInstant(d, live, this.answerNow(live) ?? (yield { kind: 'step', batches: live }));
       if (holds()) return true;
     }
     this.finishAt(until);
@@ -101,11 +104,7 @@ export class DriverCore {
     if (d === null) return false;
     if (d.boots.length > 0) yield* this.boot(d.boots);
     const live = this.liveOnly(d.batches);
-    this.commitInstant(
-      d,
-      live,
-      live.length > 0 ? yield { kind: 'step', batches: live } : NO_ANSWER,
-    );
+    this.commitInstant(d, live, this.answerNow(live) ?? (yield { kind: 'step', batches: live }));
     return true;
   }
 
@@ -119,6 +118,12 @@ export class DriverCore {
       throw new Error(`simulator bug: time would go back from ${this.world.now} to ${until} ms`);
     }
     this.world.now = until;
+  }
+
+  /** The answer for `live` without a round trip (none to step, or a host that answers at once); null when the run must yield for it. */
+  private answerNow(live: readonly NodeBatch[]): HostAnswer | null {
+    if (live.length === 0) return NO_ANSWER;
+    return this.stepNow === null ? null : this.stepNow(live);
   }
 
   /** Commits instant `d` with the host's answer for its `live` batches. */
@@ -190,7 +195,7 @@ export function driveSync<T>(
   run: DriverRun<T>,
   host: NodeHost,
 ): T {
-  core.enter(until);
+  core.enter(until, (batches) => stepEach(host, batches));
   try {
     let answer: HostAnswer = NO_ANSWER;
     for (;;) {
@@ -200,12 +205,18 @@ export function driveSync<T>(
       if (call.kind === 'boot') {
         answer = call.boots.map((boot) => (host.boot(boot), null));
       } else {
-        answer = call.batches.map((batch) => host.step(batch));
+        answer = stepEach(host, call.batches);
       }
     }
   } finally {
     core.leave();
   }
+}
+
+function stepEach(host: NodeHost, batches: readonly NodeBatch[]): InputResult[][] {
+  const answer = new Array<InputResult[]>(batches.length);
+  for (let i = 0; i < batches.length; i++) answer[i] = host.step(batches[i]!);
+  return answer;
 }
 
 /** Drives a run with an asynchronous host, one round trip per call. */
