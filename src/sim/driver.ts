@@ -21,9 +21,6 @@ export type DriverRun<T> = Generator<HostCall, T, HostAnswer>;
 
 const NO_ANSWER: HostAnswer = Object.freeze([]);
 
-/** Steps batches at once, in order: what a host that answers synchronously does. */
-export type StepNow = (batches: readonly NodeBatch[]) => HostAnswer;
-
 export class DriverCore {
   private running = false;
   /**
@@ -31,7 +28,7 @@ export class DriverCore {
    * instead of yielding, so an instant costs no generator round trip, no call object and no
    * answer closure. Same calls in the same order; boots and lookahead windows still yield.
    */
-  private stepNow: StepNow | null = null;
+  private syncHost: NodeHost | null = null;
 
   /** `failHost(id)` stops a node's runtime on the host when the host reported it failed. */
   constructor(
@@ -48,7 +45,7 @@ export class DriverCore {
    * Claims the world for one run; a run started from inside another (from a predicate or a
    * listener) is refused and changes nothing. `until` must leave room for time to move on.
    */
-  enter(until: number, stepNow: StepNow | null = null): void {
+  enter(until: number, syncHost: NodeHost | null = null): void {
     if (this.running) {
       throw new SimError(
         { code: 'busy' },
@@ -59,12 +56,12 @@ export class DriverCore {
       throw new Error(`simulator bug: a run to ${until} ms from ${this.world.now} ms`);
     }
     this.running = true;
-    this.stepNow = stepNow;
+    this.syncHost = syncHost;
   }
 
   leave(): void {
     this.running = false;
-    this.stepNow = null;
+    this.syncHost = null;
   }
 
   /** Runs to `until`; with `lookahead`, a window of certain inputs goes out in one round trip. */
@@ -123,7 +120,7 @@ export class DriverCore {
   /** The answer for `live` without a round trip (none to step, or a host that answers at once); null when the run must yield for it. */
   private answerNow(live: readonly NodeBatch[]): HostAnswer | null {
     if (live.length === 0) return NO_ANSWER;
-    return this.stepNow === null ? null : this.stepNow(live);
+    return this.syncHost === null ? null : stepEach(this.syncHost, live);
   }
 
   /** Commits instant `d` with the host's answer for its `live` batches. */
@@ -195,7 +192,7 @@ export function driveSync<T>(
   run: DriverRun<T>,
   host: NodeHost,
 ): T {
-  core.enter(until, (batches) => stepEach(host, batches));
+  core.enter(until, host);
   try {
     let answer: HostAnswer = NO_ANSWER;
     for (;;) {
