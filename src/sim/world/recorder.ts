@@ -69,7 +69,9 @@ export class Recorder {
 
   /** Hands the waiting events to the listener, unless an instant is open or a flush is running. */
   flush(): void {
-    if (this.held || this.flushing) return;
+    // Nothing waiting (no listener, or all heard): return before the new list below, which
+    // would otherwise be allocated once per instant and per action of every run.
+    if (this.held || this.flushing || this.pending.length === 0) return;
     this.flushing = true;
     try {
       // A listener may cause events of its own (an action); they join the end of this list.
