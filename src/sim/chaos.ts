@@ -1,7 +1,7 @@
 // A seeded fault schedule for sweeps and the CLI: a fault phase of random crashes, restarts,
 // partitions, cut links, message loss and a steady stream of writes, then a heal phase that must
 // converge. Its own PRNG stream keeps the world's draws untouched by the schedule's. It reads
-// nodes through sim.nodeView (live, uncopied): sim.node() would copy a whole log per question.
+// nodes through sim.inspect (live, uncopied): sim.node() would copy a whole log per question.
 import type { Simulation } from './simulation';
 import { Prng } from './prng';
 
@@ -58,9 +58,9 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
   const pick = (): number => ids[rng.intBetween(0, ids.length - 1)]!;
   if (roll < 8) {
     const id = pick();
-    if (sim.nodeView(id).alive) sim.crash(id);
+    if (sim.inspect(id).alive) sim.crash(id);
   } else if (roll < 16) {
-    const down = ids.filter((id) => !sim.nodeView(id).alive);
+    const down = ids.filter((id) => !sim.inspect(id).alive);
     if (down.length) sim.restart(down[rng.intBetween(0, down.length - 1)]!);
   } else if (roll < 20) {
     const sides: number[][] = [[], []];
@@ -77,7 +77,7 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
     sim.setDropRate(rng.intBetween(0, Math.round(maxDropRate * 100)) / 100);
   } else if (roll < 34) {
     const id = pick();
-    if (sim.nodeView(id).alive) sim.timeout(id);
+    if (sim.inspect(id).alive) sim.timeout(id);
   }
 }
 
@@ -88,17 +88,18 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
 function healAndConverge(sim: Simulation, requests: number[]): ChaosReport {
   sim.heal();
   sim.setDropRate(0);
-  for (const id of sim.nodeIds()) if (!sim.nodeView(id).alive) sim.restart(id);
+  for (const id of sim.nodeIds()) if (!sim.inspect(id).alive) sim.restart(id);
   const leaderAfterHeal = sim.runUntil((s) => s.leader() !== null, 2000);
   const acked = requests.filter((r) => sim.request(r).status === 'ok');
   const lastAcked = Math.max(0, ...acked.map((r) => sim.request(r).index ?? 0));
-  // Asked after every instant: it reads the live views (nothing kept), not sim.node() copies.
+  // Asked after every instant: it reads the live records (nothing copied, nothing built), with
+  // the read model's defaults for a crashed node (0), not sim.node() copies.
   const converged = sim.runUntil((s) => {
     const leader = s.leader();
     if (leader === null) return false;
-    const commitIndex = s.nodeView(leader).commitIndex;
+    const commitIndex = s.inspect(leader).status?.commitIndex ?? 0;
     return s.nodeIds().every((id) => {
-      const lastApplied = s.nodeView(id).lastApplied;
+      const lastApplied = s.inspect(id).status?.lastApplied ?? 0;
       return lastApplied >= lastAcked && lastApplied === commitIndex;
     });
   }, 3000);
