@@ -209,12 +209,15 @@ function defaultTarget(world: World): NodeId {
 
 /** The live leader with the highest term, or null. */
 export function leaderOf(world: World): { id: NodeId; term: number } | null {
-  let best: { id: NodeId; term: number } | null = null;
+  // One object at the end, not one per leader seen: predicates ask after every instant.
+  let bestId: NodeId | null = null;
+  let bestTerm = 0;
   for (const id of world.ids) {
     const r = world.node(id);
-    if (r.alive && r.status?.role === 'leader' && (!best || r.currentTerm > best.term)) {
-      best = { id, term: r.currentTerm };
+    if (r.alive && r.status?.role === 'leader' && (bestId === null || r.currentTerm > bestTerm)) {
+      bestId = id;
+      bestTerm = r.currentTerm;
     }
   }
-  return best;
+  return bestId === null ? null : { id: bestId, term: bestTerm };
 }
