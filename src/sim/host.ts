@@ -35,6 +35,8 @@ export interface NodeStatus {
   readonly electionTimeoutMs: number;
   readonly heartbeatDeadline: number;
   readonly wakeAt: number;
+  /** Leader with CheckQuorum: when its next quorum check is due; -1 otherwise. */
+  readonly checkQuorumDeadline: number;
   readonly votes: readonly NodeId[];
   /** Leader only; empty otherwise. */
   readonly progress: readonly ProgressView[];
@@ -90,6 +92,8 @@ export function statusOf(node: RaftNode): NodeStatus {
     electionTimeoutMs: node.electionTimeoutMs,
     heartbeatDeadline: node.heartbeatDeadline,
     wakeAt: nextWakeAt(node),
+    checkQuorumDeadline:
+      node.role === 'leader' && node.options.checkQuorum ? node.checkQuorumDeadline : -1,
     votes: node.votes,
     progress,
   };

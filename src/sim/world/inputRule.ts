@@ -11,6 +11,12 @@ export interface InputContext {
   readonly schedule: Schedule;
   isAlive(id: NodeId): boolean;
   linkUp(from: NodeId, to: NodeId): boolean;
+  /**
+   * The node's next deadline strictly after `t`, or -1. A node's timer stands for its earliest
+   * deadline; a leader under CheckQuorum keeps a second one (its quorum check beside its
+   * heartbeat), which can fall due soon after the first fires.
+   */
+  nextDeadlineAfter(id: NodeId, t: number): number;
 }
 
 /**

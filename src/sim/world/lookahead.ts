@@ -17,6 +17,7 @@ export interface WindowPlan {
  * The smallest gap between an input and any node input it can cause: a message takes at least
  * the minimum latency, and a timer set by an input fires at least a heartbeat interval or a
  * minimum election timeout later. Inputs closer together than this cannot influence each other.
+ * (A deadline set before the window, such as a CheckQuorum leader's second one, is planned too.)
  */
 export function lookaheadMs(o: SimOptions): number {
   return Math.min(o.latencyMs[0], o.heartbeatMs, o.electionTimeoutMs[0]);
@@ -49,7 +50,16 @@ export function planWindow(
     if (e.at > end) continue;
     const input = inputOf(e, ctx);
     if (typeof input === 'string' || input.now > end) continue;
-    planned.push({ at: input.now, seq: inputSeqOf(e, ctx), id: addresseeOf(e), input });
+    const id = addresseeOf(e);
+    planned.push({ at: input.now, seq: inputSeqOf(e, ctx), id, input });
+    if (input.kind === 'tick') {
+      // The timer is set again only once this tick is handled, so its place comes after every
+      // event queued now; what the tick itself sets lies a whole lookahead later, outside.
+      const next = ctx.nextDeadlineAfter(id, input.now);
+      if (next >= 0 && next <= end) {
+        planned.push({ at: next, seq: Infinity, id, input: { kind: 'tick', now: next } });
+      }
+    }
   }
   planned.sort((a, b) => a.at - b.at || a.seq - b.seq);
   const byNode = new Map<NodeId, Input[]>();

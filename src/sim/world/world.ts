@@ -138,6 +138,14 @@ export class World implements ClusterView, InputContext {
     return this.network.linkUp(from, to);
   }
 
+  nextDeadlineAfter(id: NodeId, t: number): number {
+    const s = this.node(id).status;
+    if (!s || s.role !== 'leader' || s.checkQuorumDeadline < 0) return -1;
+    const [a, b] = [s.heartbeatDeadline, s.checkQuorumDeadline];
+    if (a > t && b > t) return Math.min(a, b);
+    return a > t ? a : b > t ? b : -1;
+  }
+
   /** The newest `limit` client requests, newest first. */
   recentRequests(limit: number): ClientRequestState[] {
     return this.clients.recent(limit);

@@ -185,6 +185,12 @@ export const CORPUS: readonly CorpusCase[] = [
     endMs: 3000,
   },
   {
+    name: 'CheckQuorum with heartbeats out of step with its quorum checks',
+    options: { seed: 28, checkQuorum: true, heartbeatMs: 40, latencyMs: [40, 60] },
+    script: [...writes, ...partitionCycle()],
+    endMs: 3000,
+  },
+  {
     name: 'one-way cuts',
     options: { seed: 23 },
     script: writes,

@@ -37,6 +37,7 @@ const FROZEN: readonly [string, string, number, number][] = [
   ['chaos, five nodes', 'ea47f452', 557, 0],
   ['chaos, seven nodes with PreVote and CheckQuorum', '8d6359fe', 1097, 0],
   ['chaos, three nodes', '17af7a5f', 377, 0],
+  ['CheckQuorum with heartbeats out of step with its quorum checks', '3611f727', 843, 0],
 ];
 
 const expected = new Map(FROZEN.map(([name, ...rest]) => [name, rest]));

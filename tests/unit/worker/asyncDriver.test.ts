@@ -31,6 +31,16 @@ const worlds: [string, SimOptionsInput][] = [
   ['fast heartbeats shorter than the latency', { heartbeatMs: 5, latencyMs: [8, 30] }],
   ['zero minimum latency (no lookahead at all)', { latencyMs: [0, 4] }],
   ['one-millisecond latency', { latencyMs: [1, 1], dropRate: 0.1 }],
+  // A CheckQuorum leader keeps two deadlines; the second can fall due inside a window that
+  // opened on the first (40 ms heartbeats against a 150 ms quorum check), and must be planned.
+  [
+    'CheckQuorum with heartbeats out of step with its quorum checks',
+    { checkQuorum: true, heartbeatMs: 40, electionTimeoutMs: [150, 300], latencyMs: [40, 60] },
+  ],
+  [
+    'PreVote and CheckQuorum with slow links',
+    { preVote: true, checkQuorum: true, heartbeatMs: 35, latencyMs: [30, 70] },
+  ],
 ];
 
 describe('the async driver replays the synchronous run', () => {
