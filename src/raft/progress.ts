@@ -61,30 +61,35 @@ export function progressRejected(p: Progress, r: Rejection, leaderLog: RaftLog):
   if (followerLostEntries(p, r)) {
     // Lowering matchIndex is safe: commitIndex never moves back, it only stops counting this
     // follower for entries it no longer holds. Resend from the first entry it lacks.
-    return progressOf(r.conflictIndex, r.conflictIndex - 1, true);
+    if (r.conflictTerm === 0) return progressOf(r.conflictIndex, r.conflictIndex - 1, true);
+    // Its entry at r.index now has another term: back off by the hint as for any rejection.
+    const next = Math.max(1, Math.min(backoff(r, leaderLog), r.index));
+    return progressOf(next, Math.min(r.conflictIndex, r.index, next) - 1, true);
   }
   if (r.index <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true);
-  let next: number = r.conflictIndex;
-  if (r.conflictTerm > 0) {
-    const last = lastIndexOfTerm(leaderLog, r.conflictTerm);
-    if (last > 0) next = last + 1;
-  }
-  next = Math.max(p.matchIndex + 1, Math.min(next, r.index));
+  const next = Math.max(p.matchIndex + 1, Math.min(backoff(r, leaderLog), r.index));
   return progressOf(next, p.matchIndex, true);
 }
 
+/** Where the hint says to resume: after the leader's last entry of the conflicting term, if any. */
+function backoff(r: Rejection, leaderLog: RaftLog): number {
+  if (r.conflictTerm > 0) {
+    const last = lastIndexOfTerm(leaderLog, r.conflictTerm);
+    if (last > 0) return last + 1;
+  }
+  return r.conflictIndex;
+}
+
 /**
- * The follower says its log ends (a term-0 hint) at or before an entry it acknowledged, in
- * answer to a request sent after the leader knew of that acknowledgement: its disk lost
- * entries (it was replaced by a shorter one). The request's echoed knownMatchIndex is what
+ * The follower says its log ends (a term-0 hint) at or before an entry it acknowledged, or
+ * that a different entry stands where it acknowledged the leader's, in answer to a request sent
+ * after the leader knew of that acknowledgement: its disk lost entries (it was replaced). The request's echoed knownMatchIndex is what
  * tells this from a rejection overtaken by a later success, whose hint is simply old.
  * Example: matchIndex 5, a heartbeat sent knowing 5, hint (term 0, index 3) → resend from 3.
  */
 function followerLostEntries(p: Progress, r: Rejection): boolean {
-  return (
-    r.conflictTerm === 0 &&
-    r.conflictIndex >= 1 &&
-    r.conflictIndex <= p.matchIndex &&
-    r.knownMatchIndex >= p.matchIndex
-  );
+  if (r.knownMatchIndex < p.matchIndex || p.matchIndex === 0) return false;
+  // Too short to hold what it acknowledged, or a different entry where it had the leader's.
+  const tooShort = r.conflictTerm === 0 && r.conflictIndex >= 1 && r.conflictIndex <= p.matchIndex;
+  return tooShort || (r.conflictTerm > 0 && r.index <= p.matchIndex);
 }

@@ -70,4 +70,32 @@ describe('§5.3: a leader repairs a follower that lost acknowledged entries', ()
     const logOf = (id: number) => sim.node(id).log.map((e) => [e.term, e.command]);
     expect(logOf(follower)).toEqual(logOf(leader));
   });
+
+  it('a follower whose disk was replaced by a log of the same length but older terms is repaired too', () => {
+    const sim = createSimulation({ nodes: 3, seed: 12 });
+    sim.runUntil((s) => s.leader() !== null, 5000);
+    const first = sim.leader()!;
+    sim.timeout(sim.nodeIds().find((id) => id !== first)!); // a second term, so terms differ
+    sim.runUntil((s) => s.leader() !== null && s.node(s.leader()!).term >= 2, 5000);
+    for (let i = 0; i < 4; i++) sim.write(`k${i}`, `v${i}`);
+    sim.runFor(1000);
+    const leader = sim.leader()!;
+    const follower = sim.nodeIds().find((id) => id !== leader)!;
+    const before = sim.node(follower);
+    expect(before.log.some((e) => e.term >= 2)).toBe(true);
+
+    sim.crash(follower);
+    sim.setDisk(follower, {
+      currentTerm: before.term,
+      votedFor: before.votedFor,
+      log: before.log.map(() => ({ term: 1, command: { kind: 'noop' as const } })),
+    });
+    sim.restart(follower);
+    sim.runFor(2000);
+
+    expect(sim.leader()).toBe(leader);
+    const logOf = (id: number) => sim.node(id).log.map((e) => [e.term, e.command]);
+    expect(logOf(follower)).toEqual(logOf(leader));
+    expect(sim.violations()).toEqual([]);
+  });
 });

@@ -204,11 +204,19 @@ describe('progressRejected: a follower that lost entries it had acknowledged is 
         expected: [6, 5],
       },
       {
-        says: 'a hint of a conflicting term (not a short log) below matchIndex is stale as before',
+        says: 'another term where it had acknowledged the leader’s entry (asked knowing 5) backs off by the hint: nextIndex 5, matchIndex 2',
         from: [6, 5],
         rejected: 5,
         hint: [3, 2],
         known: 5,
+        expected: [5, 2],
+      },
+      {
+        says: 'the same conflicting-term rejection sent before the leader knew matchIndex 5 is stale and changes nothing',
+        from: [6, 5],
+        rejected: 5,
+        hint: [3, 2],
+        known: 4,
         expected: [6, 5],
       },
       {
