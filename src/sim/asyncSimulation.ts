@@ -6,7 +6,6 @@ import type { NodeId } from '../raft';
 import { driveAsync } from './driver';
 import type { BootRequest, InputResult, NodeBatch } from './host';
 import type { SimOptionsInput } from './options';
-import { SimError } from './read/reasons';
 import { SimulationBase } from './simulation';
 
 /** A batch the host could not run: the node's runtime failed (threw, never loaded, hung). */
@@ -64,12 +63,6 @@ export class AsyncSimulation extends SimulationBase {
   async settle(): Promise<void> {
     const now = this.world.now;
     await driveAsync(this.driver, now, this.driver.settle(), this.host);
-  }
-
-  protected override beforeAction(): void {
-    if (this.driver.busy) {
-      throw new SimError({ code: 'busy' }, 'the simulation is running; act between runs');
-    }
   }
 
   protected hostCrash(id: NodeId): void {

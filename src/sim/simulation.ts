@@ -8,6 +8,7 @@ import { DriverCore, driveSync } from './driver';
 import { InProcessHost } from './host';
 import type { SimOptions, SimOptionsInput } from './options';
 import { resolveOptions } from './options';
+import { SimError } from './read/reasons';
 import type { TraceEvent } from './trace';
 import { describeEvent } from './trace';
 import type { ClusterFacts, NodeView, RequestView } from './read/readModel';
@@ -277,8 +278,15 @@ export abstract class SimulationBase {
 
   protected abstract hostCrash(id: NodeId): void;
 
-  /** Called first by every action; a driver that runs asynchronously refuses actions mid-run. */
-  protected beforeAction(): void {}
+  /**
+   * Called first by every action: an action from inside a run (a runUntil condition, a
+   * listener) is refused, by both drivers alike, so one script gives one trace on either.
+   */
+  protected beforeAction(): void {
+    if (this.driver.busy) {
+      throw new SimError({ code: 'busy' }, 'the simulation is running; act between runs');
+    }
+  }
 }
 
 /** The synchronous simulation: every node runs in-process through `NodeHost`. */

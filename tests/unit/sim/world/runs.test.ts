@@ -2,7 +2,7 @@
 // listener is refused with a coded error and changes nothing; virtual time never decreases and
 // never reaches a value where one more millisecond would not count.
 import { describe, expect, it } from 'vitest';
-import type { SimOptionsInput } from '../../../../src/sim';
+import type { SimError, SimOptionsInput } from '../../../../src/sim';
 import { AsyncSimulation, Simulation, createSimulation, isSimError } from '../../../../src/sim';
 import { Prng } from '../../../../src/sim/prng';
 import { InProcessAsyncHost } from '../../../../src/worker/inProcessAsyncHost';
@@ -145,5 +145,24 @@ describe('virtual time', () => {
     sim.restart(1);
     sim.runFor(100);
     expect(sim.now).toBe(200);
+  });
+});
+
+describe('actions from inside a run', () => {
+  it('are refused with busy by the synchronous driver, as by the asynchronous one, and change nothing', () => {
+    const sim = createSimulation({ seed: 5 });
+    const twin = createSimulation({ seed: 5 });
+    const codes: string[] = [];
+    sim.runUntil(() => {
+      try {
+        sim.crash(1);
+      } catch (e) {
+        codes.push((e as SimError).reason.code);
+      }
+      return false;
+    }, 1000);
+    twin.runFor(1000);
+    expect(new Set(codes)).toEqual(new Set(['busy']));
+    expect([sim.traceHash(), sim.eventCount()]).toEqual([twin.traceHash(), twin.eventCount()]);
   });
 });
