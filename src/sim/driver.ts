@@ -179,9 +179,14 @@ export class DriverCore {
   private fail(id: NodeId, fault: string): void {
     const record = this.world.node(id);
     if (!record.alive) return;
-    this.world.halt(record, { code: 'runtimeFailed', detail: fault });
+    const reason = { code: 'runtimeFailed', detail: fault } as const;
+    this.world.halt(record, reason);
     this.failHost(id);
-    this.world.action('fault', id, `S${id} runtime failed: ${fault}`);
+    this.world.action('fault', id, `S${id} runtime failed: ${fault}`, {
+      do: 'fault',
+      node: id,
+      reason,
+    });
   }
 }
 

@@ -16,7 +16,7 @@ export type {
   ProgressView,
 } from './host';
 export { InProcessHost, statusOf, bootNode, stepBatch } from './host';
-export type { TraceEvent, Brief, LossReason } from './trace';
+export type { ActionDetail, TraceEvent, Brief, LossReason } from './trace';
 export { describeEvent, describeMessage, nodeName } from './trace';
 export { runChaos } from './chaos';
 export { AsyncSimulation } from './asyncSimulation';

@@ -1,6 +1,7 @@
 // The record of a run: one event per thing that happened, a stable one-line description of
 // each, and a running digest over them so two runs can be compared by one number.
-import type { Message, NodeId, Role, Term } from '../raft';
+import type { Command, Message, NodeId, Role, Term } from '../raft';
+import type { Reason } from './read/reasons';
 import { CLIENT_ID, describeCommand } from '../raft';
 
 /** What a node looked like just before or after an event. */
@@ -36,7 +37,14 @@ export type TraceEvent =
       readonly at: number;
       readonly requestId: number;
       readonly outcome: 'ok' | 'failed';
+      /** The outcome in English, for the trace line. */
       readonly detail: string;
+      /** Where it was applied, when ok. */
+      readonly index: number | null;
+      /** The server whose answer settled it; null when the client gave up waiting. */
+      readonly by: NodeId | null;
+      /** Why it failed, as a code, when it did. */
+      readonly failure: Reason | null;
     }
   | {
       readonly kind: 'action';
@@ -44,8 +52,37 @@ export type TraceEvent =
       readonly at: number;
       readonly action: ActionName;
       readonly node: NodeId | null;
+      /** The action in English, for the trace line and the digest. */
       readonly text: string;
+      /** The action as data, for viewers that word it in their own language. */
+      readonly detail: ActionDetail;
     };
+
+/** What an action did, as data: the action vocabulary plus what it found (term, log length). */
+export type ActionDetail =
+  | { readonly do: 'crash' | 'timeout'; readonly node: NodeId }
+  | {
+      readonly do: 'restart' | 'setDisk';
+      readonly node: NodeId;
+      readonly term: number;
+      readonly logLength: number;
+    }
+  | { readonly do: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
+  | {
+      readonly do: 'cut' | 'restore';
+      readonly a: NodeId;
+      readonly b: NodeId;
+      readonly oneWay: boolean;
+    }
+  | { readonly do: 'heal' }
+  | { readonly do: 'drop'; readonly rate: number }
+  | {
+      readonly do: 'write';
+      readonly request: number;
+      readonly command: Command;
+      readonly via: NodeId;
+    }
+  | { readonly do: 'fault'; readonly node: NodeId; readonly reason: Reason };
 
 export type LossReason = 'dropped' | 'partitioned' | 'receiver down';
 export type ActionName =

@@ -128,7 +128,10 @@ export function performAction(
     case 'partition': {
       world.network.partition(action.groups);
       const text = action.groups.map((g) => `{${g.map((id) => `S${id}`).join(',')}}`).join(' | ');
-      world.action('partition', null, `partition ${text}`);
+      world.action('partition', null, `partition ${text}`, {
+        do: 'partition',
+        groups: action.groups,
+      });
       return null;
     }
     case 'cut':
@@ -136,11 +139,14 @@ export function performAction(
       return performLinkAction(world, action.do, action.a, action.b);
     case 'heal':
       world.network.heal();
-      world.action('heal', null, 'network healed');
+      world.action('heal', null, 'network healed', { do: 'heal' });
       return null;
     case 'drop':
       world.dropRate = action.rate;
-      world.action('drop rate', null, `drop rate ${Math.round(action.rate * 100)}%`);
+      world.action('drop rate', null, `drop rate ${Math.round(action.rate * 100)}%`, {
+        do: 'drop',
+        rate: action.rate,
+      });
       return null;
     default:
       return submit(world, action.command, action.via);
@@ -158,7 +164,7 @@ function performNodeAction(
     if (!r.alive) refuse({ code: 'alreadyCrashed', node: id }, `S${id} is already crashed`);
     world.halt(r, null);
     hostCrash(id);
-    world.action('crash', id, `S${id} crashed`);
+    world.action('crash', id, `S${id} crashed`, { do: 'crash', node: id });
   } else if (kind === 'restart') {
     if (r.alive) {
       refuse(
@@ -167,11 +173,21 @@ function performNodeAction(
       );
     }
     world.boot(r);
-    world.action('restart', id, `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`);
+    world.action(
+      'restart',
+      id,
+      `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`,
+      {
+        do: 'restart',
+        node: id,
+        term: r.currentTerm,
+        logLength: r.log.length,
+      },
+    );
   } else {
     if (!r.alive) refuse({ code: 'nodeCrashed', node: id }, `S${id} is crashed; restart it first`);
     world.forceTimeout(id);
-    world.action('timeout', id, `S${id} election timer fired by hand`);
+    world.action('timeout', id, `S${id} election timer fired by hand`, { do: 'timeout', node: id });
   }
 }
 
@@ -183,21 +199,36 @@ function performLinkAction(world: World, kind: 'cut' | 'restore', a: NodeId, b: 
     world.network.restoreLink(a, b);
     world.network.restoreLink(b, a);
   }
-  world.action('cut', null, `link S${a}–S${b} ${kind === 'cut' ? 'cut' : 'restored'}`);
+  world.action('cut', null, `link S${a}–S${b} ${kind === 'cut' ? 'cut' : 'restored'}`, {
+    do: kind,
+    a,
+    b,
+    oneWay: false,
+  });
   return null;
 }
 
 /** Cuts only messages from `from` to `to` (no SimAction says this; the API's cutOneWay does). */
 export function performOneWayCut(world: World, from: NodeId, to: NodeId): void {
   world.network.cutLink(from, to);
-  world.action('cut', null, `link S${from}→S${to} cut`);
+  world.action('cut', null, `link S${from}→S${to} cut`, {
+    do: 'cut',
+    a: from,
+    b: to,
+    oneWay: true,
+  });
 }
 
 /** A client write through `via`, by default the leader, else the lowest live id. */
 function submit(world: World, command: Command, via: NodeId | null): number {
   const target = via ?? defaultTarget(world);
   const id = world.submit(command, target);
-  world.action('write', target, `client request #${id} ${describeCommand(command)} → S${target}`);
+  world.action('write', target, `client request #${id} ${describeCommand(command)} → S${target}`, {
+    do: 'write',
+    request: id,
+    command,
+    via: target,
+  });
   return id;
 }
 

@@ -43,7 +43,12 @@ export function performSetDisk(world: World, id: NodeId, disk: unknown): void {
   const checked = checkDisk(disk, world.ids.length);
   world.writeDisk(r, checked.currentTerm, checked.votedFor, checked.log);
   const text = `S${id} disk set: term ${checked.currentTerm}, log ${checked.log.length}`;
-  world.action('fault', id, text);
+  world.action('fault', id, text, {
+    do: 'setDisk',
+    node: id,
+    term: checked.currentTerm,
+    logLength: checked.log.length,
+  });
 }
 
 /**

@@ -35,6 +35,8 @@ export interface Settled {
   readonly request: ClientRequestState;
   readonly outcome: 'ok' | 'failed';
   readonly detail: string;
+  /** The server whose answer settled it; null when the client gave up waiting. */
+  readonly by: NodeId | null;
 }
 
 export class Clients {
@@ -97,11 +99,11 @@ export class Clients {
     if (request?.status !== 'pending') return null;
     if (!m.ok) {
       const detail = `no leader known (S${m.from})`;
-      return settle(request, 'failed', detail, now, refusalOf(m));
+      return settle(request, 'failed', detail, now, refusalOf(m), m.from);
     }
     request.index = m.index;
     request.term = m.term;
-    return settle(request, 'ok', `applied at index ${m.index} (S${m.from})`, now, null);
+    return settle(request, 'ok', `applied at index ${m.index} (S${m.from})`, now, null, m.from);
   }
 
   /** The client gave up waiting; null when the request had settled already. */
@@ -109,7 +111,7 @@ export class Clients {
     const request = this.requests.get(requestId);
     if (request?.status !== 'pending') return null;
     const failure: Reason = { code: 'clientTimeout', ms };
-    return settle(request, 'failed', `no reply within ${ms} ms`, now, failure);
+    return settle(request, 'failed', `no reply within ${ms} ms`, now, failure, null);
   }
 }
 
@@ -131,6 +133,7 @@ function settle(
   detail: string,
   now: number,
   failure: Reason | null,
+  by: NodeId | null,
 ): Settled {
   request.status = outcome;
   request.settledAt = now;
@@ -138,5 +141,5 @@ function settle(
     request.error = detail;
     request.failure = failure;
   }
-  return { request, outcome, detail };
+  return { request, outcome, detail, by };
 }

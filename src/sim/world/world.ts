@@ -15,7 +15,7 @@ import { Network } from '../network';
 import type { SimOptions } from '../options';
 import { Prng } from '../prng';
 import type { Reason } from '../read/reasons';
-import type { ActionName, LossReason, TraceEvent } from '../trace';
+import type { ActionDetail, ActionName, LossReason, TraceEvent } from '../trace';
 import { hashMessage, mixHash, mixString } from '../trace';
 import { CheckerSuite } from './checkerSuite';
 import type { ClientRequestState, Settled } from './clients';
@@ -330,7 +330,7 @@ export class World implements ClusterView, InputContext {
   /** Records a settled request's event, if one settled. */
   private settled(settled: Settled | null): TraceEvent | null {
     if (settled === null) return null;
-    const { request, outcome, detail } = settled;
+    const { request, outcome, detail, by } = settled;
     const h = mixHash(
       mixHash(mixHash(this.recorder.hash, this.now), request.id),
       outcome === 'ok' ? 1 : 2,
@@ -342,6 +342,9 @@ export class World implements ClusterView, InputContext {
       requestId: request.id,
       outcome,
       detail,
+      index: outcome === 'ok' ? (request.index ?? null) : null,
+      by,
+      failure: outcome === 'failed' ? request.failure : null,
     };
     this.recorder.record(event, h);
     return event;
@@ -384,10 +387,11 @@ export class World implements ClusterView, InputContext {
   }
 
   /** Records a user or script action; the listener hears it at once unless an instant is open. */
-  action(action: ActionName, node: NodeId | null, text: string): void {
+  action(action: ActionName, node: NodeId | null, text: string, detail: ActionDetail): void {
+    // The digest folds in the English text (as it always has); `detail` says the same as data.
     const h = mixString(mixHash(mixHash(this.recorder.hash, this.now), node ?? 0), text);
     this.recorder.record(
-      { kind: 'action', seq: this.recorder.eventCount, at: this.now, action, node, text },
+      { kind: 'action', seq: this.recorder.eventCount, at: this.now, action, node, text, detail },
       h,
     );
     this.recorder.flush();

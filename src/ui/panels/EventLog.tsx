@@ -5,7 +5,6 @@ import { selectFirstSeq, selectHeadSeq } from '../../store';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { describeTraceEvent, EVENT_KINDS, eventKind, eventNodes } from './eventText';
 import { formatMs } from './format';
-import { describeReason } from '../i18n/codes';
 
 const SHOWN = 150;
 const SCANNED = 20_000;
@@ -32,16 +31,7 @@ export function EventLog() {
     )
       continue;
     if (filter.node !== null && !eventNodes(e).includes(filter.node)) continue;
-    // A failed request's reason as a code from its frame, not the trace's English line.
-    const failure =
-      e.kind === 'client' && e.outcome === 'failed'
-        ? history.get(seq - first)?.requests.find((r) => r.id === e.requestId)?.failure
-        : null;
-    const text =
-      failure && e.kind === 'client'
-        ? t('app.ev.clientFailed', { id: e.requestId, detail: describeReason(failure, t) })
-        : describeTraceEvent(e, t);
-    rows.push({ seq, at: e.at, kind, text });
+    rows.push({ seq, at: e.at, kind, text: describeTraceEvent(e, t) });
   }
 
   return (

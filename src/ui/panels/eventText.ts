@@ -1,8 +1,9 @@
 // Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
 // belongs to for the event log's filter. It only reads what the event recorded.
-import type { Message, TraceEvent } from '../../sim';
+import type { ActionDetail, Message, TraceEvent } from '../../sim';
 import { describeCommand } from '../../store';
+import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
 
 export type EventKind = 'election' | 'replication' | 'heartbeat' | 'client' | 'fault' | 'lost';
@@ -53,14 +54,53 @@ export function describeTraceEvent(e: TraceEvent, t: Translate): string {
         reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
       });
     case 'client':
-      return e.outcome === 'ok'
-        ? t('app.ev.clientOk', { id: e.requestId, detail: e.detail })
-        : t('app.ev.clientFailed', { id: e.requestId, detail: e.detail });
-    case 'action':
-      return t(`app.ev.action.${e.action.replace(' ', '')}`, {
-        node: e.node === null ? '' : name(e.node),
-        text: e.text,
+      if (e.outcome === 'ok') {
+        return t('app.ev.clientOk', {
+          id: e.requestId,
+          index: e.index ?? '?',
+          by: e.by === null ? '?' : name(e.by),
+        });
+      }
+      return t('app.ev.clientFailed', {
+        id: e.requestId,
+        detail: e.failure ? describeReason(e.failure, t) : '?',
       });
+    case 'action':
+      return describeAction(e.detail, t);
+  }
+}
+
+/** An action from its data, never from the simulator's English text. */
+export function describeAction(d: ActionDetail, t: Translate): string {
+  switch (d.do) {
+    case 'crash':
+    case 'timeout':
+      return t(`app.ev.act.${d.do}`, { node: name(d.node) });
+    case 'restart':
+    case 'setDisk':
+      return t(`app.ev.act.${d.do}`, { node: name(d.node), term: d.term, length: d.logLength });
+    case 'partition':
+      return t('app.ev.act.partition', {
+        groups: d.groups.map((g) => `{${g.map(name).join(', ')}}`).join(' | '),
+      });
+    case 'cut':
+    case 'restore':
+      return t(`app.ev.act.${d.do === 'cut' && d.oneWay ? 'cutOneWay' : d.do}`, {
+        a: name(d.a),
+        b: name(d.b),
+      });
+    case 'heal':
+      return t('app.ev.act.heal');
+    case 'drop':
+      return t('app.ev.act.drop', { percent: Math.round(d.rate * 100) });
+    case 'write':
+      return t('app.ev.act.write', {
+        id: d.request,
+        command: describeCommand(d.command),
+        via: name(d.via),
+      });
+    case 'fault':
+      return t('app.ev.act.fault', { node: name(d.node), reason: describeReason(d.reason, t) });
   }
 }
 

@@ -25,9 +25,20 @@ const keys = [
   ].map((k) => `app.request.stage.${k}`),
   ...EVENT_KINDS.map((k) => `app.events.kind.${k}`),
   ...['dropped', 'partitioned', 'receiverdown'].map((k) => `app.ev.reason.${k}`),
-  ...['crash', 'restart', 'partition', 'cut', 'heal', 'droprate', 'write', 'timeout', 'fault'].map(
-    (k) => `app.ev.action.${k}`,
-  ),
+  ...[
+    'crash',
+    'restart',
+    'setDisk',
+    'partition',
+    'cut',
+    'cutOneWay',
+    'restore',
+    'heal',
+    'drop',
+    'write',
+    'timeout',
+    'fault',
+  ].map((k) => `app.ev.act.${k}`),
   ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
   ...[
     'electionSafety',
