@@ -16,7 +16,7 @@ for (let minute = 0; minute < minutes; minute++) {
     if (t % 500 === 0) {
       // Force an election: a follower's timer fires, so it stands in a higher term.
       const leader = sim.leader();
-      const candidate = sim.nodeIds().find((id) => id !== leader && sim.node(id).alive);
+      const candidate = sim.nodeIds().find((id) => id !== leader && sim.nodeView(id).alive);
       if (candidate !== undefined) {
         sim.timeout(candidate);
         elections++;

@@ -13,7 +13,15 @@ import type {
   RequestVoteReply,
   StepResult,
 } from '../../../src/raft';
-import { ALL_RULES_ON, asIndex, asNodeId, asTerm, createNode, step } from '../../../src/raft';
+import {
+  ALL_RULES_ON,
+  asIndex,
+  asNodeId,
+  asTerm,
+  createNode,
+  step,
+  toArray,
+} from '../../../src/raft';
 import type { RuleSwitches } from '../../../src/raft';
 
 export const S = asNodeId;
@@ -91,7 +99,7 @@ export function sentOf<K extends Message['kind']>(
 }
 
 export function termsOf(node: RaftNode): number[] {
-  return node.log.slots.slice(0, node.log.length).map((e) => e.term);
+  return toArray(node.log).map((e) => e.term);
 }
 
 export function requestVote(fields: {

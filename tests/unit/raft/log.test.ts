@@ -33,11 +33,11 @@ describe('append keeps every earlier log value valid', () => {
   it.each(
     sentences([
       {
-        says: 'appending to the newest value extends it in place (the backing array is shared)',
+        says: 'appending to the newest value extends it in place (the backing chunk is shared)',
         run: () => {
           const a = logFrom([setEntry('x')]);
           const b = append(a, [setEntry('y')]);
-          return { shared: b.slots === a.slots, a: values(a), b: values(b) };
+          return { shared: b.chunks[0] === a.chunks[0], a: values(a), b: values(b) };
         },
         expected: { shared: true, a: ['x'], b: ['x', 'y'] },
       },
@@ -47,7 +47,7 @@ describe('append keeps every earlier log value valid', () => {
           const a = logFrom([setEntry('x')]);
           const b = append(a, [setEntry('y')]);
           const c = append(a, [setEntry('z')]);
-          return { shared: c.slots === b.slots, a: values(a), b: values(b), c: values(c) };
+          return { shared: c.chunks[0] === b.chunks[0], a: values(a), b: values(b), c: values(c) };
         },
         expected: { shared: false, a: ['x'], b: ['x', 'y'], c: ['x', 'z'] },
       },
@@ -57,7 +57,11 @@ describe('append keeps every earlier log value valid', () => {
           const a = logFrom([setEntry('x'), setEntry('y'), setEntry('z')]);
           const cut = truncateFrom(a, 2);
           const diverged = append(cut, [setEntry('w')]);
-          return { shared: diverged.slots === a.slots, a: values(a), diverged: values(diverged) };
+          return {
+            shared: diverged.chunks[0] === a.chunks[0],
+            a: values(a),
+            diverged: values(diverged),
+          };
         },
         expected: { shared: false, a: ['x', 'y', 'z'], diverged: ['x', 'w'] },
       },
@@ -258,5 +262,35 @@ describe('entriesBetween(log, from, to) on the log [1, 1, 2, 3]', () => {
     ]),
   )('%s', (_says, { from, to, expected }) => {
     expect(entriesBetween(log, from, to).map((e) => e.term)).toEqual(expected);
+  });
+});
+
+describe('a long log in chunks', () => {
+  const many = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => setEntry(`${tag}${i}`));
+
+  it('reads back every entry across chunk edges, after appends of every size', () => {
+    let log = logFrom([]);
+    const expected: string[] = [];
+    for (const size of [1, 255, 1, 256, 300, 7]) {
+      const batch = many(size, `b${size}-`);
+      log = append(log, batch);
+      expected.push(...batch.map((e) => e.command.value));
+    }
+    expect(values(log)).toEqual(expected);
+    expect(lastIndex(log)).toBe(expected.length);
+  });
+
+  it('a diverging append on a long log leaves the longer value intact and shares what it can', () => {
+    const a = logFrom(many(1000, 'x'));
+    const cut = truncateFrom(a, 600);
+    const b = append(cut, many(5, 'y'));
+    expect(values(a)).toEqual(values(logFrom(many(1000, 'x'))));
+    expect(values(b)).toEqual([
+      ...values(logFrom(many(599, 'x'))),
+      ...values(logFrom(many(5, 'y'))),
+    ]);
+    expect(b.chunks[0]).toBe(a.chunks[0]); // untouched chunks are shared, not copied
+    expect(b.chunks[2]).not.toBe(a.chunks[2]); // the chunk written into is a copy
   });
 });

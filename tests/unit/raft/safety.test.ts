@@ -1,7 +1,7 @@
 // Paper tests for §5.4 (safety) on the pure core: the election restriction (§5.4.1) and the
 // rule that only entries of the current term are committed by counting replicas (§5.4.2, Figure 8).
 import { describe, expect, it } from 'vitest';
-import { asIndex, asTerm } from '../../../src/raft';
+import { asIndex, asTerm, entryAt } from '../../../src/raft';
 import {
   appendEntries,
   appendOk,
@@ -78,7 +78,7 @@ describe('§5.4.2 committing entries from previous terms (Figure 8)', () => {
 
   it('a new leader appends a no-op entry of its own term at once and sends it to everyone', () => {
     const r = electLeader(nodeWith({ size: 3, term: 3, log: [1, 2] }));
-    expect(r.node.log.slots[2]).toEqual({ term: 4, command: { kind: 'noop' } });
+    expect(entryAt(r.node.log, 3)).toEqual({ term: 4, command: { kind: 'noop' } });
     expect(sentOf(r.outputs, 'AppendEntries').map((m) => `S${m.to} ${describeAppend(m)}`)).toEqual([
       'S2 prev 2@2, 1 entry, commit 0',
       'S3 prev 2@2, 1 entry, commit 0',
