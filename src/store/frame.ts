@@ -26,7 +26,11 @@ export interface LogView {
 /** The read model's node, with the live log and state machine replaced by frozen views. */
 export interface NodeFrame extends Omit<NodeView, 'log' | 'kv'> {
   readonly log: LogView;
-  readonly kv: ReadonlyMap<string, string>;
+  /**
+   * The state machine as of this frame: a frozen plain object (a Map copy costs about four
+   * times the memory, and history keeps one per apply).
+   */
+  readonly kv: Readonly<Record<string, string>>;
 }
 
 export interface FlightFrame {
@@ -105,8 +109,22 @@ export class FrameProjector {
 
   private projectNode(v: NodeView): NodeFrame {
     const old = this.previous?.nodes[v.id - 1];
+    // Spelled out rather than spread: a literal gets its fields inside the object, which keeps
+    // each of the history's many node frames small.
     const next: NodeFrame = {
-      ...v,
+      id: v.id,
+      alive: v.alive,
+      role: v.role,
+      term: v.term,
+      votedFor: v.votedFor,
+      leaderId: v.leaderId,
+      commitIndex: v.commitIndex,
+      lastApplied: v.lastApplied,
+      electionDeadline: v.electionDeadline,
+      electionTimeoutMs: v.electionTimeoutMs,
+      heartbeatDeadline: v.heartbeatDeadline,
+      truncations: v.truncations,
+      cutOff: v.cutOff,
       fault: old && sameRecord(old.fault, v.fault) ? old.fault : v.fault,
       // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
       votes: old && sameList(old.votes, v.votes) ? old.votes : v.votes,
@@ -114,7 +132,7 @@ export class FrameProjector {
       lost: old && sameRecord(old.lost, v.lost) ? old.lost : v.lost,
       log: this.projectLog(v.id, v.log, v.truncations),
       // The state machine is live: a frame keeps its own copy, reused while unchanged.
-      kv: old && sameMap(old.kv, v.kv) ? old.kv : new Map(v.kv),
+      kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
     };
     return old && sameRecord(old, next) ? old : next;
   }
@@ -193,9 +211,10 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
-function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
+function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== b.size) return false;
+  for (const k of keys) if (b.get(k) !== a[k]) return false;
   return true;
 }
 

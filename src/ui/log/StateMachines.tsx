@@ -19,7 +19,7 @@ export function StateMachines({ frame, t }: { frame: Frame; t: Translate }) {
 
 /** One node's map; memoized, so it redraws only when that node changes. */
 const Machine = memo(function Machine({ node, t }: { node: NodeFrame; t: Translate }) {
-  const keys = [...node.kv.keys()].sort();
+  const keys = Object.keys(node.kv).sort();
   return (
     <li key={node.id} className={node.alive ? 'rl-machine' : 'rl-machine rl-machine-crashed'}>
       <div className="rl-machine-head">
@@ -45,7 +45,7 @@ const Machine = memo(function Machine({ node, t }: { node: NodeFrame; t: Transla
             {keys.map((k) => (
               <tr key={k}>
                 <td>{k}</td>
-                <td>{node.kv.get(k)}</td>
+                <td>{node.kv[k]}</td>
               </tr>
             ))}
           </tbody>

@@ -34,7 +34,7 @@ describe('intents', () => {
     await playFor(store, scheduler, 300);
     const f = selectFrame(store.getState())!;
     expect(f.requests[0]!.stage).toBe('acknowledged');
-    expect(f.nodes.every((n) => n.kv.get('x') === '1')).toBe(true);
+    expect(f.nodes.every((n) => n.kv['x'] === '1')).toBe(true);
     await store.getState().deleteKey('x');
     expect(selectFrame(store.getState())!.requests).toHaveLength(2);
   });
