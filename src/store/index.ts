@@ -58,11 +58,4 @@ export {
 } from './selectors';
 export type { Selection } from './selection';
 export { lineForError } from './notices';
-export {
-  MAX_NODES,
-  RULE_IDS,
-  describeCommand,
-  failuresTolerated,
-  logVariants,
-  majority,
-} from './vocabulary';
+export * from './vocabulary';

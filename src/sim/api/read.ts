@@ -64,45 +64,16 @@ export function nodeViewOf(world: World, id: NodeId): NodeView {
   };
 }
 
-/**
- * `nodeViewOf(world, id)` copied so that no later event can change it, built straight from the
- * record (the same fields and values) without the view in between: chaos predicates call
- * sim.node() for every node after every instant of a run.
- */
+/** `nodeViewOf(world, id)` copied, so that no later event can change it (`sim.node(id)`). */
 export function snapshotOf(world: World, id: NodeId): NodeSnapshot {
-  const r = world.node(id);
-  const s = r.status;
-  const source = r.log;
-  const log = new Array<{ index: number; term: number; command: Command }>(source.length);
-  for (let i = 0; i < log.length; i++) {
-    const e = source[i]!;
-    log[i] = { index: i + 1, term: e.term, command: e.command };
-  }
-  const kv: Record<string, string> = {};
-  for (const [k, v] of r.kv) kv[k] = v;
-  const votes = s?.votes ?? NONE;
-  const progress = s?.progress ?? NONE;
-  const lost = r.alive ? null : r.lost;
+  const v = nodeViewOf(world, id);
   return {
-    id: r.id,
-    alive: r.alive,
-    fault: r.fault,
-    role: s?.role ?? ('follower' as Role),
-    term: r.currentTerm,
-    votedFor: r.votedFor,
-    leaderId: s?.leaderId ?? null,
-    commitIndex: s?.commitIndex ?? 0,
-    lastApplied: s?.lastApplied ?? 0,
-    electionDeadline: s?.electionDeadline ?? 0,
-    electionTimeoutMs: s?.electionTimeoutMs ?? 0,
-    heartbeatDeadline: s?.heartbeatDeadline ?? -1,
-    votes: votes.length === 0 ? NONE : votes.slice(),
-    progress: progress.length === 0 ? NONE : progress.map((p) => ({ ...p })),
-    log,
-    truncations: r.truncations,
-    kv,
-    lost: lost && { ...lost },
-    cutOff: r.alive && !reachesMajorityOf(world, id),
+    ...v,
+    log: v.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
+    kv: Object.fromEntries(v.kv),
+    votes: v.votes.length === 0 ? NONE : v.votes.slice(),
+    progress: v.progress.length === 0 ? NONE : v.progress.map((p) => ({ ...p })),
+    lost: v.lost && { ...v.lost },
   };
 }
 

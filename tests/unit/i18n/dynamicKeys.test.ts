@@ -1,5 +1,6 @@
 // Keys the UI builds at run time (tabs, stages, event sentences, lessons) exist in both languages.
 import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../../src/sim';
 import { makeTranslate } from '../../../src/ui/i18n';
 import { LESSONS } from '../../../src/ui/panels/lessons';
 import { EVENT_KINDS } from '../../../src/ui/panels/eventText';
@@ -40,14 +41,7 @@ const keys = [
     'fault',
   ].map((k) => `app.ev.act.${k}`),
   ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
-  ...[
-    'electionSafety',
-    'leaderAppendOnly',
-    'logMatching',
-    'leaderCompleteness',
-    'stateMachineSafety',
-    'noLostWrites',
-  ].map((k) => `app.safety.rule.${k}`),
+  ...RULE_IDS.map((k) => `app.safety.rule.${k}`),
   ...LESSONS.flatMap((l) => [
     `app.lesson.${l.id}.title`,
     `app.lesson.${l.id}.text`,
