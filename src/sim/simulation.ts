@@ -1,5 +1,9 @@
 // The scripting API: `createSimulation(options)` returns a cluster in a deterministic world that
 // tests, the CLI, lessons and the UI drive. Same seed and same calls give the same trace.
+//
+// A little past the house's 300 lines on purpose: it is the public face, one short method per
+// call with its doc comment; the checks live in api/, the reads in api/read.ts, the runs in
+// driver.ts, so nothing here decides anything.
 import type { NodeId } from '../raft';
 import type { ClientRequestState, Flight, ListenOptions, NodeRecord, Violation } from './world';
 import { World } from './world';
