@@ -9,8 +9,10 @@
 import type { Entry, LogIndex, Term } from './types';
 import { asIndex, asTerm } from './types';
 
-/** Slots per chunk: a diverging append copies at most this many entries. */
-const CHUNK = 256;
+/** Slots per chunk (2^SHIFT): a diverging append copies at most this many entries. */
+const SHIFT = 8;
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
 
 export interface RaftLog {
   /** Shared backing chunks: never read past `length`, never write except through this module. */
@@ -32,7 +34,7 @@ export function lastIndex(log: RaftLog): LogIndex {
 export function entryAt(log: RaftLog, index: number): Entry | undefined {
   if (!(index >= 1 && index <= log.length)) return undefined;
   const i = index - 1;
-  return log.chunks[(i / CHUNK) | 0]![i % CHUNK];
+  return log.chunks[i >> SHIFT]![i & MASK];
 }
 
 /** Term at `index`; 0 at index 0 (the empty prefix) and past the end. */
