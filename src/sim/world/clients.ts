@@ -116,12 +116,12 @@ export class Clients {
 }
 
 /**
- * The code of a refusal. The core says 'noLeaderKnown'; the English it used to send is accepted
- * too. Anything else is a reply the simulator does not understand, which is its own bug.
+ * The code of a refusal, as the core sends it. Anything else is a reply the simulator does not
+ * understand, which is its own bug.
  */
 function refusalOf(m: ClientReply): Reason {
   const error: string = m.error;
-  if (error === 'noLeaderKnown' || error === 'no leader known') {
+  if (error === 'noLeaderKnown') {
     return { code: 'noLeaderKnown', node: m.from };
   }
   throw new Error(`simulator bug: a failed client reply with an unknown error "${error}"`);
