@@ -6,7 +6,10 @@ import { CHROMIUM_ARGS, requireChromium } from './scripts/chromium.mjs';
 
 const chromiumPath = requireChromium();
 
-const port = 4173;
+// RL_PORT and RL_OUTDIR let several checkouts' test runs share one machine: each builds into its
+// own folder and serves it on its own port. Unset, it is the README's `npm run build` on 4173.
+const port = Number(process.env.RL_PORT ?? 4173);
+const outDir = process.env.RL_OUTDIR;
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -36,7 +39,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
+    command: outDir
+      ? `npx vite build --outDir ${outDir} && npx vite preview --port ${port} --strictPort --outDir ${outDir}`
+      : 'npm run build && npm run preview',
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -12,7 +12,12 @@ import { useShortcuts } from './controls/useShortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { makeTranslate } from './i18n';
 import './visual.css';
+import './cluster/cluster.css';
+import './log/log.css';
+import './inspect/inspect.css';
 import './app.css';
+import './panels/side.css';
+import './controls/controls.css';
 
 export function App({ store }: { store: LabStore }) {
   const t = makeTranslate(store.getState().language);

@@ -27,6 +27,7 @@ const en: Record<string, string> = {
   'app.facts.leader': 'Leader S{id}, term {term}',
   'app.facts.majority': 'Majority: {majority} of {n}',
   'app.facts.survives': 'Survives {count} failures',
+  'app.facts.survives#one': 'Survives {count} failure',
   'app.facts.whyOdd':
     '{n} nodes need {majority} for a majority, so {tolerated} may fail; {next} nodes would need {nextMajority} and survive {nextTolerated}.',
   'app.facts.whyEven':

@@ -75,7 +75,6 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
             </button>
           </div>
         </div>
-        {frame && <p className="rl-cluster-hint">{t('visual.cluster.hint')}</p>}
         {legend && (
           <div id="rl-legend" className="rl-legend-overlay">
             <Legend t={t} />

@@ -8,8 +8,13 @@ import { dictionaries, makeTranslate } from '../../../src/ui/i18n';
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe.each(dictionaries.map((d, i) => [i, d] as const))('dictionary part %i', (_, d) => {
-  it('has every key in both English and Chinese', () => {
-    expect(Object.keys(d.zh).sort()).toEqual(Object.keys(d.en).sort());
+  it('has every key in both English and Chinese; plural variants (key#one) only in English', () => {
+    const base = (keys: string[]) => keys.filter((k) => !k.includes('#')).sort();
+    expect(Object.keys(d.zh).sort()).toEqual(base(Object.keys(d.en)));
+    const orphans = Object.keys(d.en).filter(
+      (k) => k.includes('#') && !Object.hasOwn(d.en, k.slice(0, k.indexOf('#'))),
+    );
+    expect(orphans).toEqual([]);
   });
 
   it('has no empty value', () => {
@@ -40,6 +45,20 @@ describe.each(dictionaries.map((d, i) => [i, d] as const))('dictionary part %i',
 });
 
 describe('makeTranslate', () => {
+  it('picks an English plural variant by Intl.PluralRules, and Chinese its one form', () => {
+    const en = makeTranslate('en');
+    expect(en('app.facts.survives', { count: 1 })).toBe('Survives 1 failure');
+    expect(en('app.facts.survives', { count: 2 })).toBe('Survives 2 failures');
+    expect(en('app.facts.survives', { count: 0 })).toBe('Survives 0 failures');
+    expect(makeTranslate('zh')('app.facts.survives', { count: 1 })).toBe('可容忍 1 个节点故障');
+  });
+
+  it('ignores prototype keys as parameter names', () => {
+    expect(makeTranslate('en')('app.facts.leader', Object.create({ id: 9 }) as never)).toBe(
+      'Leader S{id}, term {term}',
+    );
+  });
+
   it('substitutes {params} and shows a missing key visibly', () => {
     const t = makeTranslate('en');
     expect(t('app.facts.leader', { id: 3, term: 4 })).toBe('Leader S3, term 4');
