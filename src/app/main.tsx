@@ -38,6 +38,7 @@ const browser: Persistence = {
       // Private mode or storage off: the choice lasts for this visit only.
     }
   },
+  browserLanguages: () => navigator.languages ?? [navigator.language],
 };
 
 const store = createLabStore({

@@ -58,4 +58,5 @@ export {
 } from './selectors';
 export type { Selection } from './selection';
 export { lineForError } from './notices';
+export { TEXT_SCALE_MAX, TEXT_SCALE_MIN, TEXT_SCALE_STEPS, parseViewQuery } from './viewLink';
 export * from './vocabulary';

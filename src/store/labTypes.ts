@@ -26,6 +26,8 @@ export interface Persistence {
   writeQuery(query: string): void;
   load(key: string): string | null;
   save(key: string, value: string): void;
+  /** The browser's preferred languages (navigator.languages), for the first visit's language. */
+  browserLanguages?(): readonly string[];
 }
 
 export type Language = 'en' | 'zh';
@@ -82,6 +84,10 @@ export interface PreferencesData {
   readonly settings: Settings;
   readonly language: Language;
   readonly theme: Theme;
+  /** Presentation mode: the cluster fills the screen, every text ≥ 18 px (kept in the link). */
+  readonly present: boolean;
+  /** The text size setting, in percent of the normal size: 100…200. */
+  readonly textScale: number;
 }
 
 /** The selection slice: what the person looks at. */
@@ -131,6 +137,10 @@ export interface PreferencesIntents {
   newSeed(): Promise<void>;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
+  /** Turns presentation mode on or off; anything but a boolean changes nothing. */
+  setPresent(on: boolean): void;
+  /** Sets the text size in percent (a whole number 100…200); anything else changes nothing. */
+  setTextScale(percent: number): void;
 }
 
 export interface SelectionIntents {

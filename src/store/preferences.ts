@@ -1,9 +1,13 @@
 // The preferences slice (store layer): the cluster's settings, kept in the link so it reproduces
-// the cluster, and the person's language and theme, kept in local storage. A settings change
-// that the simulator would refuse becomes a notice in codes and changes nothing.
+// the cluster; how it is shown (language, presentation mode, text size), kept in the link too so
+// a shared link opens the same way; and the person's own choices (language, theme, text size),
+// kept in local storage. The language comes from the link, else the last choice, else the
+// browser's languages. A change the simulator would refuse becomes a notice in codes and changes
+// nothing.
 import type { Kernel } from './kernel';
 import { notify } from './kernel';
 import type {
+  LabState,
   Notice,
   NoticeLine,
   Persistence,
@@ -11,25 +15,61 @@ import type {
   PreferencesIntents,
 } from './labTypes';
 import { restart } from './runtime';
-import type { LinkProblem } from './settings';
+import type { LinkProblem, Settings } from './settings';
 import { parseSettingsQuery, settingsProblem, settingsToQuery } from './settings';
+import {
+  TEXT_SCALE_MIN,
+  isTextScale,
+  languageFromBrowser,
+  parseViewQuery,
+  viewToQuery,
+} from './viewLink';
 
 const LANGUAGE_KEY = 'raft-lab.language';
 const THEME_KEY = 'raft-lab.theme';
+const TEXT_SCALE_KEY = 'raft-lab.textScale';
+
+const storedLanguage = (p: Persistence) => {
+  const v = p.load(LANGUAGE_KEY);
+  return v === 'zh' || v === 'en' ? v : null;
+};
+const storedTextScale = (p: Persistence) => {
+  const v = p.load(TEXT_SCALE_KEY);
+  const n = v !== null && /^\d{3}$/.test(v) ? Number(v) : NaN;
+  return isTextScale(n) ? n : null;
+};
+const browserLanguage = (p: Persistence) => {
+  try {
+    return languageFromBrowser(p.browserLanguages?.() ?? []);
+  } catch {
+    return null;
+  }
+};
+
+/** The whole link for a state: the cluster's settings, then how it is shown. */
+function linkFor(s: Pick<LabState, 'language' | 'present' | 'textScale'> & { settings: Settings }) {
+  return `${settingsToQuery(s.settings)}&${viewToQuery(s)}`;
+}
 
 /** The preferences as the link and local storage give them, and the notice a bad link deserves. */
 export function initialPreferences(persistence: Persistence): {
   data: PreferencesData;
   notice: Notice | null;
 } {
-  const parsed = parseSettingsQuery(persistence.readQuery());
+  const query = persistence.readQuery();
+  const parsed = parseSettingsQuery(query);
+  const { view, problems } = parseViewQuery(query);
+  const all = [...parsed.problems, ...problems];
   return {
     data: {
       settings: parsed.settings,
-      language: persistence.load(LANGUAGE_KEY) === 'zh' ? 'zh' : 'en',
+      language:
+        view.language ?? storedLanguage(persistence) ?? browserLanguage(persistence) ?? 'en',
       theme: persistence.load(THEME_KEY) === 'dark' ? 'dark' : 'light',
+      present: view.present,
+      textScale: view.textScale ?? storedTextScale(persistence) ?? TEXT_SCALE_MIN,
     },
-    notice: parsed.problems.length ? linkNotice(parsed.problems) : null,
+    notice: all.length ? linkNotice(all) : null,
   };
 }
 
@@ -56,7 +96,7 @@ export function preferencesIntents(k: Kernel): PreferencesIntents {
       const problem = settingsProblem(next);
       if (problem) return notify(k, 'error', problem);
       k.set({ settings: next });
-      k.persistence.writeQuery(settingsToQuery(next));
+      k.persistence.writeQuery(linkFor(k.get()));
       await restart(k);
     },
     newSeed: () =>
@@ -67,6 +107,18 @@ export function preferencesIntents(k: Kernel): PreferencesIntents {
       if (language !== 'en' && language !== 'zh') return;
       k.persistence.save(LANGUAGE_KEY, language);
       k.set({ language });
+      k.persistence.writeQuery(linkFor(k.get()));
+    },
+    setPresent(on) {
+      if (typeof on !== 'boolean') return;
+      k.set({ present: on });
+      k.persistence.writeQuery(linkFor(k.get()));
+    },
+    setTextScale(percent) {
+      if (!isTextScale(percent)) return;
+      k.persistence.save(TEXT_SCALE_KEY, String(percent));
+      k.set({ textScale: percent });
+      k.persistence.writeQuery(linkFor(k.get()));
     },
     setTheme(theme) {
       if (theme !== 'light' && theme !== 'dark') return;

@@ -4,6 +4,7 @@ import type { SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, resolveOptions } from '../sim';
 import { lineForError } from './notices';
 import type { NoticeLine } from './labTypes';
+import { VIEW_PARAMS } from './viewLink';
 
 export interface Settings {
   readonly nodes: number;
@@ -132,9 +133,10 @@ export interface ParsedSettings {
  * are reported, so a typo such as `nodes=7` does not pass silently.
  */
 export function parseSettingsQuery(search: string): ParsedSettings {
+  // The view's own parameters (viewLink.ts) are read there; here they are known, not settings.
   const params = new URLSearchParams(search);
   const problems: LinkProblem[] = [];
-  const known = new Set(FIELDS.map((f) => f.param));
+  const known = new Set<string>([...FIELDS.map((f) => f.param), ...VIEW_PARAMS]);
   for (const key of new Set(params.keys())) {
     if (!known.has(key))
       problems.push({ code: 'unknown', param: key, value: params.getAll(key).join(', ') });
@@ -180,7 +182,7 @@ function* combinations(n: number, k: number, from = 0): Generator<number[]> {
     for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
 }
 
-const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq'];
+const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', ...VIEW_PARAMS];
 function sortedProblems(problems: LinkProblem[]): LinkProblem[] {
   const rank = (p: LinkProblem) =>
     ORDER.includes(p.param) ? ORDER.indexOf(p.param) : ORDER.length;

@@ -11,6 +11,7 @@ import { LogStrip } from './panels/LogStrip';
 import { useShortcuts } from './controls/useShortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { makeTranslate } from './i18n';
+import { loadChineseFont } from './fonts';
 import './visual.css';
 import './cluster/cluster.css';
 import './log/log.css';
@@ -33,23 +34,44 @@ export function App({ store }: { store: LabStore }) {
 function Shell() {
   const theme = useLab((s) => s.theme);
   const language = useLab((s) => s.language);
+  const present = useLab((s) => s.present);
+  const textScale = useLab((s) => s.textScale);
   const reducedMotion = useReducedMotion();
+  // The side panel's drawer in presentation mode: a view detail, not lab state.
+  const [drawer, setDrawer] = useState(false);
   useShortcuts();
 
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  }, [theme, language]);
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.lang = language === 'zh' ? 'zh-CN' : 'en';
+    if (language === 'zh') void loadChineseFont();
+    if (present) root.dataset.present = '';
+    else delete root.dataset.present;
+    root.style.setProperty('--rl-text-scale', String(textScale / 100));
+  }, [theme, language, present, textScale]);
+
+  const drawerOpen = present && drawer;
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawer(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
 
   return (
-    <div className="rl-app">
-      <TopBar />
+    <div className={present ? 'rl-app rl-present' : 'rl-app'}>
+      <TopBar drawerOpen={drawerOpen} onDrawer={() => setDrawer(!drawer)} />
       <main className="rl-main">
         <section className="rl-stage">
           <ClusterPane reducedMotion={reducedMotion} />
           <LogStrip />
         </section>
-        <SidePanel />
+        {(!present || drawerOpen) && (
+          <SidePanel drawer={present} onClose={() => setDrawer(false)} />
+        )}
       </main>
       <ControlsBar />
     </div>

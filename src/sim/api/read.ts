@@ -93,7 +93,12 @@ export function reachesMajorityOf(world: World, me: NodeId): boolean {
 
 /** Size, majority, failures survived, the leader and how many properties are checked. */
 export function factsOf(world: World): ClusterFacts {
-  return clusterFacts(world.ids.length, leaderOf(world), CHECKERS);
+  const liveTerms: number[] = [];
+  for (const id of world.ids) {
+    const r = world.node(id);
+    if (r.alive) liveTerms.push(r.currentTerm);
+  }
+  return clusterFacts(world.ids.length, leaderOf(world), liveTerms, CHECKERS);
 }
 
 /** The newest `limit` client requests, oldest first, each with its stage decided here. */

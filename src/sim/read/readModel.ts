@@ -87,9 +87,20 @@ export interface ClusterFacts {
   readonly size: number;
   readonly majority: number;
   readonly tolerated: number;
-  /** The live leader with the highest term, and that term. */
+  /**
+   * The leader the cluster follows, and its term: the live leader with the highest term, when a
+   * majority of the cluster's servers are alive in that term. Null otherwise.
+   */
   readonly leader: number | null;
   readonly leaderTerm: number | null;
+  /**
+   * A live server that believes it leads although no majority is in its term (e.g. cut off, or
+   * under heavy loss while the others moved on to higher terms), and its term; else null.
+   */
+  readonly claimant: number | null;
+  readonly claimantTerm: number | null;
+  /** The highest term any live server is in (0 when none is alive). */
+  readonly highestTerm: number;
   /** How many safety properties are checked after every event. */
   readonly checkers: number;
 }
@@ -117,17 +128,34 @@ export function entryFate(
   return { storedOn, committed, applied, replaced: !committed && other };
 }
 
+/**
+ * The facts from the live servers' terms. `leader` is the live leader with the highest term (at
+ * most one per term, by Election Safety); the cluster follows it only if a majority of all
+ * servers are alive in its term. E.g. 5 servers at terms [97 leader, 125, 125, 125, 124]: no
+ * majority is in term 97, so S1 is only a claimant and the facts say no leader, term 125.
+ */
 export function clusterFacts(
   size: number,
   leader: { id: NodeId; term: number } | null,
+  liveTerms: readonly number[],
   checkers: number,
 ): ClusterFacts {
+  let highestTerm = 0;
+  let inLeaderTerm = 0;
+  for (const term of liveTerms) {
+    if (term > highestTerm) highestTerm = term;
+    if (leader && term === leader.term) inLeaderTerm++;
+  }
+  const followed = leader !== null && inLeaderTerm >= majority(size);
   return {
     size,
     majority: majority(size),
     tolerated: failuresTolerated(size),
-    leader: leader?.id ?? null,
-    leaderTerm: leader?.term ?? null,
+    leader: followed ? leader.id : null,
+    leaderTerm: followed ? leader.term : null,
+    claimant: leader && !followed ? leader.id : null,
+    claimantTerm: leader && !followed ? leader.term : null,
+    highestTerm,
     checkers,
   };
 }

@@ -1,7 +1,51 @@
-// Words for the shell: presentation mode, text size, the facts bar, the drawer and the classroom toolbar (UI layer).
+// Words for the shell: presentation mode, text size, the facts bar, the drawer and the
+// classroom toolbar (UI layer).
 import type { Strings } from './types';
 
 export const shellStrings: Strings = {
-  en: {},
-  zh: {},
+  en: {
+    'shell.present': 'Present',
+    'shell.presentTitle': 'Presentation mode: the cluster fills the screen, all text large (key P)',
+    'shell.textSize': 'Text',
+    'shell.textSizeLabel': 'Text size',
+    'shell.textSizeOption': '{percent} %',
+    'shell.drawer': 'Panels',
+    'shell.drawerLabel': 'Show the panels (lessons, client, logs, events, settings)',
+    'shell.drawerClose': 'Close panels',
+    'shell.tools': 'Classroom actions',
+    'shell.crashLeader': 'Crash leader S{id}',
+    'shell.crashLeaderNone': 'Crash leader',
+    'shell.restartOne': 'Restart S{id}',
+    'shell.restartMany': 'Restart {count} crashed',
+    'shell.restartNone': 'Restart',
+    'shell.write': 'Write {key}={value}',
+    'shell.healTitle':
+      'Restores every cut link and partition. Message loss is a separate dial (see the facts).',
+    'shell.loss': 'Message loss {percent} %',
+    'shell.lossOff': 'Set loss to 0',
+    'shell.claimant': 'S{id} thinks it leads term {term}; no majority is in that term',
+    'shell.noLeaderTerm': 'No leader · highest term {term}',
+  },
+  zh: {
+    'shell.present': '演示模式',
+    'shell.presentTitle': '演示模式：集群占满屏幕，所有文字放大（快捷键 P）',
+    'shell.textSize': '字号',
+    'shell.textSizeLabel': '文字大小',
+    'shell.textSizeOption': '{percent}%',
+    'shell.drawer': '面板',
+    'shell.drawerLabel': '显示面板（试一试、客户端、日志、事件、设置）',
+    'shell.drawerClose': '关闭面板',
+    'shell.tools': '课堂操作',
+    'shell.crashLeader': '让领导者 S{id} 宕机',
+    'shell.crashLeaderNone': '让领导者宕机',
+    'shell.restartOne': '重启 S{id}',
+    'shell.restartMany': '重启 {count} 个宕机节点',
+    'shell.restartNone': '重启',
+    'shell.write': '写入 {key}={value}',
+    'shell.healTitle': '恢复所有被切断的链路和分区。消息丢失率是另一个独立的设置（见概况栏）。',
+    'shell.loss': '消息丢失率 {percent}%',
+    'shell.lossOff': '把丢失率设为 0',
+    'shell.claimant': 'S{id} 以为自己是任期 {term} 的领导者；但没有多数派处于这个任期',
+    'shell.noLeaderTerm': '没有领导者 Leader · 最高任期 {term}',
+  },
 };

@@ -1,18 +1,22 @@
-// The cluster facts line (UI layer): virtual time, the leader and its term, the majority and
-// how many failures this size survives, with the one-sentence reason odd sizes are preferred.
+// The cluster facts line (UI layer): virtual time, the leader the cluster follows (or the
+// server that only thinks it leads), the majority and how many failures this size survives,
+// the message loss when there is any, and the one-sentence reason odd sizes are preferred.
 // Every number comes from the simulator (the frame's facts, majority(), failuresTolerated()).
 import { MAX_NODES, failuresTolerated, majority } from '../../store';
-import { useFrame, useT } from '../labContext';
+import { useFrame, useIntents, useT } from '../labContext';
 import { ClockText } from './ClockText';
 
 export function ClusterFacts() {
   const t = useT();
   const frame = useFrame();
+  const lab = useIntents();
   if (!frame) return <div className="rl-facts" />;
   const f = frame.facts;
   const n = f.size;
   const next = n + 1;
   const nextTolerated = failuresTolerated(next);
+  // The simulator's drop rate as the settings word it; rounding keeps 0.3 from showing 30.000000004.
+  const lossPercent = Math.round(frame.network.dropRate * 1000) / 10;
   return (
     <div className="rl-facts" aria-label={t('app.facts.label')} role="group">
       <span className="rl-fact">
@@ -20,12 +24,31 @@ export function ClusterFacts() {
         <ClockText label={t('app.facts.time')} />
       </span>
       <span className="rl-fact" data-testid="leader-fact">
-        {f.leader === null
-          ? t('app.facts.noLeader')
-          : t('app.facts.leader', { id: f.leader, term: f.leaderTerm ?? 0 })}
+        {f.leader !== null
+          ? t('app.facts.leader', { id: f.leader, term: f.leaderTerm ?? 0 })
+          : f.highestTerm > 0
+            ? t('shell.noLeaderTerm', { term: f.highestTerm })
+            : t('app.facts.noLeader')}
       </span>
+      {f.claimant !== null && (
+        <span className="rl-fact rl-fact-claimant" data-testid="claimant-fact">
+          {t('shell.claimant', { id: f.claimant, term: f.claimantTerm ?? 0 })}
+        </span>
+      )}
       <span className="rl-fact">{t('app.facts.majority', { majority: f.majority, n })}</span>
       <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
+      {lossPercent > 0 && (
+        <span className="rl-fact rl-fact-loss" data-testid="loss-fact">
+          {t('shell.loss', { percent: lossPercent })}{' '}
+          <button
+            type="button"
+            className="rl-button rl-button-small"
+            onClick={() => void lab.setLossPercent(0)}
+          >
+            {t('shell.lossOff')}
+          </button>
+        </span>
+      )}
       <span className="rl-fact-why">
         {n >= MAX_NODES
           ? t('app.facts.whyMax', { n, majority: f.majority, tolerated: f.tolerated })

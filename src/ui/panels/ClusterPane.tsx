@@ -1,9 +1,11 @@
-// The cluster drawing with what belongs on top of it (UI layer): the facts line, a legend
-// toggle, the safety alarm and the notice toast. Node clicks become store intents here.
+// The cluster drawing with what belongs around it (UI layer): the facts line and the classroom
+// actions above it, then the safety alarm and notices as rows of their own (they never cover a
+// node), then the drawing, which takes the rest. Node clicks become store intents here.
 import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { Legend } from '../cluster/Legend';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
+import { ClassroomTools } from './ClassroomTools';
 import { ClusterFacts } from './ClusterFacts';
 import { NoticeToast } from './NoticeToast';
 import { SafetyAlarm } from './SafetyAlarm';
@@ -29,7 +31,12 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
 
   return (
     <div className="rl-cluster-pane">
-      <ClusterFacts />
+      <div className="rl-pane-bar">
+        <ClusterFacts />
+        <ClassroomTools frame={frame} legendOpen={legend} onLegend={() => setLegend(!legend)} />
+      </div>
+      <SafetyAlarm />
+      <NoticeToast />
       <div className="rl-cluster-box">
         {frame ? (
           <ClusterView
@@ -52,36 +59,11 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
               : t('app.status.starting')}
           </p>
         )}
-        <div className="rl-cluster-tools">
-          <div className="rl-cluster-buttons">
-            <button
-              type="button"
-              className="rl-button rl-button-small"
-              aria-expanded={legend}
-              aria-controls="rl-legend"
-              onClick={() => setLegend(!legend)}
-            >
-              {t('app.legend.toggle')}
-            </button>
-            <button
-              type="button"
-              className="rl-button rl-button-small"
-              onClick={() => void lab.healNetwork()}
-              disabled={
-                !frame || (frame.network.groups === null && frame.network.cuts.length === 0)
-              }
-            >
-              {t('app.network.heal')}
-            </button>
-          </div>
-        </div>
         {legend && (
           <div id="rl-legend" className="rl-legend-overlay">
             <Legend t={t} />
           </div>
         )}
-        <SafetyAlarm />
-        <NoticeToast />
       </div>
     </div>
   );

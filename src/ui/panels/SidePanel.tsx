@@ -22,7 +22,8 @@ const TABS: readonly PanelTab[] = [
   'settings',
 ];
 
-export function SidePanel() {
+/** In presentation mode the panel is a drawer over the stage, with a close button. */
+export function SidePanel({ drawer = false, onClose }: { drawer?: boolean; onClose?(): void }) {
   const t = useT();
   const tab = useLab((s) => s.tab);
   const lab = useIntents();
@@ -35,7 +36,16 @@ export function SidePanel() {
     document.getElementById(`rl-tab-${next}`)?.focus();
   };
   return (
-    <aside className="rl-side">
+    <aside
+      className={drawer ? 'rl-side rl-drawer' : 'rl-side'}
+      id="rl-side"
+      aria-label={drawer ? t('shell.drawer') : undefined}
+    >
+      {drawer && (
+        <button type="button" className="rl-button rl-drawer-close" onClick={onClose}>
+          {t('shell.drawerClose')}
+        </button>
+      )}
       <div className="rl-tabs" role="tablist" aria-label={t('app.tabs.label')} onKeyDown={onKey}>
         {TABS.map((name) => {
           // A short visible label (one row of tabs at 1280 px); the full name stays accessible.

@@ -1,12 +1,16 @@
-// The top bar (UI layer): the title, the safety checkers' status, and the language and theme
-// switches, which the store remembers across visits.
+// The top bar (UI layer): the title, the safety checkers' status, presentation mode, the text
+// size, the language and theme switches, and in presentation mode the button that opens the
+// panels' drawer. Language, theme and text size are remembered; the link carries all but theme.
+import { TEXT_SCALE_STEPS } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 import { SafetyStatus } from './SafetyStatus';
 
-export function TopBar() {
+export function TopBar({ drawerOpen, onDrawer }: { drawerOpen: boolean; onDrawer(): void }) {
   const t = useT();
   const language = useLab((s) => s.language);
   const theme = useLab((s) => s.theme);
+  const present = useLab((s) => s.present);
+  const textScale = useLab((s) => s.textScale);
   const lab = useIntents();
   return (
     <header className="rl-topbar">
@@ -15,6 +19,44 @@ export function TopBar() {
       </h1>
       <SafetyStatus />
       <div className="rl-switches">
+        {present && (
+          <button
+            type="button"
+            className="rl-button"
+            aria-expanded={drawerOpen}
+            aria-controls="rl-side"
+            title={t('shell.drawerLabel')}
+            onClick={onDrawer}
+          >
+            {t('shell.drawer')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="rl-button"
+          aria-pressed={present}
+          title={t('shell.presentTitle')}
+          onClick={() => lab.setPresent(!present)}
+        >
+          {t('shell.present')}
+        </button>
+        <label className="rl-text-size" title={t('shell.textSizeLabel')}>
+          <span aria-hidden="true">{t('shell.textSize')}</span>
+          <select
+            aria-label={t('shell.textSizeLabel')}
+            value={textScale}
+            onChange={(e) => lab.setTextScale(Number(e.target.value))}
+          >
+            {(TEXT_SCALE_STEPS.includes(textScale)
+              ? TEXT_SCALE_STEPS
+              : [...TEXT_SCALE_STEPS, textScale].sort((a, b) => a - b)
+            ).map((p) => (
+              <option key={p} value={p}>
+                {t('shell.textSizeOption', { percent: p })}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="rl-segmented" role="group" aria-label={t('app.language.label')}>
           <button
             type="button"

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../../src/sim';
 import { allCheckers } from '../../../../src/sim/checkers';
+import { clusterFacts } from '../../../../src/sim/read/readModel';
+import { asNodeId } from '../../../../src/raft';
 import { settle } from '../harness';
 
 describe('cluster facts', () => {
@@ -16,5 +18,41 @@ describe('cluster facts', () => {
     expect(sim.facts()).toMatchObject({ size: 5, majority: 3, tolerated: 2, leader: null });
     const leader = settle(sim);
     expect(sim.facts()).toMatchObject({ leader, leaderTerm: sim.node(leader).term });
+  });
+});
+
+describe('the leader the facts name', () => {
+  it('is the highest-term live leader only when a majority is alive in its term', () => {
+    // 5 servers: S1 leads term 97, the rest moved on to 125 (as under 100 % loss).
+    const f = clusterFacts(5, { id: asNodeId(1), term: 97 }, [97, 125, 125, 125, 124], 7);
+    expect(f).toMatchObject({ leader: null, leaderTerm: null, claimant: 1, claimantTerm: 97 });
+    expect(f.highestTerm).toBe(125);
+    const g = clusterFacts(5, { id: asNodeId(2), term: 4 }, [4, 4, 4, 3], 7);
+    expect(g).toMatchObject({ leader: 2, leaderTerm: 4, claimant: null, highestTerm: 4 });
+    // Two of five in the term is not a majority, even with three crashed.
+    const h = clusterFacts(5, { id: asNodeId(2), term: 4 }, [4, 4], 7);
+    expect(h).toMatchObject({ leader: null, claimant: 2, claimantTerm: 4 });
+    expect(clusterFacts(3, null, [], 7)).toMatchObject({
+      leader: null,
+      claimant: null,
+      highestTerm: 0,
+    });
+  });
+
+  it('turns a leader cut off from a majority into a claimant once the others move on', () => {
+    const sim = createSimulation({ seed: 3, nodes: 5 });
+    const leader = settle(sim);
+    const others = sim.nodeIds().filter((id) => id !== leader);
+    // No group holds a majority: the others campaign in ever higher terms, the old leader stays.
+    sim.partition([[leader, others[0]!], [others[1]!, others[2]!], [others[3]!]]);
+    sim.runFor(3000);
+    const f = sim.facts();
+    expect(sim.leader()).toBe(leader);
+    expect(f).toMatchObject({
+      leader: null,
+      claimant: leader,
+      claimantTerm: sim.node(leader).term,
+    });
+    expect(f.highestTerm).toBeGreaterThan(sim.node(leader).term);
   });
 });

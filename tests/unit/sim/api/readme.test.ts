@@ -16,6 +16,9 @@ describe("the README's scripting API example", () => {
       tolerated: 2,
       leader: 2,
       leaderTerm: 1,
+      claimant: null,
+      claimantTerm: null,
+      highestTerm: 1,
       checkers: 7,
     });
     expect(sim.nodeView(2).role).toBe('leader');

@@ -1,0 +1,78 @@
+// The actions a class needs, one click each (UI layer): crash the leader, restart what is down,
+// write a value, heal the network, and the legend. Shown above the drawing in every mode, so
+// presentation mode keeps them at hand without the side panel.
+import type { Frame } from '../../store';
+import { useIntents, useT } from '../labContext';
+
+export function ClassroomTools({
+  frame,
+  legendOpen,
+  onLegend,
+}: {
+  frame: Frame | null;
+  legendOpen: boolean;
+  onLegend(): void;
+}) {
+  const t = useT();
+  const lab = useIntents();
+  const leader = frame ? (frame.facts.leader ?? frame.facts.claimant) : null;
+  const crashed = frame ? frame.nodes.filter((n) => !n.alive).map((n) => n.id) : [];
+  const next = (frame?.requestCount ?? 0) + 1;
+  const write = { key: `k${next}`, value: String(next) };
+  const restartAll = async (ids: readonly number[]) => {
+    for (const id of ids) await lab.restartNode(id);
+  };
+  const healable = !!frame && (frame.network.groups !== null || frame.network.cuts.length > 0);
+  const restartLabel =
+    crashed.length === 0
+      ? t('shell.restartNone')
+      : crashed.length === 1
+        ? t('shell.restartOne', { id: crashed[0]! })
+        : t('shell.restartMany', { count: crashed.length });
+  return (
+    <div className="rl-tools" role="toolbar" aria-label={t('shell.tools')}>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        disabled={leader === null}
+        onClick={() => leader !== null && void lab.crashNode(leader)}
+      >
+        {leader === null ? t('shell.crashLeaderNone') : t('shell.crashLeader', { id: leader })}
+      </button>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        disabled={crashed.length === 0}
+        onClick={() => void restartAll(crashed)}
+      >
+        {restartLabel}
+      </button>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        disabled={!frame}
+        onClick={() => void lab.writeKey(write.key, write.value)}
+      >
+        {t('shell.write', write)}
+      </button>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        title={t('shell.healTitle')}
+        disabled={!healable}
+        onClick={() => void lab.healNetwork()}
+      >
+        {t('app.network.heal')}
+      </button>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        aria-expanded={legendOpen}
+        aria-controls="rl-legend"
+        onClick={onLegend}
+      >
+        {t('app.legend.toggle')}
+      </button>
+    </div>
+  );
+}
