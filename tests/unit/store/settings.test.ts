@@ -160,7 +160,9 @@ describe('settings in the URL', () => {
     });
     await store.getState().start();
     await store.getState().applySettings({ nodes: 4, preVote: true });
-    expect(persistence.query).toBe('n=4&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=1&cq=0');
+    expect(persistence.query).toBe(
+      'n=4&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=1&cq=0&lang=en',
+    );
     await store.getState().newSeed();
     expect(parseSettingsQuery(persistence.query).settings.seed).toBe(77);
     store.getState().setLanguage('zh');
