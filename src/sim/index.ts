@@ -35,6 +35,8 @@ export type {
   RequestView,
 } from './read/readModel';
 export { entryFate, logVariants } from './read/readModel';
+export type { RejectionCode, RejectionView } from './read/rejections';
+export { RejectionTracker } from './read/rejections';
 export type { Reason, ReasonCode } from './read/reasons';
 export { REASON_CODES, SimError, isSimError } from './read/reasons';
 export type { Finding, FindingCode, RuleId } from './read/rules';

@@ -9,13 +9,14 @@ import type {
   LossReason,
   Message,
   NodeView,
+  RejectionView,
   RequestStage,
   RequestView,
   SimulationBase,
   TraceEvent,
   Violation,
 } from '../sim';
-import { describeMessage } from '../sim';
+import { RejectionTracker, describeMessage } from '../sim';
 
 /** A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. */
 export interface LogView {
@@ -31,6 +32,8 @@ export interface NodeFrame extends Omit<NodeView, 'log' | 'kv'> {
    * times the memory, and history keeps one per apply).
    */
   readonly kv: Readonly<Record<string, string>>;
+  /** Why the leader last refused this follower's log, while that stands (see sim/read/rejections). */
+  readonly rejection: RejectionView | null;
 }
 
 export interface FlightFrame {
@@ -84,9 +87,11 @@ export class FrameProjector {
   private previous: Frame | null = null;
   private readonly logs = new Map<number, LogBacking>();
   private readonly flightFrames = new Map<number, FlightFrame>();
+  private readonly rejections = new RejectionTracker();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
     const prev = this.previous;
+    if (event) this.rejections.note(event);
     const nodes = sim.nodeIds().map((id) => this.projectNode(sim.nodeView(id)));
     const facts = sim.facts();
     const violations = sim.violations();
@@ -133,6 +138,7 @@ export class FrameProjector {
       log: this.projectLog(v.id, v.log, v.truncations),
       // The state machine is live: a frame keeps its own copy, reused while unchanged.
       kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
+      rejection: this.rejections.of(v.id),
     };
     return old && sameRecord(old, next) ? old : next;
   }
