@@ -15,9 +15,11 @@ export type {
   PanelTab,
   Persistence,
   Runtime,
+  RewriteQuestion,
   RuntimeFactory,
   Scheduler,
   Theme,
+  UndoOffer,
 } from './labTypes';
 export type { LabAction, RecordedAction } from './actions';
 export type { Settings, ParsedSettings, LinkProblem } from './settings';
@@ -47,6 +49,7 @@ export type {
   LogView,
 } from './frame';
 export { FrameList } from './frameList';
+export { selectDiscards, selectInPast } from './history';
 export {
   frameAt,
   makeSelectMarkers,

@@ -16,7 +16,7 @@ import type {
   Runtime,
 } from './labTypes';
 import { headSeqOf } from './selectors';
-import { withFrames } from './history';
+import { noteInstant, withFrames } from './history';
 import { lineForError } from './notices';
 
 /** A running cluster and what observes it: a true resource, replaced whole on every rebuild. */
@@ -28,6 +28,17 @@ export interface Session {
   readonly unsubscribe: () => void;
 }
 
+/**
+ * The future an action in the past discarded, whole: its cluster (still running, no longer
+ * observed) and the history and playback position that showed it. Undo puts it back as it was.
+ */
+export interface SavedFuture {
+  readonly runtime: Runtime;
+  readonly projector: FrameProjector;
+  readonly data: Pick<LabData, 'history' | 'actions' | 'computedTo' | 'cursor'>;
+  readonly viewTime: number;
+}
+
 export interface Resources {
   session: Session | null;
   /** Every task runs after the one before: event order never depends on timing. */
@@ -35,6 +46,12 @@ export interface Resources {
   running: number;
   /** Cancels the display frame the ticker waits for. */
   cancelTick: () => void;
+  /** How many screens answer questions about acting in the past (see askBeforeRewriting). */
+  askers: number;
+  /** Settles the promise of the action asked about, once it is answered. */
+  answered: (() => void) | null;
+  /** The one future that undo can put back. */
+  saved: SavedFuture | null;
 }
 
 export interface Kernel {
@@ -60,8 +77,26 @@ export function createKernel(
     deps,
     persistence,
     historyLimit: deps.historyLimit ?? 200_000,
-    res: { session: null, chain: Promise.resolve(), running: 0, cancelTick: () => {} },
+    res: {
+      session: null,
+      chain: Promise.resolve(),
+      running: 0,
+      cancelTick: () => {},
+      askers: 0,
+      answered: null,
+      saved: null,
+    },
   };
+}
+
+/** Starts observing `runtime`: each event becomes a pending frame, marked within its instant. */
+export function observe(runtime: Runtime, projector: FrameProjector): Session {
+  const sim = runtime.sim;
+  const pending: Frame[] = [];
+  const unsubscribe = sim.subscribe((event) => {
+    pending.push(noteInstant(projector.project(sim, event), event, sim.eventCount()));
+  });
+  return { runtime, projector, pending, unsubscribe };
 }
 
 export function simOf(k: Kernel): AsyncSimulation {
@@ -109,10 +144,12 @@ export function publish(
   const wanted = cursor === 'head' ? head : cursor;
   const c = Math.min(head, Math.max(first, wanted));
   const traceHash = session?.runtime.sim.traceHash() ?? '';
+  const computedTo = session?.runtime.sim.now ?? 0;
   const patch: { -readonly [K in keyof LabData]?: LabData[K] } = { ...extra };
   if (grown.history !== state.history) patch.history = grown.history;
   if (c !== state.cursor) patch.cursor = c;
   if (traceHash !== state.traceHash) patch.traceHash = traceHash;
+  if (computedTo !== state.computedTo) patch.computedTo = computedTo;
   // Nothing changed: no update, so no subscriber wakes up.
   if (Object.keys(patch).length) k.set(patch);
   if (viewTime !== undefined) k.clock.setState({ viewTime });

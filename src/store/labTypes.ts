@@ -2,7 +2,7 @@
 // scheduler, persistence), the state it exposes, and the intents a person can perform.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AsyncSimulation, SimOptionsInput } from '../sim';
-import type { RecordedAction } from './actions';
+import type { LabAction, RecordedAction } from './actions';
 import type { FrameList } from './frameList';
 import type { PauseWhen } from './playback';
 import type { Selection } from './selection';
@@ -67,6 +67,28 @@ export interface HistoryData {
   /** Every kept frame, oldest first; a new list after each change, never changed once published. */
   readonly history: FrameList;
   readonly actions: readonly RecordedAction[];
+  /**
+   * Virtual ms the live cluster has run to: every event up to here is in `history`. Time moves
+   * in whole ms, so nothing can happen before computedTo + 1; the view clock stays below that.
+   */
+  readonly computedTo: number;
+  /** An action in the past waiting for the person's yes (see `askBeforeRewriting`), or null. */
+  readonly rewrite: RewriteQuestion | null;
+  /** The last new future started in the past, while its discarded future can be put back. */
+  readonly undoable: UndoOffer | null;
+}
+
+/** "Acting here discards the `discards` events after event `from`": asked before acting. */
+export interface RewriteQuestion {
+  readonly action: LabAction;
+  readonly from: number;
+  readonly discards: number;
+}
+
+/** A new future started after event `from`; `discarded` later events can be put back. */
+export interface UndoOffer {
+  readonly from: number;
+  readonly discarded: number;
 }
 
 /** The playback slice: where in the history the screen is, and how time moves. */
@@ -119,6 +141,19 @@ export interface RuntimeIntents {
   showNotice(kind: Notice['kind'], line: NoticeLine, details?: readonly NoticeLine[]): void;
   /** Resolves when every queued run and action has finished (for tests and lessons). */
   whenIdle(): Promise<void>;
+  /**
+   * From now on an action in the past that would discard events is first asked about (state
+   * `rewrite`) instead of done, until the returned function is called. The screen, which can
+   * answer, calls it; a store with no one to answer (tests, scripts) acts at once.
+   */
+  askBeforeRewriting(): () => void;
+  /** Does the asked action; `dontAskAgain` (remembered) stops the questions. */
+  confirmRewrite(options?: { dontAskAgain?: boolean }): Promise<void>;
+  cancelRewrite(): void;
+  /** Puts back the future the last action in the past discarded, once; then does nothing. */
+  undoRewrite(): Promise<void>;
+  /** Lets the discarded future go (its workers stop); undo is no longer offered. */
+  dismissUndo(): void;
 }
 
 export interface PlaybackIntents {

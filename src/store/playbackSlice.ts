@@ -1,16 +1,24 @@
 // The playback slice (store layer): the cursor into the history, play and pause, stepping and
 // "pause when…". While playing, each display frame moves the view clock (a store of its own, so
 // a tick re-renders only what animates) and runs the cluster up to it or walks recorded frames.
+//
+// The clock never runs ahead of what has been computed and never goes back while playing: a
+// tick moves it at most to just before `computedTo + 1` (time moves in whole ms, so nothing can
+// happen sooner), and asks the cluster to run on to where the clock wants to be; when that run
+// is published the clock follows. A slow run therefore slows the clock down instead of leaving
+// the drawing ahead of the frames it shows.
 import type { Kernel } from './kernel';
 import { exclusive, notify, publish, simOf } from './kernel';
-import type { PlaybackData, PlaybackIntents } from './labTypes';
+import type { LabState, PlaybackData, PlaybackIntents } from './labTypes';
 import type { PauseWhen } from './playback';
 import { DEFAULT_SPEED, NO_PAUSE, SPEED_MAX, SPEED_MIN, pauseReason } from './playback';
+import { lastInstantStart } from './history';
 import { pauseNow } from './runtime';
 import { frameAt, selectHeadSeq } from './selectors';
 
-/** How far (in real ms of playback) the drawn clock may run ahead of the computed one. */
-const MAX_LEAD_REAL_MS = 50;
+/** The latest view time the screen may draw: just before anything not yet computed can happen. */
+export const drawableUntil = (s: Pick<LabState, 'computedTo'>): number =>
+  s.computedTo + 1 - 2 ** -10;
 
 export function initialPlayback(): PlaybackData {
   return {
@@ -29,21 +37,17 @@ function tick(k: Kernel, realMs: number): void {
   const { lastReal, viewTime } = k.clock.getState();
   const dt = lastReal === null ? 0 : Math.min(250, Math.max(0, realMs - lastReal));
   if (dt === 0) return k.clock.setState({ lastReal: realMs });
-  const target = viewTime + (dt * state.speed) / 1000;
+  const wanted = viewTime + (dt * state.speed) / 1000;
+  const shown = Math.max(viewTime, Math.min(wanted, drawableUntil(state)));
   if (state.cursor < selectHeadSeq(state)) {
     k.clock.setState({ lastReal: realMs });
-    return replayHistory(k, target);
+    return replayHistory(k, shown);
   }
-  if (k.res.running > 0) {
-    // A run is still going: let the clock flow on (so a slow frame does not slow the
-    // simulation down) but only a few frames ahead of what has been computed.
-    const lead = Math.max(1, (state.speed * MAX_LEAD_REAL_MS) / 1000);
-    k.clock.setState({ lastReal: realMs, viewTime: Math.min(target, simOf(k).now + lead) });
-    return;
-  }
-  k.clock.setState({ lastReal: realMs, viewTime: target });
-  const ms = Math.floor(target) - simOf(k).now;
-  if (ms >= 1) void exclusive(k, () => runLive(k, ms));
+  k.clock.setState({ lastReal: realMs, viewTime: shown });
+  // One run at a time; while one goes on (or an action waits) the clock waits at its edge.
+  if (k.res.running > 0) return;
+  const ms = Math.floor(wanted) - simOf(k).now;
+  if (ms >= 1) void exclusive(k, () => runLive(k, ms, wanted));
 }
 
 /** Playing through recorded frames: move the cursor with the clock, honouring "pause when…". */
@@ -56,7 +60,8 @@ function replayHistory(k: Kernel, target: number): void {
     const reason = pauseReason(s.pauseWhen, frameAt(s, c - 1)!, frameAt(s, c)!);
     if (reason) {
       stopAt(k);
-      return publish(k, c, { playing: false, pausedBecause: reason }, frameAt(s, c)!.at);
+      const at = Math.max(k.clock.getState().viewTime, frameAt(s, c)!.at);
+      return publish(k, c, { playing: false, pausedBecause: reason }, at);
     }
   }
   publish(k, c, {}, target);
@@ -67,8 +72,11 @@ function stopAt(k: Kernel): void {
   k.res.cancelTick = () => {};
 }
 
-/** Runs the live cluster `ms` ahead, stopping at the first frame that meets "pause when…". */
-async function runLive(k: Kernel, ms: number): Promise<void> {
+/**
+ * Runs the live cluster `ms` ahead, stopping at the first frame that meets "pause when…"; then
+ * the clock moves on to the time it `wanted`, as far as the run has computed.
+ */
+async function runLive(k: Kernel, ms: number, wanted: number): Promise<void> {
   const pw = k.get().pauseWhen;
   const sim = simOf(k);
   const pending = k.res.session!.pending;
@@ -90,10 +98,15 @@ async function runLive(k: Kernel, ms: number): Promise<void> {
     // With nothing to pause on, runFor may batch a whole lookahead window per worker.
     await sim.runFor(ms);
   }
+  const viewTime = k.clock.getState().viewTime;
   const found = stop as { seq: number; at: number; reason: keyof PauseWhen } | null;
-  if (!found) return publish(k, 'head');
+  if (!found) {
+    const reached = Math.min(wanted, sim.now + 1 - 2 ** -10);
+    return publish(k, 'head', {}, Math.max(viewTime, reached));
+  }
   stopAt(k);
-  publish(k, found.seq, { playing: false, pausedBecause: found.reason }, found.at);
+  const paused = { playing: false, pausedBecause: found.reason };
+  publish(k, found.seq, paused, Math.max(viewTime, found.at));
 }
 
 function moveTo(k: Kernel, seq: number): Promise<void> {
@@ -125,9 +138,14 @@ export function playbackIntents(k: Kernel): PlaybackIntents {
         const s = k.get();
         const c = s.cursor;
         if (c < selectHeadSeq(s)) return publish(k, c + 1, {}, frameAt(s, c + 1)!.at);
+        const session = k.res.session!;
         const moved = await simOf(k).stepOnce();
         if (!moved) return notify(k, 'info', { key: 'app.notice.nothingScheduled' });
-        publish(k, c + 1, {}, simOf(k).now);
+        // One step computes the next instant with node inputs (and any losses just before it).
+        // Show its first event: the rest of its instant is not "the past", since a new future
+        // could only start after the whole instant anyway.
+        const first = lastInstantStart(session.pending)!;
+        publish(k, first.seq, {}, Math.max(k.clock.getState().viewTime, first.at));
       });
     },
     stepBack() {

@@ -1,58 +1,98 @@
 // The runtime slice (store layer): starts a cluster from the settings, observes it, and turns
 // the person's actions into simulator calls, one task at a time. Refused actions come back as
 // coded reasons and become notices; Raft itself is decided in src/sim and below.
-import type { AsyncSimulation, TraceEvent } from '../sim';
+import type { AsyncSimulation } from '../sim';
 import { applyAction } from '../sim';
 import type { LabAction } from './actions';
 import { replayTo } from './actions';
 import { FrameProjector } from './frame';
-import { startHistory } from './history';
+import { landingSeq, startHistory } from './history';
 import type { Kernel, Session } from './kernel';
-import { exclusive, notify, publish, simOf } from './kernel';
+import { exclusive, notify, observe, publish, simOf } from './kernel';
 import type { RuntimeData, RuntimeIntents } from './labTypes';
-import { selectFrame, selectHeadSeq } from './selectors';
+import { askFirst, forgetSaved, rewriteIntents } from './rewrite';
+import { frameAt, selectFrame, selectHeadSeq } from './selectors';
 import { settingsToOptions } from './settings';
 
 export function initialRuntime(): RuntimeData {
   return { status: 'starting', statusMessage: null, traceHash: '', notice: null, noticeCount: 0 };
 }
 
-/** A fresh cluster with the current settings, observed from its first frame. */
-async function boot(k: Kernel): Promise<Session> {
+/**
+ * A fresh cluster with the current settings, observed from its first frame. The old one stops,
+ * unless `keepOld` (a rewind keeps it for undo); it is returned either way.
+ */
+async function boot(k: Kernel, keepOld = false): Promise<Session | null> {
   const runtime = await k.deps.runtime(settingsToOptions(k.get().settings));
   const old = k.res.session;
   old?.unsubscribe();
-  old?.runtime.dispose?.();
-  const projector = new FrameProjector();
-  const pending: Frame[] = [];
-  const sim = runtime.sim;
-  const onEvent = (event: TraceEvent) => void pending.push(projector.project(sim, event));
-  const session: Session = { runtime, projector, pending, unsubscribe: sim.subscribe(onEvent) };
+  if (!keepOld) old?.runtime.dispose?.();
+  const session = observe(runtime, new FrameProjector());
   k.res.session = session;
-  k.set(startHistory(projector.project(sim, null)));
-  return session;
+  k.set(startHistory(session.projector.project(runtime.sim, null)));
+  return old;
 }
-type Frame = ReturnType<FrameProjector['project']>;
 
-/** Acting in the past: rebuild the cluster up to the cursor and drop the later frames. */
+/**
+ * Acting in the past: rebuild the cluster up to the cursor's instant (and on to the clock, when
+ * it stands later in the same quiet stretch), discard the later frames and keep them, with
+ * their cluster, for undo. Nothing is rebuilt when nothing would be discarded.
+ */
 export async function rewindIfBehind(k: Kernel): Promise<void> {
-  const { cursor, actions } = k.get();
-  if (cursor >= selectHeadSeq(k.get())) return;
-  const session = await boot(k);
-  const kept = await replayTo(session.runtime.sim, actions, cursor);
-  k.set({ actions: kept });
-  publish(k, 'head', {}, session.runtime.sim.now);
+  const s = k.get();
+  const head = selectHeadSeq(s);
+  const landing = landingSeq(s, s.cursor);
+  if (landing >= head) {
+    if (s.cursor < head) publish(k, 'head');
+    return;
+  }
+  const viewTime = k.clock.getState().viewTime;
+  const old = (await boot(k, true))!;
+  const sim = simOf(k);
+  try {
+    // Every recorded action before the landing frame, each where it was applied; then the
+    // events up to the landing frame, and no further in time than the clock.
+    const kept = s.actions.filter((a) => a.eventCount < landing);
+    await replayTo(sim, kept, kept.length ? kept[kept.length - 1]!.eventCount + 1 : 0);
+    const until = Math.max(frameAt(s, landing)!.at, Math.floor(viewTime));
+    if (sim.eventCount() < landing) {
+      await sim.runUntil((x) => x.eventCount() >= landing, Math.max(0, until - sim.now));
+    }
+    if (sim.now < until) await sim.runFor(until - sim.now);
+    forgetSaved(k);
+    k.res.saved = {
+      runtime: old.runtime,
+      projector: old.projector,
+      data: { history: s.history, actions: s.actions, computedTo: s.computedTo, cursor: s.cursor },
+      viewTime,
+    };
+    const from = sim.eventCount();
+    k.set({ actions: kept, undoable: { from, discarded: Math.max(0, head - from) } });
+  } catch (e) {
+    // A rebuild that fails leaves the screen as it was: the old cluster comes back.
+    k.res.session!.unsubscribe();
+    k.res.session!.runtime.dispose?.();
+    k.res.session = observe(old.runtime, old.projector);
+    k.set({ history: s.history, actions: s.actions });
+    throw e;
+  }
+  publish(k, 'head', {}, Math.max(viewTime, sim.now));
 }
 
-function act(k: Kernel, action: LabAction): Promise<void> {
+/** Does `action` now (after a rewind when the screen is in the past), at the cluster's time. */
+function actNow(k: Kernel, action: LabAction): Promise<void> {
   return exclusive(k, async () => {
     await rewindIfBehind(k);
     const s = simOf(k);
     const record = { action, at: s.now, eventCount: s.eventCount() };
     applyAction(s, action);
     k.set({ actions: [...k.get().actions, record] });
-    publish(k, 'head', {}, s.now);
+    publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
   });
+}
+
+function act(k: Kernel, action: LabAction): Promise<void> {
+  return askFirst(k, action, () => pauseNow(k)) ?? actNow(k, action);
 }
 
 /** Everything a run needs to do first: stop the ticker and catch up with the cursor. */
@@ -65,6 +105,8 @@ export function pauseNow(k: Kernel): void {
 
 export async function restart(k: Kernel): Promise<void> {
   pauseNow(k);
+  forgetSaved(k);
+  k.get().cancelRewrite();
   k.set({ status: 'starting', statusMessage: null, selection: null });
   await exclusive(k, async () => {
     try {
@@ -83,6 +125,7 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
     start: () => restart(k),
     dispose() {
       pauseNow(k);
+      forgetSaved(k);
       k.res.session?.unsubscribe();
       k.res.session?.runtime.dispose?.();
       k.res.session = null;
@@ -131,5 +174,10 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
     async whenIdle() {
       while (k.res.running > 0) await k.res.chain;
     },
+    ...rewriteIntents(
+      k,
+      (action) => actNow(k, action),
+      () => pauseNow(k),
+    ),
   };
 }

@@ -1,0 +1,135 @@
+// The view clock against the computed cluster: it never draws a time the cluster has not been
+// run to, never goes back while playing, and stepping at the newest event computes the next one.
+import { describe, expect, it } from 'vitest';
+import type { LabStore } from '../../../src/store';
+import { selectFrame, selectHeadSeq, selectInPast } from '../../../src/store';
+import type { ManualScheduler } from './harness';
+import { settle, startedStore } from './harness';
+
+/** What the screen would draw right now. */
+function sample(store: LabStore) {
+  const s = store.getState();
+  return {
+    viewTime: store.clock.getState().viewTime,
+    computedTo: s.computedTo,
+    frameAt: selectFrame(s)!.at,
+    newestAt: s.history.last()!.at,
+    inPast: selectInPast(s),
+  };
+}
+
+/**
+ * Plays at 1000 virtual ms per second for `frames` display frames of 16 ms, letting the queued
+ * runs finish only every `lagFrames` frames (a slow cluster), and samples after every frame.
+ */
+async function playSampling(
+  store: LabStore,
+  scheduler: ManualScheduler,
+  frames: number,
+  lagFrames: number,
+): Promise<ReturnType<typeof sample>[]> {
+  store.getState().setSpeed(1000);
+  store.getState().play();
+  scheduler.frame(0);
+  const samples = [];
+  for (let i = 1; i <= frames; i++) {
+    scheduler.frame(16);
+    samples.push(sample(store));
+    if (i % lagFrames === 0) {
+      await settle(store);
+      samples.push(sample(store));
+    }
+  }
+  return samples;
+}
+
+describe('the view clock while playing', () => {
+  it.each([
+    ['runs that finish within a frame', 1],
+    ['runs that take five frames', 5],
+  ])(
+    'with %s it stays below what is computed, never goes back, and draws a computed frame',
+    async (_, lag) => {
+      const { store, scheduler } = await startedStore('n=5&seed=4');
+      const samples = await playSampling(store, scheduler, 300, lag);
+      let previous = 0;
+      for (const s of samples) {
+        expect(s.viewTime).toBeLessThan(s.computedTo + 1);
+        expect(s.viewTime).toBeGreaterThanOrEqual(previous);
+        expect(s.frameAt).toBeLessThanOrEqual(s.viewTime);
+        expect(s.inPast).toBe(false);
+        previous = s.viewTime;
+      }
+      // The clock went somewhere: about 16 ms per frame when runs keep up.
+      expect(previous).toBeGreaterThan(lag === 1 ? 4000 : 800);
+    },
+  );
+
+  it('pausing while a run is under way shows a computed time, and Play goes on from there', async () => {
+    const { store, scheduler } = await startedStore('n=5&seed=4');
+    // Runs take five frames; the last three frames' run is still under way at the pause.
+    await playSampling(store, scheduler, 63, 5);
+    store.getState().pause();
+    const atPause = sample(store);
+    expect(atPause.viewTime).toBeLessThan(atPause.computedTo + 1);
+    await settle(store);
+    const paused = sample(store);
+    expect(paused.viewTime).toBeGreaterThanOrEqual(atPause.viewTime);
+    expect(paused.viewTime).toBeLessThan(paused.computedTo + 1);
+    expect(paused.newestAt).toBeLessThanOrEqual(paused.viewTime);
+    expect(paused.inPast).toBe(false);
+
+    const again = await playSampling(store, scheduler, 20, 1);
+    expect(again[0]!.viewTime).toBeGreaterThanOrEqual(paused.viewTime);
+    expect(again.every((s) => !s.inPast)).toBe(true);
+  });
+
+  it('speed 1: the clock moves smoothly inside a millisecond, still short of the next one', async () => {
+    const { store, scheduler } = await startedStore('n=3&seed=2');
+    store.getState().setSpeed(1);
+    store.getState().play();
+    scheduler.frame(0);
+    const seen = new Set<number>();
+    for (let i = 0; i < 120; i++) {
+      scheduler.frame(16);
+      await settle(store);
+      const s = sample(store);
+      expect(s.viewTime).toBeLessThan(s.computedTo + 1);
+      seen.add(Math.round(s.viewTime * 1000));
+    }
+    // 120 frames of 16 ms at 1 virtual ms per second: about 1.9 ms, in many small moves.
+    expect(store.clock.getState().viewTime).toBeGreaterThan(1.5);
+    expect(seen.size).toBeGreaterThan(100);
+  });
+});
+
+describe('stepping forward', () => {
+  it('at the newest event computes the next one, never landing in the past', async () => {
+    const { store } = await startedStore('n=5&seed=1');
+    let sameInstant = 0;
+    for (let i = 0; i < 300; i++) {
+      const before = store.getState().cursor;
+      await store.getState().stepForward();
+      const s = store.getState();
+      expect(s.cursor).toBe(before + 1);
+      expect(selectInPast(s)).toBe(false);
+      if (s.cursor < selectHeadSeq(s)) sameInstant++;
+    }
+    // Some steps computed an instant of several events, shown one at a time.
+    expect(sameInstant).toBeGreaterThan(0);
+  });
+
+  it('back one event inside the newest instant is not the past; before it, it is', async () => {
+    const { store } = await startedStore('n=5&seed=1');
+    // Step until an instant of several events is computed.
+    while (store.getState().cursor === selectHeadSeq(store.getState())) {
+      await store.getState().stepForward();
+    }
+    const first = store.getState().cursor;
+    await store.getState().stepBack();
+    expect(selectInPast(store.getState())).toBe(true);
+    await store.getState().seekTo(selectHeadSeq(store.getState()));
+    await store.getState().seekTo(first);
+    expect(selectInPast(store.getState())).toBe(false);
+  });
+});
