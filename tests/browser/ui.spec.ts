@@ -358,7 +358,7 @@ test('in 中文, a refused action and a failed request are told in Chinese, with
     .click();
   await page
     .getByRole('menu', { name: 'S1 的操作' })
-    .getByRole('menuitem', { name: /崩溃/ })
+    .getByRole('menuitem', { name: /宕机/ })
     .click();
   await showTab(page, '客户端');
   await page.getByRole('combobox', { name: '发送给' }).selectOption('S1');

@@ -7,21 +7,25 @@ import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
 import { messageGlyph, messageLook } from '../../layout/messageLook';
 import { FlightMark } from './FlightMark';
+import { messageSummary } from '../panels/messageText';
 
 interface Props {
   flight: FlightFrame;
   x: number;
   y: number;
+  /** How much bigger than its 100 % size the mark is drawn: follows the text size. */
+  scale: number;
   selected: boolean;
   t: Translate;
   onSelect(sel: Selection): void;
 }
 
-export const FlightDot = memo(function FlightDot({ flight, x, y, selected, t, onSelect }: Props) {
+export const FlightDot = memo(function FlightDot(props: Props) {
+  const { flight, x, y, scale, selected, t, onSelect } = props;
   const label = useMemo(() => {
     const name = (id: number) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
     return t(flight.lostAt === null ? 'visual.flight.label' : 'visual.flight.labelDoomed', {
-      summary: flight.summary,
+      summary: messageSummary(flight.message, t),
       from: name(flight.message.from),
       to: name(flight.message.to),
     });
@@ -29,7 +33,7 @@ export const FlightDot = memo(function FlightDot({ flight, x, y, selected, t, on
   return (
     <g
       className={selected ? 'rl-flight rl-selected' : 'rl-flight'}
-      transform={`translate(${x.toFixed(1)},${y.toFixed(1)}) scale(1.3)`}
+      transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}
       role="button"
       aria-label={label}
       data-flight={flight.id}
@@ -37,7 +41,11 @@ export const FlightDot = memo(function FlightDot({ flight, x, y, selected, t, on
       onClick={() => onSelect({ kind: 'flight', id: flight.id })}
     >
       <title>{label}</title>
-      <FlightMark look={messageLook(flight.message)} glyph={messageGlyph(flight.message)} />
+      <FlightMark
+        look={messageLook(flight.message)}
+        glyph={messageGlyph(flight.message)}
+        scale={scale}
+      />
     </g>
   );
 });

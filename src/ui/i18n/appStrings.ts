@@ -18,6 +18,7 @@ const en: Record<string, string> = {
   'app.notice.linkSettings': 'Link settings {fields}: {errors}',
   'app.notice.historyTrimmed':
     'History is long: the oldest {count} events were dropped to save memory.',
+  'app.notice.historyTrimmed#one': 'History is long: the oldest event was dropped to save memory.',
   'app.notice.badLoss': 'Message loss must be 0 to 100 %, not {value}.',
   'app.notice.nothingScheduled': 'Nothing is scheduled: there is no event to step to.',
 
@@ -29,16 +30,25 @@ const en: Record<string, string> = {
   'app.facts.survives': 'Survives {count} failures',
   'app.facts.survives#one': 'Survives {count} failure',
   'app.facts.whyOdd':
-    '{n} nodes need {majority} for a majority, so {tolerated} may fail; {next} nodes would need {nextMajority} and survive {nextTolerated}.',
+    '{n} nodes need {majority} for a majority, so {tolerated} may fail; one node more would need {nextMajority} and survive {nextTolerated}.',
+  'app.facts.whyOdd#n=one':
+    '{n} node needs {majority} for a majority, so {tolerated} may fail; one node more would need {nextMajority} and survive {nextTolerated}.',
   'app.facts.whyEven':
-    '{n} nodes need {majority} for a majority, so {tolerated} may fail; with {next} nodes a majority is {nextMajority}, still surviving only {nextTolerated} — odd sizes are the better deal.',
+    '{n} nodes need {majority} for a majority, so {tolerated} may fail; one node more makes the majority {nextMajority}, still surviving only {nextTolerated} — odd sizes are the better deal.',
+  'app.facts.whyEven#n=one':
+    '{n} node needs {majority} for a majority, so {tolerated} may fail; one node more makes the majority {nextMajority}, still surviving only {nextTolerated} — odd sizes are the better deal.',
   'app.facts.whyMax': '{n} nodes need {majority} for a majority, so {tolerated} may fail.',
+  'app.facts.whyMax#n=one': '{n} node needs {majority} for a majority, so {tolerated} may fail.',
 
   'app.safety.ok': '✓ All {count} safety checks hold',
-  'app.safety.broken': '⚠ {count} safety violation(s)',
+  'app.safety.ok#one': '✓ The {count} safety check holds',
+  'app.safety.broken': '⚠ {count} safety violations',
+  'app.safety.broken#one': '⚠ {count} safety violation',
   'app.safety.explain': 'After every event the simulator checks these safety properties: {rules}.',
   'app.safety.alarm':
-    'SAFETY VIOLATED — {count} checker(s) failed. Raft promised this could never happen.',
+    'SAFETY VIOLATED — {count} checkers failed. Raft promised this could never happen.',
+  'app.safety.alarm#one':
+    'SAFETY VIOLATED — {count} checker failed. Raft promised this could never happen.',
   'app.safety.at': 't = {at} ms',
   'app.safety.rule.electionSafety': 'At most one leader may be elected in any one term (§5.2).',
   'app.safety.rule.leaderAppendOnly':
@@ -171,9 +181,12 @@ const en: Record<string, string> = {
   'app.ev.gotVote': '{node} received a vote from {from}',
   'app.ev.refusedVote': '{node} was refused a vote by {from}',
   'app.ev.appendRejected':
-    '{node} rejected AppendEntries from {from}: its log has no matching entry at index {index}',
+    '{node} rejected an AppendEntries from {from}: its log has no matching entry at index {index}',
   'app.ev.heartbeatGot': '{node} received a heartbeat from {from} (term {term})',
-  'app.ev.appendStored': '{node} stored {count} entries from {from}; its log has {length}',
+  'app.ev.appendStored':
+    '{node} stored {count} entries from {from}; its log length is now {length}',
+  'app.ev.appendStored#one':
+    '{node} stored {count} entry from {from}; its log length is now {length}',
   'app.ev.replyRejected':
     "{node} learned {from}'s log does not match at index {index}; it will retry earlier",
   'app.ev.replyOk': '{node} learned {from} stores up to index {index}',
@@ -185,10 +198,9 @@ const en: Record<string, string> = {
   'app.ev.requestRefused': '{node} refused request #{id} ({command}): it knows no leader',
   'app.ev.replyToClient': '{node} handled a reply for request #{id}',
   'app.ev.stepDown': ' — it saw term {term} and stepped down to follower',
-  'app.ev.newTerm': ' and moved to term {term}',
+  'app.ev.newTerm': '; it moved to term {term}',
   'app.ev.commitAdvanced': '; it now knows entries up to {commit} are committed',
-  'app.ev.lost': 'A {message} from {from} to {to} was lost ({reason})',
-  'app.ev.msg.heartbeat': 'heartbeat',
+  'app.ev.lost': 'Lost: {message} from {from} to {to} ({reason})',
   'app.ev.reason.dropped': 'dropped by the network',
   'app.ev.reason.partitioned': 'the link is cut',
   'app.ev.reason.receiverdown': 'the receiver is down',
@@ -207,6 +219,42 @@ const en: Record<string, string> = {
   'app.ev.act.write': 'The client sent request #{id} ({command}) to {via}',
   'app.ev.act.timeout': "{node}'s election timer was fired by hand",
   'app.ev.act.fault': '{node}: {reason}',
+
+  // Message names: bare (a title) and with their article (prose), so "an AppendEntries" is data.
+  'app.msg.RequestVote': 'RequestVote',
+  'app.msg.RequestVote.a': 'a RequestVote',
+  'app.msg.PreVote': 'PreVote',
+  'app.msg.PreVote.a': 'a PreVote',
+  'app.msg.RequestVoteReply': 'RequestVote reply',
+  'app.msg.RequestVoteReply.a': 'a RequestVote reply',
+  'app.msg.PreVoteReply': 'PreVote reply',
+  'app.msg.PreVoteReply.a': 'a PreVote reply',
+  'app.msg.AppendEntries': 'AppendEntries',
+  'app.msg.AppendEntries.a': 'an AppendEntries',
+  'app.msg.heartbeat': 'heartbeat',
+  'app.msg.heartbeat.a': 'a heartbeat',
+  'app.msg.AppendEntriesReply': 'AppendEntries reply',
+  'app.msg.AppendEntriesReply.a': 'an AppendEntries reply',
+  'app.msg.ClientRequest': 'client request',
+  'app.msg.ClientRequest.a': 'a client request',
+  'app.msg.ClientReply': 'client reply',
+  'app.msg.ClientReply.a': 'a client reply',
+  // What a message in flight carries (its tooltip and accessible name).
+  'app.msgSum.vote': '{name}: term {term}, last entry {lastLogIndex} of term {lastLogTerm}',
+  'app.msgSum.voteGranted': '{name}: granted, term {term}',
+  'app.msgSum.voteDenied': '{name}: denied, term {term}',
+  'app.msgSum.append':
+    '{name}: term {term}, {count} entries after index {prevLogIndex} of term {prevLogTerm}, commit {leaderCommit}',
+  'app.msgSum.append#one':
+    '{name}: term {term}, {count} entry after index {prevLogIndex} of term {prevLogTerm}, commit {leaderCommit}',
+  'app.msgSum.heartbeat': '{name}: term {term}, commit {leaderCommit}',
+  'app.msgSum.appendOk': '{name}: success, term {term}, up to index {index}',
+  'app.msgSum.appendRejected':
+    '{name}: rejected, term {term}; hint: index {conflictIndex} of term {conflictTerm}',
+  'app.msgSum.request': '{name} #{id}: {command}',
+  'app.msgSum.replyOk': '{name} #{id}: succeeded at index {index}',
+  'app.msgSum.replyFailed': '{name} #{id}: failed, {reason}',
+  'app.command.noop': 'no-op',
 
   'app.lessons.title': 'Try this',
   'app.lessons.intro':
@@ -284,16 +332,16 @@ const zh: Record<string, string> = {
   'app.facts.majority': '多数派 Majority：{n} 个中的 {majority} 个',
   'app.facts.survives': '可容忍 {count} 个节点故障',
   'app.facts.whyOdd':
-    '{n} 个节点需要 {majority} 个才构成多数，所以可以坏 {tolerated} 个；{next} 个节点需要 {nextMajority} 个，可容忍 {nextTolerated} 个。',
+    '{n} 个节点需要 {majority} 个才构成多数，所以可以坏 {tolerated} 个；再加一个节点需要 {nextMajority} 个，可容忍 {nextTolerated} 个。',
   'app.facts.whyEven':
-    '{n} 个节点需要 {majority} 个才构成多数，所以可以坏 {tolerated} 个；再加到 {next} 个需要 {nextMajority} 个，仍只能容忍 {nextTolerated} 个——所以奇数个节点更划算。',
+    '{n} 个节点需要 {majority} 个才构成多数，所以可以坏 {tolerated} 个；再加一个节点，多数变为 {nextMajority} 个，仍只能容忍 {nextTolerated} 个——所以奇数个节点更划算。',
   'app.facts.whyMax': '{n} 个节点需要 {majority} 个才构成多数，所以可以坏 {tolerated} 个。',
 
   'app.safety.ok': '✓ 全部 {count} 项安全检查通过',
   'app.safety.broken': '⚠ {count} 项安全性被违反',
   'app.safety.explain': '每个事件之后，模拟器都会检查这些安全性质：{rules}。',
   'app.safety.alarm': '安全性被破坏——{count} 个检查失败。Raft 保证这绝不应发生。',
-  'app.safety.at': 't = {at} ms',
+  'app.safety.at': '{at} 毫秒时',
   'app.safety.rule.electionSafety': '同一任期 Term 内至多只能选出一个领导者 Leader（§5.2）。',
   'app.safety.rule.leaderAppendOnly': '领导者从不覆盖或删除自己日志中的条目（§5.3）。',
   'app.safety.rule.logMatching':
@@ -423,7 +471,7 @@ const zh: Record<string, string> = {
   'app.ev.appendRejected':
     '{node} 拒绝了 {from} 的 AppendEntries：它的日志在索引 {index} 处没有匹配条目',
   'app.ev.heartbeatGot': '{node} 收到 {from} 的心跳（任期 {term}）',
-  'app.ev.appendStored': '{node} 存下了 {from} 发来的 {count} 个条目；日志长度为 {length}',
+  'app.ev.appendStored': '{node} 存下了 {from} 发来的 {count} 个条目；日志长度现为 {length}',
   'app.ev.replyRejected': '{node} 得知 {from} 的日志在索引 {index} 处不匹配，将从更早处重试',
   'app.ev.replyOk': '{node} 得知 {from} 已存到索引 {index}',
   'app.ev.replyCommitted': '{node} 得知 {from} 已存到索引 {index}：多数派已有，于是提交到 {commit}',
@@ -432,10 +480,9 @@ const zh: Record<string, string> = {
   'app.ev.requestRefused': '{node} 拒绝了请求 #{id}（{command}）：它不知道谁是领导者',
   'app.ev.replyToClient': '{node} 处理了请求 #{id} 的应答',
   'app.ev.stepDown': '——它看到任期 {term}，退回为跟随者 Follower',
-  'app.ev.newTerm': '，并进入任期 {term}',
+  'app.ev.newTerm': '；它进入了任期 {term}',
   'app.ev.commitAdvanced': '；它得知索引 {commit} 之前的条目已提交',
   'app.ev.lost': '{from} 发给 {to} 的 {message} 丢失了（{reason}）',
-  'app.ev.msg.heartbeat': '心跳',
   'app.ev.reason.dropped': '被网络丢弃',
   'app.ev.reason.partitioned': '链路被切断',
   'app.ev.reason.receiverdown': '接收方已宕机',
@@ -453,6 +500,38 @@ const zh: Record<string, string> = {
   'app.ev.act.write': '客户端向 {via} 发送了请求 #{id}（{command}）',
   'app.ev.act.timeout': '手动触发了 {node} 的选举计时器',
   'app.ev.act.fault': '{node}：{reason}',
+
+  'app.msg.RequestVote': '投票请求 RequestVote',
+  'app.msg.RequestVote.a': '投票请求 RequestVote',
+  'app.msg.PreVote': '预投票请求 PreVote',
+  'app.msg.PreVote.a': '预投票请求 PreVote',
+  'app.msg.RequestVoteReply': '投票回复',
+  'app.msg.RequestVoteReply.a': '投票回复',
+  'app.msg.PreVoteReply': '预投票回复',
+  'app.msg.PreVoteReply.a': '预投票回复',
+  'app.msg.AppendEntries': '追加条目请求 AppendEntries',
+  'app.msg.AppendEntries.a': '追加条目请求 AppendEntries',
+  'app.msg.heartbeat': '心跳',
+  'app.msg.heartbeat.a': '心跳',
+  'app.msg.AppendEntriesReply': '追加条目回复',
+  'app.msg.AppendEntriesReply.a': '追加条目回复',
+  'app.msg.ClientRequest': '客户端请求',
+  'app.msg.ClientRequest.a': '客户端请求',
+  'app.msg.ClientReply': '客户端回复',
+  'app.msg.ClientReply.a': '客户端回复',
+  'app.msgSum.vote': '{name}：任期 {term}，最后条目为索引 {lastLogIndex}（任期 {lastLogTerm}）',
+  'app.msgSum.voteGranted': '{name}：同意，任期 {term}',
+  'app.msgSum.voteDenied': '{name}：拒绝，任期 {term}',
+  'app.msgSum.append':
+    '{name}：任期 {term}，接在索引 {prevLogIndex}（任期 {prevLogTerm}）之后的 {count} 个条目，提交到 {leaderCommit}',
+  'app.msgSum.heartbeat': '{name}：任期 {term}，提交到 {leaderCommit}',
+  'app.msgSum.appendOk': '{name}：成功，任期 {term}，已存到索引 {index}',
+  'app.msgSum.appendRejected':
+    '{name}：被拒绝，任期 {term}；提示：任期 {conflictTerm} 从索引 {conflictIndex} 开始',
+  'app.msgSum.request': '{name} #{id}：{command}',
+  'app.msgSum.replyOk': '{name} #{id}：成功，索引 {index}',
+  'app.msgSum.replyFailed': '{name} #{id}：失败，{reason}',
+  'app.command.noop': '空操作',
 
   'app.lessons.title': '试一试',
   'app.lessons.intro': '每个按钮搭好一个场景；然后观察集群、日志和事件。',

@@ -6,12 +6,14 @@ import type { Strings } from './types';
 
 const en: Record<string, string> = {
   'reason.unknownNode': 'There is no node {node}: this cluster has S1 to S{size}.',
+  'reason.unknownNode#size=one': 'There is no node {node}: this cluster has only S{size}.',
   'reason.alreadyCrashed': 'S{node} is already crashed.',
   'reason.stillRunning': 'S{node} is running: only a crashed node can be restarted.',
   'reason.nodeCrashed': 'S{node} is crashed: restart it first.',
   'reason.badDuration': 'A duration must be a number of milliseconds of 0 or more, not {value}.',
   'reason.durationTooLong': 'A run of {value} ms is too long: at most {max} ms at a time.',
   'reason.badText': 'The {name} must be 1 to {max} characters long.',
+  'reason.badText#max=one': 'The {name} must be exactly {max} character long.',
   'reason.badPartition': 'A partition is a list of groups, each holding at least one node.',
   'reason.nodeInTwoGroups': 'S{node} cannot be in two groups of one partition.',
   'reason.partitionMissing': 'Every node needs a group in the partition; missing: {nodes}.',
@@ -50,6 +52,8 @@ const en: Record<string, string> = {
     'New leader S{node} lacks write #{request}, acknowledged at index {index} (term {term}) at {ackAt} ms.',
   'finding.ackedWithoutMajority':
     'Write #{request} was acknowledged at index {index} while only {storedOn} disks held it (a majority is {needed}).',
+  'finding.ackedWithoutMajority#storedOn=one':
+    'Write #{request} was acknowledged at index {index} while only {storedOn} disk held it (a majority is {needed}).',
 
   'app.link.repeated': '{param} appears more than once ({value}); the default is used.',
   'app.link.badValue': '{param}={value} is not a valid value; the default is used.',

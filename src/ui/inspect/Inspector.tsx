@@ -6,6 +6,7 @@ import type { Translate } from '../i18n/types';
 import { FieldList } from './FieldList';
 import { nodeFields } from './nodeFields';
 import { flightFields } from './flightFields';
+import { messageName } from '../panels/messageText';
 
 export function Inspector({
   frame,
@@ -35,7 +36,7 @@ export function Inspector({
   } else {
     const flight = frame.flights.find((f) => f.id === selection.id);
     if (flight) {
-      title = t('visual.inspect.message', { kind: flight.message.kind });
+      title = t('visual.inspect.message', { kind: messageName(flight.message, t) });
       body = <FieldList fields={flightFields(flight, t)} />;
     } else {
       body = <p className="rl-inspect-empty">{t('visual.inspect.gone')}</p>;

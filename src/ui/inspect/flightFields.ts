@@ -2,7 +2,8 @@
 // names (the sender appears as candidateId or leaderId, as the paper names it).
 import type { FlightFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
-import { describeCommand } from '../../store';
+import { describeReason } from '../i18n/codes';
+import { commandText, messageName } from '../panels/messageText';
 import type { Field } from './FieldList';
 
 const who = (id: number, t: Translate) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
@@ -11,8 +12,8 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
   const m = f.message;
   const g = (key: string) => t(`visual.field.${key}`);
   const fields: Field[] = [
-    { name: 'kind', value: m.kind },
-    { name: 'from → to', value: `${who(m.from, t)} → ${who(m.to, t)}` },
+    { name: 'kind', gloss: g('kind'), value: messageName(m, t) },
+    { name: 'from → to', gloss: g('route'), value: `${who(m.from, t)} → ${who(m.to, t)}` },
     { name: 'sentAt', gloss: g('sentAt'), value: t('visual.field.at', { ms: f.sentAt }) },
     { name: 'arriveAt', gloss: g('arriveAt'), value: t('visual.field.at', { ms: f.arriveAt }) },
   ];
@@ -20,7 +21,10 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
     fields.push({
       name: 'lostAt',
       gloss: g('lostAt'),
-      value: `${t('visual.field.at', { ms: f.lostAt })} (${t(`visual.loss.${(f.lossReason ?? 'dropped').replace(' ', '')}`)})`,
+      value: t('visual.field.lostAtValue', {
+        at: t('visual.field.at', { ms: f.lostAt }),
+        reason: t(`visual.loss.${(f.lossReason ?? 'dropped').replace(' ', '')}`),
+      }),
       tone: 'lost',
     });
   }
@@ -28,7 +32,7 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
     fields.push({
       name,
       gloss: g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
-      value: String(value),
+      value: typeof value === 'boolean' ? t(`visual.field.${value}`) : String(value),
     });
   switch (m.kind) {
     case 'RequestVote':
@@ -53,7 +57,13 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
         m.entries.length === 0
           ? t('visual.field.heartbeatEmpty')
           : m.entries
-              .map((e, i) => `${m.prevLogIndex + i + 1}:t${e.term} ${describeCommand(e.command)}`)
+              .map((e, i) =>
+                t('visual.field.entry', {
+                  index: m.prevLogIndex + i + 1,
+                  term: e.term,
+                  command: commandText(e.command, t),
+                }),
+              )
               .join(', '),
       );
       add('leaderCommit', m.leaderCommit);
@@ -69,7 +79,7 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
       break;
     case 'ClientRequest':
       add('requestId', m.requestId);
-      add('command', describeCommand(m.command));
+      add('command', commandText(m.command, t));
       add('hops', m.hops);
       break;
     case 'ClientReply':
@@ -77,7 +87,7 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
       add('ok', m.ok);
       add('index', m.index);
       add('term', m.term);
-      if (m.error) add('error', m.error);
+      if (m.error) add('error', describeReason({ code: m.error, node: m.from }, t));
       break;
   }
   return fields;

@@ -4,26 +4,31 @@ import { describeLost } from '../nodeText';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
-import { describeCommand } from '../../store';
+import { commandText } from '../panels/messageText';
 import type { Field } from './FieldList';
+import { describeRejectionFully } from '../log/rejectionText';
 
-const name = (id: number | null) => (id === null ? 'null' : `S${id}`);
-
-/** The log as `1:t1 set x=1, 2:t1 no-op, …`; only entries[0 … length−1] are read. */
-export function describeLog(node: NodeFrame, newest = 30): string {
+/**
+ * The log as `[1:t1 set x=1, 2:t1 no-op, …]` (in 中文 `1:任期 1 set x=1`); only entries[0 …
+ * length−1] are read, and only the newest `newest` of them.
+ */
+export function describeLog(node: NodeFrame, t: Translate, newest = 30): string {
   const { entries, length } = node.log;
   if (length === 0) return '[]';
   const from = Math.max(0, length - newest);
   const parts: string[] = [];
   for (let i = from; i < length; i++) {
     const e = entries[i]!;
-    parts.push(`${i + 1}:t${e.term} ${describeCommand(e.command)}`);
+    parts.push(
+      t('visual.field.entry', { index: i + 1, term: e.term, command: commandText(e.command, t) }),
+    );
   }
   return `[${from > 0 ? `…${from}, ` : ''}${parts.join(', ')}]`;
 }
 
 export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[] {
   const g = (key: string) => t(`visual.field.${key}`);
+  const name = (id: number | null) => (id === null ? t('visual.field.none') : `S${id}`);
   const fields: Field[] = [
     {
       name: 'state',
@@ -34,8 +39,8 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
     { name: 'votedFor', gloss: g('votedFor'), value: name(node.votedFor) },
     {
       name: 'log[]',
-      gloss: t('visual.field.log', { length: node.log.length }),
-      value: describeLog(node),
+      gloss: t('visual.field.log', { count: node.log.length }),
+      value: describeLog(node, t),
     },
   ];
   if (node.alive) {
@@ -74,6 +79,13 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
         value: node.votes.map((v) => `S${v}`).join(', ') || '—',
       });
     }
+    if (node.rejection)
+      fields.push({
+        name: 'rejection',
+        gloss: t('log.field.rejection'),
+        value: describeRejectionFully(node.rejection, t),
+        tone: 'warn',
+      });
     if (node.cutOff)
       fields.push({
         name: 'cutOff',

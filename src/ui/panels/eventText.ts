@@ -1,10 +1,10 @@
 // Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
 // belongs to for the event log's filter. It only reads what the event recorded.
-import type { ActionDetail, Message, TraceEvent } from '../../sim';
-import { describeCommand } from '../../store';
+import type { ActionDetail, TraceEvent } from '../../sim';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
+import { commandText, messageName } from './messageText';
 
 export type EventKind = 'election' | 'replication' | 'heartbeat' | 'client' | 'fault' | 'lost';
 export const EVENT_KINDS: readonly EventKind[] = [
@@ -17,7 +17,8 @@ export const EVENT_KINDS: readonly EventKind[] = [
 ];
 
 type Step = Extract<TraceEvent, { kind: 'step' }>;
-const name = (id: number) => (id === 0 ? 'client' : `S${id}`);
+/** Node 0 is the client, the others are servers S1…S9. */
+const nameIn = (t: Translate) => (id: number) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
 
 export function eventKind(e: TraceEvent): EventKind {
   if (e.kind === 'lost') return 'lost';
@@ -43,12 +44,13 @@ export function eventNodes(e: TraceEvent): number[] {
 }
 
 export function describeTraceEvent(e: TraceEvent, t: Translate): string {
+  const name = nameIn(t);
   switch (e.kind) {
     case 'step':
       return describeStep(e, t) + describeChange(e, t);
     case 'lost':
       return t('app.ev.lost', {
-        message: messageName(e.message, t),
+        message: messageName(e.message, t, true),
         from: name(e.message.from),
         to: name(e.message.to),
         reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
@@ -72,6 +74,7 @@ export function describeTraceEvent(e: TraceEvent, t: Translate): string {
 
 /** An action from its data, never from the simulator's English text. */
 export function describeAction(d: ActionDetail, t: Translate): string {
+  const name = nameIn(t);
   switch (d.do) {
     case 'crash':
     case 'timeout':
@@ -96,7 +99,7 @@ export function describeAction(d: ActionDetail, t: Translate): string {
     case 'write':
       return t('app.ev.act.write', {
         id: d.request,
-        command: describeCommand(d.command),
+        command: commandText(d.command, t),
         via: name(d.via),
       });
     case 'fault':
@@ -104,13 +107,8 @@ export function describeAction(d: ActionDetail, t: Translate): string {
   }
 }
 
-function messageName(m: Message, t: Translate): string {
-  if (m.kind === 'AppendEntries' && m.entries.length === 0) return t('app.ev.msg.heartbeat');
-  if (m.kind === 'RequestVote' && m.preVote) return 'PreVote';
-  return m.kind;
-}
-
 function describeStep(e: Step, t: Translate): string {
+  const name = nameIn(t);
   const p = { node: name(e.node), term: e.after.term };
   const m = e.message;
   if (!m) {
@@ -149,7 +147,7 @@ function describeStep(e: Step, t: Translate): string {
         ? t('app.ev.replyCommitted', { ...q, index: m.index, commit: e.after.commitIndex })
         : t('app.ev.replyOk', { ...q, index: m.index });
     case 'ClientRequest': {
-      const c = { ...q, id: m.requestId, command: describeCommand(m.command) };
+      const c = { ...q, id: m.requestId, command: commandText(m.command, t) };
       if (e.after.logLength > e.before.logLength) {
         return t('app.ev.requestAppended', { ...c, index: e.after.logLength });
       }

@@ -1,0 +1,87 @@
+// Messages and commands in the reader's words (UI layer): a message's name, bare for a title or
+// with its article for a sentence ("an AppendEntries", "a heartbeat"), what a message in flight
+// carries, and a log command. The articles are data in the dictionaries, never guessed from a
+// first letter.
+import type { Command, Message } from '../../sim';
+import { describeCommand } from '../../store';
+import { describeReason } from '../i18n/codes';
+import type { Translate } from '../i18n/types';
+
+/** Every name a message goes by in prose: its kind, split where the reader sees two things. */
+export const MESSAGE_NAMES = [
+  'RequestVote',
+  'PreVote',
+  'RequestVoteReply',
+  'PreVoteReply',
+  'AppendEntries',
+  'heartbeat',
+  'AppendEntriesReply',
+  'ClientRequest',
+  'ClientReply',
+] as const;
+export type MessageName = (typeof MESSAGE_NAMES)[number];
+
+/** A PreVote probe and a heartbeat are named as the reader sees them, not by their record kind. */
+export function messageNameOf(m: Message): MessageName {
+  if (m.kind === 'AppendEntries' && m.entries.length === 0) return 'heartbeat';
+  if (m.kind === 'RequestVote' && m.preVote) return 'PreVote';
+  if (m.kind === 'RequestVoteReply' && m.preVote) return 'PreVoteReply';
+  return m.kind;
+}
+
+/** "AppendEntries" for a title; with `article`, "an AppendEntries" for a sentence. */
+export function messageName(m: Message, t: Translate, article = false): string {
+  return t(`app.msg.${messageNameOf(m)}${article ? '.a' : ''}`);
+}
+
+/** A log command as the reader reads it: `set x=1`, `delete x`, and the no-op in words. */
+export function commandText(command: Command, t: Translate): string {
+  return command.kind === 'noop' ? t('app.command.noop') : describeCommand(command);
+}
+
+/** What a message carries, in one line: its tooltip and accessible name on the network. */
+export function messageSummary(m: Message, t: Translate): string {
+  const name = messageName(m, t);
+  switch (m.kind) {
+    case 'RequestVote':
+      return t('app.msgSum.vote', {
+        name,
+        term: m.term,
+        lastLogIndex: m.lastLogIndex,
+        lastLogTerm: m.lastLogTerm,
+      });
+    case 'RequestVoteReply':
+      return t(m.voteGranted ? 'app.msgSum.voteGranted' : 'app.msgSum.voteDenied', {
+        name,
+        term: m.term,
+      });
+    case 'AppendEntries':
+      return t(m.entries.length === 0 ? 'app.msgSum.heartbeat' : 'app.msgSum.append', {
+        name,
+        term: m.term,
+        count: m.entries.length,
+        prevLogIndex: m.prevLogIndex,
+        prevLogTerm: m.prevLogTerm,
+        leaderCommit: m.leaderCommit,
+      });
+    case 'AppendEntriesReply':
+      return m.success
+        ? t('app.msgSum.appendOk', { name, term: m.term, index: m.index })
+        : t('app.msgSum.appendRejected', {
+            name,
+            term: m.term,
+            conflictIndex: m.conflictIndex,
+            conflictTerm: m.conflictTerm,
+          });
+    case 'ClientRequest':
+      return t('app.msgSum.request', { name, id: m.requestId, command: commandText(m.command, t) });
+    case 'ClientReply':
+      return m.ok
+        ? t('app.msgSum.replyOk', { name, id: m.requestId, index: m.index })
+        : t('app.msgSum.replyFailed', {
+            name,
+            id: m.requestId,
+            reason: describeReason({ code: m.error || 'noLeaderKnown', node: m.from }, t),
+          });
+  }
+}
