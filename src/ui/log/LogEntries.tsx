@@ -7,7 +7,8 @@
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { describeCommand, logVariants } from '../../store';
+import { logVariants } from '../../store';
+import { commandText } from '../panels/messageText';
 import { inkOn, termColor } from '../../layout/termColor';
 
 /** Newest indexes listed; older ones are counted below the table. */
@@ -151,7 +152,7 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
                   </span>
                 </td>
                 <td>
-                  <code>{describeCommand(v.command)}</code>
+                  <code>{commandText(v.command, t)}</code>
                   <span className="rl-entry-state">
                     {t(v.committed ? 'visual.log.committed' : 'visual.log.uncommitted')}
                     {v.conflict ? ` · ${t('app.logs.conflict')}` : ''}
