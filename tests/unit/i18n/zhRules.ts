@@ -59,6 +59,9 @@ export const GLOSSARY: ReadonlySet<string> = new Set([
   'apply',
   'machine',
   'Seed',
+  // Keys as printed on the keyboard, for the shortcuts' help: Enter, Esc, Home, End, P …
+  ...'Enter Esc Home End Tab Shift Space PageUp PageDown Backspace Delete'.split(' '),
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
 ]);
 
 /** The English words left in `text` once data (S1…S9, set/delete commands) is removed. */
@@ -67,7 +70,6 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = PROTOC
     .replace(/\bS\{\w+\}/g, ' ')
     .replace(/\{\w+\}/g, ' ')
     .replace(/\b[a-z] = \d+\b/g, ' ')
-    .replace(/(?<=键 ?)[A-Z]\b/g, ' ')
     .replace(/\b(set \w+=\w+|delete \w+)\b/g, ' ')
     .replace(/\bS[1-9]\b/g, ' ');
   return (data.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => !allowed.has(w));
