@@ -1,7 +1,12 @@
 // Layout layer: the gently curved path a message takes between two spots. A→B bends to the
 // left of its direction of travel, so B→A bends the other way and the two never overlap.
+// Messages a node sends at one instant fan out: each target has its own departure point on the
+// sender's rim (spread apart by d3-force), and repeats to one target take wider lanes.
+import { forceCollide, forceSimulation, forceX, forceY } from 'd3-force';
+import type { SimulationNodeDatum } from 'd3-force';
 import { path } from 'd3-path';
-import type { Point } from './ring';
+import type { Point, RingLayout } from './ring';
+import { spotOf } from './ring';
 
 export interface MessagePath {
   readonly from: Point;
@@ -53,4 +58,120 @@ export function flightProgress(
   const dead = f.lostAt !== null && viewTime >= f.lostAt;
   const t = (Math.min(viewTime, end) - f.sentAt) / span;
   return { t: Math.min(1, Math.max(0, t)), dead };
+}
+
+interface Port extends SimulationNodeDatum {
+  readonly id: number;
+  readonly wantX: number;
+  readonly wantY: number;
+}
+
+/**
+ * Where messages from `from` leave its rim (radius `rim`) for each target: the rim point facing
+ * the target, pushed apart by d3-force (collide, with x/y pulls back to the wanted point; a fixed
+ * number of ticks, so the same input always gives the same ports) until neighbours are about
+ * `spacing` apart, then put back on the rim. E.g. a node on a 9-node ring whose neighbours lie
+ * 20° apart gets ports about `spacing` apart instead of 20° of its rim.
+ */
+export function departurePorts(
+  from: Point,
+  targets: readonly { readonly id: number; readonly at: Point }[],
+  rim: number,
+  spacing: number,
+): Map<number, Point> {
+  const ports: Port[] = targets.map(({ id, at }) => {
+    const len = Math.hypot(at.x - from.x, at.y - from.y) || 1;
+    const wantX = from.x + ((at.x - from.x) / len) * rim;
+    const wantY = from.y + ((at.y - from.y) / len) * rim;
+    return { id, wantX, wantY, x: wantX, y: wantY };
+  });
+  forceSimulation(ports)
+    .stop()
+    .force('x', forceX<Port>((p) => p.wantX).strength(0.03))
+    .force('y', forceY<Port>((p) => p.wantY).strength(0.03))
+    .force('collide', forceCollide<Port>(spacing / 2).iterations(4))
+    .tick(60);
+  const out = new Map<number, Point>();
+  for (const p of ports) {
+    const dx = (p.x ?? p.wantX) - from.x;
+    const dy = (p.y ?? p.wantY) - from.y;
+    const len = Math.hypot(dx, dy) || 1;
+    out.set(p.id, { x: from.x + (dx / len) * rim, y: from.y + (dy / len) * rim });
+  }
+  return out;
+}
+
+/** One message's route as the drawing needs it: who sent it to whom, and when. */
+export interface FlightRef {
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  readonly sentAt: number;
+}
+
+/** The departure ports of every endpoint (client 0 and nodes 1…n) towards every other one. */
+export type PortTable = ReadonlyMap<number, ReadonlyMap<number, Point>>;
+
+/** How far out from an endpoint's centre its messages start and end. */
+export function rimOf(layout: RingLayout, id: number): number {
+  return id === 0
+    ? Math.min(layout.clientBox.width, layout.clientBox.height) / 2 + 4
+    : layout.nodeRadius + 6;
+}
+
+/** Ports for the whole drawing: computed once per layout. */
+export function portTable(layout: RingLayout, spacing: number): PortTable {
+  const ids = [0, ...layout.nodes.map((n) => n.id)];
+  const table = new Map<number, Map<number, Point>>();
+  for (const a of ids) {
+    const targets = ids.filter((b) => b !== a).map((b) => ({ id: b, at: spotOf(layout, b) }));
+    table.set(a, departurePorts(spotOf(layout, a), targets, rimOf(layout, a), spacing));
+  }
+  return table;
+}
+
+/** Extra bend and rim turn per lane, for repeats to one target at one instant. */
+const LANE_BEND = 0.09;
+const LANE_TURN = 0.22;
+
+function turnAbout(p: Point, centre: Point, angle: number): Point {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const dx = p.x - centre.x;
+  const dy = p.y - centre.y;
+  return { x: centre.x + dx * c - dy * s, y: centre.y + dx * s + dy * c };
+}
+
+/**
+ * The path of every flight: from its sender's port for the target to the target's rim. Flights
+ * with the same sender, target and send time take lanes 0, 1, 2… by id: each lane bends further
+ * and starts and ends a little further round both rims, so repeats never sit on one another.
+ */
+export function flightRoutes(
+  layout: RingLayout,
+  ports: PortTable,
+  flights: readonly FlightRef[],
+  bend = 0.1,
+): Map<number, MessagePath> {
+  const lanes = new Map<string, number>();
+  const routes = new Map<number, MessagePath>();
+  const sorted = [...flights].sort((a, b) => a.id - b.id);
+  for (const f of sorted) {
+    const start = ports.get(f.from)?.get(f.to);
+    if (!start) continue;
+    const key = `${f.from}>${f.to}@${f.sentAt}`;
+    const lane = lanes.get(key) ?? 0;
+    lanes.set(key, lane + 1);
+    const a = spotOf(layout, f.from);
+    const b = spotOf(layout, f.to);
+    const len = Math.hypot(start.x - b.x, start.y - b.y) || 1;
+    const rim = rimOf(layout, f.to);
+    const end = { x: b.x + ((start.x - b.x) / len) * rim, y: b.y + ((start.y - b.y) / len) * rim };
+    const turn = lane * LANE_TURN;
+    routes.set(
+      f.id,
+      messagePath(turnAbout(start, a, -turn), turnAbout(end, b, turn), bend + lane * LANE_BEND),
+    );
+  }
+  return routes;
 }

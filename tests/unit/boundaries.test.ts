@@ -14,8 +14,9 @@ const srcRoot = join(repoRoot, 'src');
 // React owns the DOM: no layer may pull in d3's DOM module, nor the bundle that re-exports it.
 const noD3Dom = [/^d3$/, /^d3-selection(\/|$)/, /^d3-transition(\/|$)/];
 const noReact = [/^react(-dom)?(\/|$)/, /^framer-motion(\/|$)/, ...noD3Dom];
-/** d3's maths modules: scales, shapes, paths, hulls, colours, interpolation, arrays. */
-const d3Maths = /^d3-(array|interpolate|path|polygon|scale|scale-chromatic|shape|format|time)$/;
+/** d3's maths modules: scales, shapes, paths, hulls, colours, interpolation, arrays, forces. */
+const d3Maths =
+  /^d3-(array|force|interpolate|path|polygon|scale|scale-chromatic|shape|format|time)$/;
 // `zustand` and `zustand/react` are React hooks; the store builds on `zustand/vanilla`.
 const noReactStore = [...noReact, /^zustand(\/react)?$/];
 

@@ -1,13 +1,16 @@
-// The cluster as an SVG that scales to its container: nodes on a ring, the links between them,
-// partition regions, messages in flight and the client. Purely presentational: it reads a Frame
-// and reports what the person did (select, node actions, partition strokes, link clicks).
+// The cluster as an SVG drawn in the CSS pixels of the box it gets: nodes on a ring, the links
+// between them, partition regions, messages in flight, the client and every label, each placed
+// by the layout from the box's size and the measured text (so the text size setting and
+// presentation mode reach the drawing as real px). Purely presentational: it reads a Frame and
+// reports what the person did (select, node actions, partition strokes, link clicks).
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PointerEvent } from 'react';
+import type { PointerEvent, ReactNode, RefObject } from 'react';
 import type { Frame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import type { Point } from '../../layout/ring';
-import { VIEW_HEIGHT, VIEW_WIDTH, ringLayout } from '../../layout/ring';
+import type { Point, RingLayout, RingSizes } from '../../layout/ring';
+import { DEFAULT_RING_SIZES, ringLayout } from '../../layout/ring';
+import { placeLabels } from '../../layout/labels';
 import { isStroke, splitGroups } from '../../layout/partition';
 import { LinkLayer } from './LinkLayer';
 import { PartitionRegions, StrokePreview } from './PartitionRegions';
@@ -16,6 +19,11 @@ import { NodeTimers } from './NodeTimers';
 import { FlightLayer } from './FlightLayer';
 import { NodeMenu } from './NodeMenu';
 import type { NodeAction } from './NodeMenu';
+import { LabelLayer } from './LabelLayer';
+import type { LabelText } from './drawingLabels';
+import { drawingLabels, labelRequests, nodeClass, PAD_X } from './drawingLabels';
+import type { DrawingText } from './useDrawingText';
+import { useDrawingText } from './useDrawingText';
 
 export interface ClusterViewProps {
   frame: Frame;
@@ -28,9 +36,62 @@ export interface ClusterViewProps {
   onToggleLink(a: number, b: number): void;
 }
 
+interface Box {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The element's content box in CSS px, kept current by a ResizeObserver. */
+function useBox(ref: RefObject<HTMLElement | null>): Box | null {
+  const [box, setBox] = useState<Box | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => {
+      const width = Math.floor(el.clientWidth);
+      const height = Math.floor(el.clientHeight);
+      setBox((old) =>
+        old?.width === width && old.height === height
+          ? old
+          : width > 0 && height > 0
+            ? { width, height }
+            : null,
+      );
+    };
+    read();
+    const watch = new ResizeObserver(read);
+    watch.observe(el);
+    return () => watch.disconnect();
+  }, [ref]);
+  return box;
+}
+
+/** What the ring must make room for, from the measured fonts. */
+function ringSizes(m: DrawingText | null, t: Translate): RingSizes {
+  if (!m) return DEFAULT_RING_SIZES;
+  const name = (cls: 'rl-node-name' | 'rl-node-name-compact') => ({
+    width: m.width(cls, 'S9') + 4,
+    height: m.styles[cls].height,
+  });
+  const typical = `${t('visual.node.term', { term: 88 })} · ${t('visual.node.votedFor', { name: 'S8' })}`;
+  const client = m.styles['rl-client-label'];
+  return {
+    name: name('rl-node-name'),
+    nameCompact: name('rl-node-name-compact'),
+    line: m.styles['rl-node-role'].height,
+    label: m.width('rl-node-info', typical) + 2 * PAD_X,
+    client: {
+      width: Math.ceil(m.width('rl-client-label', t('visual.cluster.client'))) + 24,
+      height: client.height + 12,
+    },
+  };
+}
+
 export function ClusterView(props: ClusterViewProps) {
   const { frame, reducedMotion, t, selection, onNodeAction, onPartition } = props;
+  const stageRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const probeRef = useRef<SVGGElement>(null);
   // The latest callbacks, behind stable wrappers, so memoized layers skip re-rendering even
   // when the parent passes fresh arrow functions on every animation frame.
   const latest = useRef(props);
@@ -39,7 +100,27 @@ export function ClusterView(props: ClusterViewProps) {
   });
   const select = useCallback((sel: Selection) => latest.current.onSelect(sel), []);
   const toggleLink = useCallback((a: number, b: number) => latest.current.onToggleLink(a, b), []);
-  const layout = useMemo(() => ringLayout(frame.nodes.length), [frame.nodes.length]);
+  const box = useBox(stageRef);
+  const metrics = useDrawingText(probeRef, `Hg ${t('visual.cluster.client')}`);
+  const sizes = useMemo(() => ringSizes(metrics, t), [metrics, t]);
+  const n = frame.nodes.length;
+  const layout = useMemo(
+    () => (box ? ringLayout(n, box.width, box.height, sizes) : null),
+    [n, box, sizes],
+  );
+  // Placement runs only when a word, the box or the fonts change: texts are compared by value.
+  const textKey = JSON.stringify(drawingLabels(frame, t));
+  const texts = useMemo(() => JSON.parse(textKey) as LabelText[], [textKey]);
+  const plan = useMemo(
+    () => (layout && metrics ? placeLabels(layout, labelRequests(texts, metrics)) : null),
+    [layout, metrics, texts],
+  );
+  const textByKey = useMemo(() => new Map(texts.map((l) => [l.key, l])), [texts]);
+  const classKey = frame.nodes.map(nodeClass).join('|');
+  const ownerClass = useMemo(
+    () => new Map(classKey.split('|').map((c, i) => [i + 1, c])),
+    [classKey],
+  );
   const [menu, setMenu] = useState<number | null>(null);
   const [stroke, setStroke] = useState<Point[] | null>(null);
 
@@ -64,7 +145,7 @@ export function ClusterView(props: ClusterViewProps) {
     if (p && Math.hypot(p.x - last.x, p.y - last.y) > 4) setStroke([...stroke, p]);
   };
   const onPointerUp = () => {
-    if (stroke && isStroke(stroke)) {
+    if (layout && stroke && isStroke(stroke)) {
       const groups = splitGroups(layout.nodes, frame.network.groups, [stroke]);
       if (groups.length >= 2 && groups.length !== (frame.network.groups?.length ?? 1))
         onPartition(groups);
@@ -85,81 +166,56 @@ export function ClusterView(props: ClusterViewProps) {
     if (id !== null) svgRef.current?.querySelector<SVGGElement>(`[data-node="${id}"]`)?.focus();
   };
   const menuNode = menu === null ? undefined : frame.nodes[menu - 1];
-  const menuSpot = menu === null ? undefined : layout.nodes[menu - 1];
+  const menuSpot = menu === null ? undefined : layout?.nodes[menu - 1];
   const selectedNode = selection?.kind === 'node' ? selection.id : null;
+  const markScale = metrics
+    ? Math.min(3, Math.max(1, (metrics.styles['rl-msg-glyph'].px / 14) * 1.3))
+    : 1.3;
+  const badge = metrics ? Math.max(9, metrics.styles['rl-fault-badge-text'].height * 0.6) : 12;
 
   return (
     <div className={reducedMotion ? 'rl-cluster rl-reduced' : 'rl-cluster'}>
-      <div
-        className="rl-cluster-stage"
-        style={{ ['--rl-view-aspect' as string]: VIEW_WIDTH / VIEW_HEIGHT }}
-      >
+      <div className="rl-cluster-stage" ref={stageRef}>
         <svg
           ref={svgRef}
           className="rl-cluster-svg"
-          viewBox={`0 0 ${VIEW_WIDTH} ${VIEW_HEIGHT}`}
-          preserveAspectRatio="xMidYMid meet"
+          width={box?.width ?? 0}
+          height={box?.height ?? 0}
+          viewBox={box ? `0 0 ${box.width} ${box.height}` : undefined}
           role="group"
           aria-label={t('visual.cluster.label')}
         >
-          <rect
-            className="rl-cluster-bg"
-            width={VIEW_WIDTH}
-            height={VIEW_HEIGHT}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={() => setStroke(null)}
-          />
-          <PartitionRegions layout={layout} groups={frame.network.groups} />
-          <LinkLayer
-            layout={layout}
-            groups={frame.network.groups}
-            cuts={frame.network.cuts}
-            t={t}
-            onToggleLink={toggleLink}
-          />
-          <g className="rl-client" transform={`translate(${layout.client.x},${layout.client.y})`}>
-            <rect x={-44} y={-24} width={88} height={48} rx={8} className="rl-client-body" />
-            <text className="rl-client-label" dy="0.35em" textAnchor="middle">
-              {t('visual.cluster.client')}
-            </text>
-          </g>
-          <NodeTimers
-            nodes={frame.nodes}
-            flights={frame.flights}
-            layout={layout}
-            reducedMotion={reducedMotion}
-          />
-          {frame.nodes.map((node) => {
-            const spot = layout.nodes[node.id - 1];
-            return spot ? (
-              <NodeGlyph
-                key={node.id}
-                node={node}
-                spot={spot}
-                layout={layout}
-                selected={selectedNode === node.id}
-                menuOpen={menu === node.id}
-                t={t}
-                onActivate={activate}
-              />
-            ) : null;
-          })}
-          <FlightLayer
-            flights={frame.flights}
-            layout={layout}
-            selection={selection}
-            t={t}
-            onSelect={select}
-          />
+          <g ref={probeRef} className="rl-measure" aria-hidden="true" />
+          {layout && (
+            <Drawing
+              {...{ frame, layout, t, selectedNode, menu, activate, toggleLink, select }}
+              {...{ reducedMotion, selection, markScale, badge, texts }}
+              onPointerDown={onPointerDown}
+              onPointerMove={onPointerMove}
+              onPointerUp={onPointerUp}
+              onPointerCancel={() => setStroke(null)}
+            >
+              {plan && metrics && (
+                <>
+                  <ClientBox layout={layout} metrics={metrics} t={t} />
+                  <LabelLayer
+                    plan={plan}
+                    texts={textByKey}
+                    ownerClass={ownerClass}
+                    metrics={metrics}
+                  />
+                </>
+              )}
+            </Drawing>
+          )}
           {stroke && <StrokePreview points={stroke} />}
         </svg>
-        {menuNode && menuSpot && (
+        {menuNode && menuSpot && layout && (
           <NodeMenu
             node={menuNode}
-            left={(menuSpot.x / VIEW_WIDTH) * 100}
-            top={(menuSpot.y / VIEW_HEIGHT) * 100}
+            left={Math.min(Math.max(menuSpot.x, 100), layout.width - 100)}
+            top={menuSpot.y + (menuSpot.y < layout.height / 2 ? 1 : -1) * layout.haloRadius}
+            below={menuSpot.y < layout.height / 2}
             t={t}
             onAction={(action) => {
               setMenu(null);
@@ -170,5 +226,117 @@ export function ClusterView(props: ClusterViewProps) {
         )}
       </div>
     </div>
+  );
+}
+
+function ClientBox({
+  layout,
+  metrics,
+  t,
+}: {
+  layout: RingLayout;
+  metrics: DrawingText;
+  t: Translate;
+}) {
+  const b = layout.clientBox;
+  const style = metrics.styles['rl-client-label'];
+  return (
+    <g className="rl-client">
+      <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={8} className="rl-client-body" />
+      <text
+        className="rl-client-label"
+        x={b.x + b.width / 2}
+        y={b.y + (b.height - style.height) / 2 + style.ascent}
+        textAnchor="middle"
+      >
+        {t('visual.cluster.client')}
+      </text>
+    </g>
+  );
+}
+
+interface DrawingProps {
+  frame: Frame;
+  layout: RingLayout;
+  t: Translate;
+  reducedMotion: boolean;
+  selection: Selection;
+  selectedNode: number | null;
+  menu: number | null;
+  markScale: number;
+  badge: number;
+  texts: readonly LabelText[];
+  /** The client box and the labels: drawn above the nodes, below the messages. */
+  children: ReactNode;
+  activate(id: number): void;
+  toggleLink(a: number, b: number): void;
+  select(sel: Selection): void;
+  onPointerDown(e: PointerEvent<SVGRectElement>): void;
+  onPointerMove(e: PointerEvent): void;
+  onPointerUp(): void;
+  onPointerCancel(): void;
+}
+
+/** The drawing back to front: background, regions, links, timers, nodes, labels, messages. */
+function Drawing(p: DrawingProps) {
+  const { frame, layout, t } = p;
+  const details = (id: number) =>
+    p.texts
+      .filter((l) => l.owner === id)
+      .map((l) => l.variants[0]!.join(' '))
+      .join('\n');
+  return (
+    <>
+      <rect
+        className="rl-cluster-bg"
+        width={layout.width}
+        height={layout.height}
+        onPointerDown={p.onPointerDown}
+        onPointerMove={p.onPointerMove}
+        onPointerUp={p.onPointerUp}
+        onPointerCancel={p.onPointerCancel}
+      />
+      <PartitionRegions layout={layout} groups={frame.network.groups} />
+      <LinkLayer
+        layout={layout}
+        groups={frame.network.groups}
+        cuts={frame.network.cuts}
+        dropRate={frame.network.dropRate}
+        t={t}
+        onToggleLink={p.toggleLink}
+      />
+      <NodeTimers
+        nodes={frame.nodes}
+        flights={frame.flights}
+        layout={layout}
+        reducedMotion={p.reducedMotion}
+      />
+      {frame.nodes.map((node) => {
+        const spot = layout.nodes[node.id - 1];
+        return spot ? (
+          <NodeGlyph
+            key={node.id}
+            node={node}
+            spot={spot}
+            layout={layout}
+            badge={p.badge}
+            details={details(node.id)}
+            selected={p.selectedNode === node.id}
+            menuOpen={p.menu === node.id}
+            t={t}
+            onActivate={p.activate}
+          />
+        ) : null;
+      })}
+      {p.children}
+      <FlightLayer
+        flights={frame.flights}
+        layout={layout}
+        markScale={p.markScale}
+        selection={p.selection}
+        t={t}
+        onSelect={p.select}
+      />
+    </>
   );
 }

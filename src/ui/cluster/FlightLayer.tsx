@@ -1,5 +1,6 @@
 // Messages in flight, each at (viewTime − sentAt)/(arriveAt − sentAt) along its curved path.
-// Paths are computed once per layout; an animation frame only moves transforms. A lost message
+// Departure ports are computed once per layout and routes once per set of flights (messages sent
+// at one instant fan out, see messagePath.ts); an animation frame only moves transforms. A lost message
 // stops where it died and shows a fading red burst, kept here briefly after the simulator has
 // dropped it from the frame. It follows the view clock itself, so a tick moves only messages.
 import { useMemo, useState } from 'react';
@@ -7,9 +8,7 @@ import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
 import type { RingLayout } from '../../layout/ring';
-import { spotOf } from '../../layout/ring';
-import { flightProgress, messagePath, pointAt } from '../../layout/messagePath';
-import type { MessagePath } from '../../layout/messagePath';
+import { flightProgress, flightRoutes, pointAt, portTable } from '../../layout/messagePath';
 import { burstPath, crossPath } from '../../layout/shapes';
 import { FlightDot } from './FlightDot';
 import { useViewTime } from '../labContext';
@@ -17,6 +16,8 @@ import { useViewTime } from '../labContext';
 interface Props {
   flights: readonly FlightFrame[];
   layout: RingLayout;
+  /** Size of a message mark relative to 100 % text (see FlightMark). */
+  markScale: number;
   selection: Selection;
   t: Translate;
   onSelect(sel: Selection): void;
@@ -28,7 +29,7 @@ const CROSS = crossPath(9);
 /** How long (virtual ms) a burst stays: as long as the message had been meant to travel. */
 const burstSpan = (f: FlightFrame) => Math.max(8, f.arriveAt - f.sentAt);
 
-export function FlightLayer({ flights, layout, selection, t, onSelect }: Props) {
+export function FlightLayer({ flights, layout, markScale, selection, t, onSelect }: Props) {
   const viewTime = useViewTime();
   const [seen, setSeen] = useState(flights);
   const [ghosts, setGhosts] = useState<readonly FlightFrame[]>([]);
@@ -42,24 +43,23 @@ export function FlightLayer({ flights, layout, selection, t, onSelect }: Props) 
     setSeen(flights);
     setGhosts([...keep, ...gone.filter((g) => !keep.some((k) => k.id === g.id))]);
   }
-  // Every sender→receiver path (client included), once per layout: at most 10 × 10.
-  const paths = useMemo(() => {
-    const m = new Map<string, MessagePath>();
-    const ids = [0, ...layout.nodes.map((n) => n.id)];
-    const inset = layout.nodeRadius + 6;
-    for (const a of ids) {
-      for (const b of ids) {
-        if (a !== b)
-          m.set(`${a}>${b}`, messagePath(spotOf(layout, a), spotOf(layout, b), 0.1, inset));
-      }
-    }
-    return m;
-  }, [layout]);
+  // Ports a mark's width apart (an AppendEntries mark is 30 wide at scale 1).
+  const ports = useMemo(() => portTable(layout, 24 * markScale), [layout, markScale]);
+  const all = useMemo(() => [...flights, ...ghosts], [flights, ghosts]);
+  const routes = useMemo(
+    () =>
+      flightRoutes(
+        layout,
+        ports,
+        all.map((f) => ({ id: f.id, from: f.message.from, to: f.message.to, sentAt: f.sentAt })),
+      ),
+    [layout, ports, all],
+  );
   const selected = selection?.kind === 'flight' ? selection.id : null;
   return (
     <g className="rl-flights">
-      {[...flights, ...ghosts].map((f) => {
-        const path = paths.get(`${f.message.from}>${f.message.to}`);
+      {all.map((f) => {
+        const path = routes.get(f.id);
         if (!path || viewTime < f.sentAt) return null;
         const { t: at, dead } = flightProgress(f, viewTime);
         const p = pointAt(path, at);
@@ -70,7 +70,7 @@ export function FlightLayer({ flights, layout, selection, t, onSelect }: Props) 
             <g
               key={f.id}
               className="rl-dead"
-              transform={`translate(${p.x},${p.y})`}
+              transform={`translate(${p.x},${p.y}) scale(${markScale})`}
               opacity={fade}
               aria-hidden="true"
             >
@@ -85,6 +85,7 @@ export function FlightLayer({ flights, layout, selection, t, onSelect }: Props) 
             flight={f}
             x={p.x}
             y={p.y}
+            scale={markScale}
             selected={selected === f.id}
             t={t}
             onSelect={onSelect}

@@ -17,11 +17,20 @@ const SHAPES: Record<MessageLook, string> = {
   clientReply: 'M-10,-11h20a11,11 0 0 1 0,22h-20a11,11 0 0 1 0,-22z',
 };
 
-export const FlightMark = memo(function FlightMark(props: { look: MessageLook; glyph: string }) {
-  const { look, glyph } = props;
+/** `scale` grows the shape only: its glyph's text already has its size from the text tokens. */
+export const FlightMark = memo(function FlightMark(props: {
+  look: MessageLook;
+  glyph: string;
+  scale?: number;
+}) {
+  const { look, glyph, scale = 1 } = props;
   return (
     <g className={`rl-msg rl-msg-${look}`}>
-      <path d={SHAPES[look]} className="rl-msg-body" />
+      <path
+        d={SHAPES[look]}
+        className="rl-msg-body"
+        transform={scale === 1 ? undefined : `scale(${scale})`}
+      />
       {glyph && (
         <text className="rl-msg-glyph" dy="0.35em" textAnchor="middle">
           {glyph}

@@ -1,5 +1,6 @@
-// The key to the cluster drawing: every role look and every message look, each drawn with
-// the very components the cluster view uses, next to a sentence saying what it means.
+// The key to the cluster drawing: every role look and every message look, the client, the words
+// beside nodes, faults and a lossy network, each drawn with the very components and classes the
+// cluster view uses, next to a sentence saying what it means.
 import type { ReactNode } from 'react';
 import type { Role } from '../../sim';
 import type { Translate } from '../i18n/types';
@@ -95,6 +96,41 @@ export function Legend({ t }: { t: Translate }) {
           }
         />
         <Item
+          name={t('drawing.legend.faultName')}
+          info={t('drawing.legend.fault')}
+          swatch={
+            <g className="rl-node rl-role-follower rl-faulted">
+              <path className="rl-node-body" d={roleShape('follower', 12)} />
+              <g className="rl-fault-badge" transform="translate(11,-11)">
+                <circle r={9} />
+                <text className="rl-fault-badge-text" dy="0.35em" textAnchor="middle">
+                  !
+                </text>
+              </g>
+            </g>
+          }
+        />
+        <Item
+          name={t('drawing.legend.wordsName')}
+          info={t('drawing.legend.words')}
+          swatch={
+            <g className="rl-node rl-role-leader">
+              <path
+                className="rl-node-body"
+                d={roleShape('leader', 9)}
+                transform="translate(-10,0)"
+              />
+              <rect x={3} y={-9} width={17} height={5} rx={2} className="rl-legend-words" />
+              <rect x={3} y={2} width={13} height={4} rx={2} className="rl-legend-words" />
+            </g>
+          }
+        />
+        <Item
+          name={t('visual.cluster.client')}
+          info={t('drawing.legend.client')}
+          swatch={<rect x={-19} y={-12} width={38} height={24} rx={6} className="rl-client-body" />}
+        />
+        <Item
           name={t('visual.legend.heartbeatName')}
           info={t('visual.legend.heartbeat')}
           swatch={
@@ -133,6 +169,22 @@ export function Legend({ t }: { t: Translate }) {
               <line className="rl-link-line" x1={-20} y1={0} x2={-6} y2={0} />
               <line className="rl-link-line" x1={6} y1={0} x2={20} y2={0} />
               <path className="rl-link-cut" d="M-5,-5L5,5M5,-5L-5,5" />
+            </g>
+          }
+        />
+        <Item
+          name={t('drawing.legend.lossyName')}
+          info={t('drawing.legend.lossy')}
+          swatch={
+            <g className="rl-link">
+              <line
+                className="rl-link-line rl-link-lossy"
+                x1={-20}
+                y1={0}
+                x2={20}
+                y2={0}
+                style={{ strokeDasharray: '7 6', opacity: 0.55 }}
+              />
             </g>
           }
         />

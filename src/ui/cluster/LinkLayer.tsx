@@ -1,4 +1,5 @@
-// The faint links between every pair of nodes; a cut or partitioned link is drawn broken.
+// The faint links between every pair of nodes; a cut or partitioned link is drawn broken, and
+// while messages may be lost every working link is dashed and fainter, the more the likelier.
 // Each link has a wide invisible hit line: clicking it cuts or restores that link alone. From
 // the keyboard the links are one tab stop: arrow keys move along them, Enter or Space toggles.
 import type { KeyboardEvent } from 'react';
@@ -11,12 +12,20 @@ interface Props {
   layout: RingLayout;
   groups: readonly (readonly number[])[] | null;
   cuts: readonly (readonly [number, number])[];
+  /** The network's message loss, 0…1. */
+  dropRate: number;
   t: Translate;
   onToggleLink(a: number, b: number): void;
 }
 
 export const LinkLayer = memo(function LinkLayer(props: Props) {
-  const { layout, groups, cuts, t, onToggleLink } = props;
+  const { layout, groups, cuts, dropRate, t, onToggleLink } = props;
+  const loss = Math.min(1, Math.max(0, dropRate));
+  // 10 % loss: long dashes, barely fainter; 100 %: short dashes, wide gaps, faint.
+  const lossy =
+    loss > 0
+      ? { strokeDasharray: `${12 - 8 * loss} ${3 + 9 * loss}`, opacity: 0.75 - 0.4 * loss }
+      : undefined;
   const [current, setCurrent] = useState(0);
   const refs = useRef<(SVGGElement | null)[]>([]);
   const count = (layout.nodes.length * (layout.nodes.length - 1)) / 2;
@@ -84,7 +93,14 @@ export const LinkLayer = memo(function LinkLayer(props: Props) {
               />
             </>
           ) : (
-            <line className="rl-link-line" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />
+            <line
+              className={lossy ? 'rl-link-line rl-link-lossy' : 'rl-link-line'}
+              style={lossy}
+              x1={a.x}
+              y1={a.y}
+              x2={b.x}
+              y2={b.y}
+            />
           )}
         </g>,
       );

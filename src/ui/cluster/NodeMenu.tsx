@@ -9,15 +9,17 @@ export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write';
 
 interface Props {
   node: NodeFrame;
-  /** Position of the node in percent of the cluster view, for placing the menu beside it. */
+  /** Where the menu's top centre (below) or bottom centre (above) goes, in the drawing's px. */
   left: number;
   top: number;
+  /** Open below the point (for a node in the upper half) or above it. */
+  below: boolean;
   t: Translate;
   onAction(action: NodeAction): void;
   onClose(): void;
 }
 
-export function NodeMenu({ node, left, top, t, onAction, onClose }: Props) {
+export function NodeMenu({ node, left, top, below, t, onAction, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
@@ -38,7 +40,6 @@ export function NodeMenu({ node, left, top, t, onAction, onClose }: Props) {
       onClose();
     }
   };
-  const below = top < 50;
   return (
     <div
       ref={ref}
@@ -46,9 +47,9 @@ export function NodeMenu({ node, left, top, t, onAction, onClose }: Props) {
       role="menu"
       aria-label={t('visual.menu.title', { name: `S${node.id}` })}
       style={{
-        left: `${left}%`,
-        top: `${top}%`,
-        transform: `translate(-50%, ${below ? '48px' : 'calc(-100% - 48px)'})`,
+        left: `${left}px`,
+        top: `${top}px`,
+        transform: `translate(-50%, ${below ? '0' : '-100%'})`,
       }}
       onKeyDown={onKeyDown}
     >

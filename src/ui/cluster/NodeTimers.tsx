@@ -22,9 +22,9 @@ export function timerLeft(node: NodeFrame, viewTime: number): number {
 export function NodeTimers({ nodes, flights, layout, reducedMotion }: Props) {
   // The one subscription to the clock on the drawing: a tick redraws timers, nothing else.
   const viewTime = useViewTime();
-  const r = layout.nodeRadius;
-  // Outside every role's outline (the candidate's diamond reaches 1.18 r).
-  const ring = r * 1.18 + 7;
+  // Outside every role's outline (the candidate's diamond reaches 1.18 r); see ringsAround.
+  const ring = layout.timerRadius;
+  const grow = layout.haloRadius - ring + 10;
   return (
     <g className="rl-timers" aria-hidden="true">
       {nodes.map((node) => {
@@ -48,7 +48,7 @@ export function NodeTimers({ nodes, flights, layout, reducedMotion }: Props) {
               className="rl-pulse"
               cx={spot.x}
               cy={spot.y}
-              r={ring + phase * 26}
+              r={ring + phase * grow}
               opacity={0.85 * (1 - phase)}
             />
           );

@@ -15,7 +15,7 @@ export const PartitionRegions = memo(function PartitionRegions({ layout, groups 
       (groups ?? []).map((g) =>
         groupOutline(
           g.map((id) => layout.nodes[id - 1]).filter((p): p is NonNullable<typeof p> => !!p),
-          layout.nodeRadius + 22,
+          layout.haloRadius + 6,
         ),
       ),
     [groups, layout],

@@ -1,6 +1,15 @@
 // Message paths: start and end on the spots, bend gently, and opposite directions bend apart.
 import { describe, expect, it } from 'vitest';
-import { flightProgress, messagePath, pointAt } from '../../../src/layout/messagePath';
+import {
+  departurePorts,
+  flightProgress,
+  flightRoutes,
+  messagePath,
+  pointAt,
+  portTable,
+} from '../../../src/layout/messagePath';
+import type { FlightRef } from '../../../src/layout/messagePath';
+import { ringLayout } from '../../../src/layout/ring';
 
 const a = { x: 0, y: 0 };
 const b = { x: 100, y: 0 };
@@ -56,5 +65,55 @@ describe('flightProgress', () => {
     const p = flightProgress(flight, at);
     expect(p.t).toBeCloseTo(t);
     expect(p.dead).toBe(dead);
+  });
+});
+
+describe('messages sent at one instant fan out', () => {
+  const ring = ringLayout(9, 1000, 470);
+  const ports = portTable(ring, 24);
+  const ts = Array.from({ length: 11 }, (_, i) => i / 10);
+  const minGap = (flights: FlightRef[]) => {
+    const routes = flightRoutes(ring, ports, flights);
+    let gap = Infinity;
+    for (const t of ts) {
+      const at = flights.map((f) => pointAt(routes.get(f.id)!, t));
+      for (let i = 0; i < at.length; i++)
+        for (let j = i + 1; j < at.length; j++)
+          gap = Math.min(gap, Math.hypot(at[i]!.x - at[j]!.x, at[i]!.y - at[j]!.y));
+    }
+    return gap;
+  };
+
+  it('keeps a leader broadcasting to 8 followers 15 px apart all the way (unfanned: 8 px)', () => {
+    const flights = [2, 3, 4, 5, 6, 7, 8, 9].map((to, i) => ({ id: i, from: 1, to, sentAt: 100 }));
+    expect(minGap(flights)).toBeGreaterThan(15);
+  });
+
+  it('gives three messages to one target at one instant three lanes (unfanned: one spot)', () => {
+    const flights = [7, 8, 9].map((id) => ({ id, from: 3, to: 4, sentAt: 50 }));
+    expect(minGap(flights)).toBeGreaterThan(6);
+  });
+
+  it('spreads departure points that would sit closer than the spacing', () => {
+    const from = { x: 0, y: 0 };
+    const targets = [0, 0.1, 0.2].map((a, id) => ({
+      id,
+      at: { x: 300 * Math.cos(a), y: 300 * Math.sin(a) },
+    }));
+    const p = departurePorts(from, targets, 30, 20);
+    const pts = [...p.values()];
+    for (const q of pts) expect(Math.hypot(q.x, q.y)).toBeCloseTo(30, 5);
+    expect(Math.hypot(pts[0]!.x - pts[1]!.x, pts[0]!.y - pts[1]!.y)).toBeGreaterThan(14);
+    // Unspread, neighbours 0.1 rad apart on a 30 px rim would be 3 px apart.
+    expect(Math.hypot(pts[1]!.x - pts[2]!.x, pts[1]!.y - pts[2]!.y)).toBeGreaterThan(14);
+  });
+
+  it('keeps a lone message on lane 0: the shared port, the usual bend', () => {
+    const routes = flightRoutes(ring, ports, [{ id: 1, from: 2, to: 5, sentAt: 0 }]);
+    expect(routes.get(1)!.from).toEqual(ports.get(2)!.get(5));
+  });
+
+  it('computes the same ports every time', () => {
+    expect(portTable(ring, 24)).toEqual(ports);
   });
 });
