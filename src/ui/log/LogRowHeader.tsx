@@ -1,9 +1,12 @@
-// The one-line row header of one node's log: a role dot, its name and role. Its commitIndex and,
-// on a follower row, the leader's nextIndex and matchIndex show on hover (the cells mark them
-// too, and the Logs tab lists them). Clicking selects the node.
+// The row header of one node's log: a role dot, its name and role on the first line; below, on
+// a follower the leader refused, why (the full sentence on hover and in the inspector). The
+// second line is always there, so a reason appearing never changes the row's height. Its
+// commitIndex and, on a follower row, the leader's nextIndex and matchIndex show on hover.
+// Clicking selects the node.
 import type { NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
+import { describeRejection, describeRejectionFully } from './rejectionText';
 
 interface Props {
   node: NodeFrame;
@@ -19,8 +22,9 @@ export function LogRowHeader({ node, progress, t, onSelect }: Props) {
     facts.push(t('visual.log.next', { index: progress.nextIndex }));
     facts.push(t('visual.log.match', { index: progress.matchIndex }));
   }
+  const r = node.alive ? node.rejection : null;
   return (
-    <th scope="row" className="rl-log-head">
+    <th scope="row" className={r ? 'rl-log-head rl-log-head-refused' : 'rl-log-head'}>
       <button
         type="button"
         className="rl-log-name"
@@ -33,6 +37,16 @@ export function LogRowHeader({ node, progress, t, onSelect }: Props) {
         />
         S{node.id} <span className="rl-log-role">{role}</span>
       </button>
+      <span className="rl-log-why" title={r ? describeRejectionFully(r, t) : undefined}>
+        {r && (
+          <>
+            <span className="rl-log-refused-mark" aria-hidden="true">
+              ✗{' '}
+            </span>
+            {describeRejection(r, t)}
+          </>
+        )}
+      </span>
     </th>
   );
 }

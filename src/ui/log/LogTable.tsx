@@ -1,14 +1,20 @@
-// Every node's log as one compact table row (the strip under the cluster), a column per index,
-// entries coloured by term with their command. Committed entries are solid, uncommitted ones
-// hatched; each row marks its commitIndex, and on follower rows the leader's nextIndex (n) and
-// matchIndex (m) for them, on the cell's top line beside the term so neither hides the other.
+// Every node's log as one table row (the strip under the cluster), a column per index, entries
+// coloured by term with their command. Committed entries are solid, uncommitted ones hatched;
+// each row marks its commitIndex, and on follower rows the leader's nextIndex (n) and matchIndex
+// (m) for them, on the cell's top line beside the term so neither hides the other. The leader's
+// row is pinned while the strip scrolls.
+//
+// On the event where the leader receives a follower's rejection, the n marker stands where the
+// leader backed nextIndex off to (the simulator's rejection view): the leader resends in the same
+// step and its nextIndex is past the resent entries again by the end of it.
 import { memo } from 'react';
+import type { CSSProperties } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { describeCommand } from '../../store';
+import type { StripColumns } from '../../layout/logWindow';
 import { LOG_COLUMNS, logWindow, markerPlace } from '../../layout/logWindow';
-import { inkOn, termColor } from '../../layout/termColor';
+import { LogCell } from './LogCell';
 import { LogRowHeader } from './LogRowHeader';
 
 interface Props {
@@ -17,43 +23,60 @@ interface Props {
   /** The table's accessible name (its caption, read by screen readers, not shown). */
   label: string;
   onSelect(sel: Selection): void;
-  /** How many newest indexes to show; older ones are counted in the first column. */
-  columns?: number;
+  /** Column widths and how many newest indexes to show (older ones are counted). */
+  layout?: StripColumns;
 }
 
-export function LogTable({ frame, t, label, onSelect, columns = LOG_COLUMNS }: Props) {
-  const leader =
-    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.facts.leader) ?? null;
-  const progress = new Map((leader?.progress ?? []).map((p) => [p.id, p]));
-  const longest = Math.max(0, ...frame.nodes.map((n) => n.log.length));
-  // One spare column after the longest log when a nextIndex points there.
-  const nextMax = Math.max(
-    0,
-    ...[...progress.values()].map((p) => Math.min(p.nextIndex, longest + 1)),
-  );
-  const w = logWindow(Math.max(longest, nextMax), columns);
-  const indexes = range(w.first, w.last);
+type Progress = { nextIndex: number; matchIndex: number };
+
+const DEFAULT_LAYOUT: StripColumns = { headEm: 10, olderEm: 4.4, cellEm: 6.5, columns: 8 };
+
+/** The live leader the facts name, whose nextIndex and matchIndex the rows show. */
+function leaderOf(frame: Frame): NodeFrame | null {
   return (
-    <div className="rl-logs">
-      <table className="rl-log-table">
-        <caption className="rl-visually-hidden">{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="rl-log-corner">
-              {t('visual.log.node')}
+    frame.nodes.find((n) => n.alive && n.role === 'leader' && n.id === frame.facts.leader) ?? null
+  );
+}
+
+/** How many indexes the strip needs: the longest log, and one spare when a nextIndex is there. */
+export function indexesNeeded(frame: Frame): number {
+  const longest = Math.max(0, ...frame.nodes.map((n) => n.log.length));
+  const next = (leaderOf(frame)?.progress ?? []).map((p) => Math.min(p.nextIndex, longest + 1));
+  return Math.max(longest, ...next);
+}
+
+export function LogTable({ frame, t, label, onSelect, layout = DEFAULT_LAYOUT }: Props) {
+  const leader = leaderOf(frame);
+  const progress = new Map((leader?.progress ?? []).map((p) => [p.id, p]));
+  const w = logWindow(indexesNeeded(frame), Math.min(layout.columns, LOG_COLUMNS));
+  const indexes = range(w.first, w.last);
+  const style = {
+    '--rl-log-head-w': `${layout.headEm}em`,
+    '--rl-log-older-w': `${layout.olderEm}em`,
+    '--rl-log-cell-w': `${layout.cellEm}em`,
+  } as CSSProperties;
+  return (
+    <table className="rl-log-table" style={style}>
+      <caption className="rl-visually-hidden">{label}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="rl-log-corner">
+            {t('visual.log.node')}
+          </th>
+          <th scope="col" className="rl-log-hidden">
+            {w.hidden > 0 ? t('visual.log.hidden', { count: w.hidden }) : ''}
+          </th>
+          {indexes.map((i) => (
+            <th key={i} scope="col" className="rl-log-index">
+              {i}
             </th>
-            <th scope="col" className="rl-log-hidden">
-              {w.hidden > 0 ? t('visual.log.hidden', { count: w.hidden }) : ''}
-            </th>
-            {indexes.map((i) => (
-              <th key={i} scope="col" className="rl-log-index">
-                {i}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {frame.nodes.map((node) => (
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {frame.nodes.map((node) => {
+          const follows = leader !== null && node.id !== leader.id;
+          return (
             <LogRow
               key={node.id}
               node={node}
@@ -61,13 +84,26 @@ export function LogTable({ frame, t, label, onSelect, columns = LOG_COLUMNS }: P
               last={w.last}
               t={t}
               onSelect={onSelect}
-              progress={leader && node.id !== leader.id ? progress.get(node.id) : undefined}
+              pinned={node.id === leader?.id}
+              progress={follows ? progress.get(node.id) : undefined}
+              backedOff={follows ? backedOffNow(frame, node) : null}
             />
-          ))}
-        </tbody>
-      </table>
-    </div>
+          );
+        })}
+      </tbody>
+    </table>
   );
+}
+
+/**
+ * Where the n marker stands instead of nextIndex: on the event where the leader received this
+ * follower's rejection, the index it backed nextIndex off to; else null.
+ */
+function backedOffNow(frame: Frame, node: NodeFrame): number | null {
+  const r = node.rejection;
+  return r !== null && r.leader === frame.facts.leader && frame.event?.seq === r.seq
+    ? r.backedOffTo
+    : null;
 }
 
 function range(first: number, last: number): number[] {
@@ -80,76 +116,46 @@ interface RowProps {
   node: NodeFrame;
   first: number;
   last: number;
-  progress: { nextIndex: number; matchIndex: number } | undefined;
+  pinned: boolean;
+  progress: Progress | undefined;
+  /** Set on the event the leader backs off: where the n marker stands instead of nextIndex. */
+  backedOff: number | null;
   t: Translate;
   onSelect(sel: Selection): void;
 }
 
 /** Memoized: a row re-renders only when its node, window or leader progress changes. */
-const LogRow = memo(function LogRow({ node, first, last, progress, t, onSelect }: RowProps) {
+const LogRow = memo(function LogRow(props: RowProps) {
+  const { node, first, last, pinned, progress, backedOff, t, onSelect } = props;
   const w = { first, last, hidden: first - 1 };
-  const indexes = range(first, last);
+  const next = backedOff ?? progress?.nextIndex;
   const before: string[] = [];
   if (markerPlace(node.commitIndex, w).kind === 'before')
     before.push(t('visual.log.commitShort', { index: node.commitIndex }));
   if (progress && markerPlace(progress.matchIndex, w).kind === 'before')
     before.push(`m ${progress.matchIndex}`);
-  if (progress && markerPlace(progress.nextIndex, w).kind === 'before')
-    before.push(`n ${progress.nextIndex}`);
+  if (next !== undefined && markerPlace(next, w).kind === 'before') before.push(`n ${next}`);
+  const classes = ['rl-log-row'];
+  if (!node.alive) classes.push('rl-log-crashed');
+  if (pinned) classes.push('rl-log-pinned');
   return (
-    <tr className={node.alive ? 'rl-log-row' : 'rl-log-row rl-log-crashed'}>
+    <tr className={classes.join(' ')}>
       <LogRowHeader node={node} progress={progress} t={t} onSelect={onSelect} />
-      <td className="rl-log-hidden">
-        {indexes.length === 0
-          ? t('visual.log.empty')
-          : before.length
-            ? `◂ ${before.join(' · ')}`
-            : ''}
+      <td className="rl-log-hidden" title={before.length ? before.join(' · ') : undefined}>
+        {before.length ? `◂ ${before.join(' · ')}` : ''}
       </td>
-      {indexes.map((i) => {
-        const entry = i <= node.log.length ? node.log.entries[i - 1] : undefined;
-        const committed = i <= node.commitIndex;
-        const classes = ['rl-log-cell'];
-        if (i === node.commitIndex) classes.push('rl-log-commit-edge');
-        const marks: string[] = [];
-        if (progress?.matchIndex === i) marks.push('m');
-        if (progress?.nextIndex === i) marks.push('n');
-        if (!entry) {
-          return (
-            <td key={i} className={[...classes, 'rl-log-empty'].join(' ')}>
-              {marks.length > 0 && (
-                <span className="rl-log-top">
-                  <span className="rl-log-marks">{marks.join(' ')}</span>
-                </span>
-              )}
-            </td>
-          );
-        }
-        const color = termColor(entry.term);
-        const command = describeCommand(entry.command);
-        const state = t(committed ? 'visual.log.committed' : 'visual.log.uncommitted');
-        const title = t('visual.log.entryLabel', { index: i, term: entry.term, command, state });
-        classes.push(committed ? 'rl-log-committed' : 'rl-log-uncommitted');
-        return (
-          <td
-            key={i}
-            className={classes.join(' ')}
-            title={title}
-            aria-label={title}
-            style={
-              committed
-                ? { background: color, color: inkOn(color) }
-                : { borderColor: color, ['--rl-term' as string]: color }
-            }
-          >
-            <span className="rl-log-top">
-              <span className="rl-log-term">{entry.term}</span>
-              {marks.length > 0 && <span className="rl-log-marks">{marks.join(' ')}</span>}
-            </span>
-            <span className="rl-log-cmd">{command}</span>
-          </td>
-        );
-      })}
+      {range(first, last).map((i) => (
+        <LogCell
+          key={i}
+          index={i}
+          entry={i <= node.log.length ? node.log.entries[i - 1] : undefined}
+          committed={i <= node.commitIndex}
+          commitEdge={i === node.commitIndex}
+          match={progress?.matchIndex === i}
+          next={next === i ? (backedOff !== null ? 'moved' : 'here') : null}
+          t={t}
+        />
+      ))}
     </tr>
   );
 });

@@ -1,56 +1,77 @@
-// The log strip under the cluster (UI layer): every node's log for the frame on screen, one
-// compact row per node. It shows as many of the newest indexes as fit its width, so entries
-// never scroll off to the right; older ones are counted in the table's first column.
+// The log strip under the cluster (UI layer): its key, then every node's log for the frame on
+// screen, one row per node. Self-contained: it sizes itself (two-line rows while all fit its
+// share of the window, else one-line rows, and past that it scrolls with the leader's row
+// pinned), and picks the widest cells that show the indexes needed at its own width and text
+// size (layout/logWindow.ts), so nothing scrolls sideways.
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
-import { LOG_COLUMNS } from '../../layout/logWindow';
-import { LogTable } from '../log/LogTable';
+import { stripColumns, stripDensity } from '../../layout/logWindow';
+import { LogKey } from '../log/LogKey';
+import { LogTable, indexesNeeded } from '../log/LogTable';
 import { useFrame, useIntents, useT } from '../labContext';
-
-// Widths in CSS px that visual.css gives the row header, the "older" column and one cell
-// (4.25rem plus 2 px border spacing).
-const HEAD_PX = 168;
-const HIDDEN_PX = 66;
-const CELL_PX = 70;
 
 export function LogStrip() {
   const t = useT();
   const frame = useFrame();
   const lab = useIntents();
-  const ref = useRef<HTMLDivElement>(null);
-  const columns = useColumnsThatFit(ref);
+  const ref = useRef<HTMLElement>(null);
+  const emRef = useRef<HTMLSpanElement>(null);
+  const room = useRoom(ref, emRef);
+  const layout = stripColumns(room.width, room.em, frame ? indexesNeeded(frame) : 0);
+  const density = stripDensity(frame?.nodes.length ?? 0, room.height, room.em);
   return (
-    <div className="rl-logstrip" ref={ref}>
+    <section className="rl-log-strip" ref={ref} data-density={density}>
+      <LogKey t={t} />
+      {/* 1em of the table's text, measured: columns follow the text size setting. */}
+      <span className="rl-log-em" ref={emRef} aria-hidden="true" />
       {frame && (
         <LogTable
           frame={frame}
           t={t}
           label={t('visual.log.stripLabel')}
-          columns={columns}
+          layout={layout}
           onSelect={(sel) => {
             lab.selectItem(sel);
             if (sel) lab.showPanel('inspect');
           }}
         />
       )}
-    </div>
+    </section>
   );
 }
 
-/** How many log columns fit the element's width, following it as the window resizes. */
-function useColumnsThatFit(ref: RefObject<HTMLElement | null>): number {
-  const [columns, setColumns] = useState(LOG_COLUMNS);
+/**
+ * The strip's inner width, the window's height and the table's em in px, followed as the window
+ * or the text size changes.
+ */
+function useRoom(
+  ref: RefObject<HTMLElement | null>,
+  emRef: RefObject<HTMLElement | null>,
+): { width: number; height: number; em: number } {
+  const [room, setRoom] = useState({ width: 0, height: 0, em: 0 });
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
+    const probe = emRef.current;
+    if (!el || !probe) return;
     const measure = () => {
-      const fit = Math.floor((el.clientWidth - 16 - HEAD_PX - HIDDEN_PX) / CELL_PX);
-      setColumns(Math.max(3, Math.min(LOG_COLUMNS, fit)));
+      const style = getComputedStyle(el);
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      const width = Math.max(0, el.clientWidth - padding);
+      const height = window.innerHeight;
+      const em = probe.getBoundingClientRect().width;
+      setRoom((old) =>
+        old.width === width && old.height === height && old.em === em ? old : { width, height, em },
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return columns;
+    observer.observe(probe);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [ref, emRef]);
+  return room;
 }
