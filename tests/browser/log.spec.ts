@@ -129,7 +129,10 @@ test.describe('the first entry', () => {
       const boxes = async () => ({
         cluster: await cluster(page).boundingBox(),
         strip: await logTable(page).evaluate((t) => {
-          const r = t.closest('section')!.getBoundingClientRect();
+          let port: HTMLElement | null = t.parentElement;
+          while (port && !/(auto|scroll)/.test(getComputedStyle(port).overflowY))
+            port = port.parentElement;
+          const r = port!.getBoundingClientRect();
           return { x: r.x, y: r.y, width: r.width, height: r.height };
         }),
       });
