@@ -612,6 +612,7 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
       },
     ],
     ['legend', 1, () => clickCentre(page, page.getByRole('button', { name: 'Legend' }))],
+    ['undo', 1, () => clickCentre(page, page.getByRole('button', { name: 'Undo', exact: true }))],
     [
       'resize',
       1,
@@ -633,7 +634,14 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
   };
 
   // A fixed count, not a wall-clock minute, so the same seed always plays the same session.
+  const asked = page.getByRole('dialog', { name: 'Start a new future here?' });
   for (let i = 0; i < CHAOS_ACTIONS; i++) {
+    // Acting in the past asks first: answer as a person would before doing anything else.
+    if (await asked.isVisible()) {
+      const answer = rng.next() < 0.7 ? 'Start a new future' : 'Cancel';
+      await clickCentre(page, asked.getByRole('button', { name: answer, exact: true }));
+      done[`answered ${answer}`] = (done[`answered ${answer}`] ?? 0) + 1;
+    }
     const [name, , run] = choose();
     await run();
     done[name] = (done[name] ?? 0) + 1;

@@ -1,73 +1,57 @@
-// The time controls (UI layer): step back, play/pause, step forward, speed, "pause when…",
-// the timeline over the whole recorded history and the virtual clock.
-import { selectFirstSeq, selectHeadSeq } from '../../store';
-import { useIntents, useLab, useT } from '../labContext';
-import { ClockText } from '../panels/ClockText';
+// The time controls (UI layer): transport, the clock with the event counter and the "in the
+// past" notice, speed, "pause when…", the keys help, the timeline over the whole recorded
+// history, and the undo after acting in the past. The bar is self-contained and fluid: its
+// groups wrap onto more rows as its own width shrinks (flex-wrap and container queries in
+// controls.css), so the clock, the counter and the notice are never cut or pushed away. Where
+// the bar is narrow for its text size (zoom, presentation mode, large text), speed and "pause
+// when…" fold behind one button, so the bar stuck to the bottom stays two rows high.
+import { useState } from 'react';
+import { useLab, useT } from '../labContext';
+import { ClockReadout } from './ClockReadout';
+import { KeysHelp } from './KeysHelp';
 import { PauseWhenControls } from './PauseWhenControls';
+import { RewriteDialog } from './RewriteDialog';
 import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
-import { TransportIcon } from './TransportIcon';
+import { Transport } from './Transport';
+import { UndoNotice } from './UndoNotice';
 
 export function ControlsBar() {
   const t = useT();
-  const playing = useLab((s) => s.playing);
-  const running = useLab((s) => s.status === 'running');
-  const cursor = useLab((s) => s.cursor);
-  const first = useLab(selectFirstSeq);
-  const head = useLab(selectHeadSeq);
   const pausedBecause = useLab((s) => s.pausedBecause);
-  const lab = useIntents();
+  const [more, setMore] = useState(false);
   return (
     <footer className="rl-controls" aria-label={t('app.controls.label')}>
-      <div className="rl-controls-row">
-        <div className="rl-transport" role="group" aria-label={t('app.controls.transport')}>
-          <button
-            type="button"
-            className="rl-button rl-icon-button"
-            aria-label={t('app.controls.stepBack')}
-            title={t('app.controls.stepBackKey')}
-            disabled={!running || cursor <= first}
-            onClick={() => void lab.stepBack()}
-          >
-            <TransportIcon name="back" />
-          </button>
-          <button
-            type="button"
-            className="rl-button rl-icon-button rl-play"
-            aria-label={playing ? t('app.controls.pause') : t('app.controls.play')}
-            title={t('app.controls.playKey')}
-            disabled={!running}
-            onClick={() => lab.togglePlay()}
-          >
-            <TransportIcon name={playing ? 'pause' : 'play'} />
-          </button>
-          <button
-            type="button"
-            className="rl-button rl-icon-button"
-            aria-label={t('app.controls.stepForward')}
-            title={t('app.controls.stepForwardKey')}
-            disabled={!running}
-            onClick={() => void lab.stepForward()}
-          >
-            <TransportIcon name="forward" />
-          </button>
+      <div className={more ? 'rl-controls-body rl-more-open' : 'rl-controls-body'}>
+        <div className="rl-controls-now">
+          <Transport />
+          <ClockReadout />
         </div>
-        <SpeedControl />
-        <PauseWhenControls />
-        <div className="rl-clock" aria-live="off">
-          <ClockText className="rl-clock-time" />
-          <span className="rl-clock-event">
-            {t('app.controls.event', { seq: cursor, head })}
-            {cursor < head && <span className="rl-past"> · {t('app.controls.inPast')}</span>}
+        <div className="rl-controls-settings" id="rl-controls-settings">
+          <SpeedControl />
+          <PauseWhenControls />
+        </div>
+        <div className="rl-controls-tools">
+          <button
+            type="button"
+            className="rl-button rl-button-small rl-more-button"
+            aria-expanded={more}
+            aria-controls="rl-controls-settings"
+            onClick={() => setMore(!more)}
+          >
+            {t('time.more')}
+          </button>
+          <KeysHelp />
+        </div>
+        <div className="rl-controls-timeline">
+          <Timeline />
+          <span className="rl-paused-because" aria-live="polite">
+            {pausedBecause ? t(`app.pausedBecause.${pausedBecause}`) : ''}
           </span>
         </div>
+        <UndoNotice />
       </div>
-      <div className="rl-controls-row">
-        <Timeline />
-        <span className="rl-paused-because" aria-live="polite">
-          {pausedBecause ? t(`app.pausedBecause.${pausedBecause}`) : ''}
-        </span>
-      </div>
+      <RewriteDialog />
     </footer>
   );
 }

@@ -27,11 +27,22 @@ export function SidePanel({ drawer = false, onClose }: { drawer?: boolean; onClo
   const t = useT();
   const tab = useLab((s) => s.tab);
   const lab = useIntents();
+  // ← and → step time wherever the focus is, so a class can step from any control (see
+  // useShortcuts). The tab list keeps the rest of the ARIA tablist keys while a tab has focus:
+  // ↑ ↓ for the previous and next tab (wrapping), Home and End for the first and last; it
+  // stays one tab stop (roving tabindex), and the Keys help lists these keys.
   const onKey = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const i = TABS.indexOf(tab);
+    const moves: Record<string, number> = {
+      ArrowUp: i - 1,
+      ArrowDown: i + 1,
+      Home: 0,
+      End: TABS.length - 1,
+    };
+    const to = moves[e.key];
+    if (to === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length]!;
+    const next = TABS[(to + TABS.length) % TABS.length]!;
     lab.showPanel(next);
     document.getElementById(`rl-tab-${next}`)?.focus();
   };
