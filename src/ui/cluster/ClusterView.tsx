@@ -213,9 +213,11 @@ export function ClusterView(props: ClusterViewProps) {
         {menuNode && menuSpot && layout && (
           <NodeMenu
             node={menuNode}
-            left={Math.min(Math.max(menuSpot.x, 100), layout.width - 100)}
-            top={menuSpot.y + (menuSpot.y < layout.height / 2 ? 1 : -1) * layout.haloRadius}
-            below={menuSpot.y < layout.height / 2}
+            x={menuSpot.x}
+            y={menuSpot.y}
+            clear={layout.haloRadius}
+            width={layout.width}
+            height={layout.height}
             t={t}
             onAction={(action) => {
               setMenu(null);

@@ -1,6 +1,6 @@
 // The small action menu that opens on a node: crash or restart, fire its election timer now,
 // write through it. Keyboard: arrows move, Escape closes (focus returns to the node).
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
@@ -9,18 +9,30 @@ export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write';
 
 interface Props {
   node: NodeFrame;
-  /** Where the menu's top centre (below) or bottom centre (above) goes, in the drawing's px. */
-  left: number;
-  top: number;
-  /** Open below the point (for a node in the upper half) or above it. */
-  below: boolean;
+  /** The node's centre and the distance to keep from it, in the drawing's px. */
+  x: number;
+  y: number;
+  clear: number;
+  /** The drawing's size: the menu opens on the node's roomier side and stays inside. */
+  width: number;
+  height: number;
   t: Translate;
   onAction(action: NodeAction): void;
   onClose(): void;
 }
 
-export function NodeMenu({ node, left, top, below, t, onAction, onClose }: Props) {
+export function NodeMenu(props: Props) {
+  const { node, x, y, clear, width, height, t, onAction, onClose } = props;
   const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el) setSize({ w: el.offsetWidth, h: el.offsetHeight });
+  }, [node.id, node.alive]);
+  // Beside the node on its roomier side, vertically centred on it, kept inside the drawing.
+  const right = x < width / 2;
+  const left = right ? Math.min(x + clear, width - size.w - 4) : Math.max(4, x - clear - size.w);
+  const top = Math.max(4, Math.min(y - size.h / 2, height - size.h - 4));
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [node.id]);
@@ -47,9 +59,8 @@ export function NodeMenu({ node, left, top, below, t, onAction, onClose }: Props
       role="menu"
       aria-label={t('visual.menu.title', { name: `S${node.id}` })}
       style={{
-        left: `${left}px`,
+        left: `${Math.max(4, left)}px`,
         top: `${top}px`,
-        transform: `translate(-50%, ${below ? '0' : '-100%'})`,
       }}
       onKeyDown={onKeyDown}
     >
