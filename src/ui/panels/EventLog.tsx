@@ -107,7 +107,9 @@ export function EventLog() {
     <li
       key={r.seq}
       ref={r.seq === currentSeq ? current : undefined}
-      className={`rl-event rl-event-${r.kind}${isFuture ? ' rl-event-future' : ''}`}
+      className={`rl-event rl-event-${r.kind}${isFuture ? ' rl-event-future' : ''}${
+        r.seq === currentSeq ? ' rl-event-now' : ''
+      }`}
     >
       <button
         type="button"
