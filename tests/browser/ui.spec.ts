@@ -384,7 +384,7 @@ test('cluster size 3 → 7 in Settings works, and the URL reproduces the setting
   await expect(nodeButtons(page)).toHaveCount(7);
   await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
   expect(new URL(page.url()).search).toBe(
-    '?n=7&seed=42&et=150-300&hb=40&lat=10-20&loss=0&pv=0&cq=0',
+    '?n=7&seed=42&et=150-300&hb=40&lat=10-20&loss=0&pv=0&cq=0&lang=en',
   );
 
   await untilLeader(page);

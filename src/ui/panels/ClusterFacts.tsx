@@ -16,6 +16,17 @@ export function ClusterFacts() {
   const next = n + 1;
   const nextTolerated = failuresTolerated(next);
   // The simulator's drop rate as the settings word it; rounding keeps 0.3 from showing 30.000000004.
+  const why =
+    n >= MAX_NODES
+      ? t('app.facts.whyMax', { n, majority: f.majority, tolerated: f.tolerated })
+      : t(nextTolerated === f.tolerated ? 'app.facts.whyEven' : 'app.facts.whyOdd', {
+          n,
+          majority: f.majority,
+          tolerated: f.tolerated,
+          next,
+          nextMajority: majority(next),
+          nextTolerated,
+        });
   const lossPercent = Math.round(frame.network.dropRate * 1000) / 10;
   return (
     <div className="rl-facts" aria-label={t('app.facts.label')} role="group">
@@ -35,7 +46,9 @@ export function ClusterFacts() {
           {t('shell.claimant', { id: f.claimant, term: f.claimantTerm ?? 0 })}
         </span>
       )}
-      <span className="rl-fact">{t('app.facts.majority', { majority: f.majority, n })}</span>
+      <span className="rl-fact" title={why}>
+        {t('app.facts.majority', { majority: f.majority, n })}
+      </span>
       <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
       {lossPercent > 0 && (
         <span className="rl-fact rl-fact-loss" data-testid="loss-fact">
@@ -49,18 +62,7 @@ export function ClusterFacts() {
           </button>
         </span>
       )}
-      <span className="rl-fact-why">
-        {n >= MAX_NODES
-          ? t('app.facts.whyMax', { n, majority: f.majority, tolerated: f.tolerated })
-          : t(nextTolerated === f.tolerated ? 'app.facts.whyEven' : 'app.facts.whyOdd', {
-              n,
-              majority: f.majority,
-              tolerated: f.tolerated,
-              next,
-              nextMajority: majority(next),
-              nextTolerated,
-            })}
-      </span>
+      <span className="rl-fact-why">{why}</span>
     </div>
   );
 }

@@ -132,7 +132,7 @@ describe('presentation mode and text size', () => {
     ['setTextScale', 201],
     ['setTextScale', -150],
     ['setTextScale', '150'],
-    ['setTextScale', { valueOf: () => 150 }],
+    ['setTextScale', { valueOf: (): number => 150 }],
   ] as const)('%s(%s) changes nothing: not the state, the link or storage', (intent, value) => {
     const p = memoryPersistence('n=3&present=1&text=150');
     const saved: string[] = [];
