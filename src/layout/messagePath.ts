@@ -112,20 +112,24 @@ export interface FlightRef {
 /** The departure ports of every endpoint (client 0 and nodes 1…n) towards every other one. */
 export type PortTable = ReadonlyMap<number, ReadonlyMap<number, Point>>;
 
-/** How far out from an endpoint's centre its messages start and end. */
-export function rimOf(layout: RingLayout, id: number): number {
-  return id === 0
-    ? Math.min(layout.clientBox.width, layout.clientBox.height) / 2 + 4
-    : layout.nodeRadius + 6;
+/**
+ * How far out from an endpoint's centre its messages start and end. `mark` is the reach of the
+ * largest message mark from its centre (half its diagonal): a node's marks stop that far clear of
+ * its name, so a reply waiting at the rim never covers the name.
+ */
+export function rimOf(layout: RingLayout, id: number, mark = 0): number {
+  if (id === 0) return Math.min(layout.clientBox.width, layout.clientBox.height) / 2 + 4;
+  const name = Math.hypot(layout.name.width, layout.name.height) / 2;
+  return Math.max(layout.nodeRadius + 6, name + mark + 1);
 }
 
 /** Ports for the whole drawing: computed once per layout. */
-export function portTable(layout: RingLayout, spacing: number): PortTable {
+export function portTable(layout: RingLayout, spacing: number, mark = 0): PortTable {
   const ids = [0, ...layout.nodes.map((n) => n.id)];
   const table = new Map<number, Map<number, Point>>();
   for (const a of ids) {
     const targets = ids.filter((b) => b !== a).map((b) => ({ id: b, at: spotOf(layout, b) }));
-    table.set(a, departurePorts(spotOf(layout, a), targets, rimOf(layout, a), spacing));
+    table.set(a, departurePorts(spotOf(layout, a), targets, rimOf(layout, a, mark), spacing));
   }
   return table;
 }
@@ -152,6 +156,7 @@ export function flightRoutes(
   ports: PortTable,
   flights: readonly FlightRef[],
   bend = 0.1,
+  mark = 0,
 ): Map<number, MessagePath> {
   const lanes = new Map<string, number>();
   const routes = new Map<number, MessagePath>();
@@ -165,7 +170,7 @@ export function flightRoutes(
     const a = spotOf(layout, f.from);
     const b = spotOf(layout, f.to);
     const len = Math.hypot(start.x - b.x, start.y - b.y) || 1;
-    const rim = rimOf(layout, f.to);
+    const rim = rimOf(layout, f.to, mark);
     const end = { x: b.x + ((start.x - b.x) / len) * rim, y: b.y + ((start.y - b.y) / len) * rim };
     const turn = lane * LANE_TURN;
     routes.set(

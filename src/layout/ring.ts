@@ -3,7 +3,7 @@
 // passes in; the UI draws them. Labels are placed afterwards, around this ring (labels.ts).
 import { scaleLinear } from 'd3-scale';
 import type { Rect, Size } from './rects';
-import { fitsAmong } from './rects';
+import { fitsAmong, rectAround, rectHitsCircle } from './rects';
 
 export interface Point {
   readonly x: number;
@@ -57,6 +57,13 @@ export interface RingLayout {
   readonly haloRadius: number;
   /** True when names use the compact font because the full one would crowd the ring. */
   readonly compactNames: boolean;
+  /**
+   * How much the name is shrunk below its font (1 = not at all): only when even the compact font
+   * would make nodes overlap, so the name still fits inside a smaller body.
+   */
+  readonly nameScale: number;
+  /** The name's box as drawn (font size × nameScale), centred on the node: inside its body. */
+  readonly name: Size;
   readonly nodes: readonly NodeSpot[];
   /** Where messages to and from the client (id 0) start and end: its box's centre. */
   readonly client: Point;
@@ -67,6 +74,9 @@ export interface RingLayout {
 export const EDGE = 4;
 
 // Node body radius as a share of the box's shorter side: 1 node → 0.14, 9 nodes → 0.065.
+/** The smallest body a node gets when nodes would otherwise overlap; its name shrinks to fit. */
+const MIN_RADIUS = 7;
+
 const radiusShare = scaleLinear().domain([1, 9]).range([0.14, 0.065]).clamp(true);
 
 /** The rings around a body of radius r: timer, cut-off, and the outer edge of both strokes. */
@@ -112,12 +122,13 @@ export function ringLayout(
   let layout = tryRing(n, width, height, r, compact, roomy, squeeze, sizes);
   // A bounded number of tries, each giving something up: smaller bodies, then the compact name
   // font, then the room kept outside the ring for labels; or, for the client, a smaller ring.
-  for (let attempt = 0; attempt < 24; attempt++) {
+  for (let attempt = 0; attempt < 48; attempt++) {
     if (!spacedApart(layout)) {
       const floor = floorFor(compact ? sizes.nameCompact : sizes.name);
       if (r > floor + 0.5) r = Math.max(floor, r * 0.9);
       else if (!compact) compact = true;
       else if (roomy) roomy = false;
+      else if (r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
       else break;
     } else if (!clientFits(layout) && squeeze > 0.5) squeeze *= 0.92;
     else break;
@@ -154,6 +165,10 @@ function tryRing(
   radiusY *= squeeze;
   if (n === 2) radiusX = Math.min(radiusX, Math.max(radiusY * 1.6, 3 * halo));
   const nodes = placeOnEllipse(n, center, radiusX, radiusY);
+  const font = compact ? sizes.nameCompact : sizes.name;
+  // The name fits inside the body: its box's half-diagonal-ish reach (the larger side) plus a
+  // margin stays within r; below the compact font's floor the name shrinks with the body.
+  const nameScale = Math.min(1, Math.max(0.05, (2 * r - 6) / Math.max(font.width, font.height)));
   const base = {
     width,
     height,
@@ -165,6 +180,8 @@ function tryRing(
     cutOffRadius: round(rings.cutOff),
     haloRadius: round(halo),
     compactNames: compact,
+    nameScale: round(nameScale),
+    name: { width: round(font.width * nameScale), height: round(font.height * nameScale) },
     nodes,
   };
   const clientBox = placeClient(base, sizes.client);
@@ -213,7 +230,7 @@ function placeOnEllipse(n: number, center: Point, rx: number, ry: number): NodeS
   return spots;
 }
 
-/** Neighbouring halos do not touch. */
+/** Neighbouring halos do not touch (and, for the smallest bodies, neither do the bodies). */
 function spacedApart(l: Omit<RingLayout, 'client' | 'clientBox'>): boolean {
   const s = l.nodes;
   for (let i = 0; i < s.length; i++) {
@@ -264,8 +281,15 @@ function placeClient(l: Omit<RingLayout, 'client' | 'clientBox'>, size: Size): R
  * its upper-right shoulder, inside the node's halo, so no label and no other node can reach it.
  */
 export function badgeOffset(layout: RingLayout, badge: number): Point {
-  const d = Math.max(layout.nodeRadius * 0.85, layout.haloRadius - badge - 1);
-  return { x: round(d * Math.SQRT1_2), y: round(-d * Math.SQRT1_2) };
+  const reach = Math.max(layout.nodeRadius * 0.85, layout.haloRadius - badge - 1);
+  const name = rectAround({ x: 0, y: 0 }, layout.name);
+  const shoulder = { x: reach * Math.SQRT1_2, y: -reach * Math.SQRT1_2 };
+  if (!rectHitsCircle(name, { ...shoulder, r: badge + 1 }))
+    return { x: round(shoulder.x), y: round(shoulder.y) };
+  // A big name: lift the badge just above it, still inside the halo where it can.
+  const y = -(layout.name.height / 2 + badge + 1);
+  const x = Math.sqrt(Math.max(0, reach * reach - y * y));
+  return { x: round(x), y: round(y) };
 }
 
 /** Position of a message endpoint: node id 1…n, or the client for id 0. */

@@ -69,9 +69,11 @@ function useBox(ref: RefObject<HTMLElement | null>): Box | null {
 /** What the ring must make room for, from the measured fonts. */
 function ringSizes(m: DrawingText | null, t: Translate): RingSizes {
   if (!m) return DEFAULT_RING_SIZES;
+  // A name's ink: its width, and the height of capitals and digits (names have no descenders),
+  // so the body holds the letters themselves rather than the font's whole line box.
   const name = (cls: 'rl-node-name' | 'rl-node-name-compact') => ({
     width: m.width(cls, 'S9') + 4,
-    height: m.styles[cls].height,
+    height: Math.ceil(m.styles[cls].px * 0.75) + 2,
   });
   const typical = `${t('visual.node.term', { term: 88 })} · ${t('visual.node.votedFor', { name: 'S8' })}`;
   const client = m.styles['rl-client-label'];

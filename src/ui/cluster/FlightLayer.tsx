@@ -43,8 +43,10 @@ export function FlightLayer({ flights, layout, markScale, selection, t, onSelect
     setSeen(flights);
     setGhosts([...keep, ...gone.filter((g) => !keep.some((k) => k.id === g.id))]);
   }
-  // Ports a mark's width apart (an AppendEntries mark is 30 wide at scale 1).
-  const ports = useMemo(() => portTable(layout, 24 * markScale), [layout, markScale]);
+  // Ports a mark's width apart (an AppendEntries mark is 30 wide at scale 1); marks stop their
+  // reach (half an AppendEntries mark's diagonal, 18 at scale 1) clear of a node's name.
+  const reach = 18 * markScale;
+  const ports = useMemo(() => portTable(layout, 24 * markScale, reach), [layout, markScale, reach]);
   const all = useMemo(() => [...flights, ...ghosts], [flights, ghosts]);
   const routes = useMemo(
     () =>
@@ -52,8 +54,10 @@ export function FlightLayer({ flights, layout, markScale, selection, t, onSelect
         layout,
         ports,
         all.map((f) => ({ id: f.id, from: f.message.from, to: f.message.to, sentAt: f.sentAt })),
+        0.1,
+        reach,
       ),
-    [layout, ports, all],
+    [layout, ports, all, reach],
   );
   const selected = selection?.kind === 'flight' ? selection.id : null;
   return (

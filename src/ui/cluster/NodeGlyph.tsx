@@ -71,6 +71,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         className={layout.compactNames ? 'rl-node-name rl-node-name-compact' : 'rl-node-name'}
         dy="0.35em"
         textAnchor="middle"
+        transform={layout.nameScale < 1 ? `scale(${layout.nameScale})` : undefined}
       >
         {`S${node.id}`}
       </text>
