@@ -128,7 +128,7 @@ export function ringLayout(
       if (r > floor + 0.5) r = Math.max(floor, r * 0.9);
       else if (!compact) compact = true;
       else if (roomy) roomy = false;
-      else if (r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
+      else if (!bodiesApart(layout) && r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
       else break;
     } else if (!clientFits(layout) && squeeze > 0.5) squeeze *= 0.92;
     else break;
@@ -236,6 +236,17 @@ function spacedApart(l: Omit<RingLayout, 'client' | 'clientBox'>): boolean {
   for (let i = 0; i < s.length; i++) {
     for (let j = i + 1; j < s.length; j++) {
       if (Math.hypot(s[i]!.x - s[j]!.x, s[i]!.y - s[j]!.y) < 2 * l.haloRadius + 4) return false;
+    }
+  }
+  return true;
+}
+
+/** Neighbouring bodies keep a few pixels apart (halos may touch): the last thing given up. */
+function bodiesApart(l: Omit<RingLayout, 'client' | 'clientBox'>): boolean {
+  const s = l.nodes;
+  for (let i = 0; i < s.length; i++) {
+    for (let j = i + 1; j < s.length; j++) {
+      if (Math.hypot(s[i]!.x - s[j]!.x, s[i]!.y - s[j]!.y) < 2 * l.nodeRadius + 6) return false;
     }
   }
   return true;
