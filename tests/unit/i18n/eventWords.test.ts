@@ -2,45 +2,15 @@
 // never from the simulator's English text: in 中文 no English sentence of the simulator is left
 // ("link S1–S2 cut", "restarted with term 1, log 0", "applied at index 2", "client request #1").
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../../src/sim';
-import { createSimulation } from '../../../src/sim';
 import { makeTranslate } from '../../../src/ui/i18n';
 import { describeTraceEvent } from '../../../src/ui/panels/eventText';
-
-/** A run with every kind of action, a refused write and a timed-out one. */
-function everyAction(): TraceEvent[] {
-  const sim = createSimulation({ seed: 3, nodes: 5, clientTimeoutMs: 400 });
-  const events: TraceEvent[] = [];
-  sim.subscribe((e) => void events.push(e));
-  sim.runUntil((s) => s.leader() !== null, 3000);
-  sim.write('x', '1');
-  sim.remove('x', 2);
-  sim.runFor(300);
-  sim.cut(1, 2);
-  sim.cutOneWay(3, 4);
-  sim.restoreLink(1, 2);
-  sim.setDropRate(0.25);
-  sim.setDropRate(0);
-  sim.partition([
-    [1, 2],
-    [3, 4, 5],
-  ]);
-  sim.write('y', '2', 1);
-  sim.runFor(600);
-  sim.heal();
-  sim.timeout(5);
-  sim.crash(4);
-  sim.setDisk(4, { currentTerm: 0, votedFor: null, log: [] });
-  sim.restart(4);
-  sim.runFor(1000);
-  return events;
-}
+import { seededRun } from './everyEvent';
 
 const SIMULATOR_ENGLISH =
   /link S\d|restarted|disk set|client request #|applied at|no reply within|no leader known|network healed|drop rate|partition \{|election timer fired|crashed$/;
 
 describe('the event log in 中文', () => {
-  const events = everyAction();
+  const events = seededRun();
   const zh = makeTranslate('zh');
   const worded = events
     .filter((e) => e.kind === 'action' || e.kind === 'client')
