@@ -52,6 +52,7 @@ export { FrameList } from './frameList';
 export { selectDiscards, selectInPast } from './history';
 export {
   frameAt,
+  lossPercentOf,
   makeSelectMarkers,
   selectFirstSeq,
   selectFrame,

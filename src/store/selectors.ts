@@ -23,6 +23,10 @@ export function frameAt(s: Pick<LabState, 'history'>, seq: number): Frame | null
 export const selectFrame = (s: Pick<LabState, 'history' | 'cursor'>): Frame | null =>
   frameAt(s, s.cursor);
 
+/** The live message loss in percent, to a tenth (the drop rate 0.3 → 30, never 30.000000004). */
+export const lossPercentOf = (f: Pick<Frame, 'network'>): number =>
+  Math.round(f.network.dropRate * 1000) / 10;
+
 export const selectViewTime = (c: ClockState): number => c.viewTime;
 
 /** Creates a markers selector with its own memory (one per store is plenty). */

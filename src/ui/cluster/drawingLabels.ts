@@ -4,6 +4,7 @@
 import type { LabelKind, LabelPlan, LabelRequest } from '../../layout/labels';
 import { LABEL_GAP } from '../../layout/labels';
 import type { Frame, NodeFrame } from '../../store/frame';
+import { lossPercentOf } from '../../store';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
 import { describeLost } from '../nodeText';
@@ -72,9 +73,8 @@ export function nodeLines(node: NodeFrame, t: Translate): LabelText[] {
 /** All the drawing's words for one frame. */
 export function drawingLabels(frame: Frame, t: Translate): LabelText[] {
   const out = frame.nodes.flatMap((n) => nodeLines(n, t));
-  const loss = frame.network.dropRate;
-  if (loss > 0) {
-    const percent = Math.round(loss * 1000) / 10;
+  const percent = lossPercentOf(frame);
+  if (frame.network.dropRate > 0) {
     out.push({
       key: 'loss',
       kind: 'loss',

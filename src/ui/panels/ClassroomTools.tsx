@@ -4,6 +4,12 @@
 import type { Frame } from '../../store';
 import { useIntents, useT } from '../labContext';
 
+/** The next one-click write, k3=3 after two requests: numbered so each stays tellable apart. */
+export function nextWrite(frame: Frame | null): { key: string; value: string } {
+  const n = (frame?.requestCount ?? 0) + 1;
+  return { key: `k${n}`, value: String(n) };
+}
+
 export function ClassroomTools({
   frame,
   legendOpen,
@@ -17,8 +23,7 @@ export function ClassroomTools({
   const lab = useIntents();
   const leader = frame ? (frame.facts.leader ?? frame.facts.claimant) : null;
   const crashed = frame ? frame.nodes.filter((n) => !n.alive).map((n) => n.id) : [];
-  const next = (frame?.requestCount ?? 0) + 1;
-  const write = { key: `k${next}`, value: String(next) };
+  const write = nextWrite(frame);
   const restartAll = async (ids: readonly number[]) => {
     for (const id of ids) await lab.restartNode(id);
   };

@@ -2,7 +2,7 @@
 // server that only thinks it leads), the majority and how many failures this size survives,
 // the message loss when there is any, and the one-sentence reason odd sizes are preferred.
 // Every number comes from the simulator (the frame's facts, majority(), failuresTolerated()).
-import { MAX_NODES, failuresTolerated, majority } from '../../store';
+import { MAX_NODES, failuresTolerated, lossPercentOf, majority } from '../../store';
 import { useFrame, useIntents, useT } from '../labContext';
 import { ClockText } from './ClockText';
 
@@ -15,7 +15,6 @@ export function ClusterFacts() {
   const n = f.size;
   const next = n + 1;
   const nextTolerated = failuresTolerated(next);
-  // The simulator's drop rate as the settings word it; rounding keeps 0.3 from showing 30.000000004.
   const why =
     n >= MAX_NODES
       ? t('app.facts.whyMax', { n, majority: f.majority, tolerated: f.tolerated })
@@ -27,7 +26,7 @@ export function ClusterFacts() {
           nextMajority: majority(next),
           nextTolerated,
         });
-  const lossPercent = Math.round(frame.network.dropRate * 1000) / 10;
+  const lossPercent = lossPercentOf(frame);
   return (
     <div className="rl-facts" aria-label={t('app.facts.label')} role="group">
       <span className="rl-fact">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { Legend } from '../cluster/Legend';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
-import { ClassroomTools } from './ClassroomTools';
+import { ClassroomTools, nextWrite } from './ClassroomTools';
 import { ClusterFacts } from './ClusterFacts';
 import { NoticeToast } from './NoticeToast';
 import { SafetyAlarm } from './SafetyAlarm';
@@ -24,8 +24,8 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
     else if (action === 'restart') void lab.restartNode(id);
     else if (action === 'timeout') void lab.timeoutNode(id);
     else {
-      const n = (frame?.requestCount ?? 0) + 1;
-      void lab.writeKey(`k${n}`, String(n), id);
+      const { key, value } = nextWrite(frame);
+      void lab.writeKey(key, value, id);
     }
   };
 
