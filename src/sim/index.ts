@@ -4,7 +4,7 @@ export type { NodeSnapshot, RequestSnapshot } from './api/read';
 export { MAX_RUN_MS, MAX_TEXT } from './api/validate';
 export type { StagedDisk } from './api/disk';
 export type { SimOptions, SimOptionsInput } from './options';
-export { DEFAULT_OPTIONS, MAX_NODES, resolveOptions } from './options';
+export { DEFAULT_OPTIONS, MAX_NODES, RULE_NAMES, resolveOptions } from './options';
 export type { Dispatch, Flight, Violation, ClientRequestState } from './world';
 export { World } from './world';
 export type {
@@ -24,7 +24,7 @@ export type { AsyncNodeHost, HostFault } from './asyncSimulation';
 export { runScript, applyAction, writeLoad } from './script';
 export type { ScriptStep, SimAction } from './script';
 // Core vocabulary the upper layers show, re-exported so they depend on the simulator alone.
-export type { Command, Entry, Message, MessageKind, Role } from '../raft';
+export type { Command, Entry, Message, MessageKind, Role, RuleSwitches } from '../raft';
 export { majority, failuresTolerated, describeCommand } from '../raft';
 // The read model: every viewer's one picture of nodes, requests and the cluster; coded reasons.
 export type {

@@ -52,6 +52,14 @@ export const DEFAULT_OPTIONS: SimOptions = {
 
 export const MAX_NODES = 9;
 
+/** The Figure 2 rules a lesson may switch off, in the order the settings list them. */
+export const RULE_NAMES: readonly (keyof RuleSwitches)[] = [
+  'electionRestriction',
+  'currentTermCommit',
+  'truncateOnlyOnConflict',
+  'oneVotePerTerm',
+];
+
 /** The longest any timeout or delay may be: one run's longest span, a virtual day. */
 const MAX_MS = MAX_RUN_MS;
 

@@ -1,6 +1,7 @@
 // Scripted actions at given virtual times, shared by tests, benchmarks and the browser runtime:
 // one script replayed by the in-process and the worker driver must give one trace digest.
 import type { SimulationBase } from './simulation';
+import type { StagedDisk } from './api/disk';
 
 /** Every action a person or a script can take, as data: replaying them rebuilds a run. */
 export type SimAction =
@@ -10,7 +11,9 @@ export type SimAction =
   | { readonly do: 'heal' }
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: number }
-  | { readonly do: 'delete'; readonly key: string; readonly via?: number };
+  | { readonly do: 'delete'; readonly key: string; readonly via?: number }
+  /** Replaces a crashed server's disk (see `setDisk`), to stage a scene such as Figure 7. */
+  | { readonly do: 'setDisk'; readonly node: number; readonly disk: StagedDisk };
 
 export type ScriptStep = { readonly at: number } & SimAction;
 

@@ -1,7 +1,8 @@
 // Cluster settings as the person edits them and as the URL carries them (store layer). A link
-// such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster.
-import type { SimOptionsInput } from '../sim';
-import { DEFAULT_OPTIONS, resolveOptions } from '../sim';
+// such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster;
+// `off=oneVotePerTerm` adds Figure 2 rules switched off on purpose (none by default).
+import type { RuleSwitches, SimOptionsInput } from '../sim';
+import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
 import type { NoticeLine } from './labTypes';
 import { VIEW_PARAMS } from './viewLink';
@@ -16,6 +17,8 @@ export interface Settings {
   readonly lossPercent: number;
   readonly preVote: boolean;
   readonly checkQuorum: boolean;
+  /** The four Figure 2 rules; one switched off breaks Raft on purpose, for a lesson. */
+  readonly rules: RuleSwitches;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lossPercent: DEFAULT_OPTIONS.dropRate * 100,
   preVote: DEFAULT_OPTIONS.preVote,
   checkQuorum: DEFAULT_OPTIONS.checkQuorum,
+  rules: DEFAULT_OPTIONS.rules,
 };
 
 export function settingsToOptions(s: Settings): SimOptionsInput {
@@ -39,6 +43,7 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
     dropRate: s.lossPercent / 100,
     preVote: s.preVote,
     checkQuorum: s.checkQuorum,
+    rules: { ...s.rules },
     // Each frame already holds its event; a second copy of the whole trace would double it.
     keepTrace: false,
   };
@@ -81,6 +86,15 @@ const range = (t: string): [number, number] | null => {
   return a === null || b === null ? null : [a, b];
 };
 const flag = (t: string) => (t === '1' ? true : t === '0' ? false : null);
+/** `off=a,b`: rule names switched off, each known and named once; empty means none. */
+const rulesOff = (t: string): RuleSwitches | null => {
+  const names = t === '' ? [] : t.split(',');
+  if (new Set(names).size !== names.length) return null;
+  if (!names.every((n) => (RULE_NAMES as readonly string[]).includes(n))) return null;
+  return Object.fromEntries(
+    RULE_NAMES.map((n) => [n, !names.includes(n)]),
+  ) as unknown as RuleSwitches;
+};
 const field = <T>(param: string, parse: (t: string) => T | null, wrap: (v: T) => Patch): Field => ({
   param,
   read: (t) => {
@@ -103,6 +117,7 @@ const FIELDS: readonly Field[] = [
   field('loss', int, (lossPercent) => ({ lossPercent })),
   field('pv', flag, (preVote) => ({ preVote })),
   field('cq', flag, (checkQuorum) => ({ checkQuorum })),
+  field('off', rulesOff, (rules) => ({ rules })),
 ];
 
 /** What was wrong with one parameter of a link; the UI words it (app.link.<code>). */
@@ -182,7 +197,7 @@ function* combinations(n: number, k: number, from = 0): Generator<number[]> {
     for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
 }
 
-const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', ...VIEW_PARAMS];
+const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', 'off', ...VIEW_PARAMS];
 function sortedProblems(problems: LinkProblem[]): LinkProblem[] {
   const rank = (p: LinkProblem) =>
     ORDER.includes(p.param) ? ORDER.indexOf(p.param) : ORDER.length;
@@ -201,5 +216,12 @@ export function settingsToQuery(s: Settings): string {
     `loss=${s.lossPercent}`,
     `pv=${flagText(s.preVote)}`,
     `cq=${flagText(s.checkQuorum)}`,
+    ...rulesOffParam(s.rules),
   ].join('&');
+}
+
+/** The switched-off rules as `off=…`, or nothing when every rule is on (the usual link). */
+function rulesOffParam(rules: RuleSwitches): string[] {
+  const off = RULE_NAMES.filter((n) => !rules[n]);
+  return off.length ? [`off=${off.join(',')}`] : [];
 }

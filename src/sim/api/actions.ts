@@ -4,6 +4,8 @@
 import type { Command, NodeId } from '../../raft';
 import { asNodeId, describeCommand } from '../../raft';
 import type { World } from '../world';
+import type { CheckedDisk } from './disk';
+import { checkDisk, writeDisk } from './disk';
 import {
   checkDropRate,
   checkGroups,
@@ -24,7 +26,8 @@ export type CheckedAction =
   | { readonly do: 'heal' }
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly command: Command; readonly via: NodeId | null }
-  | { readonly do: 'delete'; readonly command: Command; readonly via: NodeId | null };
+  | { readonly do: 'delete'; readonly command: Command; readonly via: NodeId | null }
+  | { readonly do: 'setDisk'; readonly node: NodeId; readonly disk: CheckedDisk };
 
 /** Each action's required fields, then its optional ones. */
 const FIELDS: Readonly<Record<string, readonly [required: string[], optional: string[]]>> = {
@@ -38,6 +41,7 @@ const FIELDS: Readonly<Record<string, readonly [required: string[], optional: st
   drop: [['rate'], []],
   write: [['key', 'value'], ['via']],
   delete: [['key'], ['via']],
+  setDisk: [['node', 'disk'], []],
 };
 
 function badAction(action: unknown, why: string): never {
@@ -93,6 +97,8 @@ export function checkAction(action: unknown, size: number): CheckedAction {
       return { do: kind };
     case 'drop':
       return { do: kind, rate: checkDropRate(a.rate) };
+    case 'setDisk':
+      return { do: kind, node: checkNodeId(a.node, size), disk: checkDisk(a.disk, size) };
     case 'write': {
       const command = {
         kind: 'set',
@@ -147,6 +153,9 @@ export function performAction(
         do: 'drop',
         rate: action.rate,
       });
+      return null;
+    case 'setDisk':
+      writeDisk(world, action.node, action.disk);
       return null;
     default:
       return submit(world, action.command, action.via);

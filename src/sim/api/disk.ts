@@ -33,14 +33,23 @@ function badDisk(detail: string): never {
  * refused while the node runs, and checked whole before any of it is written.
  */
 export function performSetDisk(world: World, id: NodeId, disk: unknown): void {
-  const r = world.node(id);
-  if (r.alive) {
+  refuseIfRunning(world, id);
+  writeDisk(world, id, checkDisk(disk, world.ids.length));
+}
+
+function refuseIfRunning(world: World, id: NodeId): void {
+  if (world.node(id).alive) {
     refuse(
       { code: 'stillRunning', node: id },
       `S${id} is running; crash it before replacing its disk`,
     );
   }
-  const checked = checkDisk(disk, world.ids.length);
+}
+
+/** Writes a checked disk onto crashed node `id` (refused while it runs); one trace event. */
+export function writeDisk(world: World, id: NodeId, checked: CheckedDisk): void {
+  refuseIfRunning(world, id);
+  const r = world.node(id);
   world.writeDisk(r, checked.currentTerm, checked.votedFor, checked.log);
   const text = `S${id} disk set: term ${checked.currentTerm}, log ${checked.log.length}`;
   world.action('fault', id, text, {

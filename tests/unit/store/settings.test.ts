@@ -31,6 +31,12 @@ const custom: Settings = {
   lossPercent: 10,
   preVote: true,
   checkQuorum: true,
+  rules: {
+    electionRestriction: true,
+    currentTermCommit: false,
+    truncateOnlyOnConflict: true,
+    oneVotePerTerm: false,
+  },
 };
 
 describe('settings in the URL', () => {
@@ -39,6 +45,30 @@ describe('settings in the URL', () => {
     ['a custom cluster', custom],
   ])('%s survive a round trip', (_, s) => {
     expect(parseSettingsQuery(settingsToQuery(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it('writes switched-off rules as one off= list, and nothing when every rule is on', () => {
+    expect(settingsToQuery(custom)).toMatch(/&off=currentTermCommit,oneVotePerTerm$/);
+    expect(settingsToQuery(DEFAULT_SETTINGS)).not.toContain('off=');
+  });
+
+  it.each([
+    ['an unknown rule', 'off=fastPath'],
+    ['a rule named twice', 'off=oneVotePerTerm,oneVotePerTerm'],
+    ['a prototype key', 'off=constructor'],
+    ['a trailing comma', 'off=oneVotePerTerm,'],
+  ])('%s in off= is reported and every rule stays on', (_, query) => {
+    const parsed = parseSettingsQuery(query);
+    expect(parsed.settings.rules).toEqual(DEFAULT_SETTINGS.rules);
+    expect(parsed.problems).toEqual([
+      { code: 'badValue', param: 'off', value: query.slice(4) },
+    ]);
+  });
+
+  it('off= given twice is reported as repeated and changes nothing', () => {
+    const parsed = parseSettingsQuery('off=oneVotePerTerm&off=currentTermCommit');
+    expect(parsed.settings.rules).toEqual(DEFAULT_SETTINGS.rules);
+    expect(parsed.problems.map((p) => p.code)).toEqual(['repeated']);
   });
 
   it('writes the documented short form', () => {
@@ -63,6 +93,12 @@ describe('settings in the URL', () => {
         lossPercent: int(0, 100),
         preVote: rng() < 0.5,
         checkQuorum: rng() < 0.5,
+        rules: {
+          electionRestriction: rng() < 0.8,
+          currentTermCommit: rng() < 0.8,
+          truncateOnlyOnConflict: rng() < 0.8,
+          oneVotePerTerm: rng() < 0.8,
+        },
       };
       expect(parseSettingsQuery(settingsToQuery(s)), settingsToQuery(s)).toEqual({
         settings: s,

@@ -102,3 +102,30 @@ describe('setDisk checks the whole disk before writing any of it', () => {
     expect(() => sim.setDisk(id, { currentTerm: 3, votedFor: 2, log: again.log })).not.toThrow();
   });
 });
+
+describe('setDisk as an action given as data ({ do: "setDisk", node, disk })', () => {
+  it.each(sentences(ROWS))('refuses %s, like the method', (_says, { disk, code }) => {
+    expectRefused(
+      (s) => s.apply({ do: 'setDisk', node: crashedIn(s), disk: disk as never }),
+      code ?? 'badDisk',
+    );
+  });
+
+  it('refuses an unknown field and a missing disk with badAction', () => {
+    expectRefused(
+      (s) => s.apply({ do: 'setDisk', node: crashedIn(s), disk: endingWith(null), x: 1 } as never),
+      'badAction',
+    );
+    expectRefused((s) => s.apply({ do: 'setDisk', node: crashedIn(s) } as never), 'badAction');
+  });
+
+  it('writes the same disk the method writes', () => {
+    const good = endingWith({ term: 3, command: set('b', '2') });
+    const byMethod = busyCluster();
+    const byAction = busyCluster();
+    byMethod.setDisk(crashedIn(byMethod), good as never);
+    byAction.apply({ do: 'setDisk', node: crashedIn(byAction), disk: good as never });
+    expect(look(byAction)).toEqual(look(byMethod));
+    expect(byAction.traceHash()).toBe(byMethod.traceHash());
+  });
+});
