@@ -39,5 +39,5 @@ export type { RejectionCode, RejectionView } from './read/rejections';
 export { RejectionTracker } from './read/rejections';
 export type { Reason, ReasonCode } from './read/reasons';
 export { REASON_CODES, SimError, isSimError } from './read/reasons';
-export type { Finding, FindingCode, RuleId } from './read/rules';
-export { FINDING_CODES, RULE_IDS } from './read/rules';
+export type { Finding, FindingCode, Involved, RuleId } from './read/rules';
+export { FINDING_CODES, RULE_IDS, involvedIn } from './read/rules';

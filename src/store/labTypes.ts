@@ -2,6 +2,7 @@
 // scheduler, persistence), the state it exposes, and the intents a person can perform.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AsyncSimulation, SimOptionsInput } from '../sim';
+import type { ShownFocus } from '../course';
 import type { LabAction, RecordedAction } from './actions';
 import type { FrameList } from './frameList';
 import type { PauseWhen } from './playback';
@@ -119,7 +120,43 @@ export interface SelectionData {
   readonly eventFilter: EventFilter;
 }
 
-export type LabData = RuntimeData & HistoryData & PlaybackData & PreferencesData & SelectionData;
+/**
+ * Where a lesson stands: `building` while its step's world is rebuilt, `ask` while a prediction
+ * waits for an answer, `playing` until the step's "finished when" holds, then `done`; a "your
+ * turn" step is `task` until its goal is met (`solved`).
+ */
+export type LessonPhase = 'building' | 'ask' | 'playing' | 'done' | 'task' | 'solved';
+
+export interface LessonState {
+  readonly id: string;
+  /** The step on screen, 0-based (links say step=1 for the first). */
+  readonly step: number;
+  readonly phase: LessonPhase;
+  /** The student's answer to the step's prediction, once picked. */
+  readonly answer: string | null;
+  /** The answer that happened, read off the simulation when the step finished. */
+  readonly happened: string | null;
+  /** What the step points at, its servers resolved. */
+  readonly focus: readonly ShownFocus[];
+  /** The servers the lesson named (and `leader`), for its narration. */
+  readonly names: Readonly<Record<string, number>>;
+  /** "Show me" is playing the task's known solution. */
+  readonly shown: boolean;
+}
+
+/** The lesson slice: the guided lesson being played, or null in the free lab. */
+export interface LessonData {
+  readonly lesson: LessonState | null;
+  /** Per lesson id, the furthest step reached (0-based) and whether the last was finished. */
+  readonly progress: Readonly<Record<string, { readonly reached: number; readonly done: boolean }>>;
+}
+
+export type LabData = RuntimeData &
+  HistoryData &
+  PlaybackData &
+  PreferencesData &
+  SelectionData &
+  LessonData;
 
 export interface RuntimeIntents {
   start(): Promise<void>;

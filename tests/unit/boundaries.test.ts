@@ -1,5 +1,5 @@
 // The layer rule from STYLE.md as a checked table: imports point one way
-// (raft ← sim ← worker ← store ← ui ← app; layout ← ui) and the core touches no clock,
+// (raft ← sim ← worker ← store ← ui ← app; sim ← course ← store; layout ← ui) and the core touches no clock,
 // randomness, console or host. Layout is d3 maths over core types; the UI takes values only from
 // the store and layout (sim, worker and raft for types); d3-selection and the d3 bundle that
 // re-exports it appear nowhere; framer-motion lives in leaf components only.
@@ -79,9 +79,19 @@ const rules: LayerRule[] = [
     why: 'workers are transport under the store and the UI',
   },
   {
+    layer: 'course',
+    appliesTo: /^src\/course\//,
+    mayImportLayers: ['sim'],
+    onlyThroughIndex: ['sim'],
+    onlyPackages: [],
+    forbiddenPackages: noReact,
+    forbiddenGlobals: simGlobals,
+    why: 'lessons are data played on the simulator alone, so tests run them headless',
+  },
+  {
     layer: 'store',
     appliesTo: /^src\/store\//,
-    mayImportLayers: ['raft', 'sim', 'worker'],
+    mayImportLayers: ['raft', 'sim', 'worker', 'course'],
     onlyThroughIndex: [],
     forbiddenPackages: noReactStore,
     forbiddenGlobals: [],
@@ -101,7 +111,7 @@ const rules: LayerRule[] = [
   {
     layer: 'ui',
     appliesTo: /^src\/ui\//,
-    mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout'],
+    mayImportLayers: ['raft', 'sim', 'worker', 'course', 'store', 'layout'],
     typesOnlyFrom: ['raft', 'sim', 'worker'],
     onlyThroughIndex: [],
     forbiddenPackages: noD3Dom,
@@ -112,7 +122,7 @@ const rules: LayerRule[] = [
   {
     layer: 'app',
     appliesTo: /^src\/app\//,
-    mayImportLayers: ['raft', 'sim', 'worker', 'store', 'layout', 'ui'],
+    mayImportLayers: ['raft', 'sim', 'worker', 'course', 'store', 'layout', 'ui'],
     onlyThroughIndex: [],
     forbiddenPackages: noD3Dom,
     forbiddenGlobals: [],

@@ -51,3 +51,22 @@ export function describeFinding(f: Finding): string {
       return `write #${p.request} was acknowledged at index ${p.index} while on ${p.storedOn} ${p.storedOn === 1 ? 'disk' : 'disks'}, short of a majority of ${p.needed}`;
   }
 }
+
+/** The servers and log entries a finding is about, for a screen to point at. */
+export interface Involved {
+  readonly nodes: readonly number[];
+  readonly entries: readonly { readonly node: number; readonly index: number }[];
+}
+
+/** What a finding names: its servers (node, first, second, other) and the entries at its index. */
+export function involvedIn(f: Finding): Involved {
+  const p = f as Readonly<Record<string, string | number>>;
+  const nodes = ['node', 'first', 'second', 'other']
+    .map((k) => p[k])
+    .filter((v): v is number => typeof v === 'number');
+  const index = typeof p.index === 'number' ? p.index : null;
+  return {
+    nodes,
+    entries: index === null ? [] : nodes.map((node) => ({ node, index })),
+  };
+}

@@ -1,0 +1,120 @@
+// When a step is finished (course layer): each Condition read off the simulation's read model
+// after an instant. Nothing here changes the world; an unknown server makes a condition false.
+import type { ClusterFacts, NodeView, RequestView } from '../sim';
+import type { Condition, NodeRef } from './types';
+
+/** The reads a condition needs, which the sync and the worker-driven simulations both offer. */
+export interface SimReads {
+  readonly now: number;
+  nodeIds(): number[];
+  facts(): ClusterFacts;
+  nodeView(id: number): NodeView;
+  requestViews(limit: number): RequestView[];
+  violations(): readonly { readonly ruleId: string }[];
+}
+
+/** What a condition may refer to besides the world: the lesson's names and writes so far. */
+export interface Scene {
+  /** Resolves a server reference now, or null when it names no server (e.g. no leader). */
+  node(ref: NodeRef): number | null;
+  /** The lesson's nth write (1-based) or its newest, as a request id; null before any. */
+  request(which: 'last' | number): number | null;
+  /** The highest term when the step started. */
+  readonly startTerm: number;
+}
+
+/** More requests than any lesson writes, so a lookup by id never misses one. */
+const REQUEST_WINDOW = 256;
+
+function requestView(sim: SimReads, scene: Scene, which: 'last' | number): RequestView | null {
+  const id = scene.request(which);
+  if (id === null) return null;
+  return sim.requestViews(REQUEST_WINDOW).find((r) => r.id === id) ?? null;
+}
+
+function live(sim: SimReads): NodeView[] {
+  return sim
+    .nodeIds()
+    .map((id) => sim.nodeView(id))
+    .filter((v) => v.alive);
+}
+
+/** How many servers hold the request's entry (same index and term) and have committed it. */
+function committedOn(sim: SimReads, r: RequestView): number {
+  if (r.index === null || r.term === null) return 0;
+  const { index, term } = r;
+  return live(sim).filter((v) => v.commitIndex >= index && v.log[index - 1]?.term === term).length;
+}
+
+function logsAgree(sim: SimReads): boolean {
+  const leader = sim.facts().leader;
+  if (leader === null) return false;
+  const lead = sim.nodeView(leader);
+  return live(sim).every(
+    (v) =>
+      v.commitIndex === lead.log.length &&
+      v.log.length === lead.log.length &&
+      v.log.every((e, i) => e.term === lead.log[i]!.term),
+  );
+}
+
+export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
+  const view = (ref: NodeRef) => {
+    const id = scene.node(ref);
+    return id === null ? null : sim.nodeView(id);
+  };
+  switch (c.kind) {
+    case 'leaderElected':
+      return sim.facts().leader !== null;
+    case 'newLeader': {
+      const leader = sim.facts().leader;
+      return leader !== null && leader !== scene.node(c.not);
+    }
+    case 'role': {
+      const v = view(c.node);
+      return v !== null && v.alive && v.role === c.role;
+    }
+    case 'leaders':
+      return live(sim).filter((v) => v.role === 'leader').length >= c.count;
+    case 'term': {
+      const highest = sim.facts().highestTerm;
+      return (
+        highest >= (c.atLeast ?? 0) &&
+        (c.risesBy === undefined || highest >= scene.startTerm + c.risesBy)
+      );
+    }
+    case 'nodeTerm':
+      return (view(c.node)?.term ?? -1) >= c.atLeast;
+    case 'committed': {
+      const r = requestView(sim, scene, c.request);
+      return r !== null && committedOn(sim, r) >= (c.count ?? live(sim).length);
+    }
+    case 'replied': {
+      const r = requestView(sim, scene, c.request);
+      if (r === null) return false;
+      if (c.status === 'ok') return r.stage === 'acknowledged';
+      if (c.status === 'failed') return r.stage === 'failed';
+      return r.stage === 'acknowledged' || r.stage === 'failed';
+    }
+    case 'replaced':
+      return requestView(sim, scene, c.request)?.stage === 'replaced';
+    case 'logsAgree':
+      return logsAgree(sim);
+    case 'commitIndex':
+      return (view(c.node)?.commitIndex ?? -1) >= c.atLeast;
+    case 'logLength':
+      return (view(c.node)?.log.length ?? -1) >= c.atLeast;
+    case 'violation':
+      return sim.violations().some((v) => c.rule === undefined || v.ruleId === c.rule);
+    case 'alive': {
+      const v = view(c.node);
+      return v !== null && v.alive === c.alive;
+    }
+    case 'all':
+      return c.of.every((x) => holds(x, sim, scene));
+    case 'any':
+      return c.of.some((x) => holds(x, sim, scene));
+    case 'not':
+      return !holds(c.of, sim, scene);
+  }
+}

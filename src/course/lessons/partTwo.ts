@@ -1,0 +1,4 @@
+// Lessons 8–14 (course layer): safety, partitions, sizes and the rules that make Raft correct.
+import type { Lesson } from '../types';
+
+export const PART_TWO: readonly Lesson[] = [];

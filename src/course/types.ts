@@ -1,0 +1,168 @@
+// What a lesson is, as data (course layer): narration in two languages, the actions that set
+// each step up, the condition that finishes it, what to point at, and optional questions and
+// tasks. The runner (runner.ts) plays this against any simulation, headless or in the browser.
+import type { MessageKind, Role, RuleId, RuleSwitches, StagedDisk } from '../sim';
+
+/** One text in both languages the app speaks. `{name}` is a server the lesson named (e.g. S3). */
+export interface Words {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * A server in a lesson: a fixed id, `'leader'` (the leader the cluster follows, at the moment the
+ * reference is read), or a name a `mark` cue gave earlier. Names keep a lesson true whichever
+ * server the seed makes leader.
+ */
+export type NodeRef = number | string;
+
+/** Which server a `mark` cue names. */
+export type Pick =
+  | { readonly pick: 'leader' }
+  /** The nth (0-based) live server that is not the leader and not excluded, by id. */
+  | { readonly pick: 'follower'; readonly nth?: number; readonly except?: readonly NodeRef[] }
+  | { readonly pick: 'node'; readonly node: NodeRef };
+
+/** An action of a step, with servers by reference; the runner turns each into a SimAction. */
+export type Cue =
+  | { readonly do: 'crash' | 'restart' | 'timeout'; readonly node: NodeRef }
+  /** Groups of servers; `'rest'` stands for every server no other group names. */
+  | { readonly do: 'partition'; readonly groups: readonly (readonly NodeRef[] | 'rest')[] }
+  | { readonly do: 'cut' | 'restore'; readonly a: NodeRef; readonly b: NodeRef }
+  | { readonly do: 'heal' }
+  | { readonly do: 'drop'; readonly rate: number }
+  | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: NodeRef }
+  | { readonly do: 'setDisk'; readonly node: NodeRef; readonly disk: StagedDisk }
+  /** Names a server for later cues, conditions, highlights and narration. */
+  | ({ readonly do: 'mark'; readonly name: string } & Pick)
+  /** Lets the cluster run until `until` holds (at most `maxMs`): part of setting a scene up. */
+  | { readonly do: 'wait'; readonly until: Condition; readonly maxMs?: number };
+
+/**
+ * What the simulation must do for a step to be finished, checked after every instant. Requests
+ * are the lesson's own writes: `'last'` the newest, a number the nth (1-based) since the start.
+ */
+export type Condition =
+  /** A leader the cluster follows (a majority alive in its term). */
+  | { readonly kind: 'leaderElected' }
+  /** A leader the cluster follows that is not `not`. */
+  | { readonly kind: 'newLeader'; readonly not: NodeRef }
+  | { readonly kind: 'role'; readonly node: NodeRef; readonly role: Role }
+  /** At least `count` live servers believe they lead, at the same moment. */
+  | { readonly kind: 'leaders'; readonly count: number }
+  /** The highest term of any live server is at least `term`, or above the step's start + `by`. */
+  | { readonly kind: 'term'; readonly atLeast?: number; readonly risesBy?: number }
+  | { readonly kind: 'nodeTerm'; readonly node: NodeRef; readonly atLeast: number }
+  /** The request's entry is committed on at least `count` servers (default: all live ones). */
+  | { readonly kind: 'committed'; readonly request: 'last' | number; readonly count?: number }
+  /** The client heard back: acknowledged (`ok`) or given up (`failed`); either when not said. */
+  | {
+      readonly kind: 'replied';
+      readonly request: 'last' | number;
+      readonly status?: 'ok' | 'failed';
+    }
+  /** The request's entry was overwritten before it committed. */
+  | { readonly kind: 'replaced'; readonly request: 'last' | number }
+  /** Every live server holds the same log as the leader and has committed all of it. */
+  | { readonly kind: 'logsAgree' }
+  | { readonly kind: 'commitIndex'; readonly node: NodeRef; readonly atLeast: number }
+  | { readonly kind: 'logLength'; readonly node: NodeRef; readonly atLeast: number }
+  /** A checker reported a violation (of `rule`, when given). */
+  | { readonly kind: 'violation'; readonly rule?: RuleId }
+  | { readonly kind: 'alive'; readonly node: NodeRef; readonly alive: boolean }
+  | { readonly kind: 'all'; readonly of: readonly Condition[] }
+  | { readonly kind: 'any'; readonly of: readonly Condition[] }
+  | { readonly kind: 'not'; readonly of: Condition };
+
+/** A field of the inspector, by the name it has there (Figure 2's words). */
+export type FieldName =
+  | 'currentTerm'
+  | 'votedFor'
+  | 'log'
+  | 'commitIndex'
+  | 'lastApplied'
+  | 'electionDeadline'
+  | 'heartbeatDeadline'
+  | 'votes'
+  | 'nextIndex'
+  | 'matchIndex';
+
+/** Something on screen a step points at. */
+export type Focus =
+  | { readonly kind: 'node'; readonly node: NodeRef }
+  | { readonly kind: 'link'; readonly a: NodeRef; readonly b: NodeRef }
+  | { readonly kind: 'message'; readonly message: MessageKind }
+  /** A log cell; `'all'` marks that index in every row, `'last'` each row's last entry. */
+  | {
+      readonly kind: 'entry';
+      readonly node: NodeRef | 'all';
+      readonly index: number | 'last';
+    }
+  | { readonly kind: 'field'; readonly field: FieldName; readonly node?: NodeRef }
+  | { readonly kind: 'client' };
+
+/** A question asked before the world moves on; the answer that happened is read, not written. */
+export interface Prediction {
+  readonly question: Words;
+  /** 2–4 answers; each says by a condition, read when the step finishes, whether it happened. */
+  readonly answers: readonly {
+    readonly id: string;
+    readonly text: Words;
+    readonly when: Condition;
+  }[];
+  /** The answer the lesson expects to happen; the course tests prove the simulation agrees. */
+  readonly correct: string;
+  /** Why it went that way, shown with the reveal. */
+  readonly why: Words;
+}
+
+/** "Your turn": the student acts on the live cluster until `done` holds. */
+export interface Task {
+  readonly goal: Words;
+  readonly hint: Words;
+  readonly done: Condition;
+  /** A known solution, as cues, that "Show me" plays; also how walking past the step goes on. */
+  readonly solution: readonly Cue[];
+  /** How long the solution may take to reach `done`, in virtual ms. */
+  readonly maxMs?: number;
+}
+
+export interface Step {
+  readonly text: Words;
+  /**
+   * This step starts on a fresh cluster with these settings (e.g. the same test on 3, 4, 5 and
+   * 6 servers); later steps go on from it. The first step uses the lesson's settings.
+   */
+  readonly settings?: LessonSettings;
+  /** Done on entering the step, before anything plays (and before a prediction is asked). */
+  readonly cues?: readonly Cue[];
+  /** The step is finished when this holds (for a task step: when the task is done). */
+  readonly until: Condition;
+  /** The most virtual ms `until` may take; the course tests hold every step to it. */
+  readonly maxMs?: number;
+  readonly focus?: readonly Focus[];
+  readonly predict?: Prediction;
+  readonly task?: Task;
+}
+
+/** The cluster a lesson starts from: the settings the Settings panel and the link carry. */
+export interface LessonSettings {
+  readonly nodes: number;
+  readonly seed: number;
+  readonly electionTimeoutMs?: readonly [number, number];
+  readonly heartbeatMs?: number;
+  readonly latencyMs?: readonly [number, number];
+  readonly preVote?: boolean;
+  readonly checkQuorum?: boolean;
+  readonly rules?: Partial<RuleSwitches>;
+}
+
+export interface Lesson {
+  /** Used in links (`?lesson=…`): keep it. */
+  readonly id: string;
+  readonly title: Words;
+  /** One sentence: what the lesson teaches, for the course page. */
+  readonly teaches: Words;
+  readonly settings: LessonSettings;
+  readonly steps: readonly Step[];
+}

@@ -1,0 +1,154 @@
+// Every lesson of the course, played headless: each step is reachable directly and by walking
+// (the same world either way), each "finished when" is met within its bound, each prediction's
+// marked answer is what the simulation does, and each "your turn" fires on its solution and not
+// when nothing is done. A lesson with a wrong answer marked, or a step that never finishes,
+// fails here with its id and step number.
+import { describe, expect, it } from 'vitest';
+import type { Lesson, Words } from '../../../src/course';
+import {
+  DEFAULT_STEP_MS,
+  LESSONS,
+  fillNames,
+  lessonOptions,
+  reachStep,
+  settingsAt,
+  worldStart,
+} from '../../../src/course';
+import { LessonRun } from '../../../src/course';
+import { createSimulation } from '../../../src/sim';
+
+const COURSE = [
+  'majority',
+  'election',
+  'split-vote',
+  'leader-crash',
+  'replication',
+  'heartbeats',
+  'repair',
+  'restriction',
+  'partition-majority',
+  'partition-minority',
+  'odd-sizes',
+  'figure-8',
+  'crash-state',
+  'disruptive-server',
+];
+
+const fresh = (lesson: Lesson, step = 0) => createSimulation(lessonOptions(lesson, step));
+
+/** Names in `words` that no server answers to in `run` right now. */
+function unresolved(run: LessonRun, words: Words): string[] {
+  const missing: string[] = [];
+  for (const text of [words.en, words.zh]) {
+    fillNames(text, (name) => {
+      const id = run.node(name);
+      if (id === null) missing.push(name);
+      return id;
+    });
+  }
+  return missing;
+}
+
+/** Whether step `i` plays with every Figure 2 rule on (then no checker may ever fire). */
+const rulesOnAt = (lesson: Lesson, i: number) =>
+  Object.values(settingsAt(lesson, i).rules ?? {}).every(Boolean);
+
+/** Every text a step shows, with where it stands. */
+function textsOf(lesson: Lesson): [string, Words][] {
+  const texts: [string, Words][] = [
+    ['title', lesson.title],
+    ['teaches', lesson.teaches],
+  ];
+  lesson.steps.forEach((s, i) => {
+    texts.push([`step ${i + 1}`, s.text]);
+    if (s.predict) {
+      texts.push(
+        [`step ${i + 1} question`, s.predict.question],
+        [`step ${i + 1} why`, s.predict.why],
+      );
+      s.predict.answers.forEach((a) => texts.push([`step ${i + 1} answer ${a.id}`, a.text]));
+    }
+    if (s.task)
+      texts.push([`step ${i + 1} goal`, s.task.goal], [`step ${i + 1} hint`, s.task.hint]);
+  });
+  return texts;
+}
+
+describe('the course', () => {
+  it('has the fourteen lessons in order, by the ids links use', () => {
+    expect(LESSONS.map((l) => l.id)).toEqual(COURSE);
+  });
+});
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson) => {
+  it('has narration in English and Chinese for every text, and every step a text', () => {
+    expect(lesson.steps.length).toBeGreaterThanOrEqual(3);
+    for (const [where, words] of textsOf(lesson)) {
+      expect(words.en.trim(), `${where} (en)`).not.toBe('');
+      expect(words.zh.trim(), `${where} (zh)`).not.toBe('');
+      expect(words.zh, `${where} (zh) has Chinese`).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('asks questions with two to four answers, one of them marked', () => {
+    for (const [i, s] of lesson.steps.entries()) {
+      if (!s.predict) continue;
+      const ids = s.predict.answers.map((a) => a.id);
+      expect(ids.length, `step ${i + 1}`).toBeGreaterThanOrEqual(2);
+      expect(ids.length, `step ${i + 1}`).toBeLessThanOrEqual(4);
+      expect(new Set(ids).size, `step ${i + 1}: answer ids repeat`).toBe(ids.length);
+      expect(ids, `step ${i + 1}`).toContain(s.predict.correct);
+    }
+  });
+
+  it('walks from start to end: every step finishes within its bound, the marked answers happen, and every name resolves', async () => {
+    let sim = fresh(lesson);
+    let run = new LessonRun(lesson, sim);
+    const starts: string[] = [];
+    for (const [i, step] of lesson.steps.entries()) {
+      if (i > 0 && worldStart(lesson, i) === i) {
+        // This step starts on a fresh cluster of its own.
+        if (rulesOnAt(lesson, i - 1)) expect(sim.violations()).toEqual([]);
+        sim = fresh(lesson, i);
+        run = new LessonRun(lesson, sim, undefined, i);
+      }
+      await run.enter(i);
+      starts.push(sim.traceHash());
+      expect(unresolved(run, step.text), `step ${i + 1} names`).toEqual([]);
+      if (step.predict) {
+        expect(unresolved(run, step.predict.question), `step ${i + 1} question names`).toEqual([]);
+      }
+      if (step.task) {
+        expect(run.holds(step.task.done), `step ${i + 1}: task done before anything`).toBe(false);
+      }
+      const before = sim.now;
+      expect(await run.finish(), `step ${i + 1} finishes`).toBe(true);
+      const bound = step.task?.maxMs ?? step.maxMs ?? DEFAULT_STEP_MS;
+      expect(sim.now - before, `step ${i + 1} within ${bound} ms`).toBeLessThanOrEqual(bound);
+      if (step.predict) {
+        const held = step.predict.answers.filter((a) => run.holds(a.when)).map((a) => a.id);
+        expect(held, `step ${i + 1}: the answers that happened`).toEqual([step.predict.correct]);
+        expect(run.happened()).toBe(step.predict.correct);
+      }
+      for (const f of step.focus ?? []) {
+        expect(run.focus().length, `step ${i + 1}: focus ${JSON.stringify(f)}`).toBeGreaterThan(0);
+      }
+    }
+    if (rulesOnAt(lesson, lesson.steps.length - 1)) expect(sim.violations()).toEqual([]);
+    // Reached directly, each step starts in exactly the world the walk reached.
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const direct = fresh(lesson, i);
+      await reachStep(lesson, direct, i);
+      expect(direct.traceHash(), `step ${i + 1} reached directly`).toBe(starts[i]);
+    }
+  });
+
+  it.each(lesson.steps.flatMap((s, i) => (s.task ? [[i + 1, s] as const] : [])))(
+    'step %i: "your turn" does not fire when nothing is done',
+    async (n, step) => {
+      const sim = fresh(lesson, n - 1);
+      const run = await reachStep(lesson, sim, n - 1);
+      expect(await run.runUntil(step.task!.done, step.task!.maxMs ?? DEFAULT_STEP_MS)).toBe(false);
+    },
+  );
+});
