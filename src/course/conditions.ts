@@ -21,6 +21,8 @@ export interface Scene {
   request(which: 'last' | number): number | null;
   /** The highest term when the step started. */
   readonly startTerm: number;
+  /** The highest commit index of any server when the step started. */
+  readonly startCommit: number;
 }
 
 /** More requests than any lesson writes, so a lookup by id never misses one. */
@@ -96,6 +98,8 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
       if (c.status === 'failed') return r.stage === 'failed';
       return r.stage === 'acknowledged' || r.stage === 'failed';
     }
+    case 'commitRises':
+      return live(sim).filter((v) => v.commitIndex > scene.startCommit).length >= (c.count ?? 1);
     case 'replaced':
       return requestView(sim, scene, c.request)?.stage === 'replaced';
     case 'logsAgree':

@@ -70,6 +70,7 @@ export class LessonRun implements Scene {
   private readonly writes: number[] = [];
   private index: number;
   private term = 0;
+  private commit = 0;
 
   /**
    * A run on `sim`, a fresh simulation made with `lessonOptions(lesson, from)`, where `from` is
@@ -100,6 +101,10 @@ export class LessonRun implements Scene {
 
   get startTerm(): number {
     return this.term;
+  }
+
+  get startCommit(): number {
+    return this.commit;
   }
 
   /** The names given so far, e.g. { old: 3 }: they travel with the run to the screen. */
@@ -135,6 +140,7 @@ export class LessonRun implements Scene {
     }
     this.index = i;
     this.term = this.sim.facts().highestTerm;
+    this.commit = Math.max(0, ...this.sim.nodeIds().map((id) => this.sim.nodeView(id).commitIndex));
     await this.play(this.step.cues ?? []);
   }
 

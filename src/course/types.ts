@@ -61,6 +61,11 @@ export type Condition =
       readonly request: 'last' | number;
       readonly status?: 'ok' | 'failed';
     }
+  /**
+   * At least `count` (default 1) live servers committed past the highest commit index of the
+   * step's start: any write commits, the student's own included.
+   */
+  | { readonly kind: 'commitRises'; readonly count?: number }
   /** The request's entry was overwritten before it committed. */
   | { readonly kind: 'replaced'; readonly request: 'last' | number }
   /** Every live server holds the same log as the leader and has committed all of it. */
