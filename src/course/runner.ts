@@ -79,8 +79,8 @@ export class LessonRun implements Scene {
   constructor(
     readonly lesson: Lesson,
     readonly sim: CourseSim,
-    /** Sees every action as it is applied, e.g. for the store to record it. */
-    private readonly onAction: (action: SimAction) => void = () => {},
+    /** Sees every action just before it applies, e.g. for the store to record it. */
+    public onAction: (action: SimAction) => void = () => {},
     readonly from = 0,
   ) {
     if (worldStart(lesson, from) !== from) {
@@ -254,8 +254,9 @@ export class LessonRun implements Scene {
   }
 
   private act(action: SimAction): void {
-    const request = this.sim.apply(action);
+    // Seen first, so a recorder notes the event count and time at which the action applies.
     this.onAction(action);
+    const request = this.sim.apply(action);
     if (action.do === 'write' && request !== null) this.writes.push(request);
   }
 

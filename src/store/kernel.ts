@@ -52,6 +52,12 @@ export interface Resources {
   answered: (() => void) | null;
   /** The one future that undo can put back. */
   saved: SavedFuture | null;
+  /** Whether what the lesson waits for holds now (false outside a lesson); see lessonSlice. */
+  watchHolds: () => boolean;
+  /** Called after every publish: the lesson slice notices a step finishing or a task done. */
+  afterPublish: () => void;
+  /** Called after every action the person takes (not the lesson's own). */
+  afterAct: () => void;
 }
 
 export interface Kernel {
@@ -63,6 +69,9 @@ export interface Kernel {
   readonly historyLimit: number;
   readonly res: Resources;
 }
+
+/** The watch outside a lesson: nothing is waited for, so runs may batch freely. */
+export const NEVER = (): boolean => false;
 
 export function createKernel(
   store: StoreApi<LabState>,
@@ -85,6 +94,9 @@ export function createKernel(
       askers: 0,
       answered: null,
       saved: null,
+      watchHolds: NEVER,
+      afterPublish: () => {},
+      afterAct: () => {},
     },
   };
 }
@@ -156,6 +168,7 @@ export function publish(
   if (grown.dropped) {
     notify(k, 'info', { key: 'app.notice.historyTrimmed', params: { count: grown.dropped } });
   }
+  k.res.afterPublish();
 }
 
 export type { Runtime };

@@ -1,5 +1,5 @@
-// The Raft Lab store (store layer): one zustand/vanilla store composed of five slices — runtime,
-// history, playback, preferences, selection — each with its own state and intents, plus the
+// The Raft Lab store (store layer): one zustand/vanilla store composed of six slices — runtime,
+// history, playback, preferences, selection, lesson — each with its own state and intents, plus the
 // view clock as a store of its own. What can be computed (the frame on screen, first and newest
 // seq, timeline markers) is computed by the selectors in selectors.ts, not kept here.
 import { createStore } from 'zustand/vanilla';
@@ -10,6 +10,7 @@ import { initialPlayback, playbackIntents } from './playbackSlice';
 import { initialPreferences, preferencesIntents } from './preferences';
 import { initialRuntime, runtimeIntents } from './runtime';
 import { initialSelection, selectionIntents } from './selection';
+import { initialLesson, lessonIntents } from './lessonSlice';
 
 /** Settings and preferences kept in memory, for tests and the CLI. */
 const memory = (): Persistence => {
@@ -38,6 +39,7 @@ export function createLabStore(deps: LabDeps): LabStore {
         ...initialPlayback(),
         ...preferences.data,
         ...initialSelection(),
+        ...initialLesson((key) => persistence.load(key)),
       }) as LabState,
   );
   const k = createKernel(store, clock, deps, persistence);
@@ -47,5 +49,8 @@ export function createLabStore(deps: LabDeps): LabStore {
     ...preferencesIntents(k),
     ...selectionIntents(k),
   });
+  // The lesson intents wrap start and applySettings: a link may open a lesson, and changing
+  // the settings by hand leaves one.
+  store.setState(lessonIntents(k, preferences.lesson));
   return Object.assign(store, { clock });
 }

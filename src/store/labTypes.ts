@@ -221,8 +221,28 @@ export interface SelectionIntents {
   setEventFilter(patch: Partial<EventFilter>): void;
 }
 
+export interface LessonIntents {
+  /** Opens `id` at `step` (0-based) in exactly that step's state. Unknown ids change nothing. */
+  openLesson(id: string, step?: number): Promise<void>;
+  nextStep(): Promise<void>;
+  previousStep(): Promise<void>;
+  /** Rebuilds step `step` (0-based) of the open lesson. */
+  goToStep(step: number): Promise<void>;
+  restartLesson(): Promise<void>;
+  /** Leaves the lesson; the cluster stays exactly as it is, for the person to explore. */
+  exploreFromHere(): void;
+  /** Picks an answer to the step's prediction; then the step plays. */
+  answerPrediction(answer: string): void;
+  /** Rebuilds the task step and plays its known solution. */
+  showSolution(): Promise<void>;
+}
+
 /** What the person can do; each is an intent, never a raw setter of Raft state. */
-export type LabIntents = RuntimeIntents & PlaybackIntents & PreferencesIntents & SelectionIntents;
+export type LabIntents = RuntimeIntents &
+  PlaybackIntents &
+  PreferencesIntents &
+  SelectionIntents &
+  LessonIntents;
 
 export type LabState = LabData & LabIntents;
 

@@ -8,7 +8,7 @@
 // is published the clock follows. A slow run therefore slows the clock down instead of leaving
 // the drawing ahead of the frames it shows.
 import type { Kernel } from './kernel';
-import { exclusive, notify, publish, simOf } from './kernel';
+import { NEVER, exclusive, notify, publish, simOf } from './kernel';
 import type { LabState, PlaybackData, PlaybackIntents } from './labTypes';
 import type { PauseWhen } from './playback';
 import { DEFAULT_SPEED, NO_PAUSE, SPEED_MAX, SPEED_MIN, pauseReason } from './playback';
@@ -81,6 +81,8 @@ async function runLive(k: Kernel, ms: number, wanted: number): Promise<void> {
   const sim = simOf(k);
   const pending = k.res.session!.pending;
   let stop: { seq: number; at: number; reason: keyof PauseWhen } | null = null;
+  let watched = false;
+  const watch = () => (watched = k.res.watchHolds());
   if (pw.leaderElected || pw.termChanges || pw.entryCommits) {
     let before = k.get().history.last()!;
     let scanned = 0;
@@ -93,13 +95,23 @@ async function runLive(k: Kernel, ms: number, wanted: number): Promise<void> {
       }
       return stop !== null;
     };
-    await sim.runUntil(met, ms);
+    await sim.runUntil(() => met() || watch(), ms);
+  } else if (watch()) {
+    // What the lesson waited for already holds: nothing more to run.
+  } else if (k.res.watchHolds !== NEVER) {
+    // A lesson waits for its step's end: stop at the very instant it comes.
+    await sim.runUntil(watch, ms);
   } else {
     // With nothing to pause on, runFor may batch a whole lookahead window per worker.
     await sim.runFor(ms);
   }
   const viewTime = k.clock.getState().viewTime;
   const found = stop as { seq: number; at: number; reason: keyof PauseWhen } | null;
+  if (watched && !found) {
+    // The lesson's step ended: pause on its last frame (the lesson slice takes it from there).
+    stopAt(k);
+    return publish(k, 'head', { playing: false }, Math.max(viewTime, sim.now));
+  }
   if (!found) {
     const reached = Math.min(wanted, sim.now + 1 - 2 ** -10);
     return publish(k, 'head', {}, Math.max(viewTime, reached));

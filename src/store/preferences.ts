@@ -17,6 +17,8 @@ import type {
 import { restart } from './runtime';
 import type { LinkProblem, Settings } from './settings';
 import { parseSettingsQuery, settingsProblem, settingsToQuery } from './settings';
+import type { LessonLink } from './lessonLink';
+import { lessonToQuery, parseLessonQuery } from './lessonLink';
 import {
   TEXT_SCALE_MIN,
   isTextScale,
@@ -46,20 +48,31 @@ const browserLanguage = (p: Persistence) => {
   }
 };
 
-/** The whole link for a state: the cluster's settings, then how it is shown. */
-function linkFor(s: Pick<LabState, 'language' | 'present' | 'textScale'> & { settings: Settings }) {
-  return `${settingsToQuery(s.settings)}&${viewToQuery(s)}`;
+/**
+ * The whole link for a state: the cluster's settings (or, in a lesson, the lesson and step,
+ * which decide the cluster), then how it is shown.
+ */
+export function linkFor(
+  s: Pick<LabState, 'language' | 'present' | 'textScale' | 'lesson'> & { settings: Settings },
+) {
+  const cluster = s.lesson
+    ? lessonToQuery({ id: s.lesson.id, step: s.lesson.step })
+    : settingsToQuery(s.settings);
+  return `${cluster}&${viewToQuery(s)}`;
 }
 
 /** The preferences as the link and local storage give them, and the notice a bad link deserves. */
 export function initialPreferences(persistence: Persistence): {
   data: PreferencesData;
   notice: Notice | null;
+  /** The lesson step the link opens, if any (its settings then replace the link's). */
+  lesson: LessonLink | null;
 } {
   const query = persistence.readQuery();
   const parsed = parseSettingsQuery(query);
   const { view, problems } = parseViewQuery(query);
-  const all = [...parsed.problems, ...problems];
+  const lesson = parseLessonQuery(query);
+  const all = [...parsed.problems, ...problems, ...lesson.problems];
   return {
     data: {
       settings: parsed.settings,
@@ -70,6 +83,7 @@ export function initialPreferences(persistence: Persistence): {
       textScale: view.textScale ?? storedTextScale(persistence) ?? TEXT_SCALE_MIN,
     },
     notice: all.length ? linkNotice(all) : null,
+    lesson: lesson.link,
   };
 }
 

@@ -22,7 +22,7 @@ export function initialRuntime(): RuntimeData {
  * A fresh cluster with the current settings, observed from its first frame. The old one stops,
  * unless `keepOld` (a rewind keeps it for undo); it is returned either way.
  */
-async function boot(k: Kernel, keepOld = false): Promise<Session | null> {
+export async function boot(k: Kernel, keepOld = false): Promise<Session | null> {
   const runtime = await k.deps.runtime(settingsToOptions(k.get().settings));
   const old = k.res.session;
   old?.unsubscribe();
@@ -87,6 +87,7 @@ function actNow(k: Kernel, action: LabAction): Promise<void> {
     const record = { action, at: s.now, eventCount: s.eventCount() };
     applyAction(s, action);
     k.set({ actions: [...k.get().actions, record] });
+    k.res.afterAct();
     publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
   });
 }

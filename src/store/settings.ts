@@ -6,6 +6,7 @@ import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
 import type { NoticeLine } from './labTypes';
 import { VIEW_PARAMS } from './viewLink';
+import { LESSON_PARAMS } from './lessonLink';
 
 export interface Settings {
   readonly nodes: number;
@@ -151,7 +152,7 @@ export function parseSettingsQuery(search: string): ParsedSettings {
   // The view's own parameters (viewLink.ts) are read there; here they are known, not settings.
   const params = new URLSearchParams(search);
   const problems: LinkProblem[] = [];
-  const known = new Set<string>([...FIELDS.map((f) => f.param), ...VIEW_PARAMS]);
+  const known = new Set<string>([...FIELDS.map((f) => f.param), ...VIEW_PARAMS, ...LESSON_PARAMS]);
   for (const key of new Set(params.keys())) {
     if (!known.has(key))
       problems.push({ code: 'unknown', param: key, value: params.getAll(key).join(', ') });
@@ -197,7 +198,7 @@ function* combinations(n: number, k: number, from = 0): Generator<number[]> {
     for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
 }
 
-const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', 'off', ...VIEW_PARAMS];
+const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', 'off', ...VIEW_PARAMS, ...LESSON_PARAMS];
 function sortedProblems(problems: LinkProblem[]): LinkProblem[] {
   const rank = (p: LinkProblem) =>
     ORDER.includes(p.param) ? ORDER.indexOf(p.param) : ORDER.length;
