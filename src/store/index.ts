@@ -7,6 +7,8 @@ export type {
   LabIntents,
   LabState,
   LabStore,
+  LessonPhase,
+  LessonState,
   ClockState,
   ClockStore,
   Language,
@@ -64,3 +66,5 @@ export type { Selection } from './selection';
 export { lineForError } from './notices';
 export { TEXT_SCALE_MAX, TEXT_SCALE_MIN, TEXT_SCALE_STEPS, parseViewQuery } from './viewLink';
 export * from './vocabulary';
+export { selectHighlights, linkKey, entryKey, fieldKey, NO_HIGHLIGHTS } from './highlights';
+export type { Highlights } from './highlights';

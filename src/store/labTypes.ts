@@ -33,7 +33,7 @@ export interface Persistence {
 
 export type Language = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
-export type PanelTab = 'lessons' | 'client' | 'logs' | 'state' | 'events' | 'inspect' | 'settings';
+export type PanelTab = 'course' | 'client' | 'logs' | 'state' | 'events' | 'inspect' | 'settings';
 export interface EventFilter {
   readonly node: number | null;
   /** 'important' (all but heartbeats), 'all', or a category the UI names (election, replication, …). */

@@ -33,7 +33,6 @@ interface LessonPlay {
   watch: Condition | null;
 }
 
-
 /** Reads saved progress, keeping only known lessons and well-formed entries. */
 export function readProgress(raw: string | null): LessonData['progress'] {
   let parsed: unknown;
@@ -56,13 +55,16 @@ export function readProgress(raw: string | null): LessonData['progress'] {
 }
 
 export function initialLesson(load: (key: string) => string | null): LessonData {
-  let raw: string | null = null;
+  return { lesson: null, progress: readProgress(loadSafely(load)) };
+}
+
+function loadSafely(load: (key: string) => string | null): string | null {
   try {
-    raw = load(PROGRESS_KEY);
+    return load(PROGRESS_KEY);
   } catch {
-    raw = null;
+    // Storage the browser refuses (private mode, blocked cookies): no progress, nothing breaks.
+    return null;
   }
-  return { lesson: null, progress: readProgress(raw) };
 }
 
 /** The full settings of a lesson step's cluster, as the Settings panel and link show them. */
@@ -105,7 +107,10 @@ function liveSim(k: Kernel): CourseSim {
   };
 }
 
-export function lessonIntents(k: Kernel, pending: LessonLink | null): LessonIntents & {
+export function lessonIntents(
+  k: Kernel,
+  pending: LessonLink | null,
+): LessonIntents & {
   start(): Promise<void>;
   applySettings: LabState['applySettings'];
 } {

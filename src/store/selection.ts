@@ -9,7 +9,7 @@ export type Selection =
   | null;
 
 export function initialSelection(): SelectionData {
-  return { selection: null, tab: 'lessons', eventFilter: { node: null, kind: 'important' } };
+  return { selection: null, tab: 'course', eventFilter: { node: null, kind: 'important' } };
 }
 
 export function selectionIntents(k: Kernel): SelectionIntents {

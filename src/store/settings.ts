@@ -198,7 +198,19 @@ function* combinations(n: number, k: number, from = 0): Generator<number[]> {
     for (const rest of combinations(n, k - 1, i + 1)) yield [i, ...rest];
 }
 
-const ORDER = ['n', 'seed', 'et', 'hb', 'lat', 'loss', 'pv', 'cq', 'off', ...VIEW_PARAMS, ...LESSON_PARAMS];
+const ORDER = [
+  'n',
+  'seed',
+  'et',
+  'hb',
+  'lat',
+  'loss',
+  'pv',
+  'cq',
+  'off',
+  ...VIEW_PARAMS,
+  ...LESSON_PARAMS,
+];
 function sortedProblems(problems: LinkProblem[]): LinkProblem[] {
   const rank = (p: LinkProblem) =>
     ORDER.includes(p.param) ? ORDER.indexOf(p.param) : ORDER.length;

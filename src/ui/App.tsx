@@ -1,13 +1,15 @@
 // The application shell (UI layer): top bar, the cluster with its log strip on the left, tabbed
-// panels on the right and the time controls below. It wires store intents to the components.
+// panels (or, in a lesson, the lesson player) on the right and the time controls below. It
+// wires store intents to the components.
 import { useEffect, useState } from 'react';
 import type { LabStore } from '../store';
-import { LabContext, useLab } from './labContext';
+import { LabContext, useLab, useLabStore } from './labContext';
 import { ClusterPane } from './panels/ClusterPane';
 import { ControlsBar } from './controls/ControlsBar';
 import { SidePanel } from './panels/SidePanel';
 import { TopBar } from './panels/TopBar';
 import { LogStrip } from './panels/LogStrip';
+import { LessonPlayer } from './course/LessonPlayer';
 import { useShortcuts } from './controls/useShortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { makeTranslate } from './i18n';
@@ -19,6 +21,7 @@ import './inspect/inspect.css';
 import './app.css';
 import './panels/side.css';
 import './controls/controls.css';
+import './course/course.css';
 
 export function App({ store }: { store: LabStore }) {
   const t = makeTranslate(store.getState().language);
@@ -36,9 +39,11 @@ function Shell() {
   const language = useLab((s) => s.language);
   const present = useLab((s) => s.present);
   const textScale = useLab((s) => s.textScale);
+  const inLesson = useLab((s) => s.lesson !== null);
   const reducedMotion = useReducedMotion();
   // The side panel's drawer in presentation mode: a view detail, not lab state.
   const [drawer, setDrawer] = useState(false);
+  const store = useLabStore();
   useShortcuts();
 
   useEffect(() => {
@@ -51,7 +56,10 @@ function Shell() {
     root.style.setProperty('--rl-text-scale', String(textScale / 100));
   }, [theme, language, present, textScale]);
 
-  const drawerOpen = present && drawer;
+  // In presentation mode and in a lesson (whose player takes the side column) the side panel
+  // is a drawer, opened from the top bar.
+  const drawerMode = present || inLesson;
+  const drawerOpen = drawerMode && drawer;
   useEffect(() => {
     if (!drawerOpen) return;
     const onKey = (e: KeyboardEvent) => {
@@ -63,14 +71,23 @@ function Shell() {
 
   return (
     <div className={present ? 'rl-app rl-present' : 'rl-app'}>
-      <TopBar drawerOpen={drawerOpen} onDrawer={() => setDrawer(!drawer)} />
-      <main className="rl-main">
+      <TopBar
+        drawerMode={drawerMode}
+        drawerOpen={drawerOpen}
+        onDrawer={() => setDrawer(!drawer)}
+        onCourse={() => {
+          store.getState().showPanel('course');
+          if (drawerMode) setDrawer(true);
+        }}
+      />
+      <main className={inLesson ? 'rl-main rl-with-lesson' : 'rl-main'}>
         <section className="rl-stage">
           <ClusterPane reducedMotion={reducedMotion} />
           <LogStrip />
         </section>
-        {(!present || drawerOpen) && (
-          <SidePanel drawer={present} onClose={() => setDrawer(false)} />
+        {inLesson && <LessonPlayer />}
+        {(!drawerMode || drawerOpen) && (
+          <SidePanel drawer={drawerMode} onClose={() => setDrawer(false)} />
         )}
       </main>
       <ControlsBar />

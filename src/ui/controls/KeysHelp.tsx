@@ -3,7 +3,17 @@
 // SidePanel (tabs) and the cluster's links; this list names each one once.
 import { useT } from '../labContext';
 
-const KEYS = ['space', 'left', 'right', 'present', 'tabs', 'sliders', 'links', 'escape'] as const;
+const KEYS = [
+  'space',
+  'left',
+  'right',
+  'present',
+  'steps',
+  'tabs',
+  'sliders',
+  'links',
+  'escape',
+] as const;
 
 export function KeysHelp() {
   const t = useT();

@@ -1,5 +1,5 @@
 // Keyboard shortcuts (UI layer): ← and → step one event and Space plays or pauses wherever the
-// focus is, P turns presentation mode on or off; KeysHelp lists them all. A key is left alone
+// focus is, P turns presentation mode on or off, PageDown / PageUp move between a lesson's steps; KeysHelp lists them all. A key is left alone
 // where it means something else:
 // - in a text field (typing), a select (choosing) or an open modal dialog (answering it);
 // - Space on a checkbox or radio button: it is their only key (a button still has Enter);
@@ -36,7 +36,7 @@ const OWNS_SPACE = 'input[type="checkbox"], input[type="radio"]';
 const MODAL = 'dialog, [aria-modal="true"]';
 
 /** The action a key asks for, or null when the key is not a shortcut here. */
-export function shortcutFor(e: KeyboardEvent): ((s: LabState) => void) | null {
+export function shortcutFor(e: KeyboardEvent, inLesson = false): ((s: LabState) => void) | null {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return null;
   const target = e.target instanceof Element ? e.target : null;
   if (isTextField(target) || target?.closest(MODAL)) return null;
@@ -48,6 +48,11 @@ export function shortcutFor(e: KeyboardEvent): ((s: LabState) => void) | null {
   if (e.key === 'ArrowLeft') return (s) => void s.stepBack();
   if (e.key === 'ArrowRight') return (s) => void s.stepForward();
   if ((e.key === 'p' || e.key === 'P') && !e.repeat) return (s) => s.setPresent(!s.present);
+  // A presenter's remote sends PageDown / PageUp: the next and previous step of a lesson.
+  // Outside a lesson the keys keep scrolling the page, and on a slider they move it.
+  if (target?.matches('input[type="range"]')) return null;
+  if (inLesson && e.key === 'PageDown') return (s) => void (e.repeat || s.nextStep());
+  if (inLesson && e.key === 'PageUp') return (s) => void (e.repeat || s.previousStep());
   return null;
 }
 
@@ -55,7 +60,7 @@ export function useShortcuts(): void {
   const store = useLabStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const run = shortcutFor(e);
+      const run = shortcutFor(e, store.getState().lesson !== null);
       if (!run) return;
       // Also keeps a focused button from being clicked by Space, and a slider from moving.
       e.preventDefault();

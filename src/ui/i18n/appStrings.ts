@@ -90,7 +90,7 @@ const en: Record<string, string> = {
   'app.marker.partitions': 'partitions',
 
   'app.tabs.label': 'Panels',
-  'app.tab.lessons': 'Try this',
+  'app.tab.course': 'Course',
   'app.tab.client': 'Client',
   'app.tab.logs': 'Logs',
   'app.tab.state': 'State machines',
@@ -98,7 +98,7 @@ const en: Record<string, string> = {
   'app.tab.inspect': 'Inspect',
   'app.tab.settings': 'Settings',
   // What the tab shows; each is the start of the tab's name above (label-in-name).
-  'app.tabShort.lessons': 'Try this',
+  'app.tabShort.course': 'Course',
   'app.tabShort.client': 'Client',
   'app.tabShort.logs': 'Logs',
   'app.tabShort.state': 'State',
@@ -256,38 +256,6 @@ const en: Record<string, string> = {
   'app.msgSum.replyFailed': '{name} #{id}: failed, {reason}',
   'app.command.noop': 'no-op',
 
-  'app.lessons.title': 'Try this',
-  'app.lessons.intro':
-    'Each button sets up one idea; then watch the cluster, the logs and the events.',
-  'app.lesson.election.title': 'A normal election',
-  'app.lesson.election.text':
-    'All nodes start as followers in term 0 with random election timers. The first timer to fire makes its node a candidate for term 1; it votes for itself and asks the others, who have not voted in term 1 yet.',
-  'app.lesson.election.button': 'Watch an election',
-  'app.lesson.splitVote.title': 'Split vote',
-  'app.lesson.splitVote.text':
-    'Four timers fire at the same instant: each candidate votes for itself, and the one node left can give only one more vote, so nobody reaches 3 of 5. The term ends without a leader; the random timers make the next try succeed.',
-  'app.lesson.splitVote.button': 'Fire four timers at once',
-  'app.lesson.leaderCrash.title': 'The leader crashes',
-  'app.lesson.leaderCrash.text':
-    'Without heartbeats the followers’ timers run out; the first becomes a candidate for a higher term. Restart the old leader later: it sees the higher term and becomes a follower.',
-  'app.lesson.leaderCrash.button': 'Crash the leader',
-  'app.lesson.replication.title': 'Log replication',
-  'app.lesson.replication.text':
-    'The leader appends the write to its log, sends it in AppendEntries, commits once a majority stores it, applies it and only then replies to the client.',
-  'app.lesson.replication.button': 'Write x = 1',
-  'app.lesson.restriction.title': 'A stale node cannot win',
-  'app.lesson.restriction.text':
-    'S5 misses two committed writes while crashed, then restarts and starts an election. Voters refuse a candidate whose log is less up to date than theirs (§5.4.1), so the new leader has every committed entry.',
-  'app.lesson.restriction.button': 'Let a stale node run',
-  'app.lesson.partition.title': 'Leader in the minority',
-  'app.lesson.partition.text':
-    'The leader and one follower are cut off from the other three. Its write never commits; the majority side elects a new leader for a higher term. Press Heal network and the old leader steps down and takes the new log.',
-  'app.lesson.partition.button': 'Split the network',
-  'app.lesson.oddSizes.title': 'Why odd cluster sizes?',
-  'app.lesson.oddSizes.text':
-    'A majority of 4 is 3, so 4 nodes survive only 1 failure — no better than 3. Five nodes survive 2. Compare the facts above the cluster.',
-  'app.lesson.oddSizes.button': '4 nodes',
-  'app.lesson.oddSizes.five': '5 nodes',
 
   'app.settings.title': 'Settings',
   'app.settings.nodes': 'Cluster size (1–9)',
@@ -381,14 +349,14 @@ const zh: Record<string, string> = {
   'app.marker.partitions': '分区',
 
   'app.tabs.label': '面板',
-  'app.tab.lessons': '试一试',
+  'app.tab.course': '课程',
   'app.tab.client': '客户端',
   'app.tab.logs': '日志 Log',
   'app.tab.state': '状态机',
   'app.tab.events': '事件',
   'app.tab.inspect': '详情',
   'app.tab.settings': '设置',
-  'app.tabShort.lessons': '试一试',
+  'app.tabShort.course': '课程',
   'app.tabShort.client': '客户端',
   'app.tabShort.logs': '日志',
   'app.tabShort.state': '状态机',
@@ -533,37 +501,6 @@ const zh: Record<string, string> = {
   'app.msgSum.replyFailed': '{name} #{id}：失败，{reason}',
   'app.command.noop': '空操作',
 
-  'app.lessons.title': '试一试',
-  'app.lessons.intro': '每个按钮搭好一个场景；然后观察集群、日志和事件。',
-  'app.lesson.election.title': '正常选举',
-  'app.lesson.election.text':
-    '所有节点都从任期 Term 0 的跟随者 Follower 开始，各自的选举计时器 election timer 随机。最先到期的节点成为任期 1 的候选人 Candidate，先投自己一票，再向其他节点请求投票；它们在任期 1 还没投过票，于是都投给它，它成为领导者 Leader。',
-  'app.lesson.election.button': '观看一次选举',
-  'app.lesson.splitVote.title': '选票被瓜分',
-  'app.lesson.splitVote.text':
-    '四个计时器同时到期：每个候选人都投自己一票，剩下的一个节点只能再投一票，所以谁也拿不到 5 个中的 3 票。这个任期没有领导者；随机的计时器让下一轮很快成功。',
-  'app.lesson.splitVote.button': '同时触发四个计时器',
-  'app.lesson.leaderCrash.title': '领导者宕机',
-  'app.lesson.leaderCrash.text':
-    '没有心跳 heartbeat，跟随者的计时器到期；最先到期的节点把任期加 1 发起选举。稍后重启旧领导者：它看到更高的任期，就变回跟随者。',
-  'app.lesson.leaderCrash.button': '让领导者宕机',
-  'app.lesson.replication.title': '日志同步',
-  'app.lesson.replication.text':
-    '领导者把写入追加到自己的日志 Log，用 AppendEntries 发给跟随者；多数派存下后提交 commit，应用到状态机，然后才应答客户端。',
-  'app.lesson.replication.button': '写入 x = 1',
-  'app.lesson.restriction.title': '落后的节点选不上',
-  'app.lesson.restriction.text':
-    'S5 宕机期间错过了两次已提交的写入，重启后发起选举。投票者会拒绝日志不如自己新的候选人（§5.4.1），所以新领导者一定拥有全部已提交的数据。',
-  'app.lesson.restriction.button': '让落后节点参选',
-  'app.lesson.partition.title': '领导者在少数派分区',
-  'app.lesson.partition.text':
-    '领导者和一个跟随者与另外三个节点断开。它收到的写入永远无法提交；多数派一侧以更高的任期选出新领导者。点「恢复网络」，旧领导者退位并同步新日志。',
-  'app.lesson.partition.button': '切分网络',
-  'app.lesson.oddSizes.title': '为什么用奇数个节点？',
-  'app.lesson.oddSizes.text':
-    '4 个节点的多数是 3，所以只能容忍 1 个故障——和 3 个节点一样。5 个节点可以容忍 2 个。对比集群上方的概况。',
-  'app.lesson.oddSizes.button': '4 个节点',
-  'app.lesson.oddSizes.five': '5 个节点',
 
   'app.settings.title': '设置',
   'app.settings.nodes': '集群大小（1–9）',

@@ -21,6 +21,8 @@ import { shellStrings } from './shellStrings';
 import { timeStrings } from './timeStrings';
 import { drawingStrings } from './drawingStrings';
 import { logStrings } from './logStrings';
+import { courseStrings } from './courseStrings';
+import { ruleStrings } from './ruleStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -30,6 +32,8 @@ export const dictionaries: readonly Strings[] = [
   timeStrings,
   drawingStrings,
   logStrings,
+  ruleStrings,
+  courseStrings,
 ];
 
 /** Marks a plural variant of a key: 'key#one' (by {count}), 'key#n=one' (by {n}). */

@@ -61,7 +61,6 @@ const en: Record<string, string> = {
   'app.link.unknown': '{param} is not a setting of this lab and was ignored.',
   'app.notice.unexpected': 'Something unexpected went wrong: {message}',
   'app.list.separator': ', ',
-  'app.lessons.noLeader': 'No leader was elected in time; try the lesson again.',
 };
 
 const zh: Record<string, string> = {
@@ -116,7 +115,6 @@ const zh: Record<string, string> = {
   'app.link.unknown': '{param} 不是本实验的设置，已忽略。',
   'app.notice.unexpected': '出现了意外错误：{message}',
   'app.list.separator': '、',
-  'app.lessons.noLeader': '没有及时选出领导者 Leader；请再试一次这个练习。',
 };
 
 export const reasonStrings: Strings = { en, zh };

@@ -1,4 +1,4 @@
-// The right column (UI layer): tabbed panels for lessons, the client, logs (indexes and whole
+// The right column (UI layer): tabbed panels for the course, the client, logs (indexes and whole
 // entries; the strip under the cluster has the per-server grid), state machines, the event log,
 // the inspector and the settings. Only the open panel renders.
 import type { KeyboardEvent } from 'react';
@@ -9,11 +9,11 @@ import { StateMachines } from '../log/StateMachines';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { ClientPanel } from './ClientPanel';
 import { EventLog } from './EventLog';
-import { LessonsPanel } from './LessonsPanel';
+import { CoursePanel } from '../course/CoursePanel';
 import { SettingsPanel } from './SettingsPanel';
 
 const TABS: readonly PanelTab[] = [
-  'lessons',
+  'course',
   'client',
   'logs',
   'state',
@@ -96,7 +96,7 @@ function PanelBody({ tab }: { tab: PanelTab }) {
   const frame = useFrame();
   const selection = useLab((s) => s.selection);
   const lab = useIntents();
-  if (tab === 'lessons') return <LessonsPanel />;
+  if (tab === 'course') return <CoursePanel />;
   if (tab === 'client') return <ClientPanel />;
   if (tab === 'events') return <EventLog />;
   if (tab === 'settings') return <SettingsPanel />;

@@ -1,11 +1,23 @@
-// The top bar (UI layer): the title, the safety checkers' status, presentation mode, the text
-// size, the language and theme switches, and in presentation mode the button that opens the
-// panels' drawer. Language, theme and text size are remembered; the link carries all but theme.
+// The top bar (UI layer): the title, the safety checkers' status, the course, presentation
+// mode, the text size, the language and theme switches, and (in presentation mode or a lesson)
+// the button that opens the panels' drawer. Language, theme and text size are remembered; the link carries all but theme.
 import { TEXT_SCALE_STEPS } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 import { SafetyStatus } from './SafetyStatus';
 
-export function TopBar({ drawerOpen, onDrawer }: { drawerOpen: boolean; onDrawer(): void }) {
+export function TopBar({
+  drawerMode,
+  drawerOpen,
+  onDrawer,
+  onCourse,
+}: {
+  /** The side panel is a drawer (presentation mode, or a lesson's player in its place). */
+  drawerMode: boolean;
+  drawerOpen: boolean;
+  onDrawer(): void;
+  /** Shows the course page (the Course tab, in the drawer when there is one). */
+  onCourse(): void;
+}) {
   const t = useT();
   const language = useLab((s) => s.language);
   const theme = useLab((s) => s.theme);
@@ -19,7 +31,15 @@ export function TopBar({ drawerOpen, onDrawer }: { drawerOpen: boolean; onDrawer
       </h1>
       <SafetyStatus />
       <div className="rl-switches">
-        {present && (
+        <button
+          type="button"
+          className="rl-button rl-button-primary"
+          title={t('course.openTitle')}
+          onClick={onCourse}
+        >
+          {t('course.title')}
+        </button>
+        {drawerMode && (
           <button
             type="button"
             className="rl-button"

@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../../src/sim';
 import { makeTranslate } from '../../../src/ui/i18n';
-import { LESSONS } from '../../../src/ui/panels/lessons';
 import { EVENT_KINDS } from '../../../src/ui/panels/eventText';
 
 const keys = [
-  ...['lessons', 'client', 'logs', 'state', 'events', 'inspect', 'settings'].map(
+  ...['course', 'client', 'logs', 'state', 'events', 'inspect', 'settings'].map(
     (k) => `app.tab.${k}`,
   ),
   ...['leaderElected', 'termChanges', 'entryCommits'].flatMap((k) => [
@@ -42,12 +41,6 @@ const keys = [
   ].map((k) => `app.ev.act.${k}`),
   ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
   ...RULE_IDS.map((k) => `app.safety.rule.${k}`),
-  ...LESSONS.flatMap((l) => [
-    `app.lesson.${l.id}.title`,
-    `app.lesson.${l.id}.text`,
-    `app.lesson.${l.id}.button`,
-    ...(l.variants ?? []).map((v) => `app.lesson.${l.id}.${v.id}`),
-  ]),
 ];
 
 describe('keys built at run time', () => {

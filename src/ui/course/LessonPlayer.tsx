@@ -1,0 +1,108 @@
+// The lesson player (UI layer): the open lesson's step — its narration, what it waits for, its
+// question or task — with Back, Next, a step list, Restart and "Explore from here". It sits in
+// its own column beside the cluster (above it on narrow screens), so it never covers a server.
+import type { Words } from '../../course';
+import { LESSONS, fillNames, lessonById } from '../../course';
+import type { LessonState } from '../../store';
+import { useIntents, useLab, useT } from '../labContext';
+import { PredictionBox } from './PredictionBox';
+import { StepList } from './StepList';
+import { TaskBox } from './TaskBox';
+import { untilText } from './untilText';
+
+export function LessonPlayer() {
+  const t = useT();
+  const lesson = useLab((s) => s.lesson);
+  const language = useLab((s) => s.language);
+  const lab = useIntents();
+  if (!lesson) return null;
+  const l = lessonById(lesson.id);
+  const step = l?.steps[lesson.step];
+  if (!l || !step) return null;
+  const name = (ref: number | string) =>
+    typeof ref === 'number' ? `S${ref}` : fillNames(`{${ref}}`, (n) => lesson.names[n] ?? null);
+  const say = (w: Words) => fillNames(w[language], (n) => lesson.names[n] ?? null);
+  const last = lesson.step === l.steps.length - 1;
+  const busy = lesson.phase === 'building';
+  const index = LESSONS.findIndex((x) => x.id === lesson.id);
+  return (
+    <section className="rl-player" aria-label={t('course.player')} data-phase={lesson.phase}>
+      <header className="rl-player-head">
+        <h2>
+          <span className="rl-course-n">{t('course.lessonNumber', { n: index + 1 })}</span>{' '}
+          {l.title[language]}
+        </h2>
+        <p className="rl-player-count" aria-live="polite">
+          {t('course.stepOf', { step: lesson.step + 1, count: l.steps.length })}
+        </p>
+      </header>
+      <StepList count={l.steps.length} current={lesson.step} disabled={busy} />
+      <p className="rl-narration" lang={language === 'zh' ? 'zh-CN' : 'en'}>
+        {say(step.text)}
+      </p>
+      {step.predict && <PredictionBox lesson={lesson} prediction={step.predict} say={say} />}
+      {step.task && (
+        <TaskBox key={`${lesson.id}:${lesson.step}`} lesson={lesson} task={step.task} say={say} />
+      )}
+      <PhaseLine
+        lesson={lesson}
+        last={last}
+        until={untilText(step.task?.done ?? step.until, t, name)}
+      />
+      <nav className="rl-player-nav" aria-label={t('course.player')}>
+        <button
+          type="button"
+          className="rl-button"
+          disabled={busy || lesson.step === 0}
+          onClick={() => void lab.previousStep()}
+        >
+          {t('course.back')}
+        </button>
+        <button
+          type="button"
+          className="rl-button rl-button-primary"
+          disabled={busy || last}
+          onClick={() => void lab.nextStep()}
+        >
+          {t('course.next')}
+        </button>
+        <button
+          type="button"
+          className="rl-button"
+          disabled={busy}
+          onClick={() => void lab.restartLesson()}
+        >
+          {t('course.restart')}
+        </button>
+        <button
+          type="button"
+          className="rl-button"
+          title={t('course.exploreTitle')}
+          disabled={busy}
+          onClick={() => lab.exploreFromHere()}
+        >
+          {t('course.explore')}
+        </button>
+      </nav>
+      <p className="rl-hint rl-player-keys">{t('course.remote')}</p>
+    </section>
+  );
+}
+
+/** What is happening in the step now, in one line. */
+function PhaseLine({ lesson, last, until }: { lesson: LessonState; last: boolean; until: string }) {
+  const t = useT();
+  const playing = useLab((s) => s.playing);
+  let text: string | null = null;
+  if (lesson.phase === 'building') text = t('course.building');
+  else if (lesson.phase === 'playing')
+    text = playing ? t('course.playing', { until }) : t('course.paused');
+  else if (lesson.phase === 'done') text = last ? t('course.lastFinished') : t('course.finished');
+  else if (lesson.phase === 'solved') text = t('course.solved');
+  if (text === null) return null;
+  return (
+    <p className="rl-player-phase" role="status">
+      {text}
+    </p>
+  );
+}
