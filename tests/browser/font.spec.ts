@@ -116,6 +116,6 @@ test('a zh browser opens in 中文 the first time; the link wins over it', async
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.goto(`/?${SETTINGS}&lang=en`);
   await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
-  await expect(page.getByRole('tab', { name: 'Try this' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Course' })).toBeVisible();
   await context.close();
 });

@@ -126,7 +126,7 @@ test('← and → step with the focus on a tab, a button or the timeline, but no
   await keys('ArrowUp', 'End');
   await expect(page.getByRole('tab', { name: 'Settings', exact: true })).toBeFocused();
   await keys('Home');
-  await expect(page.getByRole('tab', { name: 'Try this', exact: true })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Course', exact: true })).toBeFocused();
 
   await page.getByRole('button', { name: 'Keys' }).focus();
   expect(await steps(() => keys('ArrowLeft'))).toBe(-1);

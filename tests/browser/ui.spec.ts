@@ -490,7 +490,7 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
   test.setTimeout(300_000);
   const rng = prng(20261125);
   await openLab(page, query(5, 11));
-  const tabs = ['Try this', 'Client', 'Logs', 'State machines', 'Events', 'Inspect', 'Settings'];
+  const tabs = ['Course', 'Client', 'Logs', 'State machines', 'Events', 'Inspect', 'Settings'];
   const done: Record<string, number> = {};
   // Acting in the past asks first (a modal dialog): the session answers it as a person would.
   const asked = page.getByRole('dialog', { name: 'Start a new future here?' });

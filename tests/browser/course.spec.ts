@@ -1,0 +1,96 @@
+// The guided course in real Chromium, through roles and accessible names: a student picks
+// Course, walks a lesson with Next, Back and the presenter keys (Back restores the exact state,
+// checked by the trace digest), answers a prediction, completes "your turn", and leaves with
+// Explore from here; a deep link opens a step directly and the link follows the student.
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+const hash = (page: Page) => page.evaluate(() => window.raftLabStore!.getState().traceHash);
+const player = (page: Page) => page.getByRole('region', { name: 'Lesson' });
+
+/** Waits until the step on screen has been built (its world stands ready). */
+async function ready(page: Page, step: number, of: number) {
+  await expect(player(page).getByText(`Step ${step} of ${of}`)).toBeVisible();
+  await expect(player(page).getByText('Setting the scene…')).toHaveCount(0);
+}
+
+test('a student walks a lesson: Next, Back and PageUp/PageDown, a prediction, their turn, then explores', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/?lang=en');
+  await page.getByRole('button', { name: 'Course', exact: true }).click();
+  await page.getByRole('button', { name: 'Start: Why a majority' }).click();
+  await ready(page, 1, 5);
+  // The step plays by itself and pauses when it is finished: a leader is elected.
+  await expect(player(page).getByText('Step finished.', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+  await player(page).getByRole('button', { name: 'Next' }).click();
+  await ready(page, 2, 5);
+  await expect(player(page).getByText('Step finished.', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page.keyboard.press('PageDown');
+  await ready(page, 3, 5);
+  const atQuestion = await hash(page);
+  const question = player(page).getByRole('group', { name: 'Predict first' });
+  await expect(question.getByText('Will the write y=2 commit?', { exact: false })).toBeVisible();
+  await question.getByRole('button', { name: /^Yes: three of five/ }).click();
+  await expect(question.getByText('Right.')).toBeVisible({ timeout: 30_000 });
+  await expect(question.getByText(/What happened: Yes/)).toBeVisible();
+
+  await player(page).getByRole('button', { name: 'Next' }).click();
+  await ready(page, 4, 5);
+  await page.keyboard.press('PageUp');
+  await ready(page, 3, 5);
+  // Back restores exactly the state at the start of the step: the question is asked again.
+  expect(await hash(page)).toBe(atQuestion);
+  await expect(question.getByRole('button', { name: /^Yes: three of five/ })).toBeEnabled();
+
+  await player(page)
+    .getByRole('list', { name: 'Steps of this lesson' })
+    .getByRole('button', { name: 'Step 5' })
+    .click();
+  await ready(page, 5, 5);
+  const task = player(page).getByRole('group', { name: 'Your turn' });
+  await expect(task.getByText('Restart crashed servers', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: /^Restart \d crashed/ }).click();
+  await expect(player(page).getByText('Well done: the goal is met.')).toBeVisible({
+    timeout: 30_000,
+  });
+
+  const before = await hash(page);
+  await player(page).getByRole('button', { name: 'Explore from here' }).click();
+  await expect(player(page)).toHaveCount(0);
+  expect(await hash(page)).toBe(before);
+  expect(new URL(page.url()).searchParams.get('lesson')).toBeNull();
+  // The course page remembers the finished lesson.
+  await page.getByRole('button', { name: 'Course', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Again: Why a majority' })).toBeVisible();
+});
+
+test('a deep link opens a lesson step in Chinese, and the link follows the student', async ({
+  page,
+}) => {
+  await page.goto('/?lesson=majority&step=3&lang=zh');
+  const lesson = page.getByRole('region', { name: '课程' });
+  await expect(lesson.getByText('第 3 步，共 5 步')).toBeVisible();
+  await expect(lesson.getByText('写入 y=2 能提交吗？', { exact: false })).toBeVisible();
+  await lesson.getByRole('button', { name: '下一步' }).click();
+  await expect(lesson.getByText('第 4 步，共 5 步')).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('4');
+  expect(new URL(page.url()).searchParams.get('lesson')).toBe('majority');
+});
+
+test('a link to a lesson that does not exist says so and opens the free lab', async ({ page }) => {
+  await page.goto('/?lesson=toString&step=2&lang=en');
+  await expect(
+    page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'lesson' }).first(),
+  ).toBeVisible();
+  await expect(player(page)).toHaveCount(0);
+  await expect(page.getByText('Leader S', { exact: false }).first()).toBeVisible({
+    timeout: 20_000,
+  });
+});
