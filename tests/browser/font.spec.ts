@@ -60,7 +60,7 @@ test('中文 renders from the bundled font on a machine with no CJK font', async
   try {
     const page = await browser.newPage();
     await open(page, baseURL!, `${SETTINGS}&lang=zh`);
-    await expect(page.getByRole('tab', { name: '试一试' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '课程' })).toBeVisible();
     // The page's own text has pulled in the slices it needs.
     await page.waitForFunction(() =>
       [...document.fonts].some((f) => f.family.includes('Noto Sans SC') && f.status === 'loaded'),
@@ -112,7 +112,7 @@ test('a zh browser opens in 中文 the first time; the link wins over it', async
   const page = await context.newPage();
   await page.goto(`/?${SETTINGS}`);
   await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
-  await expect(page.getByRole('tab', { name: '试一试' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '课程' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await page.goto(`/?${SETTINGS}&lang=en`);
   await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
