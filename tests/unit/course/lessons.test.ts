@@ -74,9 +74,42 @@ function textsOf(lesson: Lesson): [string, Words][] {
   return texts;
 }
 
+/** Walks `lesson` as written and lists each prediction whose marked answer did not happen. */
+async function wrongMarks(lesson: Lesson): Promise<string[]> {
+  const wrong: string[] = [];
+  let sim = fresh(lesson);
+  let run = new LessonRun(lesson, sim);
+  for (const [i, step] of lesson.steps.entries()) {
+    if (i > 0 && worldStart(lesson, i) === i) {
+      sim = fresh(lesson, i);
+      run = new LessonRun(lesson, sim, undefined, i);
+    }
+    await run.enter(i);
+    await run.finish();
+    if (step.predict && run.happened() !== step.predict.correct) {
+      wrong.push(`step ${i + 1}: marked ${step.predict.correct}, happened ${run.happened()}`);
+    }
+  }
+  return wrong;
+}
+
 describe('the course', () => {
   it('has the fourteen lessons in order, by the ids links use', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(COURSE);
+  });
+
+  it('catches a prediction marked with an answer the simulation does not give', async () => {
+    const lesson = LESSONS[0]!;
+    const at = lesson.steps.findIndex((s) => s.predict);
+    const predict = lesson.steps[at]!.predict!;
+    const other = predict.answers.find((a) => a.id !== predict.correct)!.id;
+    const steps = lesson.steps.map((s, i) =>
+      i === at ? { ...s, predict: { ...predict, correct: other } } : s,
+    );
+    expect(await wrongMarks(lesson)).toEqual([]);
+    expect(await wrongMarks({ ...lesson, steps })).toEqual([
+      `step ${at + 1}: marked ${other}, happened ${predict.correct}`,
+    ]);
   });
 });
 
