@@ -1,4 +1,5 @@
 // Lessons 8–14 (course layer): safety, partitions, sizes and the rules that make Raft correct.
 import type { Lesson } from '../types';
+import { restriction } from './restriction';
 
-export const PART_TWO: readonly Lesson[] = [];
+export const PART_TWO: readonly Lesson[] = [restriction];
