@@ -85,7 +85,7 @@ function Shell() {
           <ClusterPane reducedMotion={reducedMotion} />
           <LogStrip />
         </section>
-        {inLesson && <LessonPlayer />}
+        {inLesson && <LessonPlayer onOpenPanels={() => setDrawer(true)} />}
         {(!drawerMode || drawerOpen) && (
           <SidePanel drawer={drawerMode} onClose={() => setDrawer(false)} />
         )}

@@ -10,7 +10,8 @@ import { StepList } from './StepList';
 import { TaskBox } from './TaskBox';
 import { untilText } from './untilText';
 
-export function LessonPlayer() {
+/** `onOpenPanels` opens the side panels' drawer, where the inspector lives during a lesson. */
+export function LessonPlayer({ onOpenPanels }: { onOpenPanels(): void }) {
   const t = useT();
   const lesson = useLab((s) => s.lesson);
   const language = useLab((s) => s.language);
@@ -40,6 +41,7 @@ export function LessonPlayer() {
       <p className="rl-narration" lang={language === 'zh' ? 'zh-CN' : 'en'}>
         {say(step.text)}
       </p>
+      <LookAt lesson={lesson} onOpenPanels={onOpenPanels} />
       {step.predict && <PredictionBox lesson={lesson} prediction={step.predict} say={say} />}
       {step.task && (
         <TaskBox key={`${lesson.id}:${lesson.step}`} lesson={lesson} task={step.task} say={say} />
@@ -104,5 +106,36 @@ function PhaseLine({ lesson, last, until }: { lesson: LessonState; last: boolean
     <p className="rl-player-phase" role="status">
       {text}
     </p>
+  );
+}
+
+/** The inspector fields the step points at, each with a button that opens it for its server. */
+function LookAt({ lesson, onOpenPanels }: { lesson: LessonState; onOpenPanels(): void }) {
+  const t = useT();
+  const lab = useIntents();
+  const fields = lesson.focus.filter((f) => f.kind === 'field');
+  if (fields.length === 0) return null;
+  return (
+    <ul className="rl-look">
+      {fields.map((f) => (
+        <li key={`${f.field}@${f.node}`}>
+          {t('course.lookAt')} <code>{f.field}</code>
+          {f.node !== null && ` · S${f.node}`}{' '}
+          {f.node !== null && (
+            <button
+              type="button"
+              className="rl-button rl-button-small"
+              onClick={() => {
+                lab.selectItem({ kind: 'node', id: f.node! });
+                lab.showPanel('inspect');
+                onOpenPanels();
+              }}
+            >
+              {t('course.inspect', { node: `S${f.node}` })}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -44,6 +44,7 @@ export function PredictionBox({
           );
         })}
       </div>
+      {asking && <p className="rl-hint">{t('course.askHow')}</p>}
       {lesson.answer !== null && !revealed && (
         <p className="rl-predict-said">
           {t('course.yourAnswer', { answer: textOf(lesson.answer) })}
