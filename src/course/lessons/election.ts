@@ -119,8 +119,8 @@ export const election: Lesson = {
     },
     {
       text: {
-        en: '{first} is the leader of term 1. It sends AppendEntries to every follower every 50 ms: these heartbeats reset their timers, so none runs out while {first} lives. Its first message also carries an empty entry of term 1.',
-        zh: '{first} 成为任期 1 的领导者。它每 50 毫秒向每个跟随者发送一次追加条目（AppendEntries）：这就是心跳（heartbeat），它会重置跟随者的计时器，所以只要 {first} 活着，就没有计时器会到期。它的第一条消息还带着一个任期 1 的空条目。',
+        en: '{first} leads term 1. Every 50 ms it sends each follower an AppendEntries, a heartbeat, and each heartbeat resets that follower’s timer. The first one also carries an empty entry of term 1.',
+        zh: '{first} 成为任期 1 的领导者。它每 50 毫秒给每个跟随者发一条追加条目（AppendEntries），也就是心跳（heartbeat）；每次心跳都会重置那个跟随者的计时器。第一条还带着一个任期 1 的空条目。',
       },
       cues: [{ do: 'mark', name: 'first', pick: 'leader' }],
       until: { kind: 'commitRises', count: 5 },

@@ -23,7 +23,7 @@ export const splitVote: Lesson = {
     {
       text: {
         en: 'Most elections take one round. The timers have random lengths, so one server runs out first and asks for votes before anyone else stands.',
-        zh: '大多数选举一轮就结束。计时器的长度是随机的，所以总有一台服务器先到期，在别人参选之前就把票要走了。',
+        zh: '大多数选举一轮就结束。选举计时器（election timer）的长度是随机的，所以总有一台服务器先到期，在别人参选之前就把票要走了。',
       },
       until: { kind: 'logsAgree' },
       focus: [{ kind: 'field', field: 'electionDeadline' }],
@@ -31,7 +31,7 @@ export const splitVote: Lesson = {
     {
       text: {
         en: 'Now we fire the election timers of {a}, {b}, {c} and {d} at the same moment. All four become candidates in term 2, and each votes for itself.',
-        zh: '现在我们在同一时刻触发 {a}、{b}、{c}、{d} 的选举计时器（election timer）。四台同时成为任期 2 的候选人，各自先投自己一票。',
+        zh: '现在我们在同一时刻触发 {a}、{b}、{c}、{d} 的选举计时器。四台同时成为任期（term）2 的候选人（candidate），各自先投自己一票。',
       },
       cues: [
         { do: 'mark', name: 'old', pick: 'leader' },
@@ -89,8 +89,8 @@ export const splitVote: Lesson = {
     },
     {
       text: {
-        en: 'Term 2 was wasted. Refusing a vote does not reset a timer: each candidate keeps the random length it drew when it stood, and {old} the one it drew when it granted its vote. Whichever runs out first asks for votes in term 3.',
-        zh: '任期 2 白白浪费了。拒绝投票不会重置计时器：每个候选人保留参选时抽到的随机时长，{old} 保留它投票时抽到的时长。谁先到期，谁就在任期 3 拉票。',
+        en: 'Term 2 is wasted. Refusing a vote resets no timer, so each server keeps the random timer it drew last: a candidate when it stood, {old} when it granted its vote. Whichever runs out first asks for votes in term 3.',
+        zh: '任期 2 白白浪费了。拒绝投票不会重置计时器，所以每台服务器都保留最近一次抽到的随机时长：候选人是参选时抽的，{old} 是投票时抽的。谁先到期，谁就在任期 3 拉票。',
       },
       until: { kind: 'leaderElected' },
       focus: [
@@ -155,8 +155,8 @@ export const splitVote: Lesson = {
           zh: '让集群选出一个领导者。',
         },
         hint: {
-          en: 'Click any server and choose "Fire election timer now" just after a round of candidacies: it stands in a new term while the others are still waiting, and they all vote for it.',
-          zh: '在一轮参选刚结束时，点击任意一台服务器，选择“立即触发选举计时器”：它会在别人还在等待时进入新任期参选，其他服务器都会投给它。',
+          en: 'Click any server and choose "Fire election timer now" right after all five become candidates again: it stands in a newer term while the others wait out their 150 ms, and they all vote for it.',
+          zh: '在五台刚刚又一起成为候选人之后，点击任意一台服务器，选择“立即触发选举计时器”：它会进入更新的任期参选，而其他服务器还要等满 150 毫秒，于是它们都会投给它。',
         },
         done: { kind: 'leaderElected' },
         solution: [
