@@ -53,8 +53,8 @@ export const splitVote: Lesson = {
       ],
       predict: {
         question: {
-          en: 'Four servers are candidates in term 2. Will anyone win term 2?',
-          zh: '有四台服务器是任期 2 的候选人。有人能赢下任期 2 吗？',
+          en: 'Four timers fire at once, so four servers stand as candidates in term 2. Will anyone win term 2?',
+          zh: '四个计时器同时触发，于是四台服务器都成为任期 2 的候选人。有人能赢下任期 2 吗？',
         },
         answers: [
           {
