@@ -1,11 +1,15 @@
 // The cluster as an SVG drawn in the CSS pixels of the box it gets: nodes on a ring, the links
 // between them, partition regions, messages in flight, the client and every label, each placed
 // by the layout from the box's size and the measured text (so the text size setting and
-// presentation mode reach the drawing as real px). Purely presentational: it reads a Frame and
-// reports what the person did (select, node actions, partition strokes, link clicks).
+// presentation mode reach the drawing as real px). Presentational: it reads a Frame, and from the
+// store only what to highlight (a lesson's focus, what a failed check names), and reports what the
+// person did (select, node actions, partition strokes, link clicks).
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent, ReactNode, RefObject } from 'react';
 import type { Frame } from '../../store/frame';
+import type { Highlights } from '../../store';
+import { selectHighlights } from '../../store';
+import { useLab } from '../labContext';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
 import type { Point, RingLayout, RingSizes } from '../../layout/ring';
@@ -103,6 +107,7 @@ export function ClusterView(props: ClusterViewProps) {
   const select = useCallback((sel: Selection) => latest.current.onSelect(sel), []);
   const toggleLink = useCallback((a: number, b: number) => latest.current.onToggleLink(a, b), []);
   const box = useBox(stageRef);
+  const highlights = useLab(selectHighlights);
   const metrics = useDrawingText(probeRef, `Hg ${t('visual.cluster.client')}`);
   const sizes = useMemo(() => ringSizes(metrics, t), [metrics, t]);
   const n = frame.nodes.length;
@@ -191,7 +196,7 @@ export function ClusterView(props: ClusterViewProps) {
           {layout && (
             <Drawing
               {...{ frame, layout, t, selectedNode, menu, activate, toggleLink, select }}
-              {...{ reducedMotion, selection, markScale, badge, texts }}
+              {...{ reducedMotion, selection, markScale, badge, texts, highlights }}
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
               onPointerUp={onPointerUp}
@@ -199,7 +204,7 @@ export function ClusterView(props: ClusterViewProps) {
             >
               {plan && metrics && (
                 <>
-                  <ClientBox layout={layout} metrics={metrics} t={t} />
+                  <ClientBox layout={layout} metrics={metrics} focus={highlights.client} t={t} />
                   <LabelLayer
                     plan={plan}
                     texts={textByKey}
@@ -236,16 +241,32 @@ export function ClusterView(props: ClusterViewProps) {
 function ClientBox({
   layout,
   metrics,
+  focus,
   t,
 }: {
   layout: RingLayout;
   metrics: DrawingText;
+  /** A lesson points at the client: a thick dashed outline around its box. */
+  focus: boolean;
   t: Translate;
 }) {
   const b = layout.clientBox;
   const style = metrics.styles['rl-client-label'];
   return (
-    <g className="rl-client">
+    <g
+      className={focus ? 'rl-client rl-client-focus' : 'rl-client'}
+      data-highlight={focus ? 'focus' : undefined}
+    >
+      {focus && (
+        <rect
+          x={b.x - 3}
+          y={b.y - 3}
+          width={b.width + 6}
+          height={b.height + 6}
+          rx={10}
+          className="rl-client-ring"
+        />
+      )}
       <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={8} className="rl-client-body" />
       <text
         className="rl-client-label"
@@ -270,6 +291,7 @@ interface DrawingProps {
   markScale: number;
   badge: number;
   texts: readonly LabelText[];
+  highlights: Highlights;
   /** The client box and the labels: drawn above the nodes, below the messages. */
   children: ReactNode;
   activate(id: number): void;
@@ -306,6 +328,7 @@ function Drawing(p: DrawingProps) {
         groups={frame.network.groups}
         cuts={frame.network.cuts}
         dropRate={frame.network.dropRate}
+        highlighted={p.highlights.links}
         t={t}
         onToggleLink={p.toggleLink}
       />
@@ -327,6 +350,9 @@ function Drawing(p: DrawingProps) {
             details={details(node.id)}
             selected={p.selectedNode === node.id}
             menuOpen={p.menu === node.id}
+            focus={p.highlights.nodes.has(node.id)}
+            broken={p.highlights.broken.nodes.has(node.id)}
+            reducedMotion={p.reducedMotion}
             t={t}
             onActivate={p.activate}
           />
@@ -338,6 +364,7 @@ function Drawing(p: DrawingProps) {
         layout={layout}
         markScale={p.markScale}
         selection={p.selection}
+        emphasized={p.highlights.messages}
         t={t}
         onSelect={p.select}
       />

@@ -1,6 +1,6 @@
 // One message in flight at (x, y): its look, an accessible name and a title, clickable to
-// inspect. Memoized, and its label is computed once per message, so an animation frame only
-// changes the transform.
+// inspect; a thick dashed ring around it when a lesson points at its kind. Memoized, and its
+// label is computed once per message, so an animation frame only changes the transform.
 import { memo, useMemo } from 'react';
 import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
@@ -16,12 +16,14 @@ interface Props {
   /** How much bigger than its 100 % size the mark is drawn: follows the text size. */
   scale: number;
   selected: boolean;
+  /** A lesson points at this kind of message. */
+  focus: boolean;
   t: Translate;
   onSelect(sel: Selection): void;
 }
 
 export const FlightDot = memo(function FlightDot(props: Props) {
-  const { flight, x, y, scale, selected, t, onSelect } = props;
+  const { flight, x, y, scale, selected, focus, t, onSelect } = props;
   const label = useMemo(() => {
     const name = (id: number) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
     return t(flight.lostAt === null ? 'visual.flight.label' : 'visual.flight.labelDoomed', {
@@ -30,17 +32,23 @@ export const FlightDot = memo(function FlightDot(props: Props) {
       to: name(flight.message.to),
     });
   }, [flight, t]);
+  const classes = ['rl-flight'];
+  if (selected) classes.push('rl-selected');
+  if (focus) classes.push('rl-flight-focus');
   return (
     <g
-      className={selected ? 'rl-flight rl-selected' : 'rl-flight'}
+      className={classes.join(' ')}
       transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}
       role="button"
       aria-label={label}
       data-flight={flight.id}
+      data-highlight={focus ? 'focus' : undefined}
       onPointerDown={(e) => e.stopPropagation()}
       onClick={() => onSelect({ kind: 'flight', id: flight.id })}
     >
-      <title>{label}</title>
+      <title>{focus ? `${label}\n${t('rules.mark.focus')}` : label}</title>
+      {/* A mark is at most 30 × 22 at scale 1 (AppendEntries): the ring clears it. */}
+      {focus && <circle className="rl-flight-ring" r={23 * scale} />}
       <FlightMark
         look={messageLook(flight.message)}
         glyph={messageGlyph(flight.message)}

@@ -3,10 +3,12 @@
 // at one instant fan out, see messagePath.ts); an animation frame only moves transforms. A lost message
 // stops where it died and shows a fading red burst, kept here briefly after the simulator has
 // dropped it from the frame. It follows the view clock itself, so a tick moves only messages.
+// Messages of a kind a lesson points at are drawn with a ring (FlightDot).
 import { useMemo, useState } from 'react';
 import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
+import type { MessageKind } from '../../sim';
 import type { RingLayout } from '../../layout/ring';
 import { flightProgress, flightRoutes, pointAt, portTable } from '../../layout/messagePath';
 import { burstPath, crossPath } from '../../layout/shapes';
@@ -19,6 +21,8 @@ interface Props {
   /** Size of a message mark relative to 100 % text (see FlightMark). */
   markScale: number;
   selection: Selection;
+  /** The kinds of message a lesson points at. */
+  emphasized: ReadonlySet<MessageKind>;
   t: Translate;
   onSelect(sel: Selection): void;
 }
@@ -29,7 +33,8 @@ const CROSS = crossPath(9);
 /** How long (virtual ms) a burst stays: as long as the message had been meant to travel. */
 const burstSpan = (f: FlightFrame) => Math.max(8, f.arriveAt - f.sentAt);
 
-export function FlightLayer({ flights, layout, markScale, selection, t, onSelect }: Props) {
+export function FlightLayer(props: Props) {
+  const { flights, layout, markScale, selection, emphasized, t, onSelect } = props;
   const viewTime = useViewTime();
   const [seen, setSeen] = useState(flights);
   const [ghosts, setGhosts] = useState<readonly FlightFrame[]>([]);
@@ -91,6 +96,7 @@ export function FlightLayer({ flights, layout, markScale, selection, t, onSelect
             y={p.y}
             scale={markScale}
             selected={selected === f.id}
+            focus={emphasized.has(f.message.kind)}
             t={t}
             onSelect={onSelect}
           />

@@ -2,11 +2,13 @@
 // while messages may be lost every working link is dashed and fainter, the more the likelier.
 // Each link has a wide invisible hit line: clicking it cuts or restores that link alone. From
 // the keyboard the links are one tab stop: arrow keys move along them, Enter or Space toggles.
+// A link a lesson points at is drawn thick and dashed in the pointer's colour.
 import type { KeyboardEvent } from 'react';
 import { memo, useRef, useState } from 'react';
 import type { Translate } from '../i18n/types';
 import type { RingLayout } from '../../layout/ring';
 import { linkBroken } from '../../layout/partition';
+import { linkKey } from '../../store';
 
 interface Props {
   layout: RingLayout;
@@ -14,12 +16,14 @@ interface Props {
   cuts: readonly (readonly [number, number])[];
   /** The network's message loss, 0…1. */
   dropRate: number;
+  /** `linkKey(a, b)` of the links a lesson points at. */
+  highlighted: ReadonlySet<string>;
   t: Translate;
   onToggleLink(a: number, b: number): void;
 }
 
 export const LinkLayer = memo(function LinkLayer(props: Props) {
-  const { layout, groups, cuts, dropRate, t, onToggleLink } = props;
+  const { layout, groups, cuts, dropRate, highlighted, t, onToggleLink } = props;
   const loss = Math.min(1, Math.max(0, dropRate));
   // 10 % loss: long dashes, barely fainter; 100 %: short dashes, wide gaps, faint.
   const lossy =
@@ -50,13 +54,18 @@ export const LinkLayer = memo(function LinkLayer(props: Props) {
         b: `S${b.id}`,
       });
       const index = links.length;
+      const focus = highlighted.has(linkKey(a.id, b.id));
+      const classes = ['rl-link'];
+      if (broken) classes.push('rl-link-broken');
+      if (focus) classes.push('rl-link-focus');
       links.push(
         <g
           key={`${a.id}-${b.id}`}
           ref={(el) => {
             refs.current[index] = el;
           }}
-          className={broken ? 'rl-link rl-link-broken' : 'rl-link'}
+          className={classes.join(' ')}
+          data-highlight={focus ? 'focus' : undefined}
           role="button"
           tabIndex={index === focusable ? 0 : -1}
           onFocus={() => setCurrent(index)}
@@ -69,7 +78,8 @@ export const LinkLayer = memo(function LinkLayer(props: Props) {
             onToggleLink(a.id, b.id);
           }}
         >
-          <title>{label}</title>
+          <title>{focus ? `${label}\n${t('rules.mark.focus')}` : label}</title>
+          {focus && <line className="rl-link-glow" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />}
           <line className="rl-link-hit" x1={a.x} y1={a.y} x2={b.x} y2={b.y} />
           {broken ? (
             <>

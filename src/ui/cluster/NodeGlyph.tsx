@@ -1,7 +1,8 @@
 // One server on the ring: its role by colour, shape and name, a cross when crashed, a dashed ring
-// when cut off from a majority and a badge on its shoulder after a runtime fault. Its words sit
-// in LabelLayer, where the layout placed them; its title (its description) carries all of them,
-// also the ones a crowded drawing had to leave out. Memoized: it redraws only when its node changes.
+// when cut off from a majority and a badge on its shoulder after a runtime fault; a ring around it
+// when a lesson points at it or a failed safety check names it (HighlightRing). Its words sit in
+// LabelLayer, where the layout placed them; its title (its description) carries all of them, also
+// the ones a crowded drawing had to leave out. Memoized: it redraws only when its node changes.
 import { memo } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
@@ -10,6 +11,7 @@ import type { NodeSpot, RingLayout } from '../../layout/ring';
 import { badgeOffset } from '../../layout/ring';
 import { crossPath, roleShape } from '../../layout/shapes';
 import { nodeClass } from './drawingLabels';
+import { HighlightRing } from './HighlightRing';
 
 interface Props {
   node: NodeFrame;
@@ -21,6 +23,11 @@ interface Props {
   details: string;
   selected: boolean;
   menuOpen: boolean;
+  /** A lesson points at this server. */
+  focus: boolean;
+  /** A failed safety check names this server. */
+  broken: boolean;
+  reducedMotion: boolean;
   t: Translate;
   onActivate(id: number): void;
 }
@@ -32,7 +39,8 @@ export function nodeLabel(node: NodeFrame, t: Translate): string {
 }
 
 export const NodeGlyph = memo(function NodeGlyph(props: Props) {
-  const { node, spot, layout, badge, details, selected, menuOpen, t, onActivate } = props;
+  const { node, spot, layout, badge, details, selected, menuOpen, focus, broken, t } = props;
+  const { onActivate } = props;
   const r = layout.nodeRadius;
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -41,6 +49,9 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
     }
   };
   const at = node.fault ? badgeOffset(layout, badge) : null;
+  // The alarm wins over the lesson's pointer: a broken property is the louder news.
+  const ring = broken ? 'broken' : focus ? 'focus' : null;
+  const marks = [broken && t('rules.mark.broken'), focus && t('rules.mark.focus')].filter(Boolean);
   return (
     <g
       className={`${nodeClass(node)}${selected ? ' rl-selected' : ''}`}
@@ -51,11 +62,20 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
       aria-haspopup="menu"
       aria-expanded={menuOpen}
       data-node={node.id}
+      data-highlight={[focus && 'focus', broken && 'broken'].filter(Boolean).join(' ') || undefined}
       onPointerDown={(e) => e.stopPropagation()}
       onClick={() => onActivate(node.id)}
       onKeyDown={onKeyDown}
     >
-      <title>{details}</title>
+      <title>{[...marks, details].join('\n')}</title>
+      {ring && (
+        <HighlightRing
+          kind={ring}
+          radius={layout.haloRadius}
+          nodeRadius={layout.nodeRadius}
+          still={props.reducedMotion}
+        />
+      )}
       {node.cutOff && <circle className="rl-cutoff-ring" r={layout.cutOffRadius} />}
       <path className="rl-node-body" d={roleShape(node.alive ? node.role : 'follower', r)} />
       {!node.alive && <path className="rl-node-cross" d={crossPath(r * 0.55)} />}

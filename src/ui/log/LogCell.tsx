@@ -1,7 +1,8 @@
 // One index of one server's log in the strip (UI layer): the term with the n and m markers beside
 // it and the command below (in a compact strip, all on one line), the command whole when the
 // column is wide enough and cut with an ellipsis when not (the hover title and the inspector
-// always have all of it).
+// always have all of it). A cell a lesson points at gets a dashed outline on a highlighter glow;
+// one a failed safety check names, a solid alarm outline (also where the entry is missing).
 import type { LogView } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { commandText } from '../panels/messageText';
@@ -17,12 +18,18 @@ interface Props {
   match: boolean;
   /** The n marker here: at nextIndex, or where the leader just backed it off to. */
   next: 'here' | 'moved' | null;
+  /** Pointed at by a lesson (`focus`) or named by a failed safety check (`broken`). */
+  mark: CellMark;
   t: Translate;
 }
 
-export function LogCell({ index, entry, committed, commitEdge, match, next, t }: Props) {
+export type CellMark = 'focus' | 'broken' | null;
+
+export function LogCell({ index, entry, committed, commitEdge, match, next, mark, t }: Props) {
   const classes = ['rl-log-cell'];
   if (commitEdge) classes.push('rl-log-commit-edge');
+  if (mark) classes.push(`rl-log-${mark}`);
+  const markText = mark && t(`rules.mark.${mark}`);
   const marks = (
     <>
       {match && <span className="rl-log-marks">m</span>}
@@ -38,7 +45,11 @@ export function LogCell({ index, entry, committed, commitEdge, match, next, t }:
   );
   if (!entry) {
     return (
-      <td className={[...classes, 'rl-log-empty'].join(' ')}>
+      <td
+        className={[...classes, 'rl-log-empty'].join(' ')}
+        data-highlight={mark ?? undefined}
+        title={markText || undefined}
+      >
         <span className="rl-log-in">
           <span className="rl-log-mark-box">{marks}</span>
         </span>
@@ -48,13 +59,15 @@ export function LogCell({ index, entry, committed, commitEdge, match, next, t }:
   const color = termColor(entry.term);
   const command = commandText(entry.command, t);
   const state = t(committed ? 'visual.log.committed' : 'visual.log.uncommitted');
-  const title = t('visual.log.entryLabel', { index, term: entry.term, command, state });
+  const label = t('visual.log.entryLabel', { index, term: entry.term, command, state });
+  const title = markText ? `${label} · ${markText}` : label;
   classes.push(committed ? 'rl-log-committed' : 'rl-log-uncommitted');
   return (
     <td
       className={classes.join(' ')}
       title={title}
       aria-label={title}
+      data-highlight={mark ?? undefined}
       style={
         committed
           ? { background: color, color: inkOn(color) }

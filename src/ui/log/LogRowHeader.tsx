@@ -1,30 +1,37 @@
 // The row header of one node's log: a role dot, its name and role on the first line; below, on
 // a follower the leader refused, why (the full sentence on hover and in the inspector). The
 // second line is always there, so a reason appearing never changes the row's height. Its
-// commitIndex and, on a follower row, the leader's nextIndex and matchIndex show on hover.
-// Clicking selects the node.
+// commitIndex and, on a follower row, the leader's nextIndex and matchIndex show on hover. A bar
+// beside the name marks a server a lesson points at or a failed safety check names. Clicking
+// selects the node.
 import type { NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
+import type { CellMark } from './LogCell';
 import { describeRejection, describeRejectionFully } from './rejectionText';
 
 interface Props {
   node: NodeFrame;
   progress: { nextIndex: number; matchIndex: number } | undefined;
+  mark: CellMark;
   t: Translate;
   onSelect(sel: Selection): void;
 }
 
-export function LogRowHeader({ node, progress, t, onSelect }: Props) {
+export function LogRowHeader({ node, progress, mark, t, onSelect }: Props) {
   const role = node.alive ? t(`visual.role.${node.role}`) : t('visual.node.crashed');
   const facts = [t('visual.log.commit', { index: node.commitIndex })];
   if (progress) {
     facts.push(t('visual.log.next', { index: progress.nextIndex }));
     facts.push(t('visual.log.match', { index: progress.matchIndex }));
   }
+  if (mark) facts.push(t(`rules.mark.${mark}`));
   const r = node.alive ? node.rejection : null;
+  const classes = ['rl-log-head'];
+  if (r) classes.push('rl-log-head-refused');
+  if (mark) classes.push(`rl-log-head-${mark}`);
   return (
-    <th scope="row" className={r ? 'rl-log-head rl-log-head-refused' : 'rl-log-head'}>
+    <th scope="row" className={classes.join(' ')} data-highlight={mark ?? undefined}>
       <button
         type="button"
         className="rl-log-name"

@@ -2,7 +2,8 @@
 // coloured by term with their command. Committed entries are solid, uncommitted ones hatched;
 // each row marks its commitIndex, and on follower rows the leader's nextIndex (n) and matchIndex
 // (m) for them, on the cell's top line beside the term so neither hides the other. The leader's
-// row is pinned while the strip scrolls.
+// row is pinned while the strip scrolls. The cells and servers a lesson points at, or a failed
+// safety check names, are marked (the store's highlights).
 //
 // On the event where the leader receives a follower's rejection, the n marker stands where the
 // leader backed nextIndex off to (the simulator's rejection view): the leader resends in the same
@@ -10,10 +11,14 @@
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
+import type { Highlights } from '../../store';
+import { entryKey, selectHighlights } from '../../store';
+import { useLab } from '../labContext';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
 import type { StripColumns } from '../../layout/logWindow';
 import { LOG_COLUMNS, logWindow, markerPlace } from '../../layout/logWindow';
+import type { CellMark } from './LogCell';
 import { LogCell } from './LogCell';
 import { LogRowHeader } from './LogRowHeader';
 
@@ -47,6 +52,7 @@ export function indexesNeeded(frame: Frame): number {
 
 export function LogTable({ frame, t, label, onSelect, layout = DEFAULT_LAYOUT }: Props) {
   const leader = leaderOf(frame);
+  const highlights = useLab(selectHighlights);
   const progress = new Map((leader?.progress ?? []).map((p) => [p.id, p]));
   const w = logWindow(indexesNeeded(frame), Math.min(layout.columns, LOG_COLUMNS));
   const indexes = range(w.first, w.last);
@@ -87,6 +93,7 @@ export function LogTable({ frame, t, label, onSelect, layout = DEFAULT_LAYOUT }:
               pinned={node.id === leader?.id}
               progress={follows ? progress.get(node.id) : undefined}
               backedOff={follows ? backedOffNow(frame, node) : null}
+              highlights={highlights}
             />
           );
         })}
@@ -120,13 +127,23 @@ interface RowProps {
   progress: Progress | undefined;
   /** Set on the event the leader backs off: where the n marker stands instead of nextIndex. */
   backedOff: number | null;
+  /** The same object while nothing it holds changed, so the memo holds. */
+  highlights: Highlights;
   t: Translate;
   onSelect(sel: Selection): void;
 }
 
+/** The alarm wins over the lesson's pointer, as on the drawing. */
+function markOf(h: Highlights, node: number, index?: number): CellMark {
+  if (index === undefined)
+    return h.broken.nodes.has(node) ? 'broken' : h.nodes.has(node) ? 'focus' : null;
+  const key = entryKey(node, index);
+  return h.broken.entries.has(key) ? 'broken' : h.entries.has(key) ? 'focus' : null;
+}
+
 /** Memoized: a row re-renders only when its node, window or leader progress changes. */
 const LogRow = memo(function LogRow(props: RowProps) {
-  const { node, first, last, pinned, progress, backedOff, t, onSelect } = props;
+  const { node, first, last, pinned, progress, backedOff, highlights, t, onSelect } = props;
   const w = { first, last, hidden: first - 1 };
   const next = backedOff ?? progress?.nextIndex;
   const before: string[] = [];
@@ -140,7 +157,13 @@ const LogRow = memo(function LogRow(props: RowProps) {
   if (pinned) classes.push('rl-log-pinned');
   return (
     <tr className={classes.join(' ')}>
-      <LogRowHeader node={node} progress={progress} t={t} onSelect={onSelect} />
+      <LogRowHeader
+        node={node}
+        progress={progress}
+        mark={markOf(highlights, node.id)}
+        t={t}
+        onSelect={onSelect}
+      />
       <td className="rl-log-hidden" title={before.length ? before.join(' · ') : undefined}>
         {before.length ? `◂ ${before.join(' · ')}` : ''}
       </td>
@@ -153,6 +176,7 @@ const LogRow = memo(function LogRow(props: RowProps) {
           commitEdge={i === node.commitIndex}
           match={progress?.matchIndex === i}
           next={next === i ? (backedOff !== null ? 'moved' : 'here') : null}
+          mark={markOf(highlights, node.id, i)}
           t={t}
         />
       ))}

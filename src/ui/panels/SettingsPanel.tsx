@@ -1,14 +1,28 @@
-// Cluster settings (UI layer): size, timers, latency, loss, PreVote, CheckQuorum and seed. Applying
-// restarts the cluster and writes the URL, so a reload or a shared link gives the same cluster.
+// Cluster settings (UI layer): size, timers, latency, loss, PreVote, CheckQuorum and seed, then the
+// Figure 2 rules one may break on purpose (RuleSwitches). Applying restarts the cluster and writes
+// the URL, so a reload or a shared link gives the same cluster.
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../store';
 import { selectFrame } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
+import { RuleSwitches } from './RuleSwitches';
 
 export function SettingsPanel() {
+  const t = useT();
   const settings = useLab((s) => s.settings);
-  // Remount the form when the applied settings change, so it always starts from them.
-  return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+  // Remount the form when the applied settings change, so it always starts from them. The rules
+  // have their own form, so neither restart throws away what is still being edited in the other.
+  return (
+    <section className="rl-settings" aria-label={t('app.settings.title')}>
+      <SettingsForm key={JSON.stringify(withoutRules(settings))} settings={settings} />
+      <RuleSwitches />
+    </section>
+  );
+}
+
+function withoutRules(s: Settings): Omit<Settings, 'rules'> {
+  const { rules: _rules, ...rest } = s;
+  return rest;
 }
 
 function SettingsForm({ settings }: { settings: Settings }) {
@@ -21,7 +35,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const patch = (p: Partial<Settings>) => setDraft({ ...draft, ...p });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void lab.applySettings(draft);
+    // Everything but the rules, which RuleSwitches applies (this draft's copy may be stale).
+    void lab.applySettings(withoutRules(draft));
   };
   const field = (label: string, value: number, set: (v: number) => void, min = 0, max?: number) => (
     <label className="rl-setting">
@@ -38,7 +53,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [etMin, etMax] = draft.electionTimeoutMs;
   const [latMin, latMax] = draft.latencyMs;
   return (
-    <section className="rl-settings" aria-label={t('app.settings.title')}>
+    <>
       <form onSubmit={submit} className="rl-settings-form">
         {field(t('app.settings.nodes'), draft.nodes, (nodes) => patch({ nodes }), 1, 9)}
         {field(t('app.settings.seed'), draft.seed, (seed) => patch({ seed }), -2147483648)}
@@ -106,6 +121,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
           {t('app.settings.setLoss')}
         </button>
       </form>
-    </section>
+    </>
   );
 }
