@@ -314,3 +314,44 @@ test('the text size setting scales every text, the drawing included', async ({ p
   expect(after.node / before.node).toBeGreaterThan(1.5);
   expect(await page.evaluate(screenProblems)).toEqual([]);
 });
+
+/** Opens a lesson step by its link and waits until its world is built. */
+async function openLesson(page: Page, search: string): Promise<void> {
+  await page.goto(`/?${search}`);
+  await page.waitForFunction(() => {
+    const lesson = window.raftLabStore?.getState().lesson;
+    return !!lesson && lesson.phase !== 'building';
+  });
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(300);
+}
+
+test('a lesson step with a question and highlights: nothing overlaps or is cut off, at 1280×720 and 1920×1080, 100 % and 200 %, normal and presented', async ({
+  browser,
+}) => {
+  // Sixteen page loads of a few seconds each.
+  test.setTimeout(180_000);
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    for (const zoom of [1, 2]) {
+      const context = await browser.newContext({
+        viewport: { width: Math.round(w / zoom), height: Math.round(h / zoom) },
+        deviceScaleFactor: zoom,
+      });
+      const page = await context.newPage();
+      for (const lang of LANGUAGES) {
+        for (const present of ['0', '1']) {
+          await openLesson(page, `lesson=majority&step=4&lang=${lang}&present=${present}`);
+          const where = `${w}×${h} at ${zoom * 100} %, ${lang}, present=${present}`;
+          expect(await page.evaluate(screenProblems), where).toEqual([]);
+          if (zoom === 1 && w === 1280 && present === '1') {
+            expect(await page.evaluate(smallTexts, 18), where).toEqual([]);
+          }
+        }
+      }
+      await context.close();
+    }
+  }
+});

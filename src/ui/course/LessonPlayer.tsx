@@ -38,19 +38,22 @@ export function LessonPlayer({ onOpenPanels }: { onOpenPanels(): void }) {
         </p>
       </header>
       <StepList count={l.steps.length} current={lesson.step} disabled={busy} />
-      <p className="rl-narration" lang={language === 'zh' ? 'zh-CN' : 'en'}>
-        {say(step.text)}
-      </p>
-      <LookAt lesson={lesson} onOpenPanels={onOpenPanels} />
-      {step.predict && <PredictionBox lesson={lesson} prediction={step.predict} say={say} />}
-      {step.task && (
-        <TaskBox key={`${lesson.id}:${lesson.step}`} lesson={lesson} task={step.task} say={say} />
-      )}
-      <PhaseLine
-        lesson={lesson}
-        last={last}
-        until={untilText(step.task?.done ?? step.until, t, name)}
-      />
+      {/* The step's own content scrolls; the header and the buttons stay in view. */}
+      <div className="rl-player-body">
+        <p className="rl-narration" lang={language === 'zh' ? 'zh-CN' : 'en'}>
+          {say(step.text)}
+        </p>
+        <LookAt lesson={lesson} onOpenPanels={onOpenPanels} />
+        {step.predict && <PredictionBox lesson={lesson} prediction={step.predict} say={say} />}
+        {step.task && (
+          <TaskBox key={`${lesson.id}:${lesson.step}`} lesson={lesson} task={step.task} say={say} />
+        )}
+        <PhaseLine
+          lesson={lesson}
+          last={last}
+          until={untilText(step.task?.done ?? step.until, t, name)}
+        />
+      </div>
       <nav className="rl-player-nav" aria-label={t('course.player')}>
         <button
           type="button"
