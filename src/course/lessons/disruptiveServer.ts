@@ -1,0 +1,245 @@
+// Lesson 14 (course layer): the disruptive server. A server cut off alone keeps timing out and
+// inflates its term; when it returns, that term deposes a healthy leader. With PreVote (a server
+// first asks whether it could win) and CheckQuorum (a leader that has lost its majority steps
+// down, and servers that hear a leader ignore would-be disruptors) the same story passes quietly.
+import type { Condition, Cue, Lesson, LessonSettings } from '../types';
+
+const SEED = 14;
+const PLAIN: LessonSettings = { nodes: 5, seed: SEED };
+const GUARDED: LessonSettings = { ...PLAIN, preVote: true, checkQuorum: true };
+
+/** Names the leader and a follower, cuts the follower off alone, and writes while it is away. */
+const CUT_OFF_LONE: readonly Cue[] = [
+  { do: 'mark', name: 'chief', pick: 'leader' },
+  { do: 'mark', name: 'lone', pick: 'follower', nth: 0 },
+  { do: 'partition', groups: [['lone'], 'rest'] },
+  { do: 'write', key: 'x', value: '1' },
+];
+
+const newElection: Condition = { kind: 'term', risesBy: 1 };
+const loneLeads: Condition = { kind: 'role', node: 'lone', role: 'leader' };
+
+export const disruptiveServer: Lesson = {
+  id: 'disruptive-server',
+  title: { en: 'The disruptive server', zh: '捣乱的服务器' },
+  teaches: {
+    en: 'A server cut off alone inflates its term and deposes a healthy leader when it returns; PreVote and CheckQuorum stop both.',
+    zh: '被单独隔离的服务器会不断抬高任期，回来时把健康的领导者拉下台；预投票和 CheckQuorum 能阻止这两件事。',
+  },
+  settings: PLAIN,
+  steps: [
+    {
+      text: {
+        en: 'Five servers elect a leader. Then one follower will be cut off from all the others.',
+        zh: '五台服务器选出一个领导者（leader）。接下来一个跟随者（follower）会和其他所有服务器断开。',
+      },
+      until: { kind: 'logsAgree' },
+      focus: [{ kind: 'node', node: 'leader' }],
+    },
+    {
+      text: {
+        en: '{lone} is cut off alone, and a client writes x=1, which commits without it.',
+        zh: '{lone} 被单独隔离，客户端写入 x=1，它不参与也能提交（commit）。',
+      },
+      cues: CUT_OFF_LONE,
+      until: { kind: 'term', risesBy: 3 },
+      maxMs: 2000,
+      focus: [
+        { kind: 'node', node: 'lone' },
+        { kind: 'field', field: 'currentTerm', node: 'lone' },
+      ],
+      predict: {
+        question: {
+          en: 'What happens to {lone}’s term while it is alone?',
+          zh: '{lone} 被隔离期间，它的任期（term）会怎样？',
+        },
+        answers: [
+          {
+            id: 'same',
+            text: { en: 'It stays as it was', zh: '保持不变' },
+            when: { kind: 'not', of: newElection },
+          },
+          {
+            id: 'rises',
+            text: {
+              en: 'It goes up with every election timeout',
+              zh: '每次选举超时都会加一',
+            },
+            when: { kind: 'term', risesBy: 3 },
+          },
+        ],
+        correct: 'rises',
+        why: {
+          en: 'Hearing no leader, {lone} stands for election again and again, each time in a new term. Nobody answers, so nobody tells it to stop.',
+          zh: '收不到领导者的消息，{lone} 一次又一次参选，每次都进入新任期。没有人回应它，也就没人让它停下来。',
+        },
+      },
+    },
+    {
+      text: {
+        en: 'The network heals. {lone} returns with a term far above {chief}’s, but without x=1.',
+        zh: '网络恢复了。{lone} 带着远高于 {chief} 的任期回来，但它没有 x=1。',
+      },
+      cues: [{ do: 'heal' }],
+      until: { kind: 'logsAgree' },
+      maxMs: 3000,
+      focus: [
+        { kind: 'node', node: 'chief' },
+        { kind: 'field', field: 'currentTerm', node: 'lone' },
+      ],
+      predict: {
+        question: {
+          en: 'Does {chief} go on leading?',
+          zh: '{chief} 还能继续当领导者吗？',
+        },
+        answers: [
+          {
+            id: 'stays',
+            text: { en: 'Yes, nothing happens', zh: '能，什么也不会发生' },
+            when: { kind: 'not', of: newElection },
+          },
+          {
+            id: 'loneWins',
+            text: { en: 'No: {lone} takes over', zh: '不能：{lone} 接任' },
+            when: loneLeads,
+          },
+          {
+            id: 'election',
+            text: {
+              en: 'No: it steps down, and an election in a still higher term follows',
+              zh: '不能：它退位，随后在更高的任期重新选举',
+            },
+            when: { kind: 'all', of: [newElection, { kind: 'not', of: loneLeads }] },
+          },
+        ],
+        correct: 'election',
+        why: {
+          en: 'A higher term in any reply makes a leader step down. {lone} cannot win, since it lacks x=1, but the whole cluster had to stop and elect again for nothing.',
+          zh: '任何回复里出现更高的任期都会让领导者退位。{lone} 缺少 x=1，赢不了；但整个集群不得不停下来白白重新选举一次。',
+        },
+      },
+    },
+    {
+      text: {
+        en: 'A fresh cluster with two guards switched on. PreVote: a server first asks whether it could win, and raises its term only if a majority says yes. CheckQuorum: a server that hears a leader ignores vote requests, and a leader that loses its majority steps down.',
+        zh: '换一个新集群，打开两道保护。预投票（PreVote）：服务器先问一问自己能否赢，多数派同意才抬高任期。CheckQuorum：能收到领导者消息的服务器不理会投票请求；失去多数派的领导者自行退位。',
+      },
+      settings: GUARDED,
+      until: { kind: 'logsAgree' },
+      focus: [{ kind: 'node', node: 'leader' }],
+    },
+    {
+      text: {
+        en: 'Again {lone} is cut off alone, and x=1 commits without it.',
+        zh: '同样，{lone} 被单独隔离，x=1 不需要它也提交了。',
+      },
+      cues: CUT_OFF_LONE,
+      until: { kind: 'role', node: 'lone', role: 'precandidate' },
+      maxMs: 1000,
+      focus: [
+        { kind: 'node', node: 'lone' },
+        { kind: 'field', field: 'currentTerm', node: 'lone' },
+      ],
+      predict: {
+        question: {
+          en: '{lone}’s election timer runs out. Does its term go up now?',
+          zh: '{lone} 的选举计时器到期了。这次它的任期会上升吗？',
+        },
+        answers: [
+          { id: 'rises', text: { en: 'Yes, as before', zh: '会，和之前一样' }, when: newElection },
+          {
+            id: 'same',
+            text: {
+              en: 'No: it only asks, and nobody answers',
+              zh: '不会：它只是先问一问，而没有人回应',
+            },
+            when: { kind: 'not', of: newElection },
+          },
+        ],
+        correct: 'same',
+        why: {
+          en: 'With PreVote, {lone} becomes a pre-candidate and only asks whether it could win. Without a majority of yeses it never raises its term, however often its timer runs out.',
+          zh: '有了预投票，{lone} 只成为预候选者（pre-candidate）去征询意见。得不到多数派同意，它就不会抬高任期，无论计时器到期多少次。',
+        },
+      },
+    },
+    {
+      text: {
+        en: 'The network heals, and {lone} returns with the same term as {chief}.',
+        zh: '网络恢复了，{lone} 带着和 {chief} 相同的任期回来。',
+      },
+      cues: [{ do: 'heal' }],
+      until: { kind: 'logsAgree' },
+      maxMs: 1000,
+      focus: [
+        { kind: 'node', node: 'chief' },
+        { kind: 'node', node: 'lone' },
+      ],
+      predict: {
+        question: {
+          en: 'Does {chief} go on leading this time?',
+          zh: '这次 {chief} 能继续当领导者吗？',
+        },
+        answers: [
+          {
+            id: 'stays',
+            text: {
+              en: 'Yes: {lone} simply catches up',
+              zh: '能：{lone} 只是追上进度',
+            },
+            when: {
+              kind: 'all',
+              of: [
+                { kind: 'role', node: 'chief', role: 'leader' },
+                { kind: 'not', of: newElection },
+              ],
+            },
+          },
+          {
+            id: 'election',
+            text: { en: 'No: another election', zh: '不能：又要重新选举' },
+            when: newElection,
+          },
+        ],
+        correct: 'stays',
+        why: {
+          en: '{lone}’s term never rose, so nothing it sends can depose {chief}. The leader’s next heartbeat brings it x=1.',
+          zh: '{lone} 的任期从未上升，它发出的任何消息都不会让 {chief} 退位。领导者的下一次心跳（heartbeat）就把 x=1 带给了它。',
+        },
+      },
+    },
+    {
+      text: {
+        en: 'Your turn: see CheckQuorum act on the leader itself.',
+        zh: '轮到你了：看看 CheckQuorum 如何作用于领导者本身。',
+      },
+      until: {
+        kind: 'all',
+        of: [
+          { kind: 'not', of: { kind: 'role', node: 'chief', role: 'leader' } },
+          { kind: 'newLeader', not: 'chief' },
+        ],
+      },
+      focus: [{ kind: 'node', node: 'chief' }],
+      task: {
+        goal: {
+          en: 'Make {chief} step down by itself while another server takes over.',
+          zh: '让 {chief} 自行退位，同时由另一台服务器接任。',
+        },
+        hint: {
+          en: 'Cut {chief} off from the majority. Without CheckQuorum it would go on believing it leads; with it, it steps down within an election timeout.',
+          zh: '把 {chief} 和多数派隔开。没有 CheckQuorum 时它会一直以为自己是领导者；有了它，一个选举超时之内就会退位。',
+        },
+        done: {
+          kind: 'all',
+          of: [
+            { kind: 'not', of: { kind: 'role', node: 'chief', role: 'leader' } },
+            { kind: 'newLeader', not: 'chief' },
+          ],
+        },
+        solution: [{ do: 'partition', groups: [['chief'], 'rest'] }],
+        maxMs: 1500,
+      },
+    },
+  ],
+};
