@@ -132,8 +132,8 @@ export const crashState: Lesson = {
     },
     {
       text: {
-        en: 'Why must the vote be on disk? A server that crashed and forgot it could vote again in the same term. Here three servers forget votes, as if none were kept: S1 and S2 stand at the same instant.',
-        zh: '为什么投票必须写入磁盘？宕机后忘了投票的服务器可能在同一任期再投一次。这里三台服务器都像没有保存投票一样：S1 和 S2 在同一时刻参选。',
+        en: 'Why must the vote be on disk? A server that forgot it after a crash could vote twice in one term. Here every server forgets its votes, and S1 and S2 stand at the same instant.',
+        zh: '为什么投票必须写入磁盘？宕机后忘了投票的服务器可能在同一任期投两次票。这里每台服务器都会忘记自己的投票，S1 和 S2 在同一时刻参选。',
       },
       settings: { nodes: 3, seed: 13, rules: { oneVotePerTerm: false } },
       cues: [

@@ -121,8 +121,8 @@ export const disruptiveServer: Lesson = {
     },
     {
       text: {
-        en: 'A fresh cluster with two guards switched on. PreVote: a server first asks whether it could win, and raises its term only if a majority says yes. CheckQuorum: a server that hears a leader ignores vote requests, and a leader that loses its majority steps down.',
-        zh: '换一个新集群，打开两道保护。预投票（PreVote）：服务器先问一问自己能否赢，多数派同意才抬高任期。CheckQuorum：能收到领导者消息的服务器不理会投票请求；失去多数派的领导者自行退位。',
+        en: 'A fresh cluster with PreVote and CheckQuorum on. With PreVote a server raises its term only after a majority says it could win. With CheckQuorum a leader that loses its majority steps down.',
+        zh: '换一个新集群，打开预投票（PreVote）和 CheckQuorum。有了预投票，服务器要先得到多数派（majority）认可能赢，才会抬高任期。有了 CheckQuorum，失去多数派的领导者会自行退位。',
       },
       settings: GUARDED,
       until: { kind: 'logsAgree' },
@@ -227,8 +227,8 @@ export const disruptiveServer: Lesson = {
           zh: '让 {chief} 自行退位，同时由另一台服务器接任。',
         },
         hint: {
-          en: 'Cut {chief} off from the majority. Without CheckQuorum it would go on believing it leads; with it, it steps down within an election timeout.',
-          zh: '把 {chief} 和多数派隔开。没有 CheckQuorum 时它会一直以为自己是领导者；有了它，一个选举超时之内就会退位。',
+          en: 'Drag across empty space to split the network with {chief} alone on one side. Without CheckQuorum it would go on believing it leads; with it, it steps down within an election timeout.',
+          zh: '在空白处拖动以分割网络，让 {chief} 单独在一边。没有 CheckQuorum 时它会一直以为自己是领导者；有了它，一个选举超时之内就会退位。',
         },
         done: {
           kind: 'all',

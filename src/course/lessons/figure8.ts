@@ -1,18 +1,22 @@
 // Lesson 12 (course layer): the paper's Figure 8 — why a leader never commits an entry of an
-// earlier term by counting its copies (§5.4.2). The history is staged on disks; S1, back as the
-// leader of term 4, copies its term-2 entries to a majority, and S5 later overwrites them. With
-// the rule on nothing committed is lost; with it off, a checker catches a lost committed entry.
-//
-// Every new leader here appends a no-op of its term at once, so the old entries would normally
-// travel together with it. A leader sends at most 64 entries per message, though: S3 lacks 128
-// of them, so S1 must send two batches of term-2 entries before the no-op. S3 receiving the second
-// batch proves S1 heard that S3 stores the first — a majority then holds entries 2–65 — while S3
-// still has nothing of term 4 and can vote for S5.
+// earlier term by counting its copies (§5.4.2). A staged history in which S5 overwrites entries
+// that a majority held: harmless with the rule on, a lost committed entry with it off.
 import type { Condition, Cue, Lesson, LessonSettings } from '../types';
 import type { StagedDisk } from '../../sim';
+import { DEFAULT_OPTIONS } from '../../sim';
 
-/** Entries S1 appended in term 2 that reached only S2: two full batches of 64. */
-const TERM_2_ENTRIES = 128;
+// Every new leader appends a no-op of its term at once, so its older entries normally travel in
+// the same message as the no-op and could only ever be counted with it. But a leader sends at most
+// BATCH entries per message: S3 lacks two full batches of term-2 entries, so S1 sends those first
+// and the no-op after. S3 receiving the second batch proves S1 heard that S3 stores the first —
+// a majority then holds entries 2…FIRST_END — while S3 still has nothing of term 4 and can vote
+// for S5 later.
+const BATCH = DEFAULT_OPTIONS.maxEntriesPerAppend;
+/** Entries S1 appended in term 2 that reached only S2. */
+const TERM_2_ENTRIES = 2 * BATCH;
+/** The last index of the first batch S3 receives (index 1 it already holds). */
+const FIRST_END = 1 + BATCH;
+const LAST_OLD = 1 + TERM_2_ENTRIES;
 
 const noop = { kind: 'noop' } as const;
 
@@ -46,8 +50,8 @@ const S1_WINS: readonly Cue[] = [
   { do: 'wait', until: { kind: 'role', node: 1, role: 'leader' }, maxMs: 500 },
 ];
 
-/** S1 heard S3 store the first batch (see the top of the file). */
-const MAJORITY_HOLDS: Condition = { kind: 'logLength', node: 3, atLeast: 2 + 64 };
+/** S3 has the second batch, so S1 heard it store the first (see BATCH above). */
+const MAJORITY_HOLDS: Condition = { kind: 'logLength', node: 3, atLeast: FIRST_END + 1 };
 
 /**
  * S1 is cut off (whatever it sent is lost) and crashes; S4 and S5 come back, and S5 stands twice:
@@ -74,7 +78,7 @@ const S5_LEADS: Condition = {
 const s1Committed: Condition = { kind: 'commitIndex', node: 1, atLeast: 2 };
 
 // Long election timeouts: only the timers the lesson fires go off. Rare heartbeats: S1 sends
-// only in answer to replies, so the batches go out in the order the top of the file explains.
+// only in answer to replies, so the batches go out in the order explained at BATCH above.
 const SETTINGS: LessonSettings = {
   nodes: 5,
   seed: 12,
@@ -93,8 +97,8 @@ export const figure8: Lesson = {
   steps: [
     {
       text: {
-        en: 'A staged history, as in the paper’s Figure 8. S1 led term 2 and stored 128 entries on S2 only. S5 then led term 3 with the votes of S3 and S4, and stored one entry on itself.',
-        zh: '这是按论文图 8 布置好的历史。S1 曾是任期（term）2 的领导者（leader），写了 128 条日志（log）条目，只传到了 S2。之后 S5 靠 S3 和 S4 的选票当上任期 3 的领导者，只在自己这里写了一条。',
+        en: `A staged history, as in the paper’s Figure 8. S1 led term 2 and stored ${TERM_2_ENTRIES} entries on S2 only. S5 then led term 3 with the votes of S3 and S4, and stored one entry on itself.`,
+        zh: `这是按论文图 8 布置好的历史。S1 曾是任期（term）2 的领导者（leader），写了 ${TERM_2_ENTRIES} 条日志（log）条目，只传到了 S2。之后 S5 靠 S3 和 S4 的选票当上任期 3 的领导者，只在自己这里写了一条。`,
       },
       cues: STAGE,
       until: { kind: 'term', atLeast: 3 },
@@ -118,8 +122,8 @@ export const figure8: Lesson = {
     },
     {
       text: {
-        en: 'S1 sends S3 what it lacks, at most 64 entries per message, the no-op last. Once S3 stores the first batch, S1, S2 and S3 — a majority — hold entries 2 to 65.',
-        zh: 'S1 把 S3 缺的条目发给它，每条消息最多 64 条，空操作在最后。S3 存下第一批后，S1、S2、S3 这个多数派（majority）都有了第 2 到 65 条。',
+        en: `S1 sends S3 what it lacks, at most ${BATCH} entries per message, the no-op last. Once S3 stores the first batch, S1, S2 and S3 — a majority — hold entries 2 to ${FIRST_END}.`,
+        zh: `S1 把 S3 缺的条目发给它，每条消息最多 ${BATCH} 条，空操作在最后。S3 存下第一批后，S1、S2、S3 这个多数派（majority）都有了第 2 到 ${FIRST_END} 条。`,
       },
       until: MAJORITY_HOLDS,
       maxMs: 500,
@@ -130,8 +134,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: 'S1 has heard that a majority stores entries 2 to 65. Does it commit them?',
-          zh: 'S1 已得知多数派存有第 2 到 65 条。它会提交（commit）它们吗？',
+          en: `S1 has heard that a majority stores entries 2 to ${FIRST_END}. Does it commit them?`,
+          zh: `S1 已得知多数派存有第 2 到 ${FIRST_END} 条。它会提交（commit）它们吗？`,
         },
         answers: [
           {
@@ -169,8 +173,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: 'S5 lacks entries 2 to 65 that three servers hold. Can it win term 5?',
-          zh: 'S5 没有三台服务器都存着的第 2 到 65 条。它能赢得任期 5 吗？',
+          en: `S5 lacks entries 2 to ${LAST_OLD} that three servers hold. Can it win term 5?`,
+          zh: `S5 没有三台服务器都存着的第 2 到 ${LAST_OLD} 条。它能赢得任期 5 吗？`,
         },
         answers: [
           {
@@ -192,8 +196,8 @@ export const figure8: Lesson = {
         ],
         correct: 'wins',
         why: {
-          en: 'S5’s last entry is from term 3, newer than S3’s term 2 and S4’s term 1. Losing entries 2 to 65 is harmless: S1 never committed them, so no client was told they were done.',
-          zh: 'S5 最后一条来自任期 3，比 S3 的任期 2、S4 的任期 1 都新。丢掉第 2 到 65 条没有害处：S1 从未提交它们，没有客户端被告知写入成功。',
+          en: `S5’s last entry is from term 3, newer than S3’s term 2 and S4’s term 1. Losing entries 2 to ${LAST_OLD} is harmless: S1 never committed them, so no client was told they were done.`,
+          zh: `S5 最后一条来自任期 3，比 S3 的任期 2、S4 的任期 1 都新。丢掉第 2 到 ${LAST_OLD} 条没有害处：S1 从未提交它们，没有客户端被告知写入成功。`,
         },
       },
     },
@@ -212,8 +216,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: 'Without the rule, does S1 commit entries 2 to 65 this time?',
-          zh: '没有这条规则，S1 这次会提交第 2 到 65 条吗？',
+          en: `Without the rule, does S1 commit entries 2 to ${FIRST_END} this time?`,
+          zh: `没有这条规则，S1 这次会提交第 2 到 ${FIRST_END} 条吗？`,
         },
         answers: [
           {
@@ -248,8 +252,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: 'S5 wins and overwrites entries 2 to 129 again. What do the safety checkers say?',
-          zh: 'S5 再次获胜并覆盖第 2 到 129 条。安全检查器会怎么说？',
+          en: `S5 wins and overwrites entries 2 to ${LAST_OLD} again. What do the safety checkers say?`,
+          zh: `S5 再次获胜并覆盖第 2 到 ${LAST_OLD} 条。安全检查器会怎么说？`,
         },
         answers: [
           {
@@ -265,8 +269,8 @@ export const figure8: Lesson = {
         ],
         correct: 'lost',
         why: {
-          en: 'S1 and S3 had committed and applied entries 2 to 65, yet the new leader does not hold them. This is why Raft commits an old entry only together with an entry of the leader’s own term.',
-          zh: 'S1 和 S3 已经提交并应用了第 2 到 65 条，新领导者却没有它们。这就是 Raft 只让旧条目随领导者自己任期的条目一起提交的原因。',
+          en: `S1 and S3 had committed and applied entries 2 to ${FIRST_END}, yet the new leader does not hold them. This is why Raft commits an old entry only together with an entry of the leader’s own term.`,
+          zh: `S1 和 S3 已经提交并应用了第 2 到 ${FIRST_END} 条，新领导者却没有它们。这就是 Raft 只让旧条目随领导者自己任期的条目一起提交的原因。`,
         },
       },
     },

@@ -104,8 +104,8 @@ export const partitionMajority: Lesson = {
           zh: '在分区期间，通过领导者写入一个值，并让它提交（commit）。',
         },
         hint: {
-          en: 'Use the write box, or click {chief} and write there. Three of five servers can still store it.',
-          zh: '用写入框，或点击 {chief} 在那里写入。五台中仍有三台能保存它。',
+          en: 'Press Write, or click {chief} and choose “Write through this node”. Three of five servers can still store it.',
+          zh: '点“写入”，或点击 {chief} 选择“经此节点写入”。五台中仍有三台能保存它。',
         },
         done: { kind: 'commitRises', count: 3 },
         solution: [{ do: 'write', key: 'x', value: '1', via: 'chief' }],

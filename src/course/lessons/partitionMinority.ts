@@ -176,8 +176,8 @@ export const partitionMinority: Lesson = {
     },
     {
       text: {
-        en: 'Your turn: make it happen again.',
-        zh: '轮到你了：让这一幕再发生一次。',
+        en: 'Your turn: the cluster is whole again, led by {fresh}.',
+        zh: '轮到你了：集群又合为一体，由 {fresh} 领导。',
       },
       until: { kind: 'leaders', count: 2 },
       focus: [{ kind: 'node', node: 'fresh' }],
@@ -187,8 +187,8 @@ export const partitionMinority: Lesson = {
           zh: '让集群同时出现两个领导者，任期不同。',
         },
         hint: {
-          en: 'Cut the leader off from a majority: partition it alone or with one other server, then wait for the others to elect.',
-          zh: '把领导者和多数派隔开：把它单独分出去，或和另一台一起分出去，然后等其余服务器选举。',
+          en: 'Drag across empty space to split the network, with the leader on the smaller side, alone or with one other server. Then wait for the others to elect.',
+          zh: '在空白处拖动以分割网络，让领导者落在较小的一边，单独或和另一台一起。然后等其余服务器选举。',
         },
         done: { kind: 'leaders', count: 2 },
         solution: [{ do: 'partition', groups: [['fresh'], 'rest'] }],

@@ -173,8 +173,8 @@ export const restriction: Lesson = {
           zh: '选出一个日志比 S7 短的领导者。',
         },
         hint: {
-          en: 'Fire one server’s election timer. S3 and S6 are short but end in term 4; which short logs end in term 6?',
-          zh: '触发某台服务器的选举计时器。S3 和 S6 的日志短，但最后任期是 4；哪些短日志以任期 6 结尾？',
+          en: 'Click a server and choose “Fire election timer now”. S3 and S6 are short but end in term 4; which short logs end in term 6?',
+          zh: '点击一台服务器，选择“立即触发选举计时器”。S3 和 S6 的日志短，但最后任期是 4；哪些短日志以任期 6 结尾？',
         },
         done: { kind: 'any', of: [leads(1), leads(2)] },
         solution: [{ do: 'timeout', node: 1 }],
