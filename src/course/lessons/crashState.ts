@@ -81,7 +81,7 @@ export const crashState: Lesson = {
             id: 'disk',
             text: {
               en: 'Its term, its vote and its log, but not its commitIndex',
-              zh: '任期、投票和日志，但没有提交索引',
+              zh: '任期（term）、投票和日志，但没有提交索引',
             },
             when: {
               kind: 'all',
@@ -150,7 +150,7 @@ export const crashState: Lesson = {
       predict: {
         question: {
           en: 'Both ask S3 for its vote in term 1. How many leaders will term 1 have?',
-          zh: '两台都向 S3 请求任期（term）1 的选票。任期 1 会有几个领导者？',
+          zh: '两台都向 S3 请求任期 1 的选票。任期 1 会有几个领导者？',
         },
         answers: [
           {

@@ -63,7 +63,7 @@ export const disruptiveServer: Lesson = {
             id: 'rises',
             text: {
               en: 'It goes up with every election timeout',
-              zh: '每次选举超时都会加一',
+              zh: '每次选举超时（election timeout）都会加一',
             },
             when: { kind: 'term', risesBy: 3 },
           },
@@ -142,8 +142,8 @@ export const disruptiveServer: Lesson = {
       ],
       predict: {
         question: {
-          en: '{lone}’s election timer runs out. Does its term go up now?',
-          zh: '{lone} 的选举计时器到期了。这次它的任期会上升吗？',
+          en: 'When {lone}’s election timer runs out, will its term go up this time?',
+          zh: '{lone} 的选举计时器到期时，这次它的任期会上升吗？',
         },
         answers: [
           { id: 'rises', text: { en: 'Yes, as before', zh: '会，和之前一样' }, when: newElection },

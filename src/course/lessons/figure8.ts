@@ -134,8 +134,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: `S1 has heard that a majority stores entries 2 to ${FIRST_END}. Does it commit them?`,
-          zh: `S1 已得知多数派存有第 2 到 ${FIRST_END} 条。它会提交（commit）它们吗？`,
+          en: `Once S1 hears that a majority stores entries 2 to ${FIRST_END}, will it commit them?`,
+          zh: `一旦 S1 得知多数派存有第 2 到 ${FIRST_END} 条，它会提交（commit）它们吗？`,
         },
         answers: [
           {
@@ -203,8 +203,8 @@ export const figure8: Lesson = {
     },
     {
       text: {
-        en: 'Now the same history, with the rule switched off: a leader may commit any entry that a majority holds. S1 wins term 4 again and sends S3 its first batch.',
-        zh: '现在重演同样的历史，但关掉这条规则：领导者只要看到条目在多数派上就可以提交。S1 再次赢得任期 4，把第一批条目发给 S3。',
+        en: 'The same history again, with the current-term rule (§5.4.2) switched off: a leader may commit any entry that a majority holds. S1 wins term 4 again and sends S3 its first batch.',
+        zh: '重演同样的历史，但关掉“只按当前任期提交”这条规则（§5.4.2）：领导者只要看到条目在多数派上就可以提交。S1 再次赢得任期 4，把第一批条目发给 S3。',
       },
       settings: { ...SETTINGS, rules: { currentTermCommit: false } },
       cues: [...STAGE, ...S1_WINS],
@@ -216,7 +216,7 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: `Without the rule, does S1 commit entries 2 to ${FIRST_END} this time?`,
+          en: `Without the rule, will S1 commit entries 2 to ${FIRST_END} this time?`,
           zh: `没有这条规则，S1 这次会提交第 2 到 ${FIRST_END} 条吗？`,
         },
         answers: [
@@ -252,8 +252,8 @@ export const figure8: Lesson = {
       ],
       predict: {
         question: {
-          en: `S5 wins and overwrites entries 2 to ${LAST_OLD} again. What do the safety checkers say?`,
-          zh: `S5 再次获胜并覆盖第 2 到 ${LAST_OLD} 条。安全检查器会怎么说？`,
+          en: `S5 will win and overwrite entries 2 to ${LAST_OLD} again. What will the safety checkers say?`,
+          zh: `S5 会再次获胜并覆盖第 2 到 ${LAST_OLD} 条。安全检查器会怎么说？`,
         },
         answers: [
           {

@@ -89,7 +89,7 @@ export const partitionMajority: Lesson = {
     },
     {
       text: {
-        en: 'Clients notice nothing: {chief} still reaches a majority, itself, {a} and {b}. The higher terms on the other side cannot reach it.',
+        en: 'Clients notice nothing: {chief} still reaches a majority: itself, {a} and {b}. The higher terms on the other side cannot reach it.',
         zh: '客户端察觉不到任何变化：{chief} 仍能联系到多数派——它自己、{a} 和 {b}。另一边更高的任期传不过来。',
       },
       until: { kind: 'commitRises', count: 3 },
@@ -164,7 +164,7 @@ export const partitionMajority: Lesson = {
         correct: 'election',
         why: {
           en: 'Any message with a higher term makes {chief} step down, so an election follows. The returning servers lack the committed write, and the election restriction keeps them from winning.',
-          zh: '任何带更高任期的消息都会让 {chief} 退位，于是重新选举。回来的两台缺少已提交的写入，选举限制让它们赢不了。',
+          zh: '任何带更高任期的消息都会让 {chief} 退位，于是重新选举。回来的两台缺少已提交的写入，选举限制（election restriction）让它们赢不了。',
         },
       },
     },
