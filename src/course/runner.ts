@@ -60,6 +60,9 @@ export function lessonOptions(lesson: Lesson, index = 0): SimOptionsInput {
     ...(s.latencyMs ? { latencyMs: [...s.latencyMs] } : {}),
     ...(s.preVote !== undefined ? { preVote: s.preVote } : {}),
     ...(s.checkQuorum !== undefined ? { checkQuorum: s.checkQuorum } : {}),
+    ...(s.maxEntriesPerAppend !== undefined
+      ? { maxEntriesPerAppend: s.maxEntriesPerAppend }
+      : {}),
     ...(s.rules ? { rules: { ...s.rules } } : {}),
   };
 }

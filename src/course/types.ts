@@ -159,6 +159,8 @@ export interface LessonSettings {
   readonly latencyMs?: readonly [number, number];
   readonly preVote?: boolean;
   readonly checkQuorum?: boolean;
+  /** Most entries one AppendEntries carries (default 64); 1 stages the paper's Figure 8. */
+  readonly maxEntriesPerAppend?: number;
   readonly rules?: Partial<RuleSwitches>;
 }
 

@@ -82,6 +82,7 @@ export function lessonSettings(lesson: Lesson, step: number): Settings {
     lossPercent: 0,
     preVote: s.preVote ?? false,
     checkQuorum: s.checkQuorum ?? false,
+    maxEntriesPerAppend: s.maxEntriesPerAppend ?? DEFAULT_SETTINGS.maxEntriesPerAppend,
     rules: {
       electionRestriction: given.electionRestriction,
       currentTermCommit: given.currentTermCommit,

@@ -1,6 +1,7 @@
 // Cluster settings as the person edits them and as the URL carries them (store layer). A link
 // such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster;
-// `off=oneVotePerTerm` adds Figure 2 rules switched off on purpose (none by default).
+// `off=oneVotePerTerm` adds Figure 2 rules switched off on purpose (none by default), and
+// `batch=1` a cap on entries per AppendEntries other than the usual 64.
 import type { RuleSwitches, SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
@@ -18,6 +19,8 @@ export interface Settings {
   readonly lossPercent: number;
   readonly preVote: boolean;
   readonly checkQuorum: boolean;
+  /** Most entries one AppendEntries carries (`batch=` in the link, written only when not 64). */
+  readonly maxEntriesPerAppend: number;
   /** The four Figure 2 rules; one switched off breaks Raft on purpose, for a lesson. */
   readonly rules: RuleSwitches;
 }
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lossPercent: DEFAULT_OPTIONS.dropRate * 100,
   preVote: DEFAULT_OPTIONS.preVote,
   checkQuorum: DEFAULT_OPTIONS.checkQuorum,
+  maxEntriesPerAppend: DEFAULT_OPTIONS.maxEntriesPerAppend,
   rules: DEFAULT_OPTIONS.rules,
 };
 
@@ -44,6 +48,7 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
     dropRate: s.lossPercent / 100,
     preVote: s.preVote,
     checkQuorum: s.checkQuorum,
+    maxEntriesPerAppend: s.maxEntriesPerAppend,
     rules: { ...s.rules },
     // Each frame already holds its event; a second copy of the whole trace would double it.
     keepTrace: false,
@@ -118,6 +123,7 @@ const FIELDS: readonly Field[] = [
   field('loss', int, (lossPercent) => ({ lossPercent })),
   field('pv', flag, (preVote) => ({ preVote })),
   field('cq', flag, (checkQuorum) => ({ checkQuorum })),
+  field('batch', int, (maxEntriesPerAppend) => ({ maxEntriesPerAppend })),
   field('off', rulesOff, (rules) => ({ rules })),
 ];
 
@@ -207,6 +213,7 @@ const ORDER = [
   'loss',
   'pv',
   'cq',
+  'batch',
   'off',
   ...VIEW_PARAMS,
   ...LESSON_PARAMS,
@@ -229,6 +236,9 @@ export function settingsToQuery(s: Settings): string {
     `loss=${s.lossPercent}`,
     `pv=${flagText(s.preVote)}`,
     `cq=${flagText(s.checkQuorum)}`,
+    ...(s.maxEntriesPerAppend === DEFAULT_SETTINGS.maxEntriesPerAppend
+      ? []
+      : [`batch=${s.maxEntriesPerAppend}`]),
     ...rulesOffParam(s.rules),
   ].join('&');
 }

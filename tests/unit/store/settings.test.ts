@@ -31,6 +31,7 @@ const custom: Settings = {
   lossPercent: 10,
   preVote: true,
   checkQuorum: true,
+  maxEntriesPerAppend: 1,
   rules: {
     electionRestriction: true,
     currentTermCommit: false,
@@ -46,6 +47,21 @@ describe('settings in the URL', () => {
   ])('%s survive a round trip', (_, s) => {
     expect(parseSettingsQuery(settingsToQuery(s))).toEqual({ settings: s, problems: [] });
   });
+
+  it('writes batch= only when it is not the usual 64, and reads it back', () => {
+    expect(settingsToQuery(custom)).toContain('&batch=1&');
+    expect(settingsToQuery(DEFAULT_SETTINGS)).not.toContain('batch=');
+    expect(parseSettingsQuery('batch=5').settings.maxEntriesPerAppend).toBe(5);
+  });
+
+  it.each(['0', '-1', '1.5', 'NaN', '100001', '1e3', ''])(
+    'batch=%s is reported and the usual 64 stays',
+    (value) => {
+      const parsed = parseSettingsQuery(`batch=${value}`);
+      expect(parsed.settings.maxEntriesPerAppend).toBe(64);
+      expect(parsed.problems.map((p) => p.param)).toEqual(['batch']);
+    },
+  );
 
   it('writes switched-off rules as one off= list, and nothing when every rule is on', () => {
     expect(settingsToQuery(custom)).toMatch(/&off=currentTermCommit,oneVotePerTerm$/);
@@ -93,6 +109,7 @@ describe('settings in the URL', () => {
         lossPercent: int(0, 100),
         preVote: rng() < 0.5,
         checkQuorum: rng() < 0.5,
+        maxEntriesPerAppend: rng() < 0.5 ? 64 : int(1, 100_000),
         rules: {
           electionRestriction: rng() < 0.8,
           currentTermCommit: rng() < 0.8,
