@@ -196,13 +196,13 @@ export function lessonIntents(
   };
 
   /** Rebuilds step `index` of `lesson` from the lesson alone, on a fresh cluster. */
-  const build = async (lesson: Lesson, index: number, solution = false) => {
+  const build = async (l: Lesson, index: number, solution = false) => {
     pauseNow(k);
     forgetSaved(k);
     k.get().cancelRewrite();
     watching(null);
     play = null;
-    const settings = lessonSettings(lesson, index);
+    const settings = lessonSettings(l, index);
     k.set({
       settings,
       status: 'starting',
@@ -210,7 +210,7 @@ export function lessonIntents(
       selection: null,
       pausedBecause: null,
       lesson: {
-        id: lesson.id,
+        id: l.id,
         step: index,
         phase: 'building',
         answer: null,
@@ -221,7 +221,7 @@ export function lessonIntents(
       },
     });
     k.persistence.writeQuery(linkFor(k.get()));
-    saveProgress(lesson.id, index, false);
+    saveProgress(l.id, index, false);
     await exclusive(k, async () => {
       try {
         await boot(k);
@@ -230,13 +230,21 @@ export function lessonIntents(
         throw e;
       }
       const recorded: RecordedAction[] = [];
-      const run = await reachStep(lesson, liveSim(k), index, record(recorded));
+      const run = await reachStep(l, liveSim(k), index, record(recorded));
       if (solution && run.step.task) await run.play(run.step.task.solution);
       k.set({ actions: recorded, status: 'running', cursor: 0 });
-      play = { lesson, run, clean: true, finishedAt: null, watch: null };
+      play = { lesson: l, run, clean: true, finishedAt: null, watch: null };
       publish(k, 'head', {}, simOf(k).now);
     });
-    if (play && k.get().lesson?.step === index) begin();
+    const shown = k.get().lesson;
+    if (!play && shown?.id === l.id && shown.step === index) {
+      // The step could not be built (the notice says why): leave the lesson rather than wait
+      // on a scene that never comes; the cluster stays as far as it got.
+      leave();
+      if (k.get().status === 'starting') k.set({ status: 'running' });
+      return;
+    }
+    if (play && shown?.step === index) begin();
     if (play && solution) setLesson({ shown: true });
   };
 

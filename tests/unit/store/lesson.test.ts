@@ -153,6 +153,21 @@ describe('walking a lesson', () => {
   });
 });
 
+describe('a step that cannot be built', () => {
+  it('leaves the lesson with a notice instead of waiting forever', async () => {
+    const store = createLabStore({
+      runtime: () => Promise.reject(new Error('no workers here')),
+      scheduler: new ManualScheduler(),
+      persistence: memoryPersistence('lesson=majority&step=2'),
+    });
+    await store.getState().start();
+    await settle(store);
+    expect(store.getState().lesson).toBeNull();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().notice?.kind).toBe('error');
+  });
+});
+
 describe('saved progress', () => {
   it('is kept per lesson and read back', async () => {
     const { store, persistence } = await open('lesson=majority&step=2');
