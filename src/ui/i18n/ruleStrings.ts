@@ -16,7 +16,7 @@ export const RULE_SECTIONS: Readonly<Record<RuleSwitchName, string>> = {
   oneVotePerTerm: '§5.2',
 };
 
-/** "one vote per term (§5.2)" / "每个任期只投一票（§5.2）". */
+/** “one vote per term” (§5.2) / “每个任期只投一票”（§5.2）. */
 export function ruleSwitchName(rule: RuleSwitchName, t: Translate): string {
   return t('rules.named', { name: t(`rules.name.${rule}`), section: RULE_SECTIONS[rule] });
 }
@@ -36,7 +36,8 @@ export const ruleStrings: Strings = {
       'Switching a rule off makes Raft unsafe on purpose, so you can watch the safety checkers catch what goes wrong. Keep every rule on for a normal run.',
     'rules.apply': 'Restart with these rules',
     'rules.pending': 'Not in effect until you restart.',
-    'rules.named': '{name} ({section})',
+    'rules.offTag': 'off',
+    'rules.named': '“{name}” ({section})',
     'rules.name.electionRestriction': 'election restriction',
     'rules.why.electionRestriction':
       "Voters stop checking that a candidate's log is at least as up to date as their own, so a server that lacks committed entries can become leader and overwrite them.",
@@ -54,9 +55,8 @@ export const ruleStrings: Strings = {
       'This run breaks Raft on purpose ({rules}). Switch them back on in Settings, under "Break a rule".',
     'rules.alarm.where': 'event {n} · t = {at} ms',
     'rules.alarm.goto': 'Go to event {n}',
-    'rules.alarm.marked': 'Marked in the drawing and the logs: {names}',
-    'rules.alarm.entry': 'S{node} index {index}',
-    'rules.alarm.because': 'Switched off in this run: {rules}.',
+    'rules.alarm.colon': ': ',
+    'rules.alarm.expected': 'SAFETY VIOLATED — as expected, with {rules} switched off.',
     'rules.mark.broken': 'named by the failed safety check',
     'rules.mark.focus': 'the lesson points here',
     'rules.inspect.broken': '⚠ The failed safety check names this server.',
@@ -67,7 +67,8 @@ export const ruleStrings: Strings = {
       '关掉一条规则会故意让 Raft 变得不安全，好让你亲眼看到安全检查如何抓住出错的地方。正常运行时请让所有规则保持开启。',
     'rules.apply': '用这些规则重启',
     'rules.pending': '重启之后才会生效。',
-    'rules.named': '{name}（{section}）',
+    'rules.offTag': '已关闭',
+    'rules.named': '“{name}”（{section}）',
     'rules.name.electionRestriction': '选举限制',
     'rules.why.electionRestriction':
       '投票的服务器不再检查候选人（Candidate）的日志（Log）是否至少和自己的一样新，于是缺少已提交（committed）条目的服务器也能当上领导者（Leader），再把那些条目覆盖掉。',
@@ -85,9 +86,8 @@ export const ruleStrings: Strings = {
       '这次运行故意破坏了 Raft（{rules}）。可以在“设置”的“打破一条规则”里把它们重新打开。',
     'rules.alarm.where': '第 {n} 个事件 · {at} 毫秒时',
     'rules.alarm.goto': '跳到第 {n} 个事件',
-    'rules.alarm.marked': '图中和日志中已标出：{names}',
-    'rules.alarm.entry': 'S{node} 第 {index} 条',
-    'rules.alarm.because': '本次运行关闭了：{rules}。',
+    'rules.alarm.colon': '：',
+    'rules.alarm.expected': '安全性被破坏——这在意料之中：本次运行关闭了{rules}。',
     'rules.mark.broken': '被失败的安全检查点名',
     'rules.mark.focus': '课程正指着这里',
     'rules.inspect.broken': '⚠ 失败的安全检查点名了这台服务器。',

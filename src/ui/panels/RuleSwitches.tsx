@@ -46,6 +46,12 @@ function RuleForm({ applied }: { applied: Rules }) {
             <label htmlFor={`rl-rule-${rule}`} className="rl-rule-name">
               {t(`rules.name.${rule}`)}{' '}
               <span className="rl-rule-section">{RULE_SECTIONS[rule]}</span>
+              {/* The checkbox says it to a screen reader; this says it to the room. */}
+              {!draft[rule] && (
+                <span className="rl-rule-state" aria-hidden="true">
+                  {t('rules.offTag')}
+                </span>
+              )}
             </label>
             <p id={`rl-rule-${rule}-why`} className="rl-rule-why">
               {t(`rules.why.${rule}`)}

@@ -1,50 +1,56 @@
 // The checkers' status in the top bar (UI layer): a calm line while every property holds. How
 // many properties are checked is the simulator's fact, not a number written here. While a Figure 2
-// rule is switched off a loud marker stays beside it, so a broken run never looks like a bug; a
+// rule is switched off a loud marker stays under it, so a broken run never looks like a bug; a
 // click on it opens Settings, where the rules are switched back on.
+import type { RuleSwitches } from '../../sim';
 import { RULE_IDS } from '../../store';
 import { ruleName } from '../i18n/codes';
-import { describeRulesOff } from '../i18n/ruleStrings';
+import type { Translate } from '../i18n/types';
+import { RULE_SECTIONS, describeRulesOff, type RuleSwitchName } from '../i18n/ruleStrings';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
 
 export function SafetyStatus() {
   const t = useT();
   const frame = useFrame();
+  const rulesOn = useLab((s) => s.settings.rules);
   const broken = frame?.violations.length ?? 0;
   const checkers = frame?.facts.checkers ?? 0;
   const rules = RULE_IDS.map((id) => ruleName(id, t)).join(t('app.list.separator'));
+  const status = (
+    <span
+      className={broken ? 'rl-safety rl-safety-broken' : 'rl-safety'}
+      title={t('app.safety.explain', { rules })}
+    >
+      {broken ? t('app.safety.broken', { count: broken }) : t('app.safety.ok', { count: checkers })}
+    </span>
+  );
+  if (!describeRulesOff(rulesOn, t)) return status;
+  // Stacked, so the marker costs the bar a few px of height rather than a second row.
   return (
-    <>
-      <span
-        className={broken ? 'rl-safety rl-safety-broken' : 'rl-safety'}
-        title={t('app.safety.explain', { rules })}
-      >
-        {broken
-          ? t('app.safety.broken', { count: broken })
-          : t('app.safety.ok', { count: checkers })}
-      </span>
-      <RulesOff />
-    </>
+    <span className="rl-safety-box">
+      {status}
+      <RulesOff rules={rulesOn} t={t} />
+    </span>
   );
 }
 
-function RulesOff() {
-  const t = useT();
+/** One rule off is named; several go by their sections, which stay short ("§5.4.1, §5.2"). */
+function RulesOff({ rules, t }: { rules: RuleSwitches; t: Translate }) {
   const lab = useIntents();
-  const off = describeRulesOff(
-    useLab((s) => s.settings.rules),
-    t,
-  );
-  if (!off) return null;
+  const off = (Object.keys(rules) as RuleSwitchName[]).filter((r) => !rules[r]);
+  const shown =
+    off.length === 1
+      ? t(`rules.name.${off[0]!}`)
+      : off.map((r) => RULE_SECTIONS[r]).join(t('app.list.separator'));
   return (
     <button
       type="button"
       className="rl-rules-off"
       data-testid="rules-off"
-      title={t('rules.offTitle', { rules: off })}
+      title={t('rules.offTitle', { rules: describeRulesOff(rules, t) })}
       onClick={() => lab.showPanel('settings')}
     >
-      {t('rules.off', { rules: off })}
+      {t('rules.off', { rules: shown })}
     </button>
   );
 }
