@@ -24,7 +24,7 @@ export function HighlightRing({ kind, radius, nodeRadius, still }: Props) {
     <motion.g
       className={`rl-hl rl-hl-${kind}`}
       aria-hidden="true"
-      animate={still ? undefined : pulse}
+      animate={still ? { scale: 1, opacity: 1 } : pulse}
       style={{ transformBox: 'fill-box', transformOrigin: 'center' }}
     >
       <circle className="rl-hl-glow" r={radius} />

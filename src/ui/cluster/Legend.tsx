@@ -1,6 +1,7 @@
 // The key to the cluster drawing: every role look and every message look, the client, the words
-// beside nodes, faults and a lossy network, each drawn with the very components and classes the
-// cluster view uses, next to a sentence saying what it means.
+// beside nodes, faults, a lossy network and the two highlights (a lesson's pointer, a safety
+// alarm), each drawn with the very components and classes the cluster view uses, next to a
+// sentence saying what it means.
 import type { ReactNode } from 'react';
 import type { Role } from '../../sim';
 import type { Translate } from '../i18n/types';
@@ -8,6 +9,7 @@ import { MESSAGE_LOOKS } from '../../layout/messageLook';
 import type { MessageLook } from '../../layout/messageLook';
 import { burstPath, crossPath, roleShape } from '../../layout/shapes';
 import { FlightMark } from './FlightMark';
+import { HighlightRing } from './HighlightRing';
 
 const ROLES: readonly Role[] = ['follower', 'precandidate', 'candidate', 'leader'];
 const GLYPH: Record<MessageLook, string> = {
@@ -130,6 +132,19 @@ export function Legend({ t }: { t: Translate }) {
           info={t('drawing.legend.client')}
           swatch={<rect x={-19} y={-12} width={38} height={24} rx={6} className="rl-client-body" />}
         />
+        {(['focus', 'broken'] as const).map((kind) => (
+          <Item
+            key={kind}
+            name={t(`rules.legend.${kind}Name`)}
+            info={t(`rules.legend.${kind}`)}
+            swatch={
+              <g className="rl-node rl-role-follower">
+                <HighlightRing kind={kind} radius={16} nodeRadius={12} still />
+                <path className="rl-node-body" d={roleShape('follower', 11)} />
+              </g>
+            }
+          />
+        ))}
         <Item
           name={t('visual.legend.heartbeatName')}
           info={t('visual.legend.heartbeat')}

@@ -60,6 +60,12 @@ export const ruleStrings: Strings = {
     'rules.mark.broken': 'named by the failed safety check',
     'rules.mark.focus': 'the lesson points here',
     'rules.inspect.broken': '⚠ The failed safety check names this server.',
+    'rules.legend.focusName': 'lesson pointer',
+    'rules.legend.focus':
+      'a dashed ring on a yellow glow: the lesson points here. Links, messages, log cells and inspector fields get the same dashed line.',
+    'rules.legend.brokenName': 'safety alarm',
+    'rules.legend.broken':
+      'a solid red ring: a failed safety check names this server. Its log cells get the same solid line.',
   },
   zh: {
     'rules.title': '打破一条规则',
@@ -91,5 +97,11 @@ export const ruleStrings: Strings = {
     'rules.mark.broken': '被失败的安全检查点名',
     'rules.mark.focus': '课程正指着这里',
     'rules.inspect.broken': '⚠ 失败的安全检查点名了这台服务器。',
+    'rules.legend.focusName': '课程指引',
+    'rules.legend.focus':
+      '黄色光晕上的虚线圈：课程正指着这里。链路、消息、日志格和检查器里的字段也用同样的虚线标出。',
+    'rules.legend.brokenName': '安全警报',
+    'rules.legend.broken':
+      '红色实线圈：失败的安全检查点名了这台服务器。它的日志格也用同样的实线标出。',
   },
 };
