@@ -256,13 +256,13 @@ const en: Record<string, string> = {
   'app.msgSum.replyFailed': '{name} #{id}: failed, {reason}',
   'app.command.noop': 'no-op',
 
-
   'app.settings.title': 'Settings',
   'app.settings.nodes': 'Cluster size (1–9)',
   'app.settings.seed': 'Seed',
   'app.settings.etMin': 'Election timeout min (ms)',
   'app.settings.etMax': 'Election timeout max (ms)',
   'app.settings.heartbeat': 'Heartbeat interval (ms)',
+  'app.settings.batch': 'Entries per AppendEntries',
   'app.settings.latMin': 'Latency min (ms)',
   'app.settings.latMax': 'Latency max (ms)',
   'app.settings.loss': 'Message loss at start (%)',
@@ -272,6 +272,7 @@ const en: Record<string, string> = {
   'app.settings.newSeed': 'New seed',
   'app.settings.urlHint':
     'The settings live in the address bar: a reload or a shared link gives the same cluster.',
+  'app.settings.leavesLesson': 'Applying new settings leaves the lesson.',
   'app.settings.lossNow': 'Message loss now (%)',
   'app.settings.setLoss': 'Set loss',
 };
@@ -501,13 +502,13 @@ const zh: Record<string, string> = {
   'app.msgSum.replyFailed': '{name} #{id}：失败，{reason}',
   'app.command.noop': '空操作',
 
-
   'app.settings.title': '设置',
   'app.settings.nodes': '集群大小（1–9）',
   'app.settings.seed': '随机种子 Seed',
   'app.settings.etMin': '选举超时下限 Election timeout（毫秒）',
   'app.settings.etMax': '选举超时上限（毫秒）',
   'app.settings.heartbeat': '心跳间隔 Heartbeat interval（毫秒）',
+  'app.settings.batch': '每条 AppendEntries 最多携带的条目数',
   'app.settings.latMin': '网络延迟下限（毫秒）',
   'app.settings.latMax': '网络延迟上限（毫秒）',
   'app.settings.loss': '初始丢包率（%）',
@@ -516,6 +517,7 @@ const zh: Record<string, string> = {
   'app.settings.apply': '应用并重启',
   'app.settings.newSeed': '换一个种子',
   'app.settings.urlHint': '设置保存在地址栏中：刷新页面或分享链接都会得到同一个集群。',
+  'app.settings.leavesLesson': '应用新设置会离开当前课程。',
   'app.settings.lossNow': '当前丢包率（%）',
   'app.settings.setLoss': '设置丢包率',
 };

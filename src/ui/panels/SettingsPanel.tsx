@@ -1,4 +1,5 @@
-// Cluster settings (UI layer): size, timers, latency, loss, PreVote, CheckQuorum and seed, then the
+// Cluster settings (UI layer): size, timers, latency, entries per AppendEntries, loss, PreVote,
+// CheckQuorum and seed, then the
 // Figure 2 rules one may break on purpose (RuleSwitches). Applying restarts the cluster and writes
 // the URL, so a reload or a shared link gives the same cluster.
 import { useState, type FormEvent } from 'react';
@@ -30,6 +31,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const lab = useIntents();
   const liveLoss = useLab((s) => Math.round((selectFrame(s)?.network.dropRate ?? 0) * 100));
   const [draft, setDraft] = useState(settings);
+  const inLesson = useLab((s) => s.lesson !== null);
   const [loss, setLoss] = useState(String(liveLoss));
   const num = (text: string) => (text.trim() === '' ? NaN : Number(text));
   const patch = (p: Partial<Settings>) => setDraft({ ...draft, ...p });
@@ -65,6 +67,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
           (heartbeatMs) => patch({ heartbeatMs }),
           1,
         )}
+        {field(
+          t('app.settings.batch'),
+          draft.maxEntriesPerAppend,
+          (maxEntriesPerAppend) => patch({ maxEntriesPerAppend }),
+          1,
+          100_000,
+        )}
         {field(t('app.settings.latMin'), latMin, (v) => patch({ latencyMs: [v, latMax] }))}
         {field(t('app.settings.latMax'), latMax, (v) => patch({ latencyMs: [latMin, v] }))}
         {field(
@@ -99,6 +108,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </button>
         </div>
         <p className="rl-hint">{t('app.settings.urlHint')}</p>
+        {inLesson && <p className="rl-hint">{t('app.settings.leavesLesson')}</p>}
       </form>
       <form
         className="rl-settings-live"
