@@ -1,14 +1,15 @@
 // Layout layer: where every piece of text in the cluster drawing goes, so no two collide. Each
 // label gets the first of its candidate spots (around its node, stacked on its node's earlier
 // lines, or across the box for the drawing's own notes) that stays in the box, off every node's
-// rings and clear of every label placed before it. Labels are placed in a stated priority order;
+// rings, clearly nearer its own node than any other, and clear of every label placed before
+// it. Labels are placed in a stated priority order;
 // one that finds no room is dropped (the node's accessible name and the inspector still carry
 // it), and a node whose role finds no room shows none of its other lines either. A node's fault badge needs no place here: it sits inside the node's halo (ring.ts).
 // Text sizes come in measured by the UI; this file only does the geometry.
 import type { NodeSpot, RingLayout } from './ring';
 import { EDGE } from './ring';
 import type { Obstacles, Rect, Size } from './rects';
-import { fitsAmong, reachAlong, rectAround } from './rects';
+import { distanceToRect, fitsAmong, reachAlong, rectAround } from './rects';
 
 export type LabelKind = 'role' | 'loss' | 'cutOff' | 'fault' | 'term' | 'lost' | 'hint';
 
@@ -159,7 +160,9 @@ function placeOne(
   const obstacles = respect
     ? { ...state.obstacles, rects: [...state.obstacles.rects, ...others] }
     : state.obstacles;
-  const fits = (r: Rect) => fitsAmong(r, obstacles, LABEL_GAP);
+  // A node's line must also read as its own: nearer to it than to any other node.
+  const fits = (r: Rect) =>
+    fitsAmong(r, obstacles, LABEL_GAP) && (!spot || nearestIs(r, spot, ring.nodes));
   const make = (rect: Rect, variant: number, anchor: TextAnchor): PlacedLabel => ({
     key: req.key,
     kind: req.kind,
@@ -196,6 +199,19 @@ function placeOne(
   }
   return null;
 }
+
+/**
+ * Whether `rect` sits clearly nearer `owner` than any other node (OWNER_MARGIN times nearer),
+ * so a reader pairs it with the right one. Without this, a crowded ring could put S1's
+ * "leader" beside S2.
+ */
+export function nearestIs(rect: Rect, owner: NodeSpot, nodes: readonly NodeSpot[]): boolean {
+  const mine = distanceToRect(owner, rect);
+  return nodes.every((n) => n === owner || mine * OWNER_MARGIN <= distanceToRect(n, rect));
+}
+
+/** How much nearer its own node a label must be than any other (see nearestIs). */
+const OWNER_MARGIN = 1.25;
 
 /** Left edge of a line `width` wide set in `block` by the anchor. */
 function alignIn(block: Rect, width: number, anchor: TextAnchor): number {

@@ -30,6 +30,13 @@ export function rectHitsCircle(a: Rect, c: Circle): boolean {
   return (nx - c.x) ** 2 + (ny - c.y) ** 2 < c.r * c.r;
 }
 
+/** How far `p` is from the nearest point of `a` (0 inside it). */
+export function distanceToRect(p: Point, a: Rect): number {
+  const dx = Math.max(a.x - p.x, 0, p.x - (a.x + a.width));
+  const dy = Math.max(a.y - p.y, 0, p.y - (a.y + a.height));
+  return Math.hypot(dx, dy);
+}
+
 /** True when `inner` lies wholly inside `outer`. */
 export function rectInside(inner: Rect, outer: Rect): boolean {
   return (
