@@ -78,6 +78,14 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
     }
     case 'leaders':
       return live(sim).filter((v) => v.role === 'leader').length >= c.count;
+    case 'roleCount':
+      return live(sim).filter((v) => v.role === c.role).length >= c.count;
+    case 'matchIndex': {
+      const leader = view(c.leader);
+      const node = scene.node(c.node);
+      if (!leader?.alive || leader.role !== 'leader' || node === null) return false;
+      return (leader.progress.find((p) => p.id === node)?.matchIndex ?? -1) >= c.atLeast;
+    }
     case 'term': {
       const highest = sim.facts().highestTerm;
       return (

@@ -60,9 +60,7 @@ export function lessonOptions(lesson: Lesson, index = 0): SimOptionsInput {
     ...(s.latencyMs ? { latencyMs: [...s.latencyMs] } : {}),
     ...(s.preVote !== undefined ? { preVote: s.preVote } : {}),
     ...(s.checkQuorum !== undefined ? { checkQuorum: s.checkQuorum } : {}),
-    ...(s.maxEntriesPerAppend !== undefined
-      ? { maxEntriesPerAppend: s.maxEntriesPerAppend }
-      : {}),
+    ...(s.maxEntriesPerAppend !== undefined ? { maxEntriesPerAppend: s.maxEntriesPerAppend } : {}),
     ...(s.rules ? { rules: { ...s.rules } } : {}),
   };
 }
@@ -267,6 +265,16 @@ export class LessonRun implements Scene {
     if (p.pick === 'node') return this.must(p.node);
     const leader = this.sim.facts().leader;
     if (p.pick === 'leader') return this.must('leader');
+    if (p.pick === 'role') {
+      const inRole = this.sim
+        .nodeIds()
+        .filter((id) => this.sim.nodeView(id).alive && this.sim.nodeView(id).role === p.role);
+      const chosen = inRole[p.nth ?? 0];
+      if (chosen === undefined) {
+        throw new LessonError(this.lesson.id, this.index, `no ${p.role} number ${p.nth ?? 0}`);
+      }
+      return chosen;
+    }
     const except = new Set((p.except ?? []).map((r) => this.must(r)));
     const followers = this.sim
       .nodeIds()

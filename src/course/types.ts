@@ -21,7 +21,9 @@ export type Pick =
   | { readonly pick: 'leader' }
   /** The nth (0-based) live server that is not the leader and not excluded, by id. */
   | { readonly pick: 'follower'; readonly nth?: number; readonly except?: readonly NodeRef[] }
-  | { readonly pick: 'node'; readonly node: NodeRef };
+  | { readonly pick: 'node'; readonly node: NodeRef }
+  /** The nth (0-based) live server in `role`, by id (e.g. the candidate of an election). */
+  | { readonly pick: 'role'; readonly role: Role; readonly nth?: number };
 
 /** An action of a step, with servers by reference; the runner turns each into a SimAction. */
 export type Cue =
@@ -50,6 +52,18 @@ export type Condition =
   | { readonly kind: 'role'; readonly node: NodeRef; readonly role: Role }
   /** At least `count` live servers believe they lead, at the same moment. */
   | { readonly kind: 'leaders'; readonly count: number }
+  /** At least `count` live servers are in `role` at the same moment. */
+  | { readonly kind: 'roleCount'; readonly role: Role; readonly count: number }
+  /**
+   * Leader `leader` knows `node` holds its log up to `atLeast` (its matchIndex for it): the
+   * follower's reply has arrived, not just the entry.
+   */
+  | {
+      readonly kind: 'matchIndex';
+      readonly leader: NodeRef;
+      readonly node: NodeRef;
+      readonly atLeast: number;
+    }
   /** The highest term of any live server is at least `term`, or above the step's start + `by`. */
   | { readonly kind: 'term'; readonly atLeast?: number; readonly risesBy?: number }
   | { readonly kind: 'nodeTerm'; readonly node: NodeRef; readonly atLeast: number }

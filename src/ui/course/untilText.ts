@@ -14,6 +14,10 @@ export function untilText(
       return t(key, { node: nameOf(c.node), role: t(`visual.role.${c.role}`) });
     case 'leaders':
       return t(key, { count: c.count });
+    case 'roleCount':
+      return t(key, { count: c.count, role: t(`visual.role.${c.role}`) });
+    case 'matchIndex':
+      return t(key, { leader: nameOf(c.leader), node: nameOf(c.node), index: c.atLeast });
     case 'nodeTerm':
       return t(key, { node: nameOf(c.node), term: c.atLeast });
     case 'commitIndex':

@@ -33,7 +33,8 @@ export const courseStrings: Strings = {
     'course.playing': 'Watch: the step plays until {until}.',
     'course.paused': 'Paused. Press Play (Space) to go on.',
     'course.finished': 'Step finished. Press Next when you are ready.',
-    'course.lastFinished': 'Lesson finished. Explore from here, or pick another lesson in the Course tab.',
+    'course.lastFinished':
+      'Lesson finished. Explore from here, or pick another lesson in the Course tab.',
     'course.predict': 'Predict first',
     'course.askHow': 'Pick an answer; then the step plays and shows what happens.',
     'course.lookAt': 'Look at',
@@ -55,6 +56,9 @@ export const courseStrings: Strings = {
     'course.until.leaders#one': '{count} server believes it leads',
     'course.until.leaders': '{count} servers believe they lead at once',
     'course.until.term': 'the term rises',
+    'course.until.roleCount#one': '{count} server is in the role {role}',
+    'course.until.roleCount': '{count} servers are in the role {role} at once',
+    'course.until.matchIndex': '{leader} hears that {node} stores entry {index}',
     'course.until.nodeTerm': '{node} reaches term {term}',
     'course.until.committed': 'the write is committed',
     'course.until.replied': 'the client hears back',
@@ -69,7 +73,8 @@ export const courseStrings: Strings = {
   },
   zh: {
     'course.title': '课程',
-    'course.intro': '十四节短课，按顺序学。每节讲解一个场景，先问你会发生什么，再演示给你看，最后把集群交给你动手。',
+    'course.intro':
+      '十四节短课，按顺序学。每节讲解一个场景，先问你会发生什么，再演示给你看，最后把集群交给你动手。',
     'course.steps': '{count} 步',
     'course.start': '开始',
     'course.continue': '从第 {step} 步继续',
@@ -115,6 +120,8 @@ export const courseStrings: Strings = {
     'course.until.role': ' {node} 成为{role}',
     'course.until.leaders': '有 {count} 台服务器自认为是领导者',
     'course.until.term': '任期增加',
+    'course.until.roleCount': '有 {count} 台服务器同时是{role}',
+    'course.until.matchIndex': ' {leader} 得知 {node} 已存下第 {index} 条',
     'course.until.nodeTerm': ' {node} 到达任期 {term}',
     'course.until.committed': '这次写入被提交',
     'course.until.replied': '客户端收到答复',
