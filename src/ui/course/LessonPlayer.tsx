@@ -54,7 +54,7 @@ export function LessonPlayer({ onOpenPanels }: { onOpenPanels(): void }) {
           until={untilText(step.task?.done ?? step.until, t, name)}
         />
       </div>
-      <nav className="rl-player-nav" aria-label={t('course.player')}>
+      <nav className="rl-player-nav" aria-label={t('course.player')} title={t('course.remote')}>
         <button
           type="button"
           className="rl-button"
@@ -89,7 +89,6 @@ export function LessonPlayer({ onOpenPanels }: { onOpenPanels(): void }) {
           {t('course.explore')}
         </button>
       </nav>
-      <p className="rl-hint rl-player-keys">{t('course.remote')}</p>
     </section>
   );
 }
@@ -103,7 +102,7 @@ function PhaseLine({ lesson, last, until }: { lesson: LessonState; last: boolean
   else if (lesson.phase === 'playing')
     text = playing ? t('course.playing', { until }) : t('course.paused');
   else if (lesson.phase === 'done') text = last ? t('course.lastFinished') : t('course.finished');
-  else if (lesson.phase === 'solved') text = t('course.solved');
+  else if (lesson.phase === 'solved') text = last ? t('course.lastSolved') : t('course.solved');
   if (text === null) return null;
   return (
     <p className="rl-player-phase" role="status">
@@ -112,33 +111,42 @@ function PhaseLine({ lesson, last, until }: { lesson: LessonState; last: boolean
   );
 }
 
-/** The inspector fields the step points at, each with a button that opens it for its server. */
+/** The inspector fields the step points at, with a button per server that opens its fields. */
 function LookAt({ lesson, onOpenPanels }: { lesson: LessonState; onOpenPanels(): void }) {
   const t = useT();
   const lab = useIntents();
   const fields = lesson.focus.filter((f) => f.kind === 'field');
   if (fields.length === 0) return null;
+  // A field of no server in particular opens on the leader's (or the first server's).
+  const fallback = lesson.names.leader ?? 1;
+  const open = (node: number) => {
+    lab.selectItem({ kind: 'node', id: node });
+    lab.showPanel('inspect');
+    onOpenPanels();
+  };
+  const nodes = [...new Set(fields.map((f) => f.node ?? fallback))];
   return (
-    <ul className="rl-look">
-      {fields.map((f) => (
-        <li key={`${f.field}@${f.node}`}>
-          {t('course.lookAt')} <code>{f.field}</code>
-          {f.node !== null && ` · S${f.node}`}{' '}
-          {f.node !== null && (
-            <button
-              type="button"
-              className="rl-button rl-button-small"
-              onClick={() => {
-                lab.selectItem({ kind: 'node', id: f.node! });
-                lab.showPanel('inspect');
-                onOpenPanels();
-              }}
-            >
-              {t('course.inspect', { node: `S${f.node}` })}
-            </button>
-          )}
-        </li>
+    <div className="rl-look">
+      <span>
+        {t('course.lookAt')}{' '}
+        {fields.map((f, i) => (
+          <span key={`${f.field}@${f.node}`}>
+            {i > 0 && ', '}
+            <code>{f.field}</code>
+            {f.node !== null && ` (S${f.node})`}
+          </span>
+        ))}
+      </span>
+      {nodes.map((node) => (
+        <button
+          key={node}
+          type="button"
+          className="rl-button rl-button-small"
+          onClick={() => open(node)}
+        >
+          {t('course.inspect', { node: `S${node}` })}
+        </button>
       ))}
-    </ul>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 // A step's question (UI layer): asked before the world moves on; the student picks, the step
 // plays, and the reveal names the answer that happened — read off the simulation, not assumed.
+import { useEffect, useRef } from 'react';
 import type { Prediction, Words } from '../../course';
 import type { LessonState } from '../../store';
 import { useIntents, useT } from '../labContext';
@@ -17,12 +18,22 @@ export function PredictionBox({
   const lab = useIntents();
   const asking = lesson.phase === 'ask';
   const revealed = lesson.phase === 'done' && lesson.happened !== null;
+  // The question, then the reveal, scroll into view in the player: on a small screen they sit
+  // below the narration, and a student alone would miss them.
+  const box = useRef<HTMLDivElement>(null);
+  const reveal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [asking]);
+  useEffect(() => {
+    if (revealed) reveal.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [revealed]);
   const textOf = (id: string | null) => {
     const a = prediction.answers.find((x) => x.id === id);
     return a ? say(a.text) : '';
   };
   return (
-    <div className="rl-predict" role="group" aria-label={t('course.predict')}>
+    <div className="rl-predict" role="group" aria-label={t('course.predict')} ref={box}>
       <p className="rl-predict-kicker">{t('course.predict')}</p>
       <p className="rl-predict-question">{say(prediction.question)}</p>
       <div className="rl-predict-answers">
@@ -51,7 +62,7 @@ export function PredictionBox({
         </p>
       )}
       {revealed && (
-        <div className="rl-reveal" role="status">
+        <div className="rl-reveal" role="status" ref={reveal}>
           <p>
             <strong>
               {lesson.answer === lesson.happened ? t('course.right') : t('course.wrong')}

@@ -49,6 +49,8 @@ export const courseStrings: Strings = {
     'course.showMe': 'Show me',
     'course.showing': 'Playing a known solution…',
     'course.solved': 'Well done: the goal is met.',
+    'course.lastSolved':
+      'Well done: the goal is met, and the lesson is finished. Explore from here, or pick the next lesson in the Course tab.',
     'course.unknownLesson': 'There is no lesson called “{id}”.',
     'course.until.leaderElected': 'a leader is elected',
     'course.until.newLeader': 'a new leader is elected',
@@ -114,6 +116,8 @@ export const courseStrings: Strings = {
     'course.showMe': '演示给我看',
     'course.showing': '正在演示一种已知的做法……',
     'course.solved': '做得好：目标达成。',
+    'course.lastSolved':
+      '做得好：目标达成，本课结束。可以从这里自由探索，或在“课程”标签页中选下一课。',
     'course.unknownLesson': '没有名为“{id}”的课。',
     'course.until.leaderElected': '选出领导者',
     'course.until.newLeader': '选出新的领导者',
