@@ -7,7 +7,7 @@ export const majority: Lesson = {
   title: { en: 'Why a majority', zh: '为什么是多数派' },
   teaches: {
     en: 'Copies on several servers survive a crash; a write is safe once a majority stores it.',
-    zh: '数据存在多台服务器上，一台宕机也不会丢；写入被多数派保存后才算安全。',
+    zh: '数据存在多台服务器上，一台宕机也不会丢；写入被多数派（majority）保存后才算安全。',
   },
   settings: { nodes: 5, seed: 1 },
   steps: [
@@ -21,8 +21,8 @@ export const majority: Lesson = {
     },
     {
       text: {
-        en: 'The servers chose {leader} as leader. A client write goes to it, and it copies the write to the others.',
-        zh: '服务器们选出了 {leader} 作领导者（leader）。客户端的写入发给它，再由它复制给其他服务器。',
+        en: 'The servers picked {leader} to be their leader. Client writes go to it, and it copies each one to the others, its followers. Once enough servers store a write, it is committed: it will not be lost.',
+        zh: '服务器们选了 {leader} 当领导者（leader）。客户端的写入都发给它，由它复制给其他服务器，也就是它的跟随者（follower）。一次写入被足够多的服务器保存后，就提交（commit）了：不会再丢失。',
       },
       cues: [
         { do: 'mark', name: 'chief', pick: 'leader' },
@@ -37,8 +37,8 @@ export const majority: Lesson = {
     },
     {
       text: {
-        en: 'A majority of five is three. Two followers now crash, leaving three servers running.',
-        zh: '五台的多数派（majority）是三台。现在两个跟随者宕机，只剩三台在运行。',
+        en: 'How many is enough? A majority: of five servers, three. Two followers now crash, leaving three running, and a client writes y=2.',
+        zh: '多少台才算足够？要多数派（majority）：五台中的三台。现在两个跟随者宕机，只剩三台在运行，客户端又写入 y=2。',
       },
       cues: [
         { do: 'mark', name: 'down1', pick: 'follower', nth: 0 },
@@ -51,7 +51,8 @@ export const majority: Lesson = {
       focus: [
         { kind: 'node', node: 'down1' },
         { kind: 'node', node: 'down2' },
-        { kind: 'entry', node: 'all', index: 'last' },
+        // y=2 is the third entry (after the leader's empty one and x=1); 'last' would be x=1.
+        { kind: 'entry', node: 'all', index: 3 },
       ],
       predict: {
         question: {
@@ -82,8 +83,8 @@ export const majority: Lesson = {
     },
     {
       text: {
-        en: 'A third server crashes. Two of five are left: no longer a majority.',
-        zh: '第三台服务器宕机了。五台只剩两台，已不是多数派。',
+        en: 'A third server, {down3}, crashes, and a client writes z=3. Two of five are left: no longer a majority.',
+        zh: '第三台服务器 {down3} 也宕机了，客户端又写入 z=3。五台只剩两台，已经不是多数派了。',
       },
       cues: [
         { do: 'mark', name: 'down3', pick: 'follower', nth: 0 },
@@ -91,36 +92,37 @@ export const majority: Lesson = {
         { do: 'crash', node: 'down3' },
         { do: 'write', key: 'z', value: '3' },
       ],
-      until: { kind: 'logLength', node: 'last', atLeast: 4 },
+      // Ends once {chief} has heard {last}'s reply, so the commit that does not come is shown.
+      until: { kind: 'matchIndex', leader: 'chief', node: 'last', atLeast: 4 },
       focus: [
         { kind: 'node', node: 'down3' },
         { kind: 'field', field: 'commitIndex', node: 'chief' },
-        { kind: 'entry', node: 'chief', index: 'last' },
+        { kind: 'entry', node: 'all', index: 4 },
       ],
       predict: {
         question: {
-          en: 'Only {chief} and {last} run. {last} has stored z=3. Is it committed?',
-          zh: '只有 {chief} 和 {last} 在运行，{last} 已保存 z=3。它提交了吗？',
+          en: 'Only {chief} and {last} are running. When {chief} hears that {last} has stored z=3, will z=3 be committed?',
+          zh: '只有 {chief} 和 {last} 在运行。等 {chief} 得知 {last} 已经保存了 z=3，z=3 会被提交吗？',
         },
         answers: [
           {
             id: 'yes',
             text: {
-              en: 'Yes: both running servers store it',
-              zh: '提交了：两台运行中的服务器都保存了',
+              en: 'Yes: every running server will store it',
+              zh: '会：运行中的服务器都会保存它',
             },
             when: { kind: 'committed', request: 'last', count: 1 },
           },
           {
             id: 'no',
-            text: { en: 'No: two is not a majority of five', zh: '没有：二不是五的多数' },
+            text: { en: 'No: two of five is not a majority', zh: '不会：两台不到五台的多数' },
             when: { kind: 'not', of: { kind: 'committed', request: 'last', count: 1 } },
           },
         ],
         correct: 'no',
         why: {
-          en: 'Two copies out of five could all be lost, so the leader does not commit: the write waits until a majority runs again.',
-          zh: '五份中只有两份，可能全部丢失，所以领导者不提交：写入要等到多数派重新运行。',
+          en: 'Two copies out of five could both be lost, so {chief} does not commit: its commitIndex stays where it was, and z=3 waits until a majority runs again.',
+          zh: '五份里只有两份，可能一起丢失，所以 {chief} 不提交：它的提交索引（commitIndex）停在原处，z=3 要等到多数派重新运行。',
         },
       },
     },
