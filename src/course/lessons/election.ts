@@ -19,13 +19,14 @@ export const election: Lesson = {
   steps: [
     {
       text: {
-        en: 'Every server starts as a follower in term 0. Each runs an election timer of random length, 150 to 300 ms here, and draws a new length whenever the timer is reset.',
-        zh: '每台服务器启动时都是跟随者（follower），处在任期（term）0。每台都有一个随机长度的选举计时器（election timer），这里是 150 到 300 毫秒；计时器每次被重置，都会重新抽一个长度。',
+        en: 'Every server starts as a follower in term 0. Each runs an election timer of random length, 150 to 300 ms here, and draws a new length whenever the timer is reset. Open {watch}’s timer and term to follow one of them.',
+        zh: '每台服务器启动时都是跟随者（follower），处在任期（term）0。每台都有一个随机长度的选举计时器（election timer），这里是 150 到 300 毫秒；计时器每次被重置，都会重新抽一个长度。打开 {watch} 的计时器和任期，跟着其中一台看。',
       },
+      cues: [{ do: 'mark', name: 'watch', pick: 'node', node: 2 }],
       until: { kind: 'term', atLeast: 1 },
       focus: [
-        { kind: 'field', field: 'electionDeadline' },
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'electionDeadline', node: 'watch' },
+        { kind: 'field', field: 'currentTerm', node: 'watch' },
       ],
       predict: {
         question: {
@@ -74,27 +75,31 @@ export const election: Lesson = {
     },
     {
       text: {
-        en: 'A timer ran out. Its server became a candidate: it moved to term 1, voted for itself and sent RequestVote to the other four.',
-        zh: '有一个计时器到期了。这台服务器成为候选人：它进入任期 1，先投自己一票，再向其余四台发送请求投票（RequestVote）。',
+        en: '{cand}’s timer ran out first, so {cand} became a candidate: it moved to term 1, voted for itself and sent RequestVote to the other four. Watch {cand}’s votes and {voter}’s votedFor.',
+        zh: '{cand} 的计时器最先到期，于是 {cand} 成为候选人（candidate）：它进入任期 1，先投自己一票，再向其余四台发送请求投票（RequestVote）。留意 {cand} 收到的票（votes）和 {voter} 的 votedFor。',
       },
+      cues: [
+        { do: 'mark', name: 'cand', pick: 'role', role: 'candidate' },
+        { do: 'mark', name: 'voter', pick: 'role', role: 'follower' },
+      ],
       until: { kind: 'leaderElected' },
       focus: [
         { kind: 'message', message: 'RequestVote' },
         { kind: 'message', message: 'RequestVoteReply' },
-        { kind: 'field', field: 'votedFor' },
-        { kind: 'field', field: 'votes' },
+        { kind: 'field', field: 'votes', node: 'cand' },
+        { kind: 'field', field: 'votedFor', node: 'voter' },
       ],
       predict: {
         question: {
-          en: 'Each follower has one vote in term 1 and gives it to the first candidate that asks. Will this candidate win term 1?',
-          zh: '每个跟随者在任期 1 只有一票，投给第一个来要票的候选人。这个候选人能赢下任期 1 吗？',
+          en: 'Each follower has one vote in term 1 and gives it to the first candidate that asks. Will {cand} win term 1?',
+          zh: '每个跟随者在任期 1 只有一票，投给第一个来要票的候选人。{cand} 会赢下任期 1 吗？',
         },
         answers: [
           {
             id: 'yes',
             text: {
-              en: 'Yes: it gets votes from a majority',
-              zh: '能：它会得到多数派的票',
+              en: 'Yes: it will get votes from a majority',
+              zh: '会：它会得到多数派的票',
             },
             when: {
               kind: 'all',
@@ -104,8 +109,8 @@ export const election: Lesson = {
           {
             id: 'no',
             text: {
-              en: 'No: another term is needed',
-              zh: '不能：还需要再选一个任期',
+              en: 'No: another term will be needed',
+              zh: '不会：还得再选一个任期',
             },
             when: { kind: 'term', atLeast: 2 },
           },
@@ -119,26 +124,26 @@ export const election: Lesson = {
     },
     {
       text: {
-        en: '{first} leads term 1. Every 50 ms it sends each follower an AppendEntries, a heartbeat, and each heartbeat resets that follower’s timer. The first one also carries an empty entry of term 1.',
-        zh: '{first} 成为任期 1 的领导者。它每 50 毫秒给每个跟随者发一条追加条目（AppendEntries），也就是心跳（heartbeat）；每次心跳都会重置那个跟随者的计时器。第一条还带着一个任期 1 的空条目。',
+        en: '{first} leads term 1. Every 50 ms it sends each follower an AppendEntries, a heartbeat, and each heartbeat resets that follower’s timer: watch {voter}’s. The first one also carries an empty entry of term 1.',
+        zh: '{first} 成为任期 1 的领导者。它每 50 毫秒给每个跟随者发一条追加条目（AppendEntries），也就是心跳（heartbeat）；每次心跳都会重置那个跟随者的计时器，看看 {voter} 的。第一条还带着一个任期 1 的空条目。',
       },
       cues: [{ do: 'mark', name: 'first', pick: 'leader' }],
       until: { kind: 'commitRises', count: 5 },
       focus: [
         { kind: 'node', node: 'first' },
         { kind: 'message', message: 'AppendEntries' },
-        { kind: 'field', field: 'electionDeadline' },
+        { kind: 'field', field: 'electionDeadline', node: 'voter' },
       ],
     },
     {
       text: {
-        en: 'Your turn. A timer is reset only when its server grants a vote or hears from the leader of its current term. Refusing a vote does not reset it, and neither does a message from an older term.',
-        zh: '轮到你了。只有投出一票，或收到当前任期领导者的消息，计时器才会重置。拒绝投票不会重置它，来自旧任期的消息也不会。',
+        en: 'Your turn. A timer is reset only when its server grants a vote or hears from the leader of its current term. Refusing a vote does not reset it, and neither does a message from an older term. Keep an eye on {voter}’s timer and term.',
+        zh: '轮到你了。只有投出一票，或收到当前任期领导者的消息，计时器才会重置。拒绝投票不会重置它，来自旧任期的消息也不会。留意 {voter} 的计时器和任期。',
       },
       until: { kind: 'newLeader', not: 'first' },
       focus: [
-        { kind: 'field', field: 'electionDeadline' },
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'electionDeadline', node: 'voter' },
+        { kind: 'field', field: 'currentTerm', node: 'voter' },
       ],
       task: {
         goal: {
@@ -146,14 +151,11 @@ export const election: Lesson = {
           zh: '让一个跟随者发起选举，从 {first} 手里接过领导权。',
         },
         hint: {
-          en: 'Click a follower and choose "Fire election timer now". A leader has no election timer, so firing it on {first} does nothing.',
-          zh: '点击一个跟随者，选择“立即触发选举计时器”。领导者没有选举计时器，对 {first} 这样做不会有任何效果。',
+          en: 'Click a follower, {voter} for instance, and choose "Fire election timer now". A leader has no election timer, so firing it on {first} does nothing.',
+          zh: '点击一个跟随者（比如 {voter}），选择“立即触发选举计时器”。领导者没有选举计时器，对 {first} 这样做不会有任何效果。',
         },
         done: { kind: 'newLeader', not: 'first' },
-        solution: [
-          { do: 'mark', name: 'rival', pick: 'follower' },
-          { do: 'timeout', node: 'rival' },
-        ],
+        solution: [{ do: 'timeout', node: 'voter' }],
         maxMs: 1_000,
       },
     },
