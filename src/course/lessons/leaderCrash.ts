@@ -13,13 +13,14 @@ export const leaderCrash: Lesson = {
   steps: [
     {
       text: {
-        en: 'Five servers elect a leader. As long as its heartbeats arrive, no follower’s election timer runs out.',
-        zh: '五台服务器选出一个领导者（leader）。只要它的心跳（heartbeat）不断到达，跟随者（follower）的选举计时器（election timer）就不会到期。',
+        en: 'Five servers elect a leader. As long as its heartbeats arrive, no follower’s election timer runs out: watch {watch}’s.',
+        zh: '五台服务器选出一个领导者（leader）。只要它的心跳（heartbeat）不断到达，跟随者（follower）的选举计时器（election timer）就不会到期，看看 {watch} 的。',
       },
+      cues: [{ do: 'mark', name: 'watch', pick: 'node', node: 1 }],
       until: { kind: 'logsAgree' },
       focus: [
         { kind: 'node', node: 'leader' },
-        { kind: 'field', field: 'electionDeadline' },
+        { kind: 'field', field: 'electionDeadline', node: 'watch' },
       ],
     },
     {
@@ -34,7 +35,7 @@ export const leaderCrash: Lesson = {
       until: { kind: 'newLeader', not: 'old' },
       focus: [
         { kind: 'node', node: 'old' },
-        { kind: 'field', field: 'electionDeadline' },
+        { kind: 'field', field: 'electionDeadline', node: 'watch' },
       ],
       predict: {
         question: {
@@ -62,7 +63,7 @@ export const leaderCrash: Lesson = {
         correct: 'elect',
         why: {
           en: 'The first timer to run out made its server a candidate in a new term. Four servers still run, and three of them are a majority of five, so it could win.',
-          zh: '第一个到期的计时器让它的服务器在新任期成为候选人（candidate）。还有四台在运行，其中三台就是五台的多数派（majority），所以它能赢。',
+          zh: '第一个到期的计时器让它的服务器在新的任期（term）成为候选人（candidate）。还有四台在运行，其中三台就是五台的多数派（majority），所以它能赢。',
         },
       },
     },
@@ -76,7 +77,7 @@ export const leaderCrash: Lesson = {
       focus: [
         { kind: 'node', node: 'next' },
         { kind: 'message', message: 'AppendEntries' },
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'currentTerm', node: 'next' },
       ],
     },
     {
@@ -137,8 +138,8 @@ export const leaderCrash: Lesson = {
     },
     {
       text: {
-        en: 'A leader can also be cut off without crashing. Now {boss} is alone behind a partition: its heartbeats reach no one, so the other four elect a new leader in a higher term.',
-        zh: '领导者也可能没有宕机，只是被隔开了。现在 {boss} 被网络分区（partition）单独隔开：它的心跳谁也收不到，于是其余四台在更高的任期选出新领导者。',
+        en: 'A leader can also be cut off without crashing. Now {boss} is alone behind a partition: its heartbeats reach no one, so the other four’s timers will run out.',
+        zh: '领导者也可能没有宕机，只是被隔开了。现在 {boss} 被网络分区（partition）单独隔开：它的心跳谁也收不到，其余四台的计时器迟早会到期。',
       },
       cues: [
         { do: 'mark', name: 'boss', pick: 'leader' },
@@ -147,27 +148,27 @@ export const leaderCrash: Lesson = {
       until: { kind: 'newLeader', not: 'boss' },
       focus: [
         { kind: 'node', node: 'boss' },
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'currentTerm', node: 'boss' },
       ],
       predict: {
         question: {
-          en: 'The others have elected a new leader. Does {boss}, cut off, still believe it leads?',
-          zh: '其他服务器已经选出了新领导者。被隔开的 {boss} 还认为自己是领导者吗？',
+          en: 'The other four will elect a new leader in a higher term. Once they have, will {boss}, cut off, still believe it leads?',
+          zh: '其余四台会在更高的任期选出新的领导者。等它们选出来时，被隔开的 {boss} 还会认为自己是领导者吗？',
         },
         answers: [
           {
             id: 'still',
             text: {
-              en: 'Yes: nothing has told it otherwise',
-              zh: '是的：没有任何消息告诉它情况变了',
+              en: 'Yes: nothing will tell it otherwise',
+              zh: '会：不会有任何消息告诉它情况变了',
             },
             when: { kind: 'role', node: 'boss', role: 'leader' },
           },
           {
             id: 'knows',
             text: {
-              en: 'No: it notices and steps down',
-              zh: '不：它会察觉并退位',
+              en: 'No: it will notice and step down',
+              zh: '不会：它会察觉并退位',
             },
             when: { kind: 'not', of: { kind: 'role', node: 'boss', role: 'leader' } },
           },
