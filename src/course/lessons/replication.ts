@@ -31,15 +31,16 @@ export const replication: Lesson = {
       until: { kind: 'replied', request: 'last' },
       focus: [
         { kind: 'client' },
-        { kind: 'entry', node: 'all', index: 'last' },
+        // x=1 goes in at index 2, after the leader's empty entry; 'last' would be that entry.
+        { kind: 'entry', node: 'all', index: 2 },
         { kind: 'message', message: 'AppendEntries' },
         { kind: 'message', message: 'AppendEntriesReply' },
         { kind: 'field', field: 'matchIndex', node: 'lead' },
       ],
       predict: {
         question: {
-          en: 'When does {lead} answer the client?',
-          zh: '{lead} 什么时候回复客户端？',
+          en: 'When will {lead} answer the client?',
+          zh: '{lead} 会在什么时候回复客户端？',
         },
         answers: [
           {
@@ -85,13 +86,14 @@ export const replication: Lesson = {
     },
     {
       text: {
-        en: 'The followers learn that x=1 is committed from {lead}’s next AppendEntries, which carries its commit index. Then each applies x=1 to its own key-value store.',
-        zh: '跟随者要从 {lead} 的下一条追加条目里得知 x=1 已提交，这条消息带着领导者的提交索引（commitIndex）。之后每个跟随者把 x=1 应用到自己的键值存储。',
+        en: 'The followers learn that x=1 is committed from {lead}’s next AppendEntries, which carries its commit index. Then each applies x=1 to its own key-value store: watch {f}’s commitIndex and lastApplied.',
+        zh: '跟随者要从 {lead} 的下一条追加条目里得知 x=1 已提交，这条消息带着领导者的提交索引（commitIndex）。之后每个跟随者把 x=1 应用到自己的键值存储：留意 {f} 的 commitIndex 和 lastApplied。',
       },
+      cues: [{ do: 'mark', name: 'f', pick: 'follower' }],
       until: { kind: 'committed', request: 'last' },
       focus: [
-        { kind: 'field', field: 'commitIndex' },
-        { kind: 'field', field: 'lastApplied' },
+        { kind: 'field', field: 'commitIndex', node: 'f' },
+        { kind: 'field', field: 'lastApplied', node: 'f' },
         { kind: 'message', message: 'AppendEntries' },
       ],
     },
@@ -101,7 +103,7 @@ export const replication: Lesson = {
         zh: '轮到你了。自己发一个写入，跟着它走一遍：从客户端到领导者的日志，到各个跟随者，到提交，再回到客户端。',
       },
       until: { kind: 'commitRises', count: 5 },
-      focus: [{ kind: 'client' }, { kind: 'field', field: 'commitIndex' }],
+      focus: [{ kind: 'client' }, { kind: 'field', field: 'commitIndex', node: 'lead' }],
       task: {
         goal: {
           en: 'Write any value and get it committed on all five servers.',
