@@ -16,63 +16,57 @@ export const heartbeats: Lesson = {
   steps: [
     {
       text: {
-        en: 'A heartbeat is an AppendEntries with no entries. It still carries prevLogIndex and prevLogTerm, the entry that new ones would follow, and the follower checks that its own log holds that entry.',
-        zh: '心跳（heartbeat）就是不带条目的追加条目（AppendEntries）。它照样带着 prevLogIndex 和 prevLogTerm，指明新条目应当接在领导者（leader）日志（log）的哪一条之后；跟随者（follower）会检查自己的日志里有没有这一条。',
+        en: '{lead} has just won term 1. Its first AppendEntries carries one entry, the empty entry that opens its term, with prevLogIndex 0: it goes at the very start of each log. After that, every 50 ms, {lead} sends AppendEntries with no entries: heartbeats. A heartbeat still carries prevLogIndex and prevLogTerm, naming the entry new ones would follow (here index 1 of term 1), and each follower checks that its own log holds it.',
+        zh: '{lead} 刚赢下任期（term）1。它的第一条追加条目（AppendEntries）带着一个条目，也就是开启这个任期的空条目，prevLogIndex 为 0：它放在每份日志（log）的最开头。此后 {lead} 每 50 毫秒发一次不带条目的追加条目，这就是心跳（heartbeat）。心跳照样带着 prevLogIndex 和 prevLogTerm，指明新条目应当接在哪一条之后（这里是任期 1 的第 1 条）；每个跟随者（follower）都会检查自己的日志里有没有这一条。',
       },
+      // Opens on the new leader, so the AppendEntries on screen are the ones the text describes.
+      cues: [
+        { do: 'wait', until: { kind: 'leaderElected' } },
+        { do: 'mark', name: 'lead', pick: 'leader' },
+      ],
       until: { kind: 'logsAgree' },
       focus: [
+        { kind: 'node', node: 'lead' },
         { kind: 'message', message: 'AppendEntries' },
         { kind: 'message', message: 'AppendEntriesReply' },
-        { kind: 'entry', node: 'all', index: 'last' },
+        { kind: 'entry', node: 'all', index: 1 },
       ],
     },
     {
       text: {
-        en: 'A client writes x=1. Once a majority stores it, {lead} commits it and applies it to its key-value store in the same moment.',
-        zh: '客户端写入 x=1。一旦多数派（majority）保存了它，{lead} 就提交（commit）它，并在同一时刻把它应用到自己的键值存储。',
+        en: 'A client writes x=1 through {lead}. Once a majority stores it, {lead} commits it, applies it to its key-value store and sends the client its answer, all in the same moment. Meanwhile watch {f}’s commitIndex.',
+        zh: '客户端经 {lead} 写入 x=1。一旦多数派（majority）保存了它，{lead} 就在同一时刻提交（commit）它、把它应用到自己的键值存储，并把回复发给客户端。同时留意 {f} 的提交索引（commitIndex）。',
       },
       cues: [
-        { do: 'mark', name: 'lead', pick: 'leader' },
         { do: 'mark', name: 'f', pick: 'follower' },
         { do: 'write', key: 'x', value: '1' },
       ],
-      until: { kind: 'committed', request: 'last', count: 1 },
-      focus: [
-        { kind: 'field', field: 'commitIndex', node: 'lead' },
-        { kind: 'field', field: 'lastApplied', node: 'lead' },
-        { kind: 'entry', node: 'lead', index: X_INDEX },
-      ],
-    },
-    {
-      text: {
-        en: '{lead} sends its answer to the client. Meanwhile look at {f}: it stores x=1, but what does its commitIndex say?',
-        zh: '{lead} 把回复发给客户端。同时看看 {f}：它已经保存了 x=1，可它的提交索引（commitIndex）是多少？',
-      },
       until: { kind: 'replied', request: 'last' },
       focus: [
         { kind: 'client' },
+        { kind: 'field', field: 'commitIndex', node: 'lead' },
         { kind: 'field', field: 'commitIndex', node: 'f' },
         { kind: 'entry', node: 'f', index: X_INDEX },
       ],
       predict: {
         question: {
-          en: '{lead} has committed x=1. When the client hears back, will {f} have committed x=1 too?',
-          zh: '{lead} 已经提交了 x=1。客户端收到回复时，{f} 也已经提交 x=1 了吗？',
+          en: 'When the client hears back from {lead}, will {f} have committed x=1 too?',
+          zh: '客户端收到 {lead} 的回复时，{f} 也会已经提交了 x=1 吗？',
         },
         answers: [
           {
             id: 'yes',
             text: {
-              en: 'Yes: everyone commits together',
-              zh: '是的：大家一起提交',
+              en: 'Yes: everyone will commit together',
+              zh: '会：大家会一起提交',
             },
             when: { kind: 'commitIndex', node: 'f', atLeast: X_INDEX },
           },
           {
             id: 'no',
             text: {
-              en: 'Not yet: {f} has not been told',
-              zh: '还没有：还没人告诉 {f}',
+              en: 'Not yet: no one will have told {f}',
+              zh: '还不会：那时还没人告诉 {f}',
             },
             when: { kind: 'not', of: { kind: 'commitIndex', node: 'f', atLeast: X_INDEX } },
           },
@@ -80,7 +74,7 @@ export const heartbeats: Lesson = {
         correct: 'no',
         why: {
           en: '{f} stored x=1 before {lead} committed it. A follower learns the commit index only from the leader’s next AppendEntries, and none has reached {f} since.',
-          zh: '{f} 保存 x=1 时，{lead} 还没有提交它。跟随者只能从领导者的下一条追加条目得知提交索引，而在那之后还没有消息到达 {f}。',
+          zh: '{f} 保存 x=1 时，{lead} 还没有提交它。跟随者只能从领导者（leader）的下一条追加条目得知提交索引，而在那之后还没有消息到达 {f}。',
         },
       },
     },
