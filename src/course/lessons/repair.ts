@@ -19,8 +19,8 @@ export const repair: Lesson = {
       },
       until: { kind: 'logsAgree' },
       focus: [
-        { kind: 'field', field: 'nextIndex' },
-        { kind: 'field', field: 'matchIndex' },
+        { kind: 'field', field: 'nextIndex', node: 'leader' },
+        { kind: 'field', field: 'matchIndex', node: 'leader' },
       ],
     },
     {
@@ -45,16 +45,23 @@ export const repair: Lesson = {
     },
     {
       text: {
-        en: '{lag} restarts with only the first entry. {lead}’s next heartbeat says prevLogIndex 4, past the end of {lag}’s log, so {lag} rejects it and says where its log ends.',
-        zh: '{lag} 重启了，日志（log）里只有第一条。{lead} 的下一次心跳（heartbeat）写着 prevLogIndex 为 4，超出了 {lag} 日志的末尾，所以 {lag} 拒绝它，并告诉领导者自己的日志在哪里结束。',
+        en: '{lag} restarts with only the first entry. {lead}’s next heartbeat will say prevLogIndex 4, past the end of {lag}’s log, so {lag} will reject it and say where its log ends.',
+        zh: '{lag} 重启了，日志（log）里只有第一条。{lead} 的下一次心跳（heartbeat）会写着 prevLogIndex 为 4，超出了 {lag} 日志的末尾，所以 {lag} 会拒绝它，并告诉领导者自己的日志在哪里结束。',
       },
       cues: [{ do: 'restart', node: 'lag' }],
-      until: { kind: 'logsAgree' },
+      // Ends once {lead} has heard {lag}'s success, so matchIndex is seen reaching 4.
+      until: {
+        kind: 'all',
+        of: [
+          { kind: 'logsAgree' },
+          { kind: 'matchIndex', leader: 'lead', node: 'lag', atLeast: 4 },
+        ],
+      },
       focus: [
         { kind: 'message', message: 'AppendEntriesReply' },
         { kind: 'field', field: 'nextIndex', node: 'lead' },
         { kind: 'field', field: 'matchIndex', node: 'lead' },
-        { kind: 'entry', node: 'lag', index: 'last' },
+        { kind: 'entry', node: 'lag', index: 1 },
       ],
       predict: {
         question: {
