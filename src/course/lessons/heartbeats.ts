@@ -80,8 +80,8 @@ export const heartbeats: Lesson = {
     },
     {
       text: {
-        en: 'The next heartbeat carries {lead}’s commit index, so {f} commits x=1 and applies it. Committed on the leader, answered to the client, committed on a follower: three different moments.',
-        zh: '下一次心跳带上了 {lead} 的提交索引，于是 {f} 提交并应用了 x=1。领导者提交、回复客户端、跟随者提交：这是三个不同的时刻。',
+        en: 'The next heartbeat will carry {lead}’s commit index, and {f} will then commit x=1 and apply it. Committed on the leader, answered to the client, committed on a follower: three different moments.',
+        zh: '下一次心跳会带上 {lead} 的提交索引，{f} 收到后就会提交并应用 x=1。领导者提交、回复客户端、跟随者提交：这是三个不同的时刻。',
       },
       until: { kind: 'commitIndex', node: 'f', atLeast: X_INDEX },
       focus: [
