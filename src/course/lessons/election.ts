@@ -30,7 +30,7 @@ export const election: Lesson = {
       ],
       predict: {
         question: {
-          en: 'Five timers are running down. What happens when the first one runs out?',
+          en: 'Five timers are running down. What will happen when the first one runs out?',
           zh: '五个计时器都在倒数。第一个到期时会发生什么？',
         },
         answers: [

@@ -72,7 +72,7 @@ export const repair: Lesson = {
           {
             id: 'resend',
             text: {
-              en: 'Yes: {lead} resends what {lag} lacks',
+              en: 'Yes: {lead} will resend what {lag} lacks',
               zh: '能：{lead} 会重发 {lag} 缺的条目',
             },
             when: { kind: 'logLength', node: 'lag', atLeast: 4 },
@@ -80,7 +80,7 @@ export const repair: Lesson = {
           {
             id: 'never',
             text: {
-              en: 'No: it only gets entries written from now on',
+              en: 'No: it will only get entries written from now on',
               zh: '不能：它只能拿到从现在起的新写入',
             },
             when: { kind: 'not', of: { kind: 'logLength', node: 'lag', atLeast: 4 } },
