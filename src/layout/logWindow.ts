@@ -36,6 +36,12 @@ export function markerPlace(
  * "set greeting=hello" whole, the narrowest still shows the term and a few letters.
  */
 export const CELL_EMS: readonly number[] = [13, 9, 6.5, 4.75];
+/**
+ * Term-only cells, used only when they show the whole log where the narrowest cells above
+ * cannot: a twelve-entry log such as the paper's Figure 7 then fits beside the lesson player at
+ * 1280×720 with nothing folded away. A longer log windows at the narrowest cells instead.
+ */
+export const TERM_ONLY_EM = 3.25;
 /** The "older" column (◂ 12 older, markers left of the window). */
 export const OLDER_EM = 4.4;
 /** The row header (dot, name, role; the rejection reason below): a share of the width. */
@@ -72,7 +78,9 @@ export function stripColumns(
   const available = width - headEm - OLDER_EM - 3 * spacing;
   const want = Math.max(1, Math.min(LOG_COLUMNS, Math.floor(needed) || 0));
   const fits = (cell: number) => Math.floor(available / (cell + spacing));
-  const cellEm = CELL_EMS.find((cell) => fits(cell) >= want) ?? CELL_EMS[CELL_EMS.length - 1]!;
+  const cellEm =
+    CELL_EMS.find((cell) => fits(cell) >= want) ??
+    (fits(TERM_ONLY_EM) >= want ? TERM_ONLY_EM : CELL_EMS[CELL_EMS.length - 1]!);
   const columns = clamp(fits(cellEm), MIN_COLUMNS, LOG_COLUMNS);
   return { headEm: round(headEm), olderEm: OLDER_EM, cellEm, columns };
 }

@@ -18,13 +18,10 @@ export function PredictionBox({
   const lab = useIntents();
   const asking = lesson.phase === 'ask';
   const revealed = lesson.phase === 'done' && lesson.happened !== null;
-  // The question, then the reveal, scroll into view in the player: on a small screen they sit
-  // below the narration, and a student alone would miss them.
-  const box = useRef<HTMLDivElement>(null);
+  // Once answered, the reveal scrolls into view in the player: on a small screen it sits below
+  // the narration and the answers, and a student alone would miss it. (The question itself is
+  // not scrolled to: the narration above it comes first.)
   const reveal = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (asking) box.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [asking]);
   useEffect(() => {
     if (revealed) reveal.current?.scrollIntoView?.({ block: 'nearest' });
   }, [revealed]);
@@ -33,7 +30,7 @@ export function PredictionBox({
     return a ? say(a.text) : '';
   };
   return (
-    <div className="rl-predict" role="group" aria-label={t('course.predict')} ref={box}>
+    <div className="rl-predict" role="group" aria-label={t('course.predict')}>
       <p className="rl-predict-kicker">{t('course.predict')}</p>
       <p className="rl-predict-question">{say(prediction.question)}</p>
       <div className="rl-predict-answers">

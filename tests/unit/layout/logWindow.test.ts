@@ -42,6 +42,9 @@ describe('stripColumns', () => {
     { width: 1000, em: 13, needed: 5, cellEm: 9, columns: 5 },
     { width: 1000, em: 13, needed: 8, cellEm: 4.75, columns: 10 },
     { width: 1000, em: 13, needed: 30, cellEm: 4.75, columns: 10 },
+    // Term-only cells only when they show the whole log: 12 fit in 845 px, 30 do not.
+    { width: 845, em: 13, needed: 12, cellEm: 3.25, columns: 12 },
+    { width: 845, em: 13, needed: 30, cellEm: 4.75, columns: 8 },
     { width: 1000, em: 18, needed: 4, cellEm: 6.5, columns: 5 },
     { width: 2600, em: 13, needed: 3, cellEm: 13, columns: 13 },
     { width: 300, em: 13, needed: 9, cellEm: 4.75, columns: 3 },
