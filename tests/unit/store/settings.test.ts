@@ -76,9 +76,7 @@ describe('settings in the URL', () => {
   ])('%s in off= is reported and every rule stays on', (_, query) => {
     const parsed = parseSettingsQuery(query);
     expect(parsed.settings.rules).toEqual(DEFAULT_SETTINGS.rules);
-    expect(parsed.problems).toEqual([
-      { code: 'badValue', param: 'off', value: query.slice(4) },
-    ]);
+    expect(parsed.problems).toEqual([{ code: 'badValue', param: 'off', value: query.slice(4) }]);
   });
 
   it('off= given twice is reported as repeated and changes nothing', () => {
