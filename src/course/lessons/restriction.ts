@@ -1,6 +1,7 @@
 // Lesson 8 (course layer): the election restriction (§5.4.1). The paper's Figure 7 logs are
 // staged on seven servers, and timers are fired by hand: a longer log with an older last term
 // loses, a shorter one with a newer last term wins, and the winner's log replaces the rest.
+// Nothing moves on the staged logs until a timer fires, so the first step fires S7's at once.
 import type { Condition, Cue, Lesson, LessonSettings } from '../types';
 
 /** Figure 7: the terms of each server's log, S1 the paper's leader and S2–S7 its (a)–(f). */
@@ -46,54 +47,42 @@ export const restriction: Lesson = {
   title: { en: 'Who may win an election', zh: '谁能赢得选举' },
   teaches: {
     en: 'A server wins only if its log is at least as up to date as a majority’s: the later last term wins, and length counts only between equal last terms.',
-    zh: '只有日志至少和多数派一样新的服务器才能当选：先比最后一条的任期，任期相同才比长度。',
+    zh: '只有日志（log）至少和多数派（majority）一样新的服务器才能当选：先比最后一条的任期（term），任期相同才比长度。',
   },
   settings: SETTINGS,
   steps: [
     {
       text: {
-        en: 'These seven servers hold the logs of the paper’s Figure 7, and none leads yet. Each cell is an entry, coloured by the term it was written in.',
-        zh: '这七台服务器存着论文图 7 中的日志（log），目前没有领导者（leader）。每一格是一条日志条目，颜色表示写入它时的任期（term）。',
+        en: 'These seven servers hold the logs of the paper’s Figure 7: each cell is an entry, coloured by the term it was written in, and none of them leads. A voter refuses a candidate whose log is less up to date than its own (§5.4.1). It compares the terms of the last entries first; only when they are equal does the longer log count.',
+        zh: '这七台服务器存着论文图 7 中的日志（log）：每一格是一条条目（entry），颜色表示写入它时的任期（term），目前没有领导者（leader）。投票者（voter）会拒绝日志不如自己新的候选人（candidate），这就是选举限制（election restriction，§5.4.1）。先比较最后一条条目的任期；只有任期相同时，才比谁的日志更长。',
       },
-      cues: stageFigure7(),
-      until: { kind: 'term', atLeast: 7 },
-      focus: [
-        { kind: 'entry', node: 'all', index: 'last' },
-        { kind: 'field', field: 'log' },
-      ],
-    },
-    {
-      text: {
-        en: 'A voter refuses a candidate whose log is less up to date than its own (§5.4.1). It compares the terms of the last entries first; only when they are equal does the longer log count.',
-        zh: '投票者（voter）会拒绝日志不如自己新的候选者（candidate），这就是选举限制（election restriction，§5.4.1）。先比较最后一条条目的任期；只有任期相同时，才比谁的日志更长。',
-      },
-      cues: [{ do: 'timeout', node: 7 }],
+      cues: [...stageFigure7(), { do: 'timeout', node: 7 }],
       until: {
         kind: 'all',
         of: [1, 2, 3, 4, 5, 6].map((node) => ({ kind: 'nodeTerm', node, atLeast: 8 })),
       },
       maxMs: 500,
       focus: [
+        { kind: 'entry', node: 'all', index: 'last' },
         { kind: 'node', node: 7 },
-        { kind: 'entry', node: 7, index: 'last' },
         { kind: 'message', message: 'RequestVote' },
       ],
       predict: {
         question: {
-          en: 'S7 has 11 entries, one more than S1. Its timer fires first. Will S7 win term 8?',
-          zh: 'S7 有 11 条日志，比 S1 还多一条。它的计时器先到期。S7 能赢得任期 8 吗？',
+          en: 'S7’s timer went off first, and it now stands for term 8 with 11 entries, one more than S1. Will it win?',
+          zh: 'S7 的计时器最先到期，它正以任期 8 参选，手里有 11 条条目，比 S1 还多一条。它会赢吗？',
         },
         answers: [
           {
             id: 'wins',
-            text: { en: 'Yes: the longest log wins', zh: '能：日志最长的人赢' },
+            text: { en: 'Yes: the longest log wins', zh: '会：日志最长的就赢' },
             when: leads(7),
           },
           {
             id: 'refused',
             text: {
               en: 'No: its last entry is from term 3, older than everyone else’s',
-              zh: '不能：它最后一条来自任期 3，比其他人的都旧',
+              zh: '不会：它最后一条来自任期 3，比其他人的都旧',
             },
             when: { kind: 'not', of: leads(7) },
           },
@@ -107,8 +96,8 @@ export const restriction: Lesson = {
     },
     {
       text: {
-        en: 'Now S2 stands. It holds only 9 entries, fewer than S1, S4, S5 or S7, but its last entry is from term 6.',
-        zh: '现在 S2 参选。它只有 9 条日志，比 S1、S4、S5、S7 都少，但它最后一条来自任期 6。',
+        en: 'Now S2 stands. It holds only 9 entries, fewer than S1, S4, S5 or S7, but its last entry is from term 6. Three logs end in older terms: S3’s and S6’s with an entry of term 4, S7’s with one of term 3.',
+        zh: '现在 S2 参选。它只有 9 条条目，比 S1、S4、S5、S7 都少，但它最后一条来自任期 6。有三份日志结尾的任期更旧：S3 和 S6 的最后一条来自任期 4，S7 的来自任期 3。',
       },
       cues: [{ do: 'timeout', node: 2 }],
       until: { kind: 'leaderElected' },
@@ -120,21 +109,21 @@ export const restriction: Lesson = {
       ],
       predict: {
         question: {
-          en: 'Can S2 win with the shorter log?',
-          zh: '日志更短的 S2 能赢吗？',
+          en: 'Will S2 win, with its shorter log?',
+          zh: '日志更短的 S2 会赢吗？',
         },
         answers: [
           {
             id: 'wins',
             text: {
               en: 'Yes: S3, S6 and S7 find its log up to date',
-              zh: '能：S3、S6 和 S7 认为它的日志足够新',
+              zh: '会：S3、S6 和 S7 认为它的日志足够新',
             },
             when: leads(2),
           },
           {
             id: 'refused',
-            text: { en: 'No: longer logs refuse it', zh: '不能：日志更长的服务器都会拒绝它' },
+            text: { en: 'No: longer logs will refuse it', zh: '不会：日志更长的服务器都会拒绝它' },
             when: { kind: 'not', of: leads(2) },
           },
         ],
@@ -160,8 +149,8 @@ export const restriction: Lesson = {
     },
     {
       text: {
-        en: 'Your turn, on the Figure 7 logs again. The longest log does not decide an election; the last term does.',
-        zh: '轮到你了，还是图 7 的日志。决定选举的不是日志长度，而是最后一条的任期。',
+        en: 'Your turn, on the Figure 7 logs again. The longest log does not decide an election; the last term does. The logs end in these terms: S1 6, S2 6, S3 4, S4 6, S5 7, S6 4, S7 3.',
+        zh: '轮到你了，还是图 7 的日志。决定选举的不是日志长度，而是最后一条的任期。各日志最后一条的任期：S1 是 6，S2 是 6，S3 是 4，S4 是 6，S5 是 7，S6 是 4，S7 是 3。',
       },
       settings: SETTINGS,
       cues: stageFigure7(),
@@ -173,8 +162,8 @@ export const restriction: Lesson = {
           zh: '选出一个日志比 S7 短的领导者。',
         },
         hint: {
-          en: 'Click a server and choose “Fire election timer now”. S3 and S6 are short but end in term 4; which short logs end in term 6?',
-          zh: '点击一台服务器，选择“立即触发选举计时器”。S3 和 S6 的日志短，但最后任期是 4；哪些短日志以任期 6 结尾？',
+          en: 'Click a server and choose “Fire election timer now”. S3 and S6 are short but end in term 4, which most servers find too old. Which logs shorter than S7’s end in term 6?',
+          zh: '点击一台服务器，选择“立即触发选举计时器”。S3 和 S6 的日志短，但最后任期是 4，多数服务器嫌它太旧。比 S7 短的日志里，哪些以任期 6 结尾？',
         },
         done: { kind: 'any', of: [leads(1), leads(2)] },
         solution: [{ do: 'timeout', node: 1 }],
