@@ -1,6 +1,7 @@
 // Lesson 9 (course layer): a partition that leaves the leader with a majority. Clients notice
 // nothing, the cut-off minority keeps standing for election in rising terms and never wins, and
 // on healing its high term forces one new election that a server with the whole log wins.
+// The minority's term is watched rising twice: each rise costs an election timeout of waiting.
 import type { Condition, Lesson } from '../types';
 
 const loneLeads: Condition = {
@@ -16,7 +17,7 @@ export const partitionMajority: Lesson = {
   title: { en: 'A partition: the leader keeps a majority', zh: '网络分区：领导者仍有多数派' },
   teaches: {
     en: 'When the network splits and the leader’s side is a majority, writes go on committing, and the minority cannot elect a leader.',
-    zh: '网络分裂时，如果领导者所在的一边是多数派，写入照常提交，少数派选不出领导者。',
+    zh: '网络分裂时，如果领导者（leader）所在的一边是多数派（majority），写入照常提交（commit），少数派选不出领导者。',
   },
   settings: { nodes: 5, seed: 9 },
   steps: [
@@ -41,8 +42,8 @@ export const partitionMajority: Lesson = {
         { do: 'mark', name: 'lone2', pick: 'follower', nth: 3 },
         { do: 'partition', groups: [['chief', 'a', 'b'], 'rest'] },
       ],
-      until: { kind: 'term', risesBy: 3 },
-      maxMs: 2000,
+      until: { kind: 'term', risesBy: 2 },
+      maxMs: 1000,
       focus: [
         { kind: 'node', node: 'lone1' },
         { kind: 'node', node: 'lone2' },
@@ -57,20 +58,17 @@ export const partitionMajority: Lesson = {
         answers: [
           {
             id: 'wait',
-            text: { en: 'Wait quietly for the leader', zh: '安静地等领导者回来' },
+            text: { en: 'Wait for the leader', zh: '等领导者回来' },
             when: { kind: 'not', of: { kind: 'term', risesBy: 1 } },
           },
           {
             id: 'elect',
-            text: { en: 'Elect one of them as leader', zh: '在它们两台中选出一个领导者' },
+            text: { en: 'Elect one of the two', zh: '两台中选出一个领导者' },
             when: loneLeads,
           },
           {
             id: 'retry',
-            text: {
-              en: 'Keep starting elections in higher terms, and never win',
-              zh: '不断以更高的任期（term）发起选举，却总是赢不了',
-            },
+            text: { en: 'Stand again and again, never winning', zh: '一次次参选，总也赢不了' },
             when: {
               kind: 'all',
               of: [
@@ -82,8 +80,8 @@ export const partitionMajority: Lesson = {
         ],
         correct: 'retry',
         why: {
-          en: 'Each election timer runs out and its server stands in a new term, but two votes out of five are not a majority, so nobody on that side can win.',
-          zh: '它们的选举计时器一次次到期，每次都以新任期参选；但五票中只有两票，不是多数派（majority），所以这一边谁也赢不了。',
+          en: 'Each time an election timer runs out, its server stands in a new term, but two votes out of five are not a majority, so nobody on that side can win.',
+          zh: '每当选举计时器到期，那台服务器就以新的任期（term）参选；但五票中只有两票，不是多数派，所以这一边谁也赢不了。',
         },
       },
     },
@@ -121,36 +119,31 @@ export const partitionMajority: Lesson = {
       until: { kind: 'logsAgree' },
       maxMs: 3000,
       focus: [
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'currentTerm', node: 'lone1' },
+        { kind: 'field', field: 'currentTerm', node: 'chief' },
         { kind: 'entry', node: 'all', index: 'last' },
       ],
       predict: {
         question: {
-          en: 'What happens when they meet again?',
+          en: 'What will happen when they meet again?',
           zh: '它们重新相遇时会发生什么？',
         },
         answers: [
           {
             id: 'nothing',
-            text: {
-              en: '{chief} goes on leading in its own term',
-              zh: '{chief} 在原来的任期里继续当领导者',
-            },
+            text: { en: '{chief} will lead on in its term', zh: '{chief} 在原任期里继续领导' },
             when: { kind: 'not', of: { kind: 'term', risesBy: 1 } },
           },
           {
             id: 'lone',
-            text: {
-              en: 'One of the two returning servers becomes leader',
-              zh: '回来的两台之一成为领导者',
-            },
+            text: { en: 'A returning server will lead', zh: '回来的两台之一会当领导者' },
             when: loneLeads,
           },
           {
             id: 'election',
             text: {
-              en: 'The higher term forces a new election, won by a server that has the write',
-              zh: '更高的任期迫使重新选举，由一台拥有那条写入的服务器获胜',
+              en: 'A new election, won by a server with the write',
+              zh: '重新选举，由一台有那条写入的服务器获胜',
             },
             when: {
               kind: 'all',
