@@ -8,7 +8,7 @@ export const partitionMinority: Lesson = {
   title: { en: 'A partition: the leader is cut off', zh: '网络分区：领导者被隔离' },
   teaches: {
     en: 'A leader cut off in a minority cannot commit; the majority elects a new leader in a higher term, and on healing the old leader’s uncommitted entries are replaced while committed ones stay.',
-    zh: '被隔离在少数派中的领导者无法提交；多数派以更高的任期选出新领导者；恢复后旧领导者未提交的条目被替换，已提交的条目不会丢。',
+    zh: '被隔离在少数派中的领导者（leader）无法提交（commit）；多数派（majority）以更高的任期（term）选出新领导者；恢复后旧领导者未提交的条目被替换，已提交的条目不会丢。',
   },
   settings: { nodes: 5, seed: 10 },
   steps: [
@@ -35,7 +35,7 @@ export const partitionMinority: Lesson = {
       focus: [
         { kind: 'node', node: 'old' },
         { kind: 'node', node: 'buddy' },
-        { kind: 'field', field: 'currentTerm' },
+        { kind: 'field', field: 'currentTerm', node: 'old' },
       ],
       predict: {
         question: {
@@ -149,20 +149,20 @@ export const partitionMinority: Lesson = {
       ],
       predict: {
         question: {
-          en: 'What becomes of x=1, stored on {old} and {buddy}?',
+          en: 'What will become of x=1, stored on {old} and {buddy}?',
           zh: '存在 {old} 和 {buddy} 上的 x=1 会怎样？',
         },
         answers: [
           {
             id: 'commits',
-            text: { en: 'It commits after all', zh: '最终还是会提交' },
+            text: { en: 'It will commit after all', zh: '最终还是会提交' },
             when: { kind: 'committed', request: 1, count: 1 },
           },
           {
             id: 'replaced',
             text: {
-              en: 'It is replaced by the new leader’s entries',
-              zh: '被新领导者的条目替换',
+              en: 'The new leader’s entries will replace it',
+              zh: '会被新领导者的条目替换',
             },
             when: { kind: 'replaced', request: 1 },
           },
