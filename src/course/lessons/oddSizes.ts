@@ -1,6 +1,8 @@
 // Lesson 11 (course layer): why clusters have an odd size. The same test on 3, 4, 5 and 6
 // servers — crash followers, then write — shows that a fourth server adds no failure tolerance
-// over three, and a sixth none over five, because the majority grows with it.
+// over three, and a sixth none over five, because the majority grows with it. The crashes are
+// on screen before any question (the facts bar then says no majority is left), so the even
+// sizes ask what the leader will do with the write rather than only whether it commits.
 import type { Condition, Cue, Focus, Prediction, Words } from '../types';
 import type { Lesson, LessonSettings } from '../types';
 
@@ -12,15 +14,24 @@ const size = (nodes: number): LessonSettings => ({ nodes, seed: SEED });
 /** The names of the followers a step crashes, in order. */
 const DOWN = ['down1', 'down2', 'down3'];
 
+/** The names of the followers still running after the crashes, in order. */
+const UP = ['up', 'up2'];
+
 /** Settle, crash `crashes` followers, then write through the leader. */
-function crashThenWrite(crashes: number): Cue[] {
+function crashThenWrite(crashes: number, running = 1): Cue[] {
   const down = DOWN.slice(0, crashes);
   return [
     { do: 'wait', until: { kind: 'logsAgree' } },
     { do: 'mark', name: 'chief', pick: 'leader' },
     ...down.map((name, nth): Cue => ({ do: 'mark', name, pick: 'follower', nth })),
-    // Marked after the crashes' names are taken: the first follower still running.
-    { do: 'mark', name: 'up', pick: 'follower', except: down },
+    // Marked after the crashes' names are taken: the followers still running.
+    ...UP.slice(0, running).map((name, nth): Cue => ({
+      do: 'mark',
+      name,
+      pick: 'follower',
+      except: down,
+      nth,
+    })),
     ...down.map((node): Cue => ({ do: 'crash', node })),
     { do: 'write', key: 'x', value: '1' },
   ];
@@ -41,22 +52,33 @@ function willCommit(question: Words, correct: 'yes' | 'no', why: Words): Predict
   return {
     question,
     answers: [
-      { id: 'yes', text: { en: 'Yes, it commits', zh: '能，会提交' }, when: commits },
-      { id: 'no', text: { en: 'No, it waits', zh: '不能，只能等待' }, when: stuck },
+      { id: 'yes', text: { en: 'Yes, it will commit', zh: '会提交' }, when: commits },
+      { id: 'no', text: { en: 'No, it will wait', zh: '不会，只能等着' }, when: stuck },
     ],
     correct,
     why,
   };
 }
 
-/** The write is stored on every running server but (with no majority) committed nowhere. */
-const storedOnSurvivors: Condition = {
+/**
+ * The leader has heard every running follower store the write (x=1 is entry 2), so any commit
+ * it could make with their copies would have happened by now.
+ */
+const heardFrom = (running: number): Condition => ({
   kind: 'all',
-  of: [
-    { kind: 'logLength', node: 'chief', atLeast: 2 },
-    { kind: 'logLength', node: 'up', atLeast: 2 },
-  ],
-};
+  of: UP.slice(0, running).map((node): Condition => ({
+    kind: 'matchIndex',
+    leader: 'chief',
+    node,
+    atLeast: 2,
+  })),
+});
+
+/** The write is on the leader and its running followers and waits there, uncommitted. */
+const storedNotCommitted = (running: number): Condition => ({
+  kind: 'all',
+  of: [heardFrom(running), stuck],
+});
 
 export const oddSizes: Lesson = {
   id: 'odd-sizes',
@@ -79,7 +101,7 @@ export const oddSizes: Lesson = {
       predict: willCommit(
         {
           en: 'With {down1} down, will x=1 commit?',
-          zh: '{down1} 宕机了，x=1 能提交（commit）吗？',
+          zh: '{down1} 宕机了，x=1 会提交（commit）吗？',
         },
         'yes',
         {
@@ -95,20 +117,36 @@ export const oddSizes: Lesson = {
       },
       settings: size(4),
       cues: crashThenWrite(2),
-      until: storedOnSurvivors,
+      until: heardFrom(1),
       maxMs: 1000,
-      focus: focusOn(2),
-      predict: willCommit(
-        {
-          en: 'Two of four are down. Will x=1 commit?',
-          zh: '四台中有两台宕机。x=1 能提交吗？',
+      focus: [...focusOn(2), { kind: 'field', field: 'commitIndex', node: 'chief' }],
+      predict: {
+        question: {
+          en: 'Only {chief} and {up} are running. What will {chief} do with x=1?',
+          zh: '只有 {chief} 和 {up} 在运行。{chief} 会怎么处理 x=1？',
         },
-        'no',
-        {
-          en: 'Two of four is half, not a majority. Like three servers, four survive only one failure: the extra server bought nothing.',
-          zh: '四台中的两台只是一半，不是多数派。和三台一样，四台也只能承受一台故障：多出的那台没有带来任何好处。',
+        answers: [
+          {
+            id: 'refuse',
+            text: { en: 'Turn it away: no majority', zh: '拒绝它：没有多数派' },
+            when: { kind: 'not', of: { kind: 'logLength', node: 'chief', atLeast: 2 } },
+          },
+          {
+            id: 'wait',
+            text: {
+              en: 'Store it on both, but not commit it',
+              zh: '两台都存下，但不提交',
+            },
+            when: storedNotCommitted(1),
+          },
+          { id: 'commit', text: { en: 'Commit it', zh: '提交它' }, when: commits },
+        ],
+        correct: 'wait',
+        why: {
+          en: '{chief} appends x=1 and {up} stores it, but two of four is half, not a majority, so {chief} never counts it committed. Like three servers, four survive only one failure: the extra server bought nothing.',
+          zh: '{chief} 追加了 x=1，{up} 也存下了，但四台中的两台只是一半，不是多数派，所以 {chief} 始终不算它已提交。和三台一样，四台也只能承受一台故障：多出的那台没有带来任何好处。',
         },
-      ),
+      },
     },
     {
       text: {
@@ -123,7 +161,7 @@ export const oddSizes: Lesson = {
       predict: willCommit(
         {
           en: 'Two of five are down. Will x=1 commit?',
-          zh: '五台中有两台宕机。x=1 能提交吗？',
+          zh: '五台中有两台宕机。x=1 会提交吗？',
         },
         'yes',
         {
@@ -138,14 +176,14 @@ export const oddSizes: Lesson = {
         zh: '六台服务器，多数派是四台。三个跟随者 {down1}、{down2}、{down3} 宕机，客户端写入 x=1。',
       },
       settings: size(6),
-      cues: crashThenWrite(3),
-      until: storedOnSurvivors,
+      cues: crashThenWrite(3, 2),
+      until: heardFrom(2),
       maxMs: 1000,
-      focus: focusOn(3),
+      focus: [...focusOn(3), { kind: 'field', field: 'commitIndex', node: 'chief' }],
       predict: willCommit(
         {
-          en: 'Three of six are down. Will x=1 commit?',
-          zh: '六台中有三台宕机。x=1 能提交吗？',
+          en: 'Three servers are still running, one more than in the five-server cluster, where x=1 committed. Will it commit here once {chief} hears back from {up} and {up2}?',
+          zh: '还有三台在运行，比刚才五台集群里多一台，那时 x=1 提交了。等 {chief} 收到 {up} 和 {up2} 的回复，这里的 x=1 会提交吗？',
         },
         'no',
         {
