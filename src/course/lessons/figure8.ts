@@ -38,8 +38,9 @@ const PANEL_B: readonly Cue[] = [{ do: 'heal' }, { do: 'timeout', node: 5 }];
 const B_DONE = leads(5);
 
 /**
- * (c) S5 is cut off before its no-op leaves it and crashes; S4 crashes too. S1 stands for
- * term 4 and wins with S2 and S3.
+ * (c) S5 is cut off the instant it wins, while the AppendEntries carrying its no-op are in
+ * flight, so all four are lost, and it crashes; S4 crashes too. S1 stands for term 4 and wins
+ * with S2 and S3.
  */
 const PANEL_C: readonly Cue[] = [
   { do: 'partition', groups: [[5], 'rest'] },
@@ -78,7 +79,7 @@ export const figure8: Lesson = {
   title: { en: 'Figure 8: committing old entries', zh: '图 8：提交旧任期的条目' },
   teaches: {
     en: 'A leader commits only by counting copies of an entry from its own term; an older entry on a majority can still be overwritten, and counting it would lose committed data.',
-    zh: '领导者只能通过统计自己任期条目的副本来提交；旧任期的条目即使在多数派上也可能被覆盖，按副本数提交它会丢失已提交的数据。',
+    zh: '领导者（leader）只能通过统计自己任期（term）条目的副本来提交（commit）；旧任期的条目即使在多数派（majority）上也可能被覆盖，按副本数提交它会丢失已提交的数据。',
   },
   settings: SETTINGS,
   steps: [
@@ -110,16 +111,18 @@ export const figure8: Lesson = {
     },
     {
       text: {
-        en: 'S5 crashes before its entry leaves it, and S4 goes down too. S1 stands for term 4 and wins with S2 and S3. Like every new leader, it appends a no-op entry of its own term.',
-        zh: 'S5 的条目还没发出去它就宕机了，S4 也停了。S1 以任期 4 参选，靠 S2 和 S3 当选。和每个新领导者一样，它先追加一条自己任期的空操作（no-op）条目。',
+        en: 'S5 is cut off at once, so the four messages carrying its entry are lost on the way and only S5 holds it. Then S5 crashes, and S4 goes down too. S1 stands for term 4 and wins with S2 and S3. Like every new leader, it appends a no-op entry of its own term.',
+        zh: 'S5 随即被隔离，载着它那条条目的四条消息都在路上丢失了，只有 S5 自己有这一条。接着 S5 宕机，S4 也停了。S1 以任期 4 参选，靠 S2 和 S3 当选。和每个新领导者一样，它先追加一条自己任期的空操作（no-op）条目。',
       },
       cues: PANEL_C,
       until: C_DONE,
       maxMs: 500,
       focus: [
-        { kind: 'node', node: 1 },
-        { kind: 'entry', node: 1, index: 'last' },
+        { kind: 'message', message: 'AppendEntries' },
         { kind: 'entry', node: 5, index: 2 },
+        { kind: 'node', node: 1 },
+        // S1's no-op, once it has appended it.
+        { kind: 'entry', node: 1, index: 4 },
       ],
     },
     {
@@ -181,8 +184,8 @@ export const figure8: Lesson = {
           {
             id: 'wins',
             text: {
-              en: 'Yes: S3 and S4 find its log up to date, and it overwrites the others’ entries',
-              zh: '会：S3 和 S4 认为它的日志够新，它会覆盖其他人的条目',
+              en: 'Yes, and it will overwrite entries 2 and 3 on the others',
+              zh: '会，而且会覆盖其他服务器上的第 2、3 条',
             },
             when: { kind: 'all', of: [S5_LEADS, noViolation] },
           },
