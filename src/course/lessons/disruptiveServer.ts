@@ -2,6 +2,7 @@
 // inflates its term; when it returns, that term deposes a healthy leader. With PreVote (a server
 // first asks whether it could win) and CheckQuorum (a leader that has lost its majority steps
 // down, and servers that hear a leader ignore would-be disruptors) the same story passes quietly.
+// The lone server's term is watched rising twice: each rise costs an election timeout.
 import type { Condition, Cue, Lesson, LessonSettings } from '../types';
 
 const SEED = 14;
@@ -17,14 +18,14 @@ const CUT_OFF_LONE: readonly Cue[] = [
 ];
 
 const newElection: Condition = { kind: 'term', risesBy: 1 };
-const loneLeads: Condition = { kind: 'role', node: 'lone', role: 'leader' };
+const chiefStepsDown: Condition = { kind: 'role', node: 'chief', role: 'follower' };
 
 export const disruptiveServer: Lesson = {
   id: 'disruptive-server',
   title: { en: 'The disruptive server', zh: '捣乱的服务器' },
   teaches: {
     en: 'A server cut off alone inflates its term and deposes a healthy leader when it returns; PreVote and CheckQuorum stop both.',
-    zh: '被单独隔离的服务器会不断抬高任期，回来时把健康的领导者拉下台；预投票和 CheckQuorum 能阻止这两件事。',
+    zh: '被单独隔离的服务器会不断抬高任期（term），回来时把健康的领导者（leader）拉下台；预投票（PreVote）和 CheckQuorum 能阻止这两件事。',
   },
   settings: PLAIN,
   steps: [
@@ -42,30 +43,30 @@ export const disruptiveServer: Lesson = {
         zh: '{lone} 被单独隔离，客户端写入 x=1，它不参与也能提交（commit）。',
       },
       cues: CUT_OFF_LONE,
-      until: { kind: 'term', risesBy: 3 },
-      maxMs: 2000,
+      until: { kind: 'term', risesBy: 2 },
+      maxMs: 1000,
       focus: [
         { kind: 'node', node: 'lone' },
         { kind: 'field', field: 'currentTerm', node: 'lone' },
       ],
       predict: {
         question: {
-          en: 'What happens to {lone}’s term while it is alone?',
+          en: 'What will happen to {lone}’s term while it is alone?',
           zh: '{lone} 被隔离期间，它的任期（term）会怎样？',
         },
         answers: [
           {
             id: 'same',
-            text: { en: 'It stays as it was', zh: '保持不变' },
+            text: { en: 'It will stay as it is', zh: '保持不变' },
             when: { kind: 'not', of: newElection },
           },
           {
             id: 'rises',
             text: {
-              en: 'It goes up with every election timeout',
+              en: 'It will go up with every election timeout',
               zh: '每次选举超时（election timeout）都会加一',
             },
-            when: { kind: 'term', risesBy: 3 },
+            when: { kind: 'term', risesBy: 2 },
           },
         ],
         correct: 'rises',
@@ -77,45 +78,38 @@ export const disruptiveServer: Lesson = {
     },
     {
       text: {
-        en: 'The network heals. {lone} returns with a term far above {chief}’s, but without x=1.',
-        zh: '网络恢复了。{lone} 带着远高于 {chief} 的任期回来，但它没有 x=1。',
+        en: 'The network heals. {lone} returns with a term above {chief}’s, but without x=1.',
+        zh: '网络恢复了。{lone} 带着高于 {chief} 的任期回来，但它没有 x=1。',
       },
       cues: [{ do: 'heal' }],
-      until: { kind: 'logsAgree' },
-      maxMs: 3000,
+      until: chiefStepsDown,
+      maxMs: 500,
       focus: [
         { kind: 'node', node: 'chief' },
+        { kind: 'field', field: 'currentTerm', node: 'chief' },
         { kind: 'field', field: 'currentTerm', node: 'lone' },
       ],
       predict: {
         question: {
-          en: 'Does {chief} go on leading?',
-          zh: '{chief} 还能继续当领导者吗？',
+          en: 'What will {chief} do when it meets {lone}’s higher term?',
+          zh: '{chief} 遇到 {lone} 更高的任期时会怎么做？',
         },
         answers: [
           {
             id: 'stays',
-            text: { en: 'Yes, nothing happens', zh: '能，什么也不会发生' },
-            when: { kind: 'not', of: newElection },
+            text: { en: 'Ignore it and keep leading', zh: '不理会，继续领导' },
+            when: { kind: 'role', node: 'chief', role: 'leader' },
           },
           {
-            id: 'loneWins',
-            text: { en: 'No: {lone} takes over', zh: '不能：{lone} 接任' },
-            when: loneLeads,
-          },
-          {
-            id: 'election',
-            text: {
-              en: 'No: it steps down, and an election in a still higher term follows',
-              zh: '不能：它退位，随后在更高的任期重新选举',
-            },
-            when: { kind: 'all', of: [newElection, { kind: 'not', of: loneLeads }] },
+            id: 'stepsDown',
+            text: { en: 'Step down and become a follower', zh: '退位，变回跟随者' },
+            when: chiefStepsDown,
           },
         ],
-        correct: 'election',
+        correct: 'stepsDown',
         why: {
-          en: 'A higher term in any reply makes a leader step down. {lone} cannot win, since it lacks x=1, but the whole cluster had to stop and elect again for nothing.',
-          zh: '任何回复里出现更高的任期都会让领导者退位。{lone} 缺少 x=1，赢不了；但整个集群不得不停下来白白重新选举一次。',
+          en: 'A higher term in any message makes a leader step down: {lone}’s reply to a heartbeat carried its term. {lone} cannot win, since it lacks x=1, so a server with x=1 must win an election in a still higher term, perhaps {chief} again. The whole cluster stops and votes for nothing.',
+          zh: '任何消息里出现更高的任期都会让领导者退位：{lone} 对心跳（heartbeat）的回复带着它的任期。{lone} 缺少 x=1，赢不了，于是要由一台有 x=1 的服务器在更高的任期赢得选举，可能又是 {chief}。整个集群白白停下来重新投票。',
         },
       },
     },
@@ -159,7 +153,7 @@ export const disruptiveServer: Lesson = {
         correct: 'same',
         why: {
           en: 'With PreVote, {lone} becomes a pre-candidate and only asks whether it could win. Without a majority of yeses it never raises its term, however often its timer runs out.',
-          zh: '有了预投票，{lone} 只成为预候选者（pre-candidate）去征询意见。得不到多数派同意，它就不会抬高任期，无论计时器到期多少次。',
+          zh: '有了预投票，{lone} 只成为预候选人（pre-candidate）去征询意见。得不到多数派同意，它就不会抬高任期，无论计时器到期多少次。',
         },
       },
     },
@@ -177,15 +171,15 @@ export const disruptiveServer: Lesson = {
       ],
       predict: {
         question: {
-          en: 'Does {chief} go on leading this time?',
-          zh: '这次 {chief} 能继续当领导者吗？',
+          en: 'Will {chief} go on leading this time?',
+          zh: '这次 {chief} 会继续当领导者吗？',
         },
         answers: [
           {
             id: 'stays',
             text: {
-              en: 'Yes: {lone} simply catches up',
-              zh: '能：{lone} 只是追上进度',
+              en: 'Yes: {lone} will simply catch up',
+              zh: '会：{lone} 只是追上进度',
             },
             when: {
               kind: 'all',
@@ -197,7 +191,7 @@ export const disruptiveServer: Lesson = {
           },
           {
             id: 'election',
-            text: { en: 'No: another election', zh: '不能：又要重新选举' },
+            text: { en: 'No: there will be another election', zh: '不会：又要重新选举' },
             when: newElection,
           },
         ],
