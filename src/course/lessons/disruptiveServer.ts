@@ -198,7 +198,7 @@ export const disruptiveServer: Lesson = {
         correct: 'stays',
         why: {
           en: '{lone}’s term never rose, so nothing it sends can depose {chief}. The leader’s next heartbeat brings it x=1.',
-          zh: '{lone} 的任期从未上升，它发出的任何消息都不会让 {chief} 退位。领导者的下一次心跳（heartbeat）就把 x=1 带给了它。',
+          zh: '{lone} 的任期从未上升，它发出的任何消息都不会让 {chief} 退位。领导者的下一次心跳就把 x=1 带给了它。',
         },
       },
     },

@@ -86,7 +86,7 @@ export const figure8: Lesson = {
     {
       text: {
         en: 'The paper’s Figure 8, played live. Every server holds entry 1 from term 1. S1 has just won term 2 and is cut off with S2, so its entries 2 and 3 reach S2 only.',
-        zh: '现场重演论文的图 8。每台服务器都有任期（term）1 的第 1 条日志（log）条目。S1 刚赢得任期 2 当上领导者（leader），却和 S2 一起被隔离，所以它的第 2、3 条只传到了 S2。',
+        zh: '现场重演论文的图 8。每台服务器都有任期（term）1 的第 1 条日志（log）条目（entry）。S1 刚赢得任期 2 当上领导者（leader），却和 S2 一起被隔离，所以它的第 2、3 条只传到了 S2。',
       },
       cues: PANEL_A,
       until: A_DONE,

@@ -81,7 +81,7 @@ export const partitionMajority: Lesson = {
         correct: 'retry',
         why: {
           en: 'Each time an election timer runs out, its server stands in a new term, but two votes out of five are not a majority, so nobody on that side can win.',
-          zh: '每当选举计时器到期，那台服务器就以新的任期（term）参选；但五票中只有两票，不是多数派，所以这一边谁也赢不了。',
+          zh: '每当选举计时器到期，那台服务器就以新的任期（term）参选；但五票中只有两票，不是多数派（majority），所以这一边谁也赢不了。',
         },
       },
     },

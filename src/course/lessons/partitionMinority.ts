@@ -162,7 +162,7 @@ export const partitionMinority: Lesson = {
             id: 'replaced',
             text: {
               en: 'The new leader’s entries will replace it',
-              zh: '会被新领导者的条目替换',
+              zh: '会被新领导者的条目（entry）替换',
             },
             when: { kind: 'replaced', request: 1 },
           },
