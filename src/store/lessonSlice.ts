@@ -176,10 +176,11 @@ export function lessonIntents(
     saveProgress(play.lesson.id, lesson.step, lesson.step === play.lesson.steps.length - 1);
   };
 
+  /** What the live run waits for from now on; nothing outside a step that plays. */
   const watching = (condition: Condition | null) => {
-    if (!play) return;
-    play.watch = condition;
-    k.res.watchHolds = condition ? () => play!.run.holds(condition) : NEVER;
+    const p = play;
+    if (p) p.watch = condition;
+    k.res.watchHolds = p && condition ? () => p.run.holds(condition) : NEVER;
   };
 
   /** Starts the step playing (or waiting for an answer) once its world stands ready. */
