@@ -2,7 +2,7 @@
 // split; also the stroke being drawn right now, so a person sees where they are cutting.
 import { memo, useMemo } from 'react';
 import type { Point, RingLayout } from '../../layout/ring';
-import { groupOutline } from '../../layout/regions';
+import { groupOutline, groupPieces } from '../../layout/regions';
 
 interface Props {
   layout: RingLayout;
@@ -10,21 +10,25 @@ interface Props {
 }
 
 export const PartitionRegions = memo(function PartitionRegions({ layout, groups }: Props) {
-  const outlines = useMemo(
-    () =>
-      (groups ?? []).map((g) =>
-        groupOutline(
-          g.map((id) => layout.nodes[id - 1]).filter((p): p is NonNullable<typeof p> => !!p),
-          layout.haloRadius + 6,
+  // A group is outlined in pieces, each in the group's colour, where one outline would wrap a
+  // server of another group.
+  const outlines = useMemo(() => {
+    const pad = layout.haloRadius + 6;
+    return (groups ?? []).flatMap((g, group) =>
+      groupPieces(g, layout.nodes, pad).map((piece) => ({
+        group,
+        d: groupOutline(
+          piece.map((id) => layout.nodes[id - 1]).filter((p): p is NonNullable<typeof p> => !!p),
+          pad,
         ),
-      ),
-    [groups, layout],
-  );
+      })),
+    );
+  }, [groups, layout]);
   if (!groups) return null;
   return (
     <g className="rl-regions" aria-hidden="true">
-      {outlines.map((d, i) => (
-        <path key={i} d={d} className={`rl-region rl-region-${i % 4}`} />
+      {outlines.map(({ group, d }, i) => (
+        <path key={i} d={d} className={`rl-region rl-region-${group % 4}`} />
       ))}
     </g>
   );
