@@ -115,10 +115,12 @@ export type PortTable = ReadonlyMap<number, ReadonlyMap<number, Point>>;
 /**
  * How far out from an endpoint's centre its messages start and end. `mark` is the reach of the
  * largest message mark from its centre (half its diagonal): a node's marks stop that far clear of
- * its name, so a reply waiting at the rim never covers the name.
+ * its name, and the client's clear of its whole box, so a message waiting at the rim never covers
+ * the name.
  */
 export function rimOf(layout: RingLayout, id: number, mark = 0): number {
-  if (id === 0) return Math.min(layout.clientBox.width, layout.clientBox.height) / 2 + 4;
+  // The client is a labelled box: its marks wait beyond its corners, so none covers "client".
+  if (id === 0) return Math.hypot(layout.clientBox.width, layout.clientBox.height) / 2 + mark + 1;
   const name = Math.hypot(layout.name.width, layout.name.height) / 2;
   return Math.max(layout.nodeRadius + 6, name + mark + 1);
 }

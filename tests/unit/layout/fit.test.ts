@@ -40,6 +40,20 @@ describe('a 1300×200 box at text scale 2 with 5 nodes', () => {
     }
   });
 
+  it('stops a message mark waiting at the client clear of the client’s box', () => {
+    const reach = 18 * 2.6;
+    const rim = rimOf(l, 0, reach);
+    for (let a = 0; a < 16; a++) {
+      const angle = (a / 16) * 2 * Math.PI;
+      const mark = {
+        x: l.client.x + rim * Math.cos(angle),
+        y: l.client.y + rim * Math.sin(angle),
+        r: reach,
+      };
+      expect(rectHitsCircle(l.clientBox, mark)).toBe(false);
+    }
+  });
+
   it('places no label over any node’s outer ring', () => {
     const plan = placeLabels(l, everyLabel(5, 2));
     for (const p of plan.placed)
