@@ -23,6 +23,7 @@ export {
   lessonOptions,
   reachStep,
   settingsAt,
+  stepBound,
   worldStart,
 } from './runner';
 export { holds } from './conditions';

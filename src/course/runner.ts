@@ -16,6 +16,11 @@ export interface CourseSim extends SimReads {
 /** The longest any step or wait may run unless it says otherwise, in virtual ms. */
 export const DEFAULT_STEP_MS = 10_000;
 
+/** The most virtual ms a step may run to its end (its task's bound, its own, or the default). */
+export function stepBound(step: Step): number {
+  return step.task?.maxMs ?? step.maxMs ?? DEFAULT_STEP_MS;
+}
+
 /** A lesson that cannot be played as written: a bug in the lesson, named for its author. */
 export class LessonError extends Error {
   constructor(
@@ -153,7 +158,7 @@ export class LessonRun implements Scene {
     const step = this.step;
     if (step.task) await this.play(step.task.solution);
     if (this.holds(step.until)) return true;
-    return this.runUntil(step.until, step.task?.maxMs ?? step.maxMs ?? DEFAULT_STEP_MS);
+    return this.runUntil(step.until, stepBound(step));
   }
 
   /** Runs until `condition` holds or `maxMs` pass; whether it held. */

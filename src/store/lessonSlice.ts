@@ -4,8 +4,8 @@
 // The step then plays at the person's speed and pauses by itself when its "finished when"
 // holds; a prediction waits for an answer first, and a "your turn" task waits for its goal.
 // Raft is decided in the simulator, what a step means in the course layer; this only drives.
-import type { Condition, CourseSim, Lesson, LessonRun } from '../course';
-import { lessonById, reachStep, settingsAt } from '../course';
+import type { Condition, CourseSim, Lesson, LessonRun, Step } from '../course';
+import { lessonById, reachStep, settingsAt, stepBound } from '../course';
 import type { SimAction } from '../sim';
 import type { RecordedAction } from './actions';
 import type { Kernel } from './kernel';
@@ -31,6 +31,8 @@ interface LessonPlay {
   finishedAt: number | null;
   /** What the live run waits for (the step's end, the task's goal), or null once met. */
   watch: Condition | null;
+  /** The event count when the step began to play (or to ask). */
+  startedAt: number;
 }
 
 /** Reads saved progress, keeping only known lessons and well-formed entries. */
@@ -188,6 +190,7 @@ export function lessonIntents(
     const p = play!;
     const step = p.run.step;
     const phase = step.predict ? 'ask' : step.task ? 'task' : 'playing';
+    p.startedAt = simOf(k).eventCount();
     setLesson({ phase, answer: null, happened: null, shown: false });
     refresh();
     if (phase === 'ask') return watching(null);
@@ -196,16 +199,20 @@ export function lessonIntents(
     if (play?.watch) k.get().play();
   };
 
-  /** Rebuilds step `index` of `lesson` from the lesson alone, on a fresh cluster. */
+  // Every build, Next and leave takes the next generation; a task or a continuation that finds
+  // a later one has been superseded (a second click, Back during Next, the settings) and stops.
+  let generation = 0;
+
+  /** Rebuilds step `index` of lesson `l` from the lesson alone, on a fresh cluster. */
   const build = async (l: Lesson, index: number, solution = false) => {
+    const mine = ++generation;
     pauseNow(k);
     forgetSaved(k);
     k.get().cancelRewrite();
     watching(null);
     play = null;
-    const settings = lessonSettings(l, index);
     k.set({
-      settings,
+      settings: lessonSettings(l, index),
       status: 'starting',
       statusMessage: null,
       selection: null,
@@ -222,8 +229,9 @@ export function lessonIntents(
       },
     });
     k.persistence.writeQuery(linkFor(k.get()));
-    saveProgress(l.id, index, false);
+    let built: LessonPlay | null = null;
     await exclusive(k, async () => {
+      if (mine !== generation) return;
       try {
         await boot(k);
       } catch (e) {
@@ -233,20 +241,34 @@ export function lessonIntents(
       const recorded: RecordedAction[] = [];
       const run = await reachStep(l, liveSim(k), index, record(recorded));
       if (solution && run.step.task) await run.play(run.step.task.solution);
+      if (mine !== generation) return;
       k.set({ actions: recorded, status: 'running', cursor: 0 });
-      play = { lesson: l, run, clean: true, finishedAt: null, watch: null };
+      built = { lesson: l, run, clean: true, finishedAt: null, watch: null, startedAt: 0 };
+      play = built;
       publish(k, 'head', {}, simOf(k).now);
     });
-    const shown = k.get().lesson;
-    if (!play && shown?.id === l.id && shown.step === index) {
+    if (mine !== generation) return;
+    if (!built) {
       // The step could not be built (the notice says why): leave the lesson rather than wait
       // on a scene that never comes; the cluster stays as far as it got.
       leave();
       if (k.get().status === 'starting') k.set({ status: 'running' });
       return;
     }
-    if (play && shown?.step === index) begin();
-    if (play && solution) setLesson({ shown: true });
+    saveProgress(l.id, index, false);
+    begin();
+    if (solution) setLesson({ shown: true });
+  };
+
+  /**
+   * Whether Next may go on in place: only the lesson acted, the world has not moved past the
+   * step's end (nor before an answer), and a task was finished by its own known solution.
+   */
+  const mayGoOn = (lesson: LessonState, p: LessonPlay | null, next: Step): p is LessonPlay => {
+    if (!p || !p.clean || next.settings !== undefined) return false;
+    if (lesson.phase === 'solved') return lesson.shown && p.finishedAt === simOf(k).eventCount();
+    if (lesson.phase !== 'playing' && lesson.phase !== 'done') return false;
+    return p.finishedAt === null || p.finishedAt === simOf(k).eventCount();
   };
 
   /** Next, in place when the world is exactly the lesson's own; otherwise rebuilt. */
@@ -257,33 +279,32 @@ export function lessonIntents(
     const index = lesson.step + 1;
     if (index >= l.steps.length) return;
     const p = play;
-    const startsFresh = l.steps[index]!.settings !== undefined;
-    const inPlace =
-      p !== null &&
-      p.clean &&
-      !startsFresh &&
-      lesson.phase !== 'task' &&
-      lesson.phase !== 'ask' &&
-      (p.finishedAt === null || p.finishedAt === simOf(k).eventCount());
-    if (!inPlace) return build(l, index);
+    if (!mayGoOn(lesson, p, l.steps[index]!)) return build(l, index);
+    const mine = ++generation;
     pauseNow(k);
     watching(null);
     setLesson({ phase: 'building' });
+    let entered = false;
     await exclusive(k, async () => {
+      if (mine !== generation) return;
       const recorded: RecordedAction[] = [];
-      const onAction = record(recorded);
       const run = p.run;
-      run.onAction = onAction;
+      run.onAction = record(recorded);
       // The step's end as written, at full speed, then the next step's cues.
-      if (!run.holds(run.step.until)) {
-        const met = await run.runUntil(run.step.until, run.step.maxMs ?? 10_000);
+      const step = run.step;
+      if (!run.holds(step.until)) {
+        const met = await run.runUntil(step.until, stepBound(step));
         if (!met) throw new Error(`lesson ${l.id}: step ${lesson.step + 1} did not finish`);
       }
       await run.enter(index);
       k.set({ actions: [...k.get().actions, ...recorded] });
       p.finishedAt = null;
+      entered = true;
       publish(k, 'head', {}, simOf(k).now);
     });
+    if (mine !== generation) return;
+    // Going on in place failed (the notice says why): build the step from the lesson instead.
+    if (!entered) return build(l, index);
     setLesson({ step: index });
     k.persistence.writeQuery(linkFor(k.get()));
     saveProgress(l.id, index, false);
@@ -328,9 +349,12 @@ export function lessonIntents(
     exploreFromHere: () => leave(),
     answerPrediction(answer) {
       const lesson = k.get().lesson;
-      const step = play?.run.step;
-      if (!lesson || lesson.phase !== 'ask' || !step?.predict) return;
+      const p = play;
+      const step = p?.run.step;
+      if (!p || !lesson || lesson.phase !== 'ask' || !step?.predict) return;
       if (!step.predict.answers.some((a) => a.id === answer)) return;
+      // Played or stepped before answering: the world is no longer the step's own.
+      if (simOf(k).eventCount() !== p.startedAt) p.clean = false;
       setLesson({ answer, phase: 'playing' });
       watching(step.until);
       afterPublish();
@@ -347,13 +371,15 @@ export function lessonIntents(
   async function openLesson(id: string, step = 0): Promise<void> {
     const lesson = lessonById(id);
     if (!lesson) {
-      return notify(k, 'error', { key: 'app.course.unknownLesson', params: { id: String(id) } });
+      const shown = typeof id === 'string' ? id.slice(0, 64) : typeof id;
+      return notify(k, 'error', { key: 'course.unknownLesson', params: { id: shown } });
     }
     const index = Number.isInteger(step) && step >= 0 && step < lesson.steps.length ? step : 0;
     await build(lesson, index);
   }
 
   function leave(): void {
+    generation++;
     watching(null);
     play = null;
     k.set({ lesson: null });

@@ -153,6 +153,62 @@ describe('walking a lesson', () => {
   });
 });
 
+describe('a student who does not wait', () => {
+  it('Back pressed while Next is still going on lands on the previous step, built exactly', async () => {
+    const { store, scheduler } = await open('lesson=majority&step=2');
+    await playUntil(store, scheduler, () => store.getState().lesson!.phase === 'done');
+    const going = store.getState().nextStep();
+    const back = store.getState().previousStep();
+    await Promise.all([going, back]);
+    await settle(store);
+    expect(store.getState().lesson).toMatchObject({ step: 0 });
+    expect(store.getState().lesson!.phase).not.toBe('building');
+    expect(store.getState().traceHash).toBe(await headlessHash('majority', 0));
+  });
+
+  it('another lesson opened while Next is going on wins, whole', async () => {
+    const { store, scheduler } = await open('lesson=majority&step=2');
+    await playUntil(store, scheduler, () => store.getState().lesson!.phase === 'done');
+    const going = store.getState().nextStep();
+    const other = store.getState().openLesson('election', 1);
+    await Promise.all([going, other]);
+    await settle(store);
+    expect(store.getState().lesson).toMatchObject({ id: 'election', step: 1 });
+    expect(store.getState().lesson!.phase).not.toBe('building');
+    expect(store.getState().traceHash).toBe(await headlessHash('election', 1));
+  });
+
+  it('a world played on before the answer makes Next rebuild the next step', async () => {
+    const { store, scheduler } = await open('lesson=majority&step=3');
+    expect(store.getState().lesson!.phase).toBe('ask');
+    store.getState().setSpeed(1000);
+    store.getState().play();
+    for (let i = 0; i < 5; i++) {
+      scheduler.frame(100);
+      await settle(store);
+    }
+    store.getState().pause();
+    store.getState().answerPrediction('yes');
+    await playUntil(store, scheduler, () => store.getState().lesson!.phase === 'done');
+    await store.getState().nextStep();
+    expect(store.getState().traceHash).toBe(await headlessHash('majority', 3));
+  });
+
+  it.each([
+    ['an unknown id', 'nope'],
+    ['a prototype key', '__proto__'],
+    ['an object without a prototype', Object.create(null) as never],
+    ['a number', 7 as never],
+  ])('openLesson with %s says so and changes nothing', async (_, id) => {
+    const { store } = await open('n=3&seed=7');
+    const before = store.getState().traceHash;
+    await store.getState().openLesson(id);
+    expect(store.getState().lesson).toBeNull();
+    expect(store.getState().notice?.key).toBe('course.unknownLesson');
+    expect(store.getState().traceHash).toBe(before);
+  });
+});
+
 describe('a step that cannot be built', () => {
   it('leaves the lesson with a notice instead of waiting forever', async () => {
     const store = createLabStore({
