@@ -5,8 +5,9 @@
 // holds; a prediction waits for an answer first, and a "your turn" task waits for its goal.
 // Raft is decided in the simulator, what a step means in the course layer; this only drives.
 import type { Condition, CourseSim, Lesson, LessonRun, Step } from '../course';
-import { lessonById, reachStep, settingsAt, stepBound } from '../course';
+import { lessonById, lessonOptions, reachStep, stepBound } from '../course';
 import type { SimAction } from '../sim';
+import { resolveOptions } from '../sim';
 import type { RecordedAction } from './actions';
 import type { Kernel } from './kernel';
 import { NEVER, exclusive, notify, publish, simOf } from './kernel';
@@ -16,7 +17,7 @@ import { linkFor } from './preferences';
 import { forgetSaved } from './rewrite';
 import { boot, pauseNow } from './runtime';
 import type { Settings } from './settings';
-import { DEFAULT_SETTINGS } from './settings';
+import { settingsFromOptions } from './settings';
 
 /** Local-storage key of the course progress: { [lessonId]: { reached, done } }. */
 export const PROGRESS_KEY = 'raft-lab.course';
@@ -71,27 +72,9 @@ function loadSafely(load: (key: string) => string | null): string | null {
 
 /** The full settings of a lesson step's cluster, as the Settings panel and link show them. */
 export function lessonSettings(lesson: Lesson, step: number): Settings {
-  const s = settingsAt(lesson, step);
-  // Only the four known rules, whatever else a lesson's object might carry.
-  const given = { ...DEFAULT_SETTINGS.rules, ...s.rules };
-  return {
-    ...DEFAULT_SETTINGS,
-    nodes: s.nodes,
-    seed: s.seed,
-    electionTimeoutMs: s.electionTimeoutMs ?? DEFAULT_SETTINGS.electionTimeoutMs,
-    heartbeatMs: s.heartbeatMs ?? DEFAULT_SETTINGS.heartbeatMs,
-    latencyMs: s.latencyMs ?? DEFAULT_SETTINGS.latencyMs,
-    lossPercent: 0,
-    preVote: s.preVote ?? false,
-    checkQuorum: s.checkQuorum ?? false,
-    maxEntriesPerAppend: s.maxEntriesPerAppend ?? DEFAULT_SETTINGS.maxEntriesPerAppend,
-    rules: {
-      electionRestriction: given.electionRestriction,
-      currentTermCommit: given.currentTermCommit,
-      truncateOnlyOnConflict: given.truncateOnlyOnConflict,
-      oneVotePerTerm: given.oneVotePerTerm,
-    },
-  };
+  // The simulator's own defaults fill what the lesson leaves out, exactly as the headless runs
+  // that the course tests check get them.
+  return settingsFromOptions(resolveOptions(lessonOptions(lesson, step)));
 }
 
 /** The live cluster as the course runner sees it, whichever session is current (a rewind swaps it). */

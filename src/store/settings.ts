@@ -2,7 +2,7 @@
 // such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster;
 // `off=oneVotePerTerm` adds Figure 2 rules switched off on purpose (none by default), and
 // `batch=1` a cap on entries per AppendEntries other than the usual 64.
-import type { RuleSwitches, SimOptionsInput } from '../sim';
+import type { RuleSwitches, SimOptions, SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
 import type { NoticeLine } from './labTypes';
@@ -52,6 +52,22 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
     rules: { ...s.rules },
     // Each frame already holds its event; a second copy of the whole trace would double it.
     keepTrace: false,
+  };
+}
+
+/** The settings that give the simulator `o` (a resolved options object) back. */
+export function settingsFromOptions(o: SimOptions): Settings {
+  return {
+    nodes: o.nodes,
+    seed: o.seed,
+    electionTimeoutMs: [o.electionTimeoutMs[0], o.electionTimeoutMs[1]],
+    heartbeatMs: o.heartbeatMs,
+    latencyMs: [o.latencyMs[0], o.latencyMs[1]],
+    lossPercent: o.dropRate * 100,
+    preVote: o.preVote,
+    checkQuorum: o.checkQuorum,
+    maxEntriesPerAppend: o.maxEntriesPerAppend,
+    rules: { ...o.rules },
   };
 }
 

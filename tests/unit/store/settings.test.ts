@@ -8,6 +8,8 @@ import {
   type Settings,
 } from '../../../src/store';
 import { createLabStore } from '../../../src/store';
+import { settingsFromOptions, settingsToOptions } from '../../../src/store/settings';
+import { resolveOptions } from '../../../src/sim';
 import { inProcess, ManualScheduler, memoryPersistence } from './harness';
 
 /** A small seeded generator, so the random round trips are the same on every run. */
@@ -46,6 +48,13 @@ describe('settings in the URL', () => {
     ['a custom cluster', custom],
   ])('%s survive a round trip', (_, s) => {
     expect(parseSettingsQuery(settingsToQuery(s))).toEqual({ settings: s, problems: [] });
+  });
+
+  it.each([
+    ['the defaults', DEFAULT_SETTINGS],
+    ['a custom cluster', custom],
+  ])('%s come back whole from the options they give the simulator', (_, s) => {
+    expect(settingsFromOptions(resolveOptions(settingsToOptions(s)))).toEqual(s);
   });
 
   it('writes batch= only when it is not the usual 64, and reads it back', () => {
