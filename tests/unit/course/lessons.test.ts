@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson, Words } from '../../../src/course';
 import {
-  DEFAULT_STEP_MS,
   LESSONS,
   fillNames,
   lessonOptions,
   reachStep,
   settingsAt,
+  stepBound,
   worldStart,
 } from '../../../src/course';
 import { LessonRun } from '../../../src/course';
@@ -74,22 +74,49 @@ function textsOf(lesson: Lesson): [string, Words][] {
   return texts;
 }
 
-/** Walks `lesson` as written and lists each prediction whose marked answer did not happen. */
-async function wrongMarks(lesson: Lesson): Promise<string[]> {
-  const wrong: string[] = [];
+type Sim = ReturnType<typeof fresh>;
+
+/**
+ * Walks `lesson` as written, on a fresh simulation for each cluster it uses: `entered` sees
+ * each step once its cues are done, `finished` once it has run to its end (and whether it got
+ * there, in how many virtual ms); `leaving` sees each cluster before the next replaces it.
+ */
+async function walk(
+  lesson: Lesson,
+  visit: {
+    entered?(run: LessonRun, sim: Sim, i: number): void;
+    finished?(run: LessonRun, sim: Sim, i: number, ended: boolean, tookMs: number): void;
+    leaving?(sim: Sim, i: number): void;
+  },
+): Promise<Sim> {
   let sim = fresh(lesson);
   let run = new LessonRun(lesson, sim);
-  for (const [i, step] of lesson.steps.entries()) {
+  for (let i = 0; i < lesson.steps.length; i++) {
     if (i > 0 && worldStart(lesson, i) === i) {
+      visit.leaving?.(sim, i - 1);
       sim = fresh(lesson, i);
       run = new LessonRun(lesson, sim, undefined, i);
     }
     await run.enter(i);
-    await run.finish();
-    if (step.predict && run.happened() !== step.predict.correct) {
-      wrong.push(`step ${i + 1}: marked ${step.predict.correct}, happened ${run.happened()}`);
-    }
+    visit.entered?.(run, sim, i);
+    const before = sim.now;
+    const ended = await run.finish();
+    visit.finished?.(run, sim, i, ended, sim.now - before);
   }
+  return sim;
+}
+
+/** Walks `lesson` and lists each prediction whose marked answer did not happen. */
+async function wrongMarks(lesson: Lesson): Promise<string[]> {
+  const wrong: string[] = [];
+  await walk(lesson, {
+    finished(run, _sim, i) {
+      const p = lesson.steps[i]!.predict;
+      if (p && run.happened() !== p.correct) {
+        wrong.push(`step ${i + 1}: marked ${p.correct}, happened ${run.happened()}`);
+      }
+    },
+  });
   return wrong;
 }
 
@@ -135,39 +162,43 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
   });
 
   it('walks from start to end: every step finishes within its bound, the marked answers happen, and every name resolves', async () => {
-    let sim = fresh(lesson);
-    let run = new LessonRun(lesson, sim);
     const starts: string[] = [];
-    for (const [i, step] of lesson.steps.entries()) {
-      if (i > 0 && worldStart(lesson, i) === i) {
-        // This step starts on a fresh cluster of its own.
-        if (rulesOnAt(lesson, i - 1)) expect(sim.violations()).toEqual([]);
-        sim = fresh(lesson, i);
-        run = new LessonRun(lesson, sim, undefined, i);
-      }
-      await run.enter(i);
-      starts.push(sim.traceHash());
-      expect(unresolved(run, step.text), `step ${i + 1} names`).toEqual([]);
-      if (step.predict) {
-        expect(unresolved(run, step.predict.question), `step ${i + 1} question names`).toEqual([]);
-      }
-      if (step.task) {
-        expect(run.holds(step.task.done), `step ${i + 1}: task done before anything`).toBe(false);
-      }
-      const before = sim.now;
-      expect(await run.finish(), `step ${i + 1} finishes`).toBe(true);
-      const bound = step.task?.maxMs ?? step.maxMs ?? DEFAULT_STEP_MS;
-      expect(sim.now - before, `step ${i + 1} within ${bound} ms`).toBeLessThanOrEqual(bound);
-      if (step.predict) {
-        const held = step.predict.answers.filter((a) => run.holds(a.when)).map((a) => a.id);
-        expect(held, `step ${i + 1}: the answers that happened`).toEqual([step.predict.correct]);
-        expect(run.happened()).toBe(step.predict.correct);
-      }
-      for (const f of step.focus ?? []) {
-        expect(run.focus().length, `step ${i + 1}: focus ${JSON.stringify(f)}`).toBeGreaterThan(0);
-      }
-    }
-    if (rulesOnAt(lesson, lesson.steps.length - 1)) expect(sim.violations()).toEqual([]);
+    const noViolations = (sim: Sim, i: number) => {
+      if (rulesOnAt(lesson, i)) expect(sim.violations(), `step ${i + 1}`).toEqual([]);
+    };
+    const last = await walk(lesson, {
+      leaving: noViolations,
+      entered(run, sim, i) {
+        const step = lesson.steps[i]!;
+        starts.push(sim.traceHash());
+        expect(unresolved(run, step.text), `step ${i + 1} names`).toEqual([]);
+        if (step.predict) {
+          expect(unresolved(run, step.predict.question), `step ${i + 1} question names`).toEqual(
+            [],
+          );
+        }
+        if (step.task) {
+          expect(run.holds(step.task.done), `step ${i + 1}: task done before anything`).toBe(false);
+        }
+      },
+      finished(run, _sim, i, ended, tookMs) {
+        const step = lesson.steps[i]!;
+        expect(ended, `step ${i + 1} finishes`).toBe(true);
+        const bound = stepBound(step);
+        expect(tookMs, `step ${i + 1} within ${bound} ms`).toBeLessThanOrEqual(bound);
+        if (step.predict) {
+          const held = step.predict.answers.filter((a) => run.holds(a.when)).map((a) => a.id);
+          expect(held, `step ${i + 1}: the answers that happened`).toEqual([step.predict.correct]);
+          expect(run.happened()).toBe(step.predict.correct);
+        }
+        for (const f of step.focus ?? []) {
+          expect(run.focus().length, `step ${i + 1}: focus ${JSON.stringify(f)}`).toBeGreaterThan(
+            0,
+          );
+        }
+      },
+    });
+    noViolations(last, lesson.steps.length - 1);
     // Reached directly, each step starts in exactly the world the walk reached.
     for (let i = 0; i < lesson.steps.length; i++) {
       const direct = fresh(lesson, i);
@@ -181,7 +212,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
     async (n, step) => {
       const sim = fresh(lesson, n - 1);
       const run = await reachStep(lesson, sim, n - 1);
-      expect(await run.runUntil(step.task!.done, step.task!.maxMs ?? DEFAULT_STEP_MS)).toBe(false);
+      expect(await run.runUntil(step.task!.done, stepBound(step))).toBe(false);
     },
   );
 });
