@@ -4,15 +4,26 @@ import type { Message } from './messages';
 import type { RaftLog } from './log';
 import type { Progress } from './progress';
 import type { Configuration } from './tracker';
-import type { Entry, LogIndex, NodeId, RaftOptions, Role, Term } from './types';
+import { bootConfigState, configurationOf } from './tracker';
+import { configAfterWrite } from './configLog';
+import { initialProgress } from './progress';
+import { lastIndex } from './log';
+import type { ConfigState, Entry, LogIndex, NodeId, RaftOptions, Role, Term } from './types';
 import { randomIntBetween } from './random';
 
 /** A Raft server as a value. Stepping it returns the next value (see node.ts). */
 export interface RaftNode {
   readonly id: NodeId;
   readonly options: RaftOptions;
-  /** Whose votes and replicas count (tracker.ts); built from `options.ids` at boot. */
+  /**
+   * Whose votes and replicas count (tracker.ts): the latest configuration entry in the log,
+   * committed or not (thesis §4.1), else the one built from `options.ids` at boot.
+   */
   readonly config: Configuration;
+  /** The index of the entry `config` comes from; 0 for the boot configuration. */
+  readonly configIndex: LogIndex;
+  /** Leader only: the hand-over under way (thesis §3.10), or null. */
+  readonly transfer: Transfer | null;
   // Persistent (Figure 2): survives a crash through the host's disk.
   readonly currentTerm: Term;
   readonly votedFor: NodeId | null;
@@ -39,6 +50,17 @@ export interface RaftNode {
   readonly lastLeaderContact: number;
   /** PRNG state handed in by the simulator; every timer draw advances it. */
   readonly rng: number;
+}
+
+/** A leadership transfer in progress: to whom, until when, and the request it answers. */
+export interface Transfer {
+  readonly to: NodeId;
+  /** Virtual ms after which the leader gives up and takes requests again. */
+  readonly until: number;
+  /** The client request it answers: ok once TimeoutNow is sent, refused if it times out. */
+  readonly requestId: number;
+  /** TimeoutNow has gone out (the leader waits for the new term, taking no requests). */
+  readonly sent: boolean;
 }
 
 export type Input =
@@ -117,7 +139,34 @@ export function resetElectionTimer(c: Ctx): void {
   c.s.electionDeadline = c.now + ms;
 }
 
+/**
+ * The one way the log changes. The configuration follows it (thesis §4.1: a server uses the
+ * latest configuration in its log as soon as it is written, and an older one again if the
+ * entry is cut away); a leader starts or stops feeding the members that came or went.
+ */
 export function setLog(c: Ctx, log: RaftLog, changedFrom: number): void {
-  c.s.log = log;
+  const s = c.s;
+  s.log = log;
   c.logDirtyFrom = Math.min(c.logDirtyFrom, changedFrom);
+  const current = { state: s.config.state, index: s.configIndex };
+  const next = configAfterWrite(log, changedFrom, current, bootConfig(s));
+  if (next.index === current.index && next.state === current.state) return;
+  s.config = configurationOf(s.id, next.state);
+  s.configIndex = next.index;
+  if (s.role === 'leader') followMembers(c);
+}
+
+function bootConfig(s: Draft): ConfigState {
+  return bootConfigState(s.id, s.options.ids);
+}
+
+/** A leader's progress after a configuration change: a record for exactly each peer. */
+function followMembers(c: Ctx): void {
+  const s = c.s;
+  const next: Record<number, Progress> = {};
+  for (const peer of s.config.peers) {
+    next[peer] = s.progress[peer] ?? initialProgress(lastIndex(s.log));
+  }
+  s.progress = next;
+  c.progressOwned = true;
 }

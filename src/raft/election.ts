@@ -37,6 +37,16 @@ function campaign(c: Ctx): void {
   if (tally(c) === 'won') lead(c);
 }
 
+/**
+ * §3.10: a TimeoutNow from the leader: stand in a new term at once, skipping PreVote, with
+ * requests that voters answer even while they still hear from that leader.
+ */
+export function campaignNow(c: Ctx): void {
+  becomeCandidate(c, true);
+  broadcastRequestVote(c, false, true);
+  if (tally(c) === 'won') lead(c);
+}
+
 /** A won election: take office, then at once tell everyone (the no-op) and commit alone if we can. */
 function lead(c: Ctx): void {
   becomeLeader(c);
@@ -44,17 +54,20 @@ function lead(c: Ctx): void {
   maybeCommit(c);
 }
 
-function broadcastRequestVote(c: Ctx, preVote: boolean): void {
+/** Asks every voter of the configuration in use (both halves of a joint one); learners have no vote. */
+function broadcastRequestVote(c: Ctx, preVote: boolean, transfer = false): void {
   const s = c.s;
-  for (const peer of s.config.peers) {
-    send(c, {
+  for (const peer of s.config.electors) {
+    const term = preVote ? asTerm(s.currentTerm + 1) : s.currentTerm;
+    const request = {
       kind: 'RequestVote',
       to: peer,
-      term: preVote ? asTerm(s.currentTerm + 1) : s.currentTerm,
+      term,
       lastLogIndex: lastIndex(s.log),
       lastLogTerm: lastTerm(s.log),
       preVote,
-    });
+    } as const;
+    send(c, transfer ? { ...request, transfer: true } : request);
   }
 }
 
@@ -130,7 +143,7 @@ export function handleRequestVoteReply(c: Ctx, m: RequestVoteReply): void {
 export function maybeCheckQuorum(c: Ctx): boolean {
   const s = c.s;
   if (!s.options.checkQuorum || s.role !== 'leader' || c.now < s.checkQuorumDeadline) return false;
-  if (!quorumActive(s.config, s.progress)) {
+  if (!quorumActive(s.config, s.id, s.progress)) {
     becomeFollower(c, s.currentTerm, null);
     return true;
   }

@@ -1,7 +1,7 @@
 // Public face of the pure Raft core; other layers import only from here.
 export * from './types';
 export * from './messages';
-export type { RaftNode, Input, Output } from './context';
+export type { RaftNode, Input, Output, Transfer } from './context';
 export { createNode, step, nextWakeAt, persistentStateOf } from './node';
 export type { StepResult } from './node';
 export type { RaftLog } from './log';
@@ -9,8 +9,8 @@ export { lastIndex, lastTerm, termAt, entryAt, toArray, isAtLeastAsUpToDate } fr
 export type { Progress } from './progress';
 export { checkInvariants, setInvariantChecks } from './invariants';
 export type { Configuration, VoteResult } from './tracker';
-export { voteResult } from './tracker';
+export { voteResult, bootConfigState, configurationOf, isVoter, isMember } from './tracker';
 export { majority, failuresTolerated, quorumIndex } from './quorum';
 export { nextRandom, randomIntBetween, deriveSeed } from './random';
-export { applyCommand, describeCommand } from './stateMachine';
+export { applyCommand, describeCommand, describeClientCommand } from './stateMachine';
 export type { KeyValue } from './stateMachine';

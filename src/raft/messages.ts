@@ -1,6 +1,6 @@
 // The RPCs of Figure 2 plus the client's request and reply, as flat tagged records. The
 // simulator stamps `id` on each message it carries; the core never reads it.
-import type { Command, Entry, LogIndex, NodeId, Term } from './types';
+import type { ClientCommand, Entry, LogIndex, NodeId, Term } from './types';
 
 interface Envelope {
   readonly from: NodeId;
@@ -14,6 +14,17 @@ export interface RequestVote extends Envelope {
   readonly lastLogTerm: Term;
   /** A PreVote probe: asks "could I win term `term`?" without anyone changing their term. */
   readonly preVote: boolean;
+  /**
+   * Sent by a candidate that a leader handed over to (TimeoutNow, thesis §3.10): voters answer
+   * it even while they still hear from that leader.
+   */
+  readonly transfer?: true;
+}
+
+/** Thesis §3.10: the leader tells an up-to-date voter to start an election now. */
+export interface TimeoutNow extends Envelope {
+  readonly kind: 'TimeoutNow';
+  readonly term: Term;
 }
 
 export interface RequestVoteReply extends Envelope {
@@ -58,7 +69,7 @@ export interface AppendEntriesReply extends Envelope {
 export interface ClientRequest extends Envelope {
   readonly kind: 'ClientRequest';
   readonly requestId: number;
-  readonly command: Command;
+  readonly command: ClientCommand;
   /** How many servers have forwarded it; a bound against forwarding loops. */
   readonly hops: number;
 }
@@ -75,13 +86,36 @@ export interface ClientReply extends Envelope {
 }
 
 /**
- * Why a client request failed at a server. Only one reason exists today: the server is not the
- * leader and knows none to forward to. A code, not a sentence, so each layer above words it.
+ * Why a client request failed at a server, as a code each layer above words:
+ * - noLeaderKnown: not the leader, and it knows none to forward to;
+ * - transferring: the leader is handing over (§3.10) and takes no requests meanwhile;
+ * - changeInProgress: a membership change is not committed yet (§4.1), or a joint one is under way;
+ * - notMember / alreadyMember: the server named is not, or already is, in the configuration;
+ * - notVoter: leadership can only go to a voter; isLeader: it already leads;
+ * - noVoters: the change would leave no voter; noChange: the voters asked for are the voters;
+ * - transferTimedOut: the target did not catch up within an election timeout.
  */
-export type ClientErrorCode = '' | 'noLeaderKnown';
+export type ClientErrorCode =
+  | ''
+  | 'noLeaderKnown'
+  | 'transferring'
+  | 'changeInProgress'
+  | 'notMember'
+  | 'alreadyMember'
+  | 'notVoter'
+  | 'isLeader'
+  | 'noVoters'
+  | 'noChange'
+  | 'transferTimedOut';
 
 export type Message =
-  RequestVote | RequestVoteReply | AppendEntries | AppendEntriesReply | ClientRequest | ClientReply;
+  | RequestVote
+  | RequestVoteReply
+  | AppendEntries
+  | AppendEntriesReply
+  | TimeoutNow
+  | ClientRequest
+  | ClientReply;
 
 export type MessageKind = Message['kind'];
 

@@ -4,10 +4,13 @@
 import type { Ctx, Draft, Input, Output, RaftNode } from './context';
 import { resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
-import { configurationOf } from './tracker';
+import { bootConfigState, configurationOf, isVoter } from './tracker';
+import { configAtOrBefore } from './configLog';
+import { acceptsTimeoutNow, maybeAbortTransfer, maybeAdvanceConfig } from './membership';
 import { assertInvariantsAfter, invariantChecksOn } from './invariants';
 import { checkBoot } from './bootChecks';
 import {
+  campaignNow,
   handleRequestVote,
   handleRequestVoteReply,
   inLeaderLease,
@@ -21,6 +24,7 @@ import {
   handleAppendEntries,
   handleAppendEntriesReply,
   handleClientRequest,
+  maybeCommit,
 } from './replication';
 import type { NodeId, PersistentState, RaftOptions } from './types';
 import { asIndex, asTerm } from './types';
@@ -43,14 +47,18 @@ export function createNode(
   now: number,
 ): RaftNode {
   checkBoot(options, disk, rngSeed, now);
-  const config = configurationOf(id, options.ids);
+  const log = logFrom(disk.log);
+  // §4.1: the latest configuration on disk, committed or not, else the one it was started with.
+  const logged = configAtOrBefore(log, lastIndex(log), bootConfigState(id, options.ids));
   const draft: Draft = {
     id,
     options,
-    config,
+    config: configurationOf(id, logged.state),
+    configIndex: logged.index,
+    transfer: null,
     currentTerm: disk.currentTerm,
     votedFor: disk.votedFor,
-    log: logFrom(disk.log),
+    log,
     role: 'follower',
     leaderId: null,
     commitIndex: asIndex(0),
@@ -80,7 +88,8 @@ export function step(node: RaftNode, input: Input): StepResult {
   };
   if (input.kind === 'tick') onTick(c);
   else if (input.kind === 'timeout') {
-    if (c.s.role !== 'leader') startElection(c);
+    // §4.2.3: only a voter stands for election; a learner or a removed server never does.
+    if (c.s.role !== 'leader' && c.s.config.selfVotes) startElection(c);
   } else onMessage(c, input.message);
   if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
   return { node: c.s, outputs: withPersist(c) };
@@ -92,6 +101,8 @@ function draftOf(n: RaftNode): Draft {
     id: n.id,
     options: n.options,
     config: n.config,
+    configIndex: n.configIndex,
+    transfer: n.transfer,
     currentTerm: n.currentTerm,
     votedFor: n.votedFor,
     log: n.log,
@@ -123,12 +134,20 @@ function onTick(c: Ctx): void {
   if (s.role === 'leader') {
     if (maybeCheckQuorum(c)) return;
     if (c.now >= s.heartbeatDeadline) {
+      maybeAbortTransfer(c);
+      // A change the leader makes on its own goes first, so what it commits below and the
+      // replies that go with it count the configuration it now uses.
+      if (maybeAdvanceConfig(c)) maybeCommit(c);
+      if (s.role !== 'leader') return;
       broadcastAppend(c);
       s.heartbeatDeadline = c.now + s.options.heartbeatMs;
     }
     return;
   }
-  if (c.now >= s.electionDeadline) startElection(c);
+  if (c.now < s.electionDeadline) return;
+  // §4.2.3: a server that is not a voter (a learner, a removed server) never campaigns.
+  if (s.config.selfVotes) startElection(c);
+  else resetElectionTimer(c);
 }
 
 /** §5.1 first, for every message: a newer term wins, an older one changes nothing. */
@@ -136,11 +155,18 @@ function onMessage(c: Ctx, m: Message): void {
   const s = c.s;
   if (m.kind === 'ClientRequest') return handleClientRequest(c, m);
   if (m.kind === 'ClientReply') return;
+  // §4.2.3: a vote request from a server outside our configuration is dropped as if lost, so a
+  // removed server that never heard of its removal cannot raise everyone's term.
+  if (m.kind === 'RequestVote' && s.config.state.voters.length > 0 && !isVoter(s.config, m.from)) {
+    return;
+  }
 
   if (m.term > s.currentTerm) {
     const isProbe = (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') && m.preVote;
     // CheckQuorum's lease: a server that hears from a live leader ignores would-be disruptors.
-    const ignoreVote = m.kind === 'RequestVote' && s.options.checkQuorum && inLeaderLease(c);
+    // A candidate the leader handed over to (§3.10) is answered all the same.
+    const ignoreVote =
+      m.kind === 'RequestVote' && !m.transfer && s.options.checkQuorum && inLeaderLease(c);
     if (ignoreVote && !m.preVote) return;
     const grantedProbe = isProbe && m.kind === 'RequestVoteReply' && m.voteGranted;
     if (!(isProbe && m.kind === 'RequestVote') && !grantedProbe) {
@@ -159,6 +185,10 @@ function onMessage(c: Ctx, m: Message): void {
       return handleAppendEntries(c, m);
     case 'AppendEntriesReply':
       return handleAppendEntriesReply(c, m);
+    case 'TimeoutNow':
+      // §3.10: the leader handed over to us: stand at once, without waiting or a pre-vote.
+      if (acceptsTimeoutNow(c, m)) campaignNow(c);
+      return;
   }
 }
 

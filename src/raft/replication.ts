@@ -16,7 +16,14 @@ import {
 import { progressMatched, progressRejected, progressSent } from './progress';
 import { becomeFollower } from './roles';
 import { committedIndex } from './tracker';
-import type { NodeId } from './types';
+import {
+  answersClient,
+  handleConfigRequest,
+  maybeSendTimeoutNow,
+  maybeStepDownRemoved,
+  refuseRequest,
+} from './membership';
+import type { ClientCommand, ConfigRequest, NodeId } from './types';
 import { CLIENT_ID, asIndex, asTerm } from './types';
 
 /** Sends `peer` every entry from its nextIndex on, up to the batch limit; none is a heartbeat. */
@@ -124,6 +131,8 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
     const next = progressMatched(p, m.index);
     setProgress(c, m.from, next);
     maybeCommit(c);
+    if (s.role !== 'leader') return; // it was removed and stepped down (§4.2.2)
+    if (maybeSendTimeoutNow(c, m.from)) return;
     // Keep the pipeline full when a batch limit held entries back.
     if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
     return;
@@ -144,6 +153,7 @@ export function maybeCommit(c: Ctx): boolean {
   if (s.options.rules.currentTermCommit && termAt(s.log, n) !== s.currentTerm) return false;
   s.commitIndex = n;
   applyCommitted(c);
+  maybeStepDownRemoved(c);
   return true;
 }
 
@@ -156,11 +166,11 @@ export function applyCommitted(c: Ctx): void {
     if (!entry) return; // only reachable with a rule switched off: the log lost committed entries
     s.lastApplied = index;
     c.out.push({ kind: 'apply', index, entry });
-    if (s.role === 'leader' && entry.requestId !== undefined) {
+    if (s.role === 'leader' && answersClient(entry)) {
       send(c, {
         kind: 'ClientReply',
         to: CLIENT_ID,
-        requestId: entry.requestId,
+        requestId: entry.requestId!,
         ok: true,
         index,
         term: entry.term,
@@ -177,8 +187,15 @@ export function applyCommitted(c: Ctx): void {
 export function handleClientRequest(c: Ctx, m: ClientRequest): void {
   const s = c.s;
   if (s.role === 'leader') {
-    const entry = { term: s.currentTerm, command: m.command, requestId: m.requestId };
-    setLog(c, append(s.log, [entry]), lastIndex(s.log) + 1);
+    // §3.10: a leader handing over takes no requests until the transfer ends.
+    if (s.transfer !== null) return refuseRequest(c, m.requestId, 'transferring');
+    const command = m.command;
+    if (isConfigRequest(command)) {
+      if (!handleConfigRequest(c, { ...m, command })) return;
+    } else {
+      const entry = { term: s.currentTerm, command, requestId: m.requestId };
+      setLog(c, append(s.log, [entry]), lastIndex(s.log) + 1);
+    }
     broadcastAppend(c);
     maybeCommit(c); // a cluster of one commits on its own
     return;
@@ -187,13 +204,14 @@ export function handleClientRequest(c: Ctx, m: ClientRequest): void {
     send(c, { ...m, to: s.leaderId, hops: m.hops + 1 });
     return;
   }
-  send(c, {
-    kind: 'ClientReply',
-    to: CLIENT_ID,
-    requestId: m.requestId,
-    ok: false,
-    index: asIndex(0),
-    term: asTerm(0),
-    error: 'noLeaderKnown',
-  });
+  refuseRequest(c, m.requestId, 'noLeaderKnown');
+}
+
+function isConfigRequest(command: ClientCommand): command is ConfigRequest {
+  return (
+    command.kind === 'addServer' ||
+    command.kind === 'removeServer' ||
+    command.kind === 'changeVoters' ||
+    command.kind === 'transferLeadership'
+  );
 }

@@ -33,6 +33,7 @@ export function becomeFollower(c: Ctx, term: Term, leaderId: NodeId | null): voi
   s.votes = [];
   s.refusals = [];
   s.progress = {};
+  s.transfer = null;
   if (wasLeader) resetElectionTimer(c);
 }
 
@@ -53,13 +54,14 @@ export function becomePreCandidate(c: Ctx): void {
 
 /**
  * §5.2: increment the term, vote for yourself, reset the election timer. With PreVote on only
- * a precandidate that won its pre-vote stands; without it, a follower or a candidate whose
- * election timed out.
+ * a precandidate that won its pre-vote stands, unless the leader handed over (`transfer`,
+ * §3.10); without it, a follower or a candidate whose election timed out.
  */
-export function becomeCandidate(c: Ctx): void {
+export function becomeCandidate(c: Ctx, transfer = false): void {
   const s = c.s;
   if (s.role === 'leader') refuse(c, 'candidate', 'a leader does not stand for election');
-  if (s.options.preVote && s.role !== 'precandidate') {
+  if (!s.config.selfVotes) refuse(c, 'candidate', 'only a voter stands for election (§4.2.3)');
+  if (s.options.preVote && s.role !== 'precandidate' && !transfer) {
     refuse(c, 'candidate', 'with PreVote on, only a precandidate that won its pre-vote stands');
   }
   s.currentTerm = asTerm(s.currentTerm + 1);

@@ -1,19 +1,25 @@
 // The quorum tracker of the pure core: who votes (the configuration), the leader's per-peer
 // progress as a set, the vote tally and the commit index a majority of voters has reached.
-// Every question "is this a majority?" is answered here, so membership changes have one home.
+// Every question "is this a majority?" is answered here, joint configurations (thesis §4.3)
+// included, so membership changes have one home.
 import type { Progress } from './progress';
 import { initialProgress, progressOf } from './progress';
 import { majority, quorumIndexInPlace } from './quorum';
-import type { LogIndex, NodeId } from './types';
+import type { ConfigState, LogIndex, NodeId } from './types';
+import { asIndex } from './types';
 
 /**
- * The servers whose votes and replicas count. Today it never changes after boot (it is
- * `RaftOptions.ids`); a configuration entry in the log would replace it here.
+ * The configuration a server uses (thesis §4.1: the latest in its log, committed or not), with
+ * the lists a leader walks precomputed so a broadcast allocates nothing.
  */
 export interface Configuration {
-  /** Every voter, this server included, in ascending order (the order messages go out in). */
-  readonly voters: readonly NodeId[];
-  /** The voters other than this server, kept so a broadcast allocates nothing. */
+  /** The configuration as the log holds it. */
+  readonly state: ConfigState;
+  /** Whether this server votes (in C_new or, during a joint change, C_old). */
+  readonly selfVotes: boolean;
+  /** Every voter of either half other than this server, ascending: whom a candidate asks. */
+  readonly electors: readonly NodeId[];
+  /** Every member other than this server, learners included, ascending: whom a leader feeds. */
   readonly peers: readonly NodeId[];
 }
 
@@ -22,12 +28,16 @@ const isServerId = (x: unknown): x is NodeId =>
   typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
 
 /**
- * Builds the configuration `ownId` starts with from the options' `ids`, which must be distinct
- * server ids in ascending order that include `ownId`. Throws on anything else.
+ * The configuration a server starts from before its log holds any configuration entry: the
+ * options' `ids`, distinct server ids in ascending order that include `ownId`, or an empty list
+ * for a server added later (it has no vote until a configuration entry gives it one).
+ * Throws on anything else.
  */
-export function configurationOf(ownId: NodeId, ids: unknown): Configuration {
-  if (!Array.isArray(ids) || ids.length === 0) {
-    throw new Error('ids must be a non-empty list of server ids, e.g. [1, 2, 3]');
+export function bootConfigState(ownId: NodeId, ids: unknown): ConfigState {
+  if (!Array.isArray(ids)) {
+    throw new Error(
+      'ids must be a list of server ids, e.g. [1, 2, 3] (empty for a server that joins later)',
+    );
   }
   const voters: NodeId[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -36,12 +46,40 @@ export function configurationOf(ownId: NodeId, ids: unknown): Configuration {
     if (i > 0 && id <= voters[i - 1]!) throw new Error('ids must be distinct and ascending');
     voters.push(id);
   }
-  if (!voters.includes(ownId)) throw new Error(`ids must include the server's own id S${ownId}`);
-  return { voters, peers: voters.filter((id) => id !== ownId) };
+  if (voters.length > 0 && !voters.includes(ownId)) {
+    throw new Error(`ids must include the server's own id S${ownId}`);
+  }
+  return { voters, learners: [], old: null, joining: [] };
 }
 
+/** The configuration `ownId` uses, given the configuration state in force. */
+export function configurationOf(ownId: NodeId, state: ConfigState): Configuration {
+  const electors = union(state.voters, state.old ?? []);
+  const peers = union(electors, state.learners);
+  return {
+    state,
+    selfVotes: electors.includes(ownId),
+    electors: electors.filter((id) => id !== ownId),
+    peers: peers.filter((id) => id !== ownId),
+  };
+}
+
+/** Two ascending id lists merged, ascending, without repeats. */
+function union(a: readonly NodeId[], b: readonly NodeId[]): NodeId[] {
+  const out = [...a];
+  for (const id of b) if (!out.includes(id)) out.push(id);
+  return out.sort((x, y) => x - y);
+}
+
+/** Whether `id` votes in this configuration (either half of a joint one). */
 export function isVoter(config: Configuration, id: NodeId): boolean {
-  return config.voters.includes(id);
+  const { voters, old } = config.state;
+  return voters.includes(id) || (old !== null && old.includes(id));
+}
+
+/** Whether `id` is in the configuration at all: a voter of either half or a learner. */
+export function isMember(config: Configuration, id: NodeId): boolean {
+  return isVoter(config, id) || config.state.learners.includes(id);
 }
 
 /** Where an election stands once these voters granted and these refused. */
@@ -58,15 +96,29 @@ export function voteResult(
   granted: readonly NodeId[],
   refused: readonly NodeId[],
 ): VoteResult {
-  const needed = majority(config.voters.length);
-  if (countVoters(config, granted) >= needed) return 'won';
-  if (countVoters(config, refused) > config.voters.length - needed) return 'lost';
+  const { voters, old } = config.state;
+  const incoming = simpleVote(voters, granted, refused);
+  if (old === null) return incoming;
+  // §4.3: during a joint change an election needs a majority of C_old and of C_new.
+  const outgoing = simpleVote(old, granted, refused);
+  if (incoming === 'lost' || outgoing === 'lost') return 'lost';
+  return incoming === 'won' && outgoing === 'won' ? 'won' : 'pending';
+}
+
+function simpleVote(
+  voters: readonly NodeId[],
+  granted: readonly NodeId[],
+  refused: readonly NodeId[],
+): VoteResult {
+  const needed = majority(voters.length);
+  if (count(voters, granted) >= needed) return 'won';
+  if (count(voters, refused) > voters.length - needed) return 'lost';
   return 'pending';
 }
 
-function countVoters(config: Configuration, ids: readonly NodeId[]): number {
+function count(voters: readonly NodeId[], ids: readonly NodeId[]): number {
   let n = 0;
-  for (const id of ids) if (config.voters.includes(id)) n++;
+  for (const id of ids) if (voters.includes(id)) n++;
   return n;
 }
 
@@ -82,7 +134,9 @@ export function progressForNewLeader(
 
 /**
  * §5.3: the highest index stored on a majority of voters. The leader counts its own last index
- * as its match; a peer without a record counts 0. Example: voters hold 7, 5, 5, 3, 1 → 5.
+ * as its match only when it is a voter (a leader removing itself does not, thesis §4.2.2); a
+ * peer without a record counts 0. Example: voters hold 7, 5, 5, 3, 1 → 5. During a joint
+ * change (§4.3) the index must be on a majority of each half: the lower of the two.
  */
 export function committedIndex(
   config: Configuration,
@@ -90,8 +144,20 @@ export function committedIndex(
   ownLastIndex: LogIndex,
   progress: Readonly<Record<number, Progress>>,
 ): LogIndex {
+  const { voters, old } = config.state;
+  const incoming = quorumOf(voters, ownId, ownLastIndex, progress);
+  if (old === null) return incoming;
+  return asIndex(Math.min(incoming, quorumOf(old, ownId, ownLastIndex, progress)));
+}
+
+function quorumOf(
+  voters: readonly NodeId[],
+  ownId: NodeId,
+  ownLastIndex: LogIndex,
+  progress: Readonly<Record<number, Progress>>,
+): LogIndex {
   const matches: number[] = [];
-  for (const id of config.voters) {
+  for (const id of voters) {
     matches.push(id === ownId ? ownLastIndex : (progress[id]?.matchIndex ?? 0));
   }
   return quorumIndexInPlace(matches);
@@ -103,11 +169,24 @@ export function committedIndex(
  */
 export function quorumActive(
   config: Configuration,
+  ownId: NodeId,
   progress: Readonly<Record<number, Progress>>,
 ): boolean {
-  let active = 1;
-  for (const peer of config.peers) if (progress[peer]?.recentActive) active++;
-  return active >= majority(config.voters.length);
+  const { voters, old } = config.state;
+  return (
+    activeMajority(voters, ownId, progress) &&
+    (old === null || activeMajority(old, ownId, progress))
+  );
+}
+
+function activeMajority(
+  voters: readonly NodeId[],
+  ownId: NodeId,
+  progress: Readonly<Record<number, Progress>>,
+): boolean {
+  let active = 0;
+  for (const id of voters) if (id === ownId || progress[id]?.recentActive) active++;
+  return active >= majority(voters.length);
 }
 
 /** A fresh CheckQuorum round: every peer must be heard from again. */

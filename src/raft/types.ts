@@ -19,7 +19,52 @@ export type Command =
   | { readonly kind: 'set'; readonly key: string; readonly value: string }
   | { readonly kind: 'delete'; readonly key: string }
   /** Appended by every new leader in its own term so older entries commit promptly (§5.4.2). */
-  | { readonly kind: 'noop' };
+  | { readonly kind: 'noop' }
+  /**
+   * A configuration entry (thesis §4.1): the whole configuration from here on, and the change
+   * that made it. A server uses the latest one in its log, committed or not.
+   */
+  | { readonly kind: 'config'; readonly config: ConfigState; readonly change: ConfigChange };
+
+/**
+ * Who is in the cluster, as a configuration entry carries it. Plain data: it is written to
+ * disk, sent in AppendEntries and crosses the worker boundary as is.
+ * Example: S1–S3 vote and S4 catches up to join them: voters [1, 2, 3], learners [4],
+ * joining [{ id: 4, requestId: 7 }], old null.
+ */
+export interface ConfigState {
+  /** The voters; during a joint change (§4.3) the incoming set, C_new. Ascending. */
+  readonly voters: readonly NodeId[];
+  /** Members that receive the log but never vote or count towards a majority (§4.2.1). */
+  readonly learners: readonly NodeId[];
+  /** During a joint change, the outgoing voters C_old; null otherwise. */
+  readonly old: readonly NodeId[] | null;
+  /**
+   * Learners that were added to become voters: the leader promotes each once it has caught up,
+   * answering the request that added it then (null when no client waits).
+   */
+  readonly joining: readonly Joining[];
+}
+
+export interface Joining {
+  readonly id: NodeId;
+  readonly requestId: number | null;
+}
+
+/** What a configuration entry changed, for reading the log: "+S4", "S4 votes", "−S2", joint. */
+export type ConfigChange =
+  | { readonly op: 'addLearner' | 'promote' | 'remove'; readonly id: NodeId }
+  | { readonly op: 'enterJoint' | 'leaveJoint' };
+
+/** A client's request to change the cluster, which the leader turns into configuration entries. */
+export type ConfigRequest =
+  | { readonly kind: 'addServer'; readonly id: NodeId; readonly voter: boolean }
+  | { readonly kind: 'removeServer'; readonly id: NodeId }
+  | { readonly kind: 'changeVoters'; readonly voters: readonly NodeId[] }
+  | { readonly kind: 'transferLeadership'; readonly to: NodeId };
+
+/** Anything a client may ask of the cluster: a state machine command or a membership change. */
+export type ClientCommand = Command | ConfigRequest;
 
 export interface Entry {
   readonly term: Term;
@@ -43,6 +88,12 @@ export interface RuleSwitches {
   readonly truncateOnlyOnConflict: boolean;
   /** §5.2: at most one vote per term. */
   readonly oneVotePerTerm: boolean;
+  /**
+   * Thesis §4.1: a leader starts a membership change only once the previous one is committed
+   * (and it has committed an entry of its own term). Off, two changes can overlap and two
+   * configurations whose majorities need not meet are in use at once.
+   */
+  readonly oneChangeAtATime: boolean;
 }
 
 export const ALL_RULES_ON: RuleSwitches = {
@@ -50,10 +101,15 @@ export const ALL_RULES_ON: RuleSwitches = {
   currentTermCommit: true,
   truncateOnlyOnConflict: true,
   oneVotePerTerm: true,
+  oneChangeAtATime: true,
 };
 
 export interface RaftOptions {
-  /** Every server of the cluster, this one included, in ascending order. */
+  /**
+   * The voters the cluster was started with (the configuration before any configuration entry),
+   * this one included, ascending. Empty for a server added later: it learns who the members are
+   * from its leader's log.
+   */
   readonly ids: readonly NodeId[];
   readonly electionTimeoutMs: readonly [min: number, max: number];
   readonly heartbeatMs: number;

@@ -5,6 +5,7 @@
 // Layer note: the interface lives here rather than in src/worker because the simulator owns
 // it and the sync host serves the headless runs; src/worker depends on src/sim, not the reverse.
 import type {
+  ConfigState,
   Input,
   LogIndex,
   NodeId,
@@ -40,6 +41,12 @@ export interface NodeStatus {
   readonly votes: readonly NodeId[];
   /** Leader only; empty otherwise. */
   readonly progress: readonly ProgressView[];
+  /** The configuration this server uses (thesis §4.1: the latest in its log, committed or not). */
+  readonly config: ConfigState;
+  /** The log index of the entry that configuration comes from; 0 for the one it booted with. */
+  readonly configIndex: LogIndex;
+  /** Leader only: the voter it is handing over to (§3.10), else null. */
+  readonly transferTo: NodeId | null;
 }
 
 export interface InputResult {
@@ -76,7 +83,7 @@ export function statusOf(node: RaftNode): NodeStatus {
   if (node.role === 'leader') {
     const views: ProgressView[] = [];
     progress = views;
-    for (const id of node.options.ids) {
+    for (const id of node.config.peers) {
       const p = node.progress[id];
       if (p) views.push({ id, nextIndex: p.nextIndex, matchIndex: p.matchIndex });
     }
@@ -96,6 +103,9 @@ export function statusOf(node: RaftNode): NodeStatus {
       node.role === 'leader' && node.options.checkQuorum ? node.checkQuorumDeadline : -1,
     votes: node.votes,
     progress,
+    config: node.config.state,
+    configIndex: node.configIndex,
+    transferTo: node.transfer?.to ?? null,
   };
 }
 

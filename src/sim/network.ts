@@ -21,6 +21,16 @@ export class Network {
     groups.forEach((group, g) => group.forEach((id) => this.groupOf!.set(id, g)));
   }
 
+  /**
+   * A server added to the cluster: while partitioned it joins the group of `near` (or a group
+   * of its own when there is none); whole, nothing changes.
+   */
+  join(id: NodeId, near: NodeId | null): void {
+    if (this.groupOf === null) return;
+    const group = near === null ? undefined : this.groupOf.get(near);
+    this.groupOf.set(id, group ?? Math.max(-1, ...this.groupOf.values()) + 1);
+  }
+
   cutLink(from: NodeId, to: NodeId): void {
     this.cut.add(from * 16 + to);
   }

@@ -13,7 +13,12 @@ export type SimAction =
   | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: number }
   | { readonly do: 'delete'; readonly key: string; readonly via?: number }
   /** Replaces a crashed server's disk (see `setDisk`), to stage a scene such as Figure 7. */
-  | { readonly do: 'setDisk'; readonly node: number; readonly disk: StagedDisk };
+  | { readonly do: 'setDisk'; readonly node: number; readonly disk: StagedDisk }
+  /** Membership (thesis ch. 4) and leadership transfer (§3.10); see the API calls of the same names. */
+  | { readonly do: 'addServer'; readonly voter?: boolean }
+  | { readonly do: 'removeServer'; readonly node: number }
+  | { readonly do: 'changeVoters'; readonly voters: readonly number[] }
+  | { readonly do: 'transferLeadership'; readonly to: number };
 
 export type ScriptStep = { readonly at: number } & SimAction;
 

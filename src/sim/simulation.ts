@@ -20,6 +20,13 @@ import type { SimAction } from './script';
 import type { CheckedAction } from './api/actions';
 import { checkAction, leaderOf, performAction, performOneWayCut } from './api/actions';
 import type { StagedDisk } from './api/disk';
+import type { ClusterConfiguration } from './api/membership';
+import {
+  checkAddOptions,
+  checkVoterList,
+  clusterConfigOf,
+  describeConfiguration,
+} from './api/membership';
 import { performSetDisk } from './api/disk';
 import type { NodeSnapshot, RequestSnapshot } from './api/read';
 import * as read from './api/read';
@@ -36,6 +43,7 @@ import {
 const HEAL: CheckedAction = Object.freeze({ do: 'heal' });
 
 export type { NodeSnapshot, RequestSnapshot } from './api/read';
+export type { ClusterConfiguration } from './api/membership';
 
 /**
  * Everything both drivers share: the checked actions and the read side. Actions validate all
@@ -134,6 +142,56 @@ export abstract class SimulationBase {
   timeout(id: number): void {
     this.beforeAction();
     this.perform({ do: 'timeout', node: this.checkId(id) });
+  }
+
+  // ── Membership (Raft thesis, chapter 4) and leadership transfer (§3.10) ─────────────────
+
+  /**
+   * A new server with an empty disk, id one past the highest (at most nine in all). It joins as
+   * a learner that receives the log; as a voter (the default) the leader promotes it once it has
+   * caught up, and the request is answered then. Returns the new id and the request's id.
+   */
+  addServer(options?: { voter?: boolean }): { id: number; request: number } {
+    this.beforeAction();
+    const request = this.perform({ do: 'addServer', voter: checkAddOptions(options) })!;
+    return { id: this.world.ids.length, request };
+  }
+
+  /** Removes a voter or learner of the configuration in use; returns the request's id. */
+  removeServer(id: number): number {
+    this.beforeAction();
+    return this.perform({ do: 'removeServer', node: this.checkId(id) })!;
+  }
+
+  /**
+   * Makes `ids` the voters, by joint consensus (§4.3): C_old,new first, then C_new. Every id
+   * must be a voter or learner of the configuration in use. Returns the request's id; it is
+   * answered once C_new is committed.
+   */
+  changeVoters(ids: readonly number[]): number {
+    this.beforeAction();
+    return this.perform({
+      do: 'changeVoters',
+      voters: checkVoterList(ids, this.world.ids.length),
+    })!;
+  }
+
+  /**
+   * The leader hands leadership to voter `to`: it stops taking requests, brings `to` up to date
+   * and sends it TimeoutNow, and `to` stands at once. Returns the request's id: answered once
+   * TimeoutNow is sent, or refused if `to` does not catch up within an election timeout.
+   */
+  transferLeadership(to: number): number {
+    this.beforeAction();
+    return this.perform({ do: 'transferLeadership', to: this.checkId(to) })!;
+  }
+
+  /**
+   * The configuration in use: the leader's (with no leader, that of the live server with the
+   * highest term): `{ voters, learners, joint: { old, new } | null }`.
+   */
+  configuration(): ClusterConfiguration {
+    return describeConfiguration(clusterConfigOf(this.world));
   }
 
   /** A client write `set key value` through `via` (default: the leader, else the lowest live id). */

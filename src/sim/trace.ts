@@ -2,7 +2,7 @@
 // each, and a running digest over them so two runs can be compared by one number.
 import type { Command, Message, NodeId, Role, Term } from '../raft';
 import type { Reason } from './read/reasons';
-import { CLIENT_ID, describeCommand } from '../raft';
+import { CLIENT_ID, describeClientCommand } from '../raft';
 
 /** What a node looked like just before or after an event. */
 export interface Brief {
@@ -82,11 +82,40 @@ export type ActionDetail =
       readonly command: Command;
       readonly via: NodeId;
     }
-  | { readonly do: 'fault'; readonly node: NodeId; readonly reason: Reason };
+  | { readonly do: 'fault'; readonly node: NodeId; readonly reason: Reason }
+  /** A new server (node) booted with an empty disk, and the request that adds it. */
+  | {
+      readonly do: 'addServer';
+      readonly node: NodeId;
+      readonly voter: boolean;
+      readonly request: number;
+      readonly via: NodeId;
+    }
+  | {
+      readonly do: 'removeServer' | 'transferLeadership';
+      readonly node: NodeId;
+      readonly request: number;
+      readonly via: NodeId;
+    }
+  | {
+      readonly do: 'changeVoters';
+      readonly voters: readonly NodeId[];
+      readonly request: number;
+      readonly via: NodeId;
+    };
 
 export type LossReason = 'dropped' | 'partitioned' | 'receiver down';
 export type ActionName =
-  'crash' | 'restart' | 'partition' | 'cut' | 'heal' | 'drop rate' | 'write' | 'timeout' | 'fault';
+  | 'crash'
+  | 'restart'
+  | 'partition'
+  | 'cut'
+  | 'heal'
+  | 'drop rate'
+  | 'write'
+  | 'timeout'
+  | 'fault'
+  | 'membership';
 
 export const nodeName = (id: NodeId): string => (id === CLIENT_ID ? 'client' : `S${id}`);
 
@@ -146,8 +175,10 @@ export function describeMessage(m: Message): string {
       return m.success
         ? `AppendEntries ok (term ${m.term}, match ${m.index})`
         : `AppendEntries rejected (term ${m.term}, hint ${m.conflictIndex}@${m.conflictTerm})`;
+    case 'TimeoutNow':
+      return `TimeoutNow(term ${m.term})`;
     case 'ClientRequest':
-      return `request #${m.requestId} ${describeCommand(m.command)}`;
+      return `request #${m.requestId} ${describeClientCommand(m.command)}`;
     case 'ClientReply':
       return m.ok
         ? `reply #${m.requestId} ok at ${m.index}`
@@ -200,6 +231,8 @@ export function hashMessage(hash: number, m: Message): number {
     }
     case 'ClientRequest':
       return mixHash(mixHash(hash, 5 | route), m.requestId);
+    case 'TimeoutNow':
+      return mixHash(mixHash(hash, 7 | route), m.term);
     case 'ClientReply':
       return mixHash(mixHash(hash, 6 | route | (m.ok ? 1 << 12 : 0)), m.requestId);
   }

@@ -93,7 +93,7 @@ export class FrameProjector {
     const prev = this.previous;
     if (event) this.rejections.note(event);
     const nodes = sim.nodeIds().map((id) => this.projectNode(sim.nodeView(id)));
-    const facts = sim.facts();
+    const facts = this.projectFacts(sim.facts());
     const violations = sim.violations();
     const frame: Frame = {
       seq: prev ? prev.seq + 1 : 0,
@@ -104,7 +104,7 @@ export class FrameProjector {
       requests: this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
       requestCount: sim.clientRequestCount(),
       network: this.projectNetwork(sim.networkState()),
-      facts: prev && sameRecord(prev.facts, facts) ? prev.facts : facts,
+      facts,
       violations:
         prev && prev.violations.length === violations.length ? prev.violations : violations,
     };
@@ -139,8 +139,26 @@ export class FrameProjector {
       // The state machine is live: a frame keeps its own copy, reused while unchanged.
       kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
       rejection: this.rejections.of(v.id),
+      voters: old && sameList(old.voters, v.voters) ? old.voters : v.voters,
+      learners: old && sameList(old.learners, v.learners) ? old.learners : v.learners,
+      joint: old && sameJoint(old.joint, v.joint) ? old.joint : v.joint,
+      member: v.member,
+      transferTo: v.transferTo,
     };
     return old && sameRecord(old, next) ? old : next;
+  }
+
+  /** The facts, sharing the previous frame's lists (and the whole object) while unchanged. */
+  private projectFacts(f: ClusterFacts): ClusterFacts {
+    const old = this.previous?.facts;
+    if (!old) return f;
+    const next: ClusterFacts = {
+      ...f,
+      voters: sameList(old.voters, f.voters) ? old.voters : f.voters,
+      learners: sameList(old.learners, f.learners) ? old.learners : f.learners,
+      joint: sameJoint(old.joint, f.joint) ? old.joint : f.joint,
+    };
+    return sameRecord(old, next) ? old : next;
   }
 
   /** Shares one append-only backing array per node until a truncation forces a new one. */
@@ -236,6 +254,14 @@ function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boole
 }
 
 /** Shallow equality of two flat records (or both null). */
+function sameJoint(
+  a: { readonly old: readonly number[]; readonly new: readonly number[] } | null,
+  b: { readonly old: readonly number[]; readonly new: readonly number[] } | null,
+): boolean {
+  if (a === null || b === null) return a === b;
+  return sameList(a.old, b.old) && sameList(a.new, b.new);
+}
+
 function sameRecord<T extends object>(a: T | null, b: T | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;

@@ -5,6 +5,15 @@ import type { Command, NodeId } from '../../raft';
 import { asNodeId, describeCommand } from '../../raft';
 import type { World } from '../world';
 import type { CheckedDisk } from './disk';
+import {
+  checkAddOptions,
+  checkCanStand,
+  checkRemovable,
+  checkRoomForServer,
+  checkTransfer,
+  checkVoterList,
+  checkVotersInUse,
+} from './membership';
 import { checkDisk, writeDisk } from './disk';
 import {
   checkDropRate,
@@ -27,7 +36,11 @@ export type CheckedAction =
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly command: Command; readonly via: NodeId | null }
   | { readonly do: 'delete'; readonly command: Command; readonly via: NodeId | null }
-  | { readonly do: 'setDisk'; readonly node: NodeId; readonly disk: CheckedDisk };
+  | { readonly do: 'setDisk'; readonly node: NodeId; readonly disk: CheckedDisk }
+  | { readonly do: 'addServer'; readonly voter: boolean }
+  | { readonly do: 'removeServer'; readonly node: NodeId }
+  | { readonly do: 'changeVoters'; readonly voters: readonly NodeId[] }
+  | { readonly do: 'transferLeadership'; readonly to: NodeId };
 
 /** Each action's required fields, then its optional ones. */
 const FIELDS: Readonly<Record<string, readonly [required: string[], optional: string[]]>> = {
@@ -42,6 +55,10 @@ const FIELDS: Readonly<Record<string, readonly [required: string[], optional: st
   write: [['key', 'value'], ['via']],
   delete: [['key'], ['via']],
   setDisk: [['node', 'disk'], []],
+  addServer: [[], ['voter']],
+  removeServer: [['node'], []],
+  changeVoters: [['voters'], []],
+  transferLeadership: [['to'], []],
 };
 
 function badAction(action: unknown, why: string): never {
@@ -99,6 +116,17 @@ export function checkAction(action: unknown, size: number): CheckedAction {
       return { do: kind, rate: checkDropRate(a.rate) };
     case 'setDisk':
       return { do: kind, node: checkNodeId(a.node, size), disk: checkDisk(a.disk, size) };
+    case 'addServer':
+      return {
+        do: kind,
+        voter: checkAddOptions(a.voter === undefined ? undefined : { voter: a.voter }),
+      };
+    case 'removeServer':
+      return { do: kind, node: checkNodeId(a.node, size) };
+    case 'changeVoters':
+      return { do: kind, voters: checkVoterList(a.voters, size) };
+    case 'transferLeadership':
+      return { do: kind, to: checkNodeId(a.to, size) };
     case 'write': {
       const command = {
         kind: 'set',
@@ -157,8 +185,81 @@ export function performAction(
     case 'setDisk':
       writeDisk(world, action.node, action.disk);
       return null;
+    case 'addServer':
+    case 'removeServer':
+    case 'changeVoters':
+    case 'transferLeadership':
+      return performMembership(world, action);
     default:
       return submit(world, action.command, action.via);
+  }
+}
+
+type MembershipAction = Extract<
+  CheckedAction,
+  { do: 'addServer' | 'removeServer' | 'changeVoters' | 'transferLeadership' }
+>;
+
+/**
+ * A membership change or a transfer: checked against the configuration in use, then sent to
+ * the leader (else the lowest live server, which refuses it or forwards it) as a client request.
+ * Adding a server first boots it, empty, so it is there to catch up. Returns the request's id.
+ */
+function performMembership(world: World, action: MembershipAction): number {
+  switch (action.do) {
+    case 'addServer': {
+      checkRoomForServer(world);
+      const via = defaultTarget(world);
+      const { id } = world.addServer(via);
+      const request = world.submit({ kind: 'addServer', id, voter: action.voter }, via);
+      const as = action.voter ? '' : ' as a learner';
+      world.action('membership', id, `S${id} added${as}; client request #${request} → S${via}`, {
+        do: 'addServer',
+        node: id,
+        voter: action.voter,
+        request,
+        via,
+      });
+      return request;
+    }
+    case 'removeServer': {
+      checkRemovable(world, action.node);
+      const via = defaultTarget(world);
+      const request = world.submit({ kind: 'removeServer', id: action.node }, via);
+      const text = `remove S${action.node}; client request #${request} → S${via}`;
+      world.action('membership', action.node, text, {
+        do: 'removeServer',
+        node: action.node,
+        request,
+        via,
+      });
+      return request;
+    }
+    case 'changeVoters': {
+      checkVotersInUse(world, action.voters);
+      const via = defaultTarget(world);
+      const request = world.submit({ kind: 'changeVoters', voters: action.voters }, via);
+      const text = `voters → {${action.voters.join(',')}}; client request #${request} → S${via}`;
+      world.action('membership', null, text, {
+        do: 'changeVoters',
+        voters: action.voters,
+        request,
+        via,
+      });
+      return request;
+    }
+    case 'transferLeadership': {
+      const via = checkTransfer(world, action.to);
+      const request = world.submit({ kind: 'transferLeadership', to: action.to }, via);
+      const text = `transfer leadership S${via} → S${action.to}; client request #${request}`;
+      world.action('membership', action.to, text, {
+        do: 'transferLeadership',
+        node: action.to,
+        request,
+        via,
+      });
+      return request;
+    }
   }
 }
 
@@ -195,6 +296,7 @@ function performNodeAction(
     );
   } else {
     if (!r.alive) refuse({ code: 'nodeCrashed', node: id }, `S${id} is crashed; restart it first`);
+    checkCanStand(world, id);
     world.forceTimeout(id);
     world.action('timeout', id, `S${id} election timer fired by hand`, { do: 'timeout', node: id });
   }

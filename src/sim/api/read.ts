@@ -1,8 +1,10 @@
 // The scripting API's read side (simulator layer): the read model's views built from the world's
 // records, and the plain-data copies `sim.node()` and `sim.request()` hand out. The simulation
 // class delegates here, so each fact about a node or a request is decided in this one file.
-import type { Command, NodeId, Role } from '../../raft';
+import type { Command, ConfigState, NodeId, Role } from '../../raft';
 import { majority } from '../../raft';
+import { clusterConfigOf, configOfRecord } from './membership';
+import type { Membership } from '../read/readModel';
 import { allCheckers } from '../checkers';
 import type { ClusterFacts, NodeView, RequestStage, RequestView } from '../read/readModel';
 import { clusterFacts, entryFate } from '../read/readModel';
@@ -33,14 +35,20 @@ export interface RequestSnapshot {
 }
 
 /** How many safety properties the world checks after every event. */
-const CHECKERS = allCheckers().length;
+const CHECKERS = allCheckers([]).length;
 
 const NONE: readonly never[] = Object.freeze([]);
 
 /** One server as the read model shows it (log and kv are live: copy what you keep). */
 export function nodeViewOf(world: World, id: NodeId): NodeView {
+  return nodeViewIn(world, id, clusterConfigOf(world));
+}
+
+/** The view of `id`, given the configuration in use (so a frame of N nodes reads it once). */
+export function nodeViewIn(world: World, id: NodeId, inUse: ConfigState): NodeView {
   const r = world.node(id);
   const s = r.status;
+  const own = configOfRecord(world, r);
   return {
     id: r.id,
     alive: r.alive,
@@ -60,8 +68,18 @@ export function nodeViewOf(world: World, id: NodeId): NodeView {
     truncations: r.truncations,
     kv: r.kv,
     lost: r.alive ? null : r.lost,
-    cutOff: r.alive && !reachesMajorityOf(world, id),
+    cutOff: r.alive && !reachesMajorityIn(world, id, inUse),
+    voters: own.voters,
+    learners: own.learners,
+    joint: own.old === null ? null : { old: own.old, new: own.voters },
+    member: membershipIn(inUse, id),
+    transferTo: s?.transferTo ?? null,
   };
+}
+
+function membershipIn(c: ConfigState, id: NodeId): Membership {
+  if (c.voters.includes(id) || (c.old !== null && c.old.includes(id))) return 'voter';
+  return c.learners.includes(id) ? 'learner' : 'outside';
 }
 
 /** `nodeViewOf(world, id)` copied, so that no later event can change it (`sim.node(id)`). */
@@ -72,33 +90,45 @@ export function snapshotOf(world: World, id: NodeId): NodeSnapshot {
     log: v.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
     kv: Object.fromEntries(v.kv),
     votes: v.votes.length === 0 ? NONE : v.votes.slice(),
+    voters: v.voters.slice(),
+    learners: v.learners.slice(),
+    joint: v.joint && { old: v.joint.old.slice(), new: v.joint.new.slice() },
     progress: v.progress.length === 0 ? NONE : v.progress.map((p) => ({ ...p })),
     lost: v.lost && { ...v.lost },
   };
 }
 
 /**
- * Whether a live node can exchange messages with a majority of the cluster, itself included,
- * over links that work both ways: a node that cannot is cut off and can neither lead nor commit.
+ * Whether a live node can exchange messages with a majority of the voters in use (of each half
+ * during a joint change), itself included if it votes, over links that work both ways: a node
+ * that cannot is cut off and can neither lead nor commit.
  */
 export function reachesMajorityOf(world: World, me: NodeId): boolean {
-  const net = world.network;
-  let reachable = 0;
-  for (const other of world.ids) {
-    if (other === me || (world.node(other).alive && net.linkUp(me, other) && net.linkUp(other, me)))
-      reachable++;
-  }
-  return reachable >= majority(world.ids.length);
+  return reachesMajorityIn(world, me, clusterConfigOf(world));
+}
+
+function reachesMajorityIn(world: World, me: NodeId, c: ConfigState): boolean {
+  const reaches = (voters: readonly NodeId[]): boolean => {
+    const net = world.network;
+    let reachable = 0;
+    for (const other of voters) {
+      const up =
+        other === me || (world.node(other).alive && net.linkUp(me, other) && net.linkUp(other, me));
+      if (up) reachable++;
+    }
+    return reachable >= majority(voters.length);
+  };
+  return reaches(c.voters) && (c.old === null || reaches(c.old));
 }
 
 /** Size, majority, failures survived, the leader and how many properties are checked. */
 export function factsOf(world: World): ClusterFacts {
-  const liveTerms: number[] = [];
+  const live: { id: number; term: number }[] = [];
   for (const id of world.ids) {
     const r = world.node(id);
-    if (r.alive) liveTerms.push(r.currentTerm);
+    if (r.alive) live.push({ id, term: r.currentTerm });
   }
-  return clusterFacts(world.ids.length, leaderOf(world), liveTerms, CHECKERS);
+  return clusterFacts(clusterConfigOf(world), leaderOf(world), live, CHECKERS);
 }
 
 /** The newest `limit` client requests, oldest first, each with its stage decided here. */

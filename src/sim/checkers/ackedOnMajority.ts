@@ -1,7 +1,8 @@
 // Acknowledged on a Majority (§5.3, §5.4): a leader may tell a client its write succeeded only
-// once the entry is committed, that is, stored on a majority of servers, so at the moment of the
-// acknowledgement a majority of disks must hold it. Crashed servers count: their disks keep the
-// entry, and the disk is what a later election reads.
+// once the entry is committed, that is, stored on a majority of the voters it counts (thesis
+// §4.1; of each half during a joint change, §4.3), so at the moment of the acknowledgement such
+// a majority of disks must hold it. Crashed servers count: their disks keep the entry, and the
+// disk is what a later election reads.
 import { majority } from '../../raft';
 import type { Acknowledged, Checker, ClusterView } from './checker';
 
@@ -10,20 +11,24 @@ export function ackedOnMajority(): Checker {
     id: 'ackedOnMajority',
     rule: 'Acknowledged on a Majority',
     afterAck(view: ClusterView, ack: Acknowledged) {
-      let storedOn = 0;
-      for (const id of view.ids) {
-        const entry = view.node(id).log[ack.index - 1];
-        if (entry && entry.term === ack.term && entry.requestId === ack.requestId) storedOn++;
+      const { voters, old } = ack.config;
+      for (const half of old === null ? [voters] : [voters, old]) {
+        let storedOn = 0;
+        for (const id of half) {
+          const entry = view.node(id).log[ack.index - 1];
+          if (entry && entry.term === ack.term && entry.requestId === ack.requestId) storedOn++;
+        }
+        const needed = majority(half.length);
+        if (storedOn >= needed) continue;
+        return {
+          code: 'ackedWithoutMajority',
+          request: ack.requestId,
+          index: ack.index,
+          storedOn,
+          needed,
+        };
       }
-      const needed = majority(view.ids.length);
-      if (storedOn >= needed) return null;
-      return {
-        code: 'ackedWithoutMajority',
-        request: ack.requestId,
-        index: ack.index,
-        storedOn,
-        needed,
-      };
+      return null;
     },
   };
 }

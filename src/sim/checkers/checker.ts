@@ -1,7 +1,7 @@
 // The contract between the simulator and its safety checkers. Checkers sit outside the nodes,
 // read only what the simulator records (disks, statuses, applies, client replies) and each owns
 // one property of §5.2–§5.4. They work incrementally so they can run after every event.
-import type { Entry, LogIndex, NodeId, Term } from '../../raft';
+import type { ConfigState, Entry, LogIndex, NodeId, Term } from '../../raft';
 import type { NodeStatus } from '../host';
 import type { Finding, RuleId } from '../read/rules';
 
@@ -27,6 +27,8 @@ export interface Acknowledged {
   readonly index: LogIndex;
   readonly term: Term;
   readonly at: number;
+  /** The configuration the acknowledging leader counted when it answered (thesis §4.1). */
+  readonly config: ConfigState;
 }
 
 /** Each hook returns what it found broken, as a coded finding, or null. */

@@ -7,10 +7,13 @@ import { leaderCompleteness } from './leaderCompleteness';
 import { logMatching } from './logMatching';
 import { noLostWrites } from './noLostWrites';
 import { stateMachineSafety } from './stateMachineSafety';
+import { configurationsOverlap } from './configurationsOverlap';
+import type { NodeId } from '../../raft';
 
 export type { Acknowledged, Checker, ClusterView, Metered, NodeView } from './checker';
 
-export function allCheckers(): Checker[] {
+/** Every checker, for a cluster that starts with voters `bootVoters`. */
+export function allCheckers(bootVoters: readonly NodeId[]): Checker[] {
   return [
     electionSafety(),
     leaderAppendOnly(),
@@ -19,5 +22,6 @@ export function allCheckers(): Checker[] {
     stateMachineSafety(),
     noLostWrites(),
     ackedOnMajority(),
+    configurationsOverlap(bootVoters),
   ];
 }

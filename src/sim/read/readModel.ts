@@ -1,7 +1,7 @@
 // The one read model of a running cluster (simulator layer): what every viewer — the scripting
 // API, the store's frames, the UI — learns about nodes, client requests and the cluster, decided
 // here once. Facts are data and codes; the store adds structural sharing, the UI adds words.
-import type { Command, Entry, LogIndex, NodeId, Role } from '../../raft';
+import type { ClientCommand, Command, Entry, LogIndex, NodeId, Role } from '../../raft';
 import { failuresTolerated, majority } from '../../raft';
 import type { Reason } from './reasons';
 
@@ -44,7 +44,23 @@ export interface NodeView {
   readonly lost: LostState | null;
   /** Live, but can reach fewer than a majority (itself included) over links up both ways. */
   readonly cutOff: boolean;
+  /**
+   * The configuration this server uses (thesis §4.1: the latest in its log, committed or not):
+   * its voters, learners and, during a joint change, the outgoing voters; null otherwise.
+   */
+  readonly voters: readonly number[];
+  readonly learners: readonly number[];
+  readonly joint: { readonly old: readonly number[]; readonly new: readonly number[] } | null;
+  /**
+   * What this server is in the configuration in use (the leader's): a voter, a learner
+   * catching up or listening, or outside it (added and not yet taken in, or removed).
+   */
+  readonly member: Membership;
+  /** Leader only: the voter it is handing leadership to (§3.10), else null. */
+  readonly transferTo: number | null;
 }
+
+export type Membership = 'voter' | 'learner' | 'outside';
 
 /**
  * A client request's life, decided from what happened to its own entry:
@@ -64,7 +80,7 @@ export type RequestStage =
 
 export interface RequestView {
   readonly id: number;
-  readonly command: Command;
+  readonly command: ClientCommand;
   readonly via: number;
   readonly sentAt: number;
   readonly stage: RequestStage;
@@ -84,9 +100,19 @@ export interface RequestView {
 
 /** Cluster-wide facts every screen shows. */
 export interface ClusterFacts {
+  /** Voters of the configuration in use (C_new during a joint change), their majority and the failures they survive. */
   readonly size: number;
   readonly majority: number;
   readonly tolerated: number;
+  /** The configuration in use: voters, learners, and during a joint change both halves. */
+  readonly voters: readonly number[];
+  readonly learners: readonly number[];
+  readonly joint: {
+    readonly old: readonly number[];
+    readonly new: readonly number[];
+    /** Votes or replicas a majority of C_old needs; C_new's is `majority`. */
+    readonly oldMajority: number;
+  } | null;
   /**
    * The leader the cluster follows, and its term: the live leader with the highest term, when a
    * majority of the cluster's servers are alive in that term. Null otherwise.
@@ -130,27 +156,35 @@ export function entryFate(
 
 /**
  * The facts from the live servers' terms. `leader` is the live leader with the highest term (at
- * most one per term, by Election Safety); the cluster follows it only if a majority of all
- * servers are alive in its term. E.g. 5 servers at terms [97 leader, 125, 125, 125, 124]: no
- * majority is in term 97, so S1 is only a claimant and the facts say no leader, term 125.
+ * most one per term, by Election Safety); the cluster follows it only if a majority of the
+ * voters in use are alive in its term. E.g. 5 voters at terms [97 leader, 125, 125, 125, 124]:
+ * no majority is in term 97, so S1 is only a claimant and the facts say no leader, term 125.
+ * `live` lists each live server's id and term.
  */
 export function clusterFacts(
-  size: number,
+  config: { voters: readonly NodeId[]; learners: readonly NodeId[]; old: readonly NodeId[] | null },
   leader: { id: NodeId; term: number } | null,
-  liveTerms: readonly number[],
+  live: readonly { id: number; term: number }[],
   checkers: number,
 ): ClusterFacts {
   let highestTerm = 0;
   let inLeaderTerm = 0;
-  for (const term of liveTerms) {
+  for (const { id, term } of live) {
     if (term > highestTerm) highestTerm = term;
-    if (leader && term === leader.term) inLeaderTerm++;
+    if (leader && term === leader.term && config.voters.includes(id as NodeId)) inLeaderTerm++;
   }
+  const size = config.voters.length;
   const followed = leader !== null && inLeaderTerm >= majority(size);
   return {
     size,
     majority: majority(size),
     tolerated: failuresTolerated(size),
+    voters: config.voters,
+    learners: config.learners,
+    joint:
+      config.old === null
+        ? null
+        : { old: config.old, new: config.voters, oldMajority: majority(config.old.length) },
     leader: followed ? leader.id : null,
     leaderTerm: followed ? leader.term : null,
     claimant: leader && !followed ? leader.id : null,

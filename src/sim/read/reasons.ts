@@ -31,8 +31,27 @@ export const REASON_CODES = [
   // { option: string, detail: string } – option names it ('nodes', 'rules.oneVotePerTerm', or ''
   // when the options are not an object at all); detail says why, in English
   'badOptions',
+  // Membership calls the cluster's configuration forbids (thrown, see src/sim/api/membership.ts)
+  'tooManyServers', // { max } – addServer past the ninth server
+  'badVoters', // { detail: string } – changeVoters needs a non-empty list of distinct server ids
+  'notInCluster', // { node } – not a voter or learner of the configuration in use
+  'notAVoter', // { node } – transfer to, or time out, a server that has no vote
+  'alreadyLeads', // { node } – transfer to the leader itself
+  'noLeaderNow', // {} – transfer with no leader to hand over
+  'lastVoter', // { node } – removing the only voter
+  'sameVoters', // {} – changeVoters with the voters already in use
   // Client request outcomes
   'noLeaderKnown', // { node } – the server that answered knew no leader
+  // A leader refused a membership request or a write; node is the server that answered
+  'transferring', // { node } – it is handing leadership over and takes no requests meanwhile
+  'changeInProgress', // { node } – the last membership change is not committed yet (§4.1)
+  'notMember', // { node } – the server named is not in its configuration
+  'alreadyMember', // { node } – the server named is in it already
+  'notVoter', // { node } – leadership can only go to a voter
+  'isLeader', // { node } – leadership would go to the leader itself
+  'noVoters', // { node } – the change would leave no voter
+  'noChange', // { node } – the voters asked for are the voters in use
+  'transferTimedOut', // { node } – the target did not catch up within an election timeout
   'clientTimeout', // { ms }
   // A node's runtime (a worker) failed
   'runtimeFailed', // { detail: string } – the runtime's own message, untranslated

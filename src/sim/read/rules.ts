@@ -9,6 +9,7 @@ export const RULE_IDS = [
   'stateMachineSafety',
   'noLostWrites',
   'ackedOnMajority',
+  'configurationsOverlap',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -21,6 +22,9 @@ export const FINDING_CODES = [
   'appliedDifferent', // stateMachineSafety: { node, index, command, term, other, otherCommand, otherTerm }
   'leaderLacksAck', // noLostWrites: { node, request, index, term, ackAt }
   'ackedWithoutMajority', // ackedOnMajority: { request, index, storedOn, needed }
+  // configurationsOverlap: { node, term, uses, committed, first, second } – voter lists as "1,2,3"
+  // ("1,2,3→3,4,5" when joint); first and second are disjoint majorities of each
+  'disjointMajorities',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -49,6 +53,8 @@ export function describeFinding(f: Finding): string {
       return `new leader S${p.node} lacks write #${p.request}, acknowledged at index ${p.index} (term ${p.term}) at t=${p.ackAt}ms`;
     case 'ackedWithoutMajority':
       return `write #${p.request} was acknowledged at index ${p.index} while on ${p.storedOn} ${p.storedOn === 1 ? 'disk' : 'disks'}, short of a majority of ${p.needed}`;
+    case 'disjointMajorities':
+      return `leader S${p.node} of term ${p.term} counts voters {${p.uses}} while {${p.committed}} is committed: {${p.first}} and {${p.second}} are majorities that do not meet`;
   }
 }
 

@@ -31,17 +31,28 @@ interface Found {
 
 export class CheckerSuite {
   readonly violations: Violation[] = [];
-  private readonly checkers: Checker[] = allCheckers();
+  private readonly checkers: Checker[];
   // Each hook's checkers, listed once so the per-event loops call only checkers that listen.
-  private readonly stepHooks = this.checkers.filter((c) => c.afterStep);
-  private readonly logWriteHooks = this.checkers.filter((c) => c.afterLogWrite);
-  private readonly commitHooks = this.checkers.filter((c) => c.afterCommit);
-  private readonly applyHooks = this.checkers.filter((c) => c.afterApply);
-  private readonly ackHooks = this.checkers.filter((c) => c.afterAck);
+  private readonly stepHooks: Checker[];
+  private readonly logWriteHooks: Checker[];
+  private readonly commitHooks: Checker[];
+  private readonly applyHooks: Checker[];
+  private readonly ackHooks: Checker[];
   /** What the hooks found since the last event was reported. */
   private found: Found[] = [];
 
-  constructor(private readonly view: ClusterView) {}
+  /** `bootVoters`: the servers the cluster started with, its configuration before any change. */
+  constructor(
+    private readonly view: ClusterView,
+    bootVoters: readonly NodeId[],
+  ) {
+    this.checkers = allCheckers(bootVoters);
+    this.stepHooks = this.checkers.filter((c) => c.afterStep);
+    this.logWriteHooks = this.checkers.filter((c) => c.afterLogWrite);
+    this.commitHooks = this.checkers.filter((c) => c.afterCommit);
+    this.applyHooks = this.checkers.filter((c) => c.afterApply);
+    this.ackHooks = this.checkers.filter((c) => c.afterAck);
+  }
 
   /** Whether the event being applied broke a rule (then its event object must be built). */
   get hasFindings(): boolean {

@@ -1,12 +1,20 @@
 // The clients (simulator layer): every request a client sent, how far it got (appended,
 // forwarded, first applied), and how it settled — an answer, a refusal or a timeout — as data
 // the read model words. The world sends the messages and records the events; this decides facts.
-import type { Command, Entry, LogIndex, Message, NodeId, Term } from '../../raft';
+import type {
+  ClientCommand,
+  ClientErrorCode,
+  Entry,
+  LogIndex,
+  Message,
+  NodeId,
+  Term,
+} from '../../raft';
 import type { Reason } from '../read/reasons';
 
 export interface ClientRequestState {
   readonly id: number;
-  readonly command: Command;
+  readonly command: ClientCommand;
   readonly via: NodeId;
   readonly sentAt: number;
   status: 'pending' | 'ok' | 'failed';
@@ -44,7 +52,7 @@ export class Clients {
   private nextRequestId = 1;
 
   /** A new pending request sent at `now` through `via`. */
-  open(command: Command, via: NodeId, now: number): ClientRequestState {
+  open(command: ClientCommand, via: NodeId, now: number): ClientRequestState {
     const request: ClientRequestState = {
       id: this.nextRequestId++,
       command,
@@ -98,7 +106,7 @@ export class Clients {
     const request = this.requests.get(m.requestId);
     if (request?.status !== 'pending') return null;
     if (!m.ok) {
-      const detail = `no leader known (S${m.from})`;
+      const detail = `${FAILURE_WORDS[m.error as Exclude<ClientErrorCode, ''>] ?? m.error} (S${m.from})`;
       return settle(request, 'failed', detail, now, refusalOf(m), m.from);
     }
     request.index = m.index;
@@ -121,11 +129,39 @@ export class Clients {
  */
 function refusalOf(m: ClientReply): Reason {
   const error: string = m.error;
-  if (error === 'noLeaderKnown') {
-    return { code: 'noLeaderKnown', node: m.from };
+  if ((CLIENT_ERRORS as readonly string[]).includes(error)) {
+    return { code: error as (typeof CLIENT_ERRORS)[number], node: m.from };
   }
   throw new Error(`simulator bug: a failed client reply with an unknown error "${error}"`);
 }
+
+/** The trace's English for each refusal (the UI words the codes itself). */
+const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {
+  noLeaderKnown: 'no leader known',
+  transferring: 'leadership transfer under way',
+  changeInProgress: 'a membership change is under way',
+  notMember: 'not a member',
+  alreadyMember: 'already a member',
+  notVoter: 'not a voter',
+  isLeader: 'already the leader',
+  noVoters: 'no voter would be left',
+  noChange: 'those are the voters already',
+  transferTimedOut: 'transfer timed out',
+};
+
+/** The core's refusal codes, each a reason code of the same name (see reasons.ts). */
+const CLIENT_ERRORS = [
+  'noLeaderKnown',
+  'transferring',
+  'changeInProgress',
+  'notMember',
+  'alreadyMember',
+  'notVoter',
+  'isLeader',
+  'noVoters',
+  'noChange',
+  'transferTimedOut',
+] as const satisfies readonly Exclude<ClientErrorCode, ''>[];
 
 function settle(
   request: ClientRequestState,

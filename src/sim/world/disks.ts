@@ -1,7 +1,7 @@
 // What is on each server's disk (simulator layer): the node records the world keeps for every
 // server — its persistent state, a digest per log prefix for the checkers, the state machine it
 // rebuilt, and what the last crash wiped out. Nothing here decides when anything happens.
-import type { Entry, NodeId, Role, Term } from '../../raft';
+import type { ConfigState, Entry, NodeId, Role, Term } from '../../raft';
 import type { NodeView } from '../checkers';
 import type { NodeStatus } from '../host';
 import type { Reason } from '../read/reasons';
@@ -27,6 +27,12 @@ export interface NodeRecord extends NodeView {
   lost: LostState | null;
   /** Counts log rewrites that removed entries, so viewers can tell an append from a truncation. */
   truncations: number;
+  /**
+   * The latest configuration entry on disk and its index, or null (index 0) when the log holds
+   * none: what the server uses while crashed and will boot with (thesis §4.1).
+   */
+  diskConfig: ConfigState | null;
+  diskConfigIndex: number;
 }
 
 export interface LostState {
@@ -51,6 +57,8 @@ export function blankRecord(id: NodeId): NodeRecord {
     fault: null,
     lost: null,
     truncations: 0,
+    diskConfig: null,
+    diskConfigIndex: 0,
   };
 }
 
@@ -60,11 +68,30 @@ export function writeLog(record: NodeRecord, from: number, entries: readonly Ent
     record.truncations++;
     record.log.length = from - 1;
     record.prefix.length = from;
+    if (record.diskConfigIndex >= from) findDiskConfig(record);
   }
   for (const entry of entries) {
     record.log.push(entry);
     record.prefix.push(digestEntry(record.prefix[record.prefix.length - 1]!, entry));
+    if (entry.command.kind === 'config') {
+      record.diskConfig = entry.command.config;
+      record.diskConfigIndex = record.log.length;
+    }
   }
+}
+
+/** Reads the log back for its latest configuration entry (after a cut removed the last one). */
+function findDiskConfig(record: NodeRecord): void {
+  for (let i = record.log.length; i >= 1; i--) {
+    const command = record.log[i - 1]!.command;
+    if (command.kind === 'config') {
+      record.diskConfig = command.config;
+      record.diskConfigIndex = i;
+      return;
+    }
+  }
+  record.diskConfig = null;
+  record.diskConfigIndex = 0;
 }
 
 /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
@@ -107,8 +134,18 @@ export function brief(record: NodeRecord): Brief {
 function digestEntry(prefix: number, entry: Entry): number {
   let h = mixHash(mixHash(prefix, entry.term), entry.requestId ?? 0);
   const c = entry.command;
-  h = mixHash(h, c.kind === 'set' ? 1 : c.kind === 'delete' ? 2 : 3);
-  if (c.kind !== 'noop') h = mixString(h, c.key);
+  h = mixHash(h, c.kind === 'set' ? 1 : c.kind === 'delete' ? 2 : c.kind === 'noop' ? 3 : 4);
+  if (c.kind === 'set' || c.kind === 'delete') h = mixString(h, c.key);
   if (c.kind === 'set') h = mixString(mixHash(h, 0x3d), c.value);
+  if (c.kind === 'config') {
+    // The configuration itself: voters, learners, C_old (if joint), joining, each list closed by a mark.
+    for (const id of c.config.voters) h = mixHash(h, id);
+    h = mixHash(h, 0xc0);
+    for (const id of c.config.learners) h = mixHash(h, id);
+    h = mixHash(h, 0xc1);
+    for (const id of c.config.old ?? []) h = mixHash(h, id);
+    h = mixHash(h, 0xc2);
+    for (const j of c.config.joining) h = mixHash(h, j.id);
+  }
   return h;
 }

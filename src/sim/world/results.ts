@@ -38,6 +38,8 @@ export function applyResult(
       world.send(out.message);
       if (out.message.kind === 'ClientRequest') {
         clients.noteForwarded(out.message.requestId, out.message.to);
+      } else if (out.message.kind === 'ClientReply' && out.message.ok) {
+        world.noteAnsweredWith(out.message, result.status.config);
       }
     } else {
       applyCommand(record.kv, out.entry.command);

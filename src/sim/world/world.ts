@@ -6,7 +6,15 @@
 //
 // Past the house's 300 lines on purpose: this is where the rooms meet — an instant's dispatch
 // and commit, plus one-line pass-throughs for the API — and it keeps no rule of its own.
-import type { Command, Entry, Input, Message, NodeId, RaftOptions } from '../../raft';
+import type {
+  ClientCommand,
+  ConfigState,
+  Entry,
+  Input,
+  Message,
+  NodeId,
+  RaftOptions,
+} from '../../raft';
 import { CLIENT_ID, asNodeId, deriveSeed } from '../../raft';
 import type { ClusterView } from '../checkers';
 import type { BootRequest, InputResult, NodeBatch } from '../host';
@@ -45,15 +53,20 @@ export interface Dispatch {
 const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
 
 export class World implements ClusterView, InputContext {
-  readonly ids: readonly NodeId[];
+  /** Every server ever in the cluster, 1…N: the first `options.nodes` and any added since. */
+  private readonly idList: NodeId[];
   readonly raftOptions: RaftOptions;
+  /** The options a server added later boots with: no configuration until its log brings one. */
+  private readonly joinerOptions: RaftOptions;
   now = 0;
   readonly network = new Network();
   readonly schedule = new Schedule();
   readonly flightsOut: Flights;
   readonly clients = new Clients();
   readonly recorder: Recorder;
-  readonly checks: CheckerSuite = new CheckerSuite(this);
+  readonly checks: CheckerSuite;
+  /** The configuration each acknowledging leader counted, by its reply (for the checkers). */
+  private readonly answeredWith = new WeakMap<Message, ConfigState>();
   /** Indexed by node id (slot 0 unused). */
   private readonly records: NodeRecord[] = [];
   /** The inputs gathered for the instant being dispatched, by node id, and who has any. */
@@ -71,9 +84,10 @@ export class World implements ClusterView, InputContext {
       options.latencyMs,
       options.dropRate,
     );
-    this.ids = Array.from({ length: options.nodes }, (_, i) => asNodeId(i + 1));
+    this.idList = Array.from({ length: options.nodes }, (_, i) => asNodeId(i + 1));
+    this.checks = new CheckerSuite(this, [...this.idList]);
     this.raftOptions = {
-      ids: this.ids,
+      ids: [...this.idList],
       electionTimeoutMs: options.electionTimeoutMs,
       heartbeatMs: options.heartbeatMs,
       maxEntriesPerAppend: options.maxEntriesPerAppend,
@@ -81,6 +95,7 @@ export class World implements ClusterView, InputContext {
       checkQuorum: options.checkQuorum,
       rules: options.rules,
     };
+    this.joinerOptions = { ...this.raftOptions, ids: [] };
     for (const id of this.ids) {
       this.records[id] = blankRecord(id);
       this.boot(this.records[id]);
@@ -88,6 +103,10 @@ export class World implements ClusterView, InputContext {
   }
 
   // ── What the API and viewers read ─────────────────────────────────────────────────────
+
+  get ids(): readonly NodeId[] {
+    return this.idList;
+  }
 
   get dropRate(): number {
     return this.flightsOut.dropRate;
@@ -311,7 +330,7 @@ export class World implements ClusterView, InputContext {
   }
 
   /** A client request through `via`, with its timeout; returns its id. */
-  submit(command: Command, via: NodeId): number {
+  submit(command: ClientCommand, via: NodeId): number {
     const request = this.clients.open(command, via, this.now);
     const id = request.id;
     this.send({ kind: 'ClientRequest', from: CLIENT_ID, to: via, requestId: id, command, hops: 0 });
@@ -323,7 +342,18 @@ export class World implements ClusterView, InputContext {
     if (m.kind !== 'ClientReply') return;
     const event = this.settled(this.clients.reply(m, this.now));
     if (event === null || !m.ok) return;
-    this.checks.afterAck({ requestId: m.requestId, index: m.index, term: m.term, at: this.now });
+    // A transfer's answer says TimeoutNow went out; it acknowledges no entry.
+    if (this.clients.requests.get(m.requestId)?.command.kind === 'transferLeadership') return;
+    const config = this.answeredWith.get(m);
+    if (config === undefined)
+      throw new Error(`simulator bug: reply #${m.requestId} was never sent`);
+    this.checks.afterAck({
+      requestId: m.requestId,
+      index: m.index,
+      term: m.term,
+      at: this.now,
+      config,
+    });
     this.checks.report(event, this.now);
   }
 
@@ -352,12 +382,31 @@ export class World implements ClusterView, InputContext {
 
   // ── Faults and actions ────────────────────────────────────────────────────────────────
 
+  /** A leader's reply telling a client its request succeeded, and the configuration it counted. */
+  noteAnsweredWith(reply: Message, config: ConfigState): void {
+    this.answeredWith.set(reply, config);
+  }
+
+  /**
+   * A new server, id one past the highest, with an empty disk, booted now with no
+   * configuration of its own: it learns the cluster's from the log. While the network is
+   * partitioned it joins the group of `near` (the server its request goes through).
+   */
+  addServer(near: NodeId | null): NodeRecord {
+    const id = asNodeId(this.idList.length + 1);
+    this.idList.push(id);
+    this.records[id] = blankRecord(id);
+    this.network.join(id, near);
+    this.boot(this.records[id]);
+    return this.records[id];
+  }
+
   /** Boots a node from its disk at the current time; the host is told with the next dispatch. */
   boot(record: NodeRecord): void {
     record.incarnation++;
     const request: BootRequest = {
       id: record.id,
-      options: this.raftOptions,
+      options: record.id <= this.options.nodes ? this.raftOptions : this.joinerOptions,
       disk: { currentTerm: record.currentTerm, votedFor: record.votedFor, log: [...record.log] },
       seed: deriveSeed(this.options.seed, record.id * 1000 + record.incarnation + 1),
       now: this.now,

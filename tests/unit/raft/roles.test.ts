@@ -1,5 +1,6 @@
 // The role changes of src/raft/roles.ts: every change Raft makes is allowed, every other one
 // throws an Error naming it and leaves the node as it was.
+import { bootConfigState, configurationOf } from '../../../src/raft/tracker';
 import { describe, expect, it } from 'vitest';
 import type { RaftNode } from '../../../src/raft';
 import { asTerm } from '../../../src/raft';
@@ -129,7 +130,7 @@ describe('roles: the changes Raft makes are allowed', () => {
         says: 'a candidate of a cluster of one becomes leader on its own vote',
         node: () => nodeInRole('candidate'),
         change: (c: Ctx) => {
-          c.s.config = { voters: [c.s.id], peers: [] };
+          c.s.config = configurationOf(c.s.id, bootConfigState(c.s.id, [c.s.id]));
           becomeLeader(c);
         },
         role: 'leader',

@@ -6,6 +6,7 @@ import { asIndex } from '../../../src/raft';
 import { progressOf } from '../../../src/raft/progress';
 import type { Progress } from '../../../src/raft/progress';
 import {
+  bootConfigState,
   committedIndex,
   configurationOf,
   progressForNewLeader,
@@ -16,21 +17,30 @@ import {
 import { S, sentences } from './harness';
 
 const ids = (...xs: number[]): NodeId[] => xs.map(S);
-const five = configurationOf(S(1), ids(1, 2, 3, 4, 5));
+/** The configuration `self` boots with from these voters (the options' ids). */
+const booted = (self: NodeId, voters: NodeId[]) =>
+  configurationOf(self, bootConfigState(self, voters));
+const five = booted(S(1), ids(1, 2, 3, 4, 5));
 // [1, <hole>, 3], written without a sparse literal.
 const holey: number[] = [1];
 holey[2] = 3;
 
-describe('configurationOf(self, ids): the voters a server starts with', () => {
-  it('keeps the voters in order and lists the peers without itself', () => {
-    expect(configurationOf(S(2), ids(1, 2, 3))).toEqual({ voters: [1, 2, 3], peers: [1, 3] });
+describe('bootConfigState(self, ids): the voters a server starts with', () => {
+  it('keeps the voters in order and lists the peers and electors without itself', () => {
+    const c = booted(S(2), ids(1, 2, 3));
+    expect(c.state).toEqual({ voters: [1, 2, 3], learners: [], old: null, joining: [] });
+    expect(c).toMatchObject({ peers: [1, 3], electors: [1, 3], selfVotes: true });
+  });
+
+  it('takes an empty list for a server added later: no voters, no vote of its own', () => {
+    const c = booted(S(4), []);
+    expect(c).toMatchObject({ peers: [], electors: [], selfVotes: false });
   });
 
   it.each(
     sentences([
-      { says: 'refuses a missing list', bad: undefined, error: /non-empty list/ },
-      { says: 'refuses an empty list', bad: [], error: /non-empty list/ },
-      { says: 'refuses a string', bad: '1,2,3', error: /non-empty list/ },
+      { says: 'refuses a missing list', bad: undefined, error: /must be a list/ },
+      { says: 'refuses a string', bad: '1,2,3', error: /must be a list/ },
       {
         says: 'refuses a fractional id',
         bad: [1, 2.5, 3],
@@ -45,7 +55,7 @@ describe('configurationOf(self, ids): the voters a server starts with', () => {
       { says: 'refuses a list without the server itself', bad: [2, 3], error: /own id S1/ },
     ]),
   )('%s', (_says, { bad, error }) => {
-    expect(() => configurationOf(S(1), bad)).toThrow(error);
+    expect(() => bootConfigState(S(1), bad)).toThrow(error);
   });
 });
 
@@ -84,7 +94,7 @@ describe('voteResult(config, granted, refused): where an election stands (§5.2)
   });
 
   it('a cluster of one wins on its own vote', () => {
-    expect(voteResult(configurationOf(S(1), ids(1)), ids(1), [])).toBe('won');
+    expect(voteResult(booted(S(1), ids(1)), ids(1), [])).toBe('won');
   });
 });
 
@@ -121,7 +131,7 @@ describe('committedIndex(config, self, lastIndex, progress): stored on a majorit
 
 describe('progress for a new leader and CheckQuorum rounds', () => {
   it('a new leader of a 3-server cluster tracks both peers from just past its log', () => {
-    const config = configurationOf(S(2), ids(1, 2, 3));
+    const config = booted(S(2), ids(1, 2, 3));
     expect(progressForNewLeader(config, asIndex(4))).toEqual({
       1: progressOf(5, 0, false),
       3: progressOf(5, 0, false),
@@ -137,12 +147,12 @@ describe('progress for a new leader and CheckQuorum rounds', () => {
     const progress = Object.fromEntries(
       [2, 3, 4, 5].map((id) => [id, progressOf(1, 0, active.includes(id))]),
     );
-    expect(quorumActive(five, progress)).toBe(is);
+    expect(quorumActive(five, S(1), progress)).toBe(is);
   });
 
   it('a fresh round clears every peer’s activity and keeps its indexes', () => {
     const progress = { 2: progressOf(6, 5, true), 3: progressOf(4, 0, true) };
-    expect(progressWithActivityCleared(configurationOf(S(1), ids(1, 2, 3)), progress)).toEqual({
+    expect(progressWithActivityCleared(booted(S(1), ids(1, 2, 3)), progress)).toEqual({
       2: progressOf(6, 5, false),
       3: progressOf(4, 0, false),
     });

@@ -221,6 +221,7 @@ describe('bad options throw a clear Error', () => {
       currentTermCommit: true,
       truncateOnlyOnConflict: true,
       oneVotePerTerm: true,
+      oneChangeAtATime: true,
     });
   });
 });

@@ -21,18 +21,32 @@ describe('cluster facts', () => {
   });
 });
 
+/** S1…Sn as the voters in use. */
+const config = (n: number) => ({
+  voters: Array.from({ length: n }, (_, i) => asNodeId(i + 1)),
+  learners: [],
+  old: null,
+});
+/** Live servers S1, S2, … in these terms. */
+const live = (...terms: number[]) => terms.map((term, i) => ({ id: i + 1, term }));
+
 describe('the leader the facts name', () => {
   it('is the highest-term live leader only when a majority is alive in its term', () => {
     // 5 servers: S1 leads term 97, the rest moved on to 125 (as under 100 % loss).
-    const f = clusterFacts(5, { id: asNodeId(1), term: 97 }, [97, 125, 125, 125, 124], 7);
+    const f = clusterFacts(
+      config(5),
+      { id: asNodeId(1), term: 97 },
+      live(97, 125, 125, 125, 124),
+      7,
+    );
     expect(f).toMatchObject({ leader: null, leaderTerm: null, claimant: 1, claimantTerm: 97 });
     expect(f.highestTerm).toBe(125);
-    const g = clusterFacts(5, { id: asNodeId(2), term: 4 }, [4, 4, 4, 3], 7);
+    const g = clusterFacts(config(5), { id: asNodeId(2), term: 4 }, live(4, 4, 4, 3), 7);
     expect(g).toMatchObject({ leader: 2, leaderTerm: 4, claimant: null, highestTerm: 4 });
     // Two of five in the term is not a majority, even with three crashed.
-    const h = clusterFacts(5, { id: asNodeId(2), term: 4 }, [4, 4], 7);
+    const h = clusterFacts(config(5), { id: asNodeId(2), term: 4 }, live(4, 4), 7);
     expect(h).toMatchObject({ leader: null, claimant: 2, claimantTerm: 4 });
-    expect(clusterFacts(3, null, [], 7)).toMatchObject({
+    expect(clusterFacts(config(3), null, [], 7)).toMatchObject({
       leader: null,
       claimant: null,
       highestTerm: 0,

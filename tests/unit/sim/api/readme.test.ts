@@ -19,7 +19,10 @@ describe("the README's scripting API example", () => {
       claimant: null,
       claimantTerm: null,
       highestTerm: 1,
-      checkers: 7,
+      checkers: 8,
+      voters: [1, 2, 3, 4, 5],
+      learners: [],
+      joint: null,
     });
     expect(sim.nodeView(2).role).toBe('leader');
     sim.crash(sim.leader()!);

@@ -44,6 +44,18 @@ const EXAMPLES: Record<FindingCode, { finding: Finding; says: string }> = {
     finding: { code: 'ackedWithoutMajority', request: 61, index: 43, storedOn: 2, needed: 3 },
     says: 'write #61 was acknowledged at index 43 while on 2 disks, short of a majority of 3',
   },
+  disjointMajorities: {
+    finding: {
+      code: 'disjointMajorities',
+      node: 1,
+      term: 2,
+      uses: '1,2,3',
+      committed: '1,2,3,4,5',
+      first: '1,2',
+      second: '3,4,5',
+    },
+    says: 'leader S1 of term 2 counts voters {1,2,3} while {1,2,3,4,5} is committed: {1,2} and {3,4,5} are majorities that do not meet',
+  },
 };
 
 describe('what the checkers find, in English', () => {
@@ -61,7 +73,7 @@ describe('what the checkers find, in English', () => {
 
 describe('the rules the simulator checks', () => {
   it('every rule id is run by exactly one checker, each with its own English name', () => {
-    const checkers = allCheckers();
+    const checkers = allCheckers([]);
     expect(checkers.map((c) => c.id).sort()).toEqual([...RULE_IDS].sort());
     expect(new Set(checkers.map((c) => c.rule)).size).toBe(checkers.length);
   });
