@@ -44,6 +44,7 @@ function checkOptions(options: unknown): asserts options is RaftOptions {
     'currentTermCommit',
     'truncateOnlyOnConflict',
     'oneVotePerTerm',
+    'oneChangeAtATime',
   ] as const) {
     if (typeof rules[key] !== 'boolean') throw new Error(`rules.${key} must be true or false`);
   }

@@ -29,7 +29,8 @@ function allRulesOn(rules: RuleSwitches): boolean {
     rules.electionRestriction &&
     rules.currentTermCommit &&
     rules.truncateOnlyOnConflict &&
-    rules.oneVotePerTerm
+    rules.oneVotePerTerm &&
+    rules.oneChangeAtATime
   );
 }
 
@@ -65,6 +66,9 @@ export function checkInvariants(node: RaftNode): string[] {
   }
   checkProgress(node, last, broken);
   checkRole(node, broken);
+  if (node.configIndex > last) {
+    broken.push(`its configuration comes from index ${node.configIndex}, past its log (${last})`);
+  }
   return broken;
 }
 
@@ -95,8 +99,13 @@ function checkRole(node: RaftNode, broken: string[]): void {
       );
     }
     if (hasRound) broken.push('a leader still counts votes');
+    // §4.2.2: a leader outside the voters only while the change that removed it is uncommitted.
+    if (!node.config.selfVotes && node.commitIndex >= node.configIndex) {
+      broken.push('a leader is no voter, and the change that removed it is committed');
+    }
     return;
   }
+  if (node.transfer !== null) broken.push(`a ${node.role} is handing leadership over`);
   if (progressIds.length > 0) broken.push(`a ${node.role} tracks progress`);
   if (node.role === 'follower') {
     if (hasRound) broken.push('a follower counts votes');
