@@ -1,9 +1,13 @@
 // A seeded fault schedule for sweeps and the CLI: a fault phase of random crashes, restarts,
-// partitions, cut links, message loss and a steady stream of writes, then a heal phase that must
-// converge. Its own PRNG stream keeps the world's draws untouched by the schedule's. It reads
-// nodes through sim.inspect (live, uncopied): sim.node() would copy a whole log per question.
+// partitions, cut links, message loss and a steady stream of writes (with `membership`, also
+// servers added and removed, voters changed and leadership handed over), then a heal phase that
+// must converge. Its own PRNG stream keeps the world's draws untouched by the schedule's. It
+// reads nodes through sim.inspect (live, uncopied): sim.node() would copy a whole log per question.
 import type { Simulation } from './simulation';
+import type { ClusterConfiguration } from './api/membership';
+import { MAX_NODES } from './options';
 import { Prng } from './prng';
+import { isSimError } from './read/reasons';
 
 export interface ChaosOptions {
   /** Length of the fault phase in virtual ms. */
@@ -14,6 +18,12 @@ export interface ChaosOptions {
   readonly maxDropRate: number;
   /** Virtual ms between two client writes. */
   readonly writeEveryMs: number;
+  /**
+   * Membership changes and leadership transfers among the faults (thesis ch. 4, §3.10). Off by
+   * default: the schedule then draws exactly what it drew before they existed, so old seeds and
+   * digests replay unchanged.
+   */
+  readonly membership: boolean;
 }
 
 export interface ChaosReport {
@@ -21,6 +31,10 @@ export interface ChaosReport {
   readonly converged: boolean;
   readonly writes: number;
   readonly acknowledged: number;
+  /** Membership calls and transfers the schedule made (0 without `membership`). */
+  readonly membershipCalls: number;
+  /** Calls the simulator refused with a SimError (a transfer with no leader, …); they change nothing. */
+  readonly refused: number;
   readonly problems: string[];
 }
 
@@ -29,17 +43,27 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   stepMs: 100,
   maxDropRate: 0.3,
   writeEveryMs: 50,
+  membership: false,
 };
+
+/** What the fault phase did beyond the draws, for the report. */
+interface Tally {
+  membershipCalls: number;
+  refused: number;
+}
 
 /** Runs the fault phase, then heals everything and checks the cluster converges. */
 export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): ChaosReport {
   const o = { ...DEFAULT_CHAOS, ...options };
   const rng = new Prng(sim.options.seed ^ 0x5eed);
-  const ids = sim.nodeIds();
+  const tally: Tally = { membershipCalls: 0, refused: 0 };
   const requests: number[] = [];
   let sinceWrite = 0;
   for (let t = 0; t < o.faultMs; t += o.stepMs) {
-    faultStep(sim, rng, ids, o.maxDropRate);
+    // Read afresh each step: an added server is a target like any other (without membership
+    // the list never changes, so the draws are the ones they always were).
+    const ids = sim.nodeIds();
+    refusable(o.membership, tally, () => faultStep(sim, rng, ids, o, tally));
     for (let w = 0; w < o.stepMs; w += 10) {
       sinceWrite += 10;
       if (sinceWrite >= o.writeEveryMs) {
@@ -50,10 +74,23 @@ export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): 
       sim.runFor(10);
     }
   }
-  return healAndConverge(sim, requests);
+  return healAndConverge(sim, requests, o.membership, tally);
 }
 
-function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: number): void {
+/**
+ * Runs one step of the schedule. With membership on, a call the simulator refuses (SimError:
+ * it changed nothing) is counted, not fatal; without it, nothing is expected to be refused.
+ */
+function refusable(membership: boolean, tally: Tally, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    if (!membership || !isSimError(error)) throw error;
+    tally.refused++;
+  }
+}
+
+function faultStep(sim: Simulation, rng: Prng, ids: number[], o: ChaosOptions, tally: Tally): void {
   const roll = rng.intBetween(0, 99);
   const pick = (): number => ids[rng.intBetween(0, ids.length - 1)]!;
   if (roll < 8) {
@@ -74,44 +111,157 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], maxDropRate: numbe
   } else if (roll < 29) {
     sim.heal();
   } else if (roll < 32) {
-    sim.setDropRate(rng.intBetween(0, Math.round(maxDropRate * 100)) / 100);
+    sim.setDropRate(rng.intBetween(0, Math.round(o.maxDropRate * 100)) / 100);
   } else if (roll < 34) {
+    // With membership a learner or a removed server may be picked: refused (not a voter).
     const id = pick();
     if (sim.inspect(id).alive) sim.timeout(id);
+  } else if (o.membership && roll < 47) {
+    // Rolls 34 and up did nothing before membership existed: new faults take some of them.
+    tally.membershipCalls++;
+    membershipStep(sim, rng, roll - 34);
   }
+}
+
+/** At least this many voters are kept where the schedule can help it (removal, new voters). */
+const MIN_VOTERS = 3;
+
+/**
+ * One membership fault, `roll` 0…12: add a voter (0–1), add a learner (2), remove a member
+ * (3–5), change the voters (6–8), hand leadership to another voter (9–12). Adds stop at the
+ * simulator's nine servers, which never come back once removed, so they are spent slowly.
+ */
+function membershipStep(sim: Simulation, rng: Prng, roll: number): void {
+  const config = sim.configuration();
+  if (roll < 3) {
+    if (sim.nodeIds().length < MAX_NODES) sim.addServer({ voter: roll < 2 });
+  } else if (roll < 6) {
+    // A learner may always go; a voter only while more than MIN_VOTERS remain.
+    const voters = config.voters.length > MIN_VOTERS ? config.voters : [];
+    const candidates = [...config.learners, ...voters];
+    if (candidates.length) sim.removeServer(candidates[rng.intBetween(0, candidates.length - 1)]!);
+  } else if (roll < 9) {
+    const members = membersOf(config);
+    const size = rng.intBetween(Math.min(MIN_VOTERS, members.length), members.length);
+    sim.changeVoters(sample(rng, members, size));
+  } else {
+    const leader = sim.leader();
+    const others = config.voters.filter((id) => id !== leader);
+    // No leader: the simulator refuses the transfer, and the refusal is counted.
+    if (others.length) sim.transferLeadership(others[rng.intBetween(0, others.length - 1)]!);
+  }
+}
+
+/** Every server of a configuration: voters of either half and learners, ascending. */
+export function membersOf(config: ClusterConfiguration): number[] {
+  const all = new Set([...config.voters, ...(config.joint?.old ?? []), ...config.learners]);
+  return [...all].sort((a, b) => a - b);
+}
+
+/** `size` distinct ids drawn from `ids` (a partial Fisher–Yates shuffle). */
+function sample(rng: Prng, ids: readonly number[], size: number): number[] {
+  const pool = [...ids];
+  for (let i = 0; i < size; i++) {
+    const j = rng.intBetween(i, pool.length - 1);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, size);
 }
 
 /**
  * Heal phase: the network is whole, every node runs, nothing is lost. Then one leader must
- * appear within 2 virtual seconds, and every acknowledged write must reach every state machine.
+ * appear within 2 virtual seconds, and the cluster must converge within 3 more (see
+ * `convergedAll` and `convergedMembers`).
  */
-function healAndConverge(sim: Simulation, requests: number[]): ChaosReport {
+function healAndConverge(
+  sim: Simulation,
+  requests: number[],
+  membership: boolean,
+  tally: Tally,
+): ChaosReport {
   sim.heal();
   sim.setDropRate(0);
   for (const id of sim.nodeIds()) if (!sim.inspect(id).alive) sim.restart(id);
   const leaderAfterHeal = sim.runUntil((s) => s.leader() !== null, 2000);
   const acked = requests.filter((r) => sim.request(r).status === 'ok');
   const lastAcked = Math.max(0, ...acked.map((r) => sim.request(r).index ?? 0));
-  // Asked after every instant: it reads the live records (nothing copied, nothing built), with
-  // the read model's defaults for a crashed node (0), not sim.node() copies.
-  const converged = sim.runUntil((s) => {
-    const leader = s.leader();
-    if (leader === null) return false;
-    const commitIndex = s.inspect(leader).status?.commitIndex ?? 0;
-    return s.nodeIds().every((id) => {
-      const lastApplied = s.inspect(id).status?.lastApplied ?? 0;
-      return lastApplied >= lastAcked && lastApplied === commitIndex;
-    });
-  }, 3000);
+  // Asked after every instant: it reads the live records (nothing copied, nothing built).
+  const converged = sim.runUntil(
+    (s) => (membership ? convergedMembers(s, lastAcked) : convergedAll(s, lastAcked)),
+    3000,
+  );
   const problems: string[] = [];
   if (!leaderAfterHeal) problems.push('no leader within 2 virtual seconds of healing');
-  if (!converged) problems.push('acknowledged writes did not reach every state machine');
+  if (!converged) {
+    problems.push(
+      membership
+        ? "the final configuration's members did not all reach the leader's committed log"
+        : 'acknowledged writes did not reach every state machine',
+    );
+  }
+  if (membership && converged) problems.push(...stateMachinesDiffer(sim));
   for (const v of sim.violations()) problems.push(`${v.rule}: ${v.detail} (t=${v.at}ms)`);
   return {
     leaderAfterHeal,
     converged,
     writes: requests.length,
     acknowledged: acked.length,
+    membershipCalls: tally.membershipCalls,
+    refused: tally.refused,
     problems,
   };
+}
+
+/**
+ * Without membership changes: every server has applied everything the leader committed, and
+ * at least every acknowledged write (the read model's 0 for a crashed node). Unchanged since
+ * before membership, so old seeds stop at the same instant.
+ */
+function convergedAll(s: Simulation, lastAcked: number): boolean {
+  const leader = s.leader();
+  if (leader === null) return false;
+  const commitIndex = s.inspect(leader).status?.commitIndex ?? 0;
+  return s.nodeIds().every((id) => {
+    const lastApplied = s.inspect(id).status?.lastApplied ?? 0;
+    return lastApplied >= lastAcked && lastApplied === commitIndex;
+  });
+}
+
+/**
+ * With membership changes, over the servers of the final configuration only (a removed server
+ * may never hear of its removal and stay stale forever): the leader is a voter and has
+ * committed its whole log, and every live member holds exactly that log (equal prefix digests),
+ * has committed and applied all of it, and so every acknowledged write.
+ */
+function convergedMembers(s: Simulation, lastAcked: number): boolean {
+  const leader = s.leader();
+  if (leader === null) return false;
+  const config = s.configuration();
+  const l = s.inspect(leader);
+  const length = l.log.length;
+  if (!membersOf({ ...config, learners: [] }).includes(leader)) return false;
+  if (l.status?.commitIndex !== length || length < lastAcked) return false;
+  const digest = l.prefix[length];
+  return membersOf(config).every((id) => {
+    const r = s.inspect(id);
+    if (!r.alive) return true;
+    return (
+      r.log.length === length &&
+      r.prefix[length] === digest &&
+      r.status?.commitIndex === length &&
+      r.status.lastApplied === length
+    );
+  });
+}
+
+/** After convergence every member's state machine must hold the leader's data. */
+function stateMachinesDiffer(sim: Simulation): string[] {
+  const leader = sim.leader()!;
+  const kv = JSON.stringify(sim.node(leader).kv);
+  const differ = membersOf(sim.configuration()).filter(
+    (id) => sim.inspect(id).alive && JSON.stringify(sim.node(id).kv) !== kv,
+  );
+  if (differ.length === 0) return [];
+  const names = differ.map((id) => `S${id}`).join(', ');
+  return [`state machines differ from the leader's on ${names}`];
 }
