@@ -158,3 +158,130 @@ describe('progress for a new leader and CheckQuorum rounds', () => {
     });
   });
 });
+
+/** S1's view of the joint configuration {1,2,3} → {3,4,5} (thesis §4.3): S3 is in both halves. */
+const joint = configurationOf(S(1), {
+  voters: ids(3, 4, 5),
+  learners: ids(6),
+  old: ids(1, 2, 3),
+  joining: [],
+});
+/** S1's view after it removed itself: voters {2,3}, S1 still leading until that commits (§4.2.2). */
+const withoutSelf = configurationOf(S(1), {
+  voters: ids(2, 3),
+  learners: [],
+  old: null,
+  joining: [],
+});
+
+describe('joint and changed configurations (thesis §4.1–§4.3): every majority counts the voters in use', () => {
+  it('a joint configuration asks the voters of both halves and feeds its learners too', () => {
+    expect(joint).toMatchObject({
+      selfVotes: true,
+      electors: [2, 3, 4, 5],
+      peers: [2, 3, 4, 5, 6],
+    });
+  });
+
+  it('a leader outside its own configuration has no vote of its own and still feeds the voters', () => {
+    expect(withoutSelf).toMatchObject({ selfVotes: false, electors: [2, 3], peers: [2, 3] });
+  });
+
+  it.each(
+    sentences([
+      { says: 'a majority of C_old alone is pending', granted: [1, 2], refused: [], is: 'pending' },
+      {
+        says: 'a majority of C_new alone is pending',
+        granted: [1, 4, 5],
+        refused: [],
+        is: 'pending',
+      },
+      {
+        says: 'S1 and S3 and S4 win: S3 counts in both halves',
+        granted: [1, 3, 4],
+        refused: [],
+        is: 'won',
+      },
+      { says: 'a majority of each half wins', granted: [1, 2, 4, 5], refused: [], is: 'won' },
+      {
+        says: 'a learner’s grant does not count',
+        granted: [1, 2, 4, 6],
+        refused: [],
+        is: 'pending',
+      },
+      {
+        says: 'losing C_new alone loses the election',
+        granted: [1, 2],
+        refused: [4, 5],
+        is: 'lost',
+      },
+      {
+        says: 'losing C_old alone loses the election',
+        granted: [1, 4, 5],
+        refused: [2, 3],
+        is: 'lost',
+      },
+    ]),
+  )('voteResult, joint: %s', (_says, { granted, refused, is }) => {
+    expect(voteResult(joint, ids(...granted), ids(...refused))).toBe(is);
+  });
+
+  it.each(
+    sentences([
+      { says: 'stored on S1 and S2 (C_old’s majority only): 0', matches: { 2: 9 }, is: 0 },
+      {
+        says: 'stored on S1, S4 and S5 (C_new’s majority only): 0',
+        matches: { 4: 9, 5: 9 },
+        is: 0,
+      },
+      {
+        says: 'the lower of the halves: C_old at 7, C_new at 5 → 5',
+        matches: { 2: 7, 4: 5, 5: 5 },
+        is: 5,
+      },
+      { says: 'S3 counts in both: S1, S3 at 6 and S4 at 8 → 6', matches: { 3: 6, 4: 8 }, is: 6 },
+      { says: 'a learner at 9 does not count', matches: { 2: 9, 4: 9, 6: 9 }, is: 0 },
+    ]),
+  )('committedIndex, joint, leader S1 at 9: %s', (_says, { matches, is }) => {
+    expect(committedIndex(joint, S(1), asIndex(9), progressOfMatches(matches))).toBe(is);
+  });
+
+  it.each(
+    sentences([
+      {
+        says: 'S2 alone does not commit: the leader no longer counts itself',
+        matches: { 2: 4 },
+        is: 0,
+      },
+      { says: 'S2 and S3 commit', matches: { 2: 4, 3: 4 }, is: 4 },
+    ]),
+  )('committedIndex, leader outside {2,3}: %s', (_says, { matches, is }) => {
+    expect(committedIndex(withoutSelf, S(1), asIndex(4), progressOfMatches(matches))).toBe(is);
+  });
+
+  it.each(
+    sentences([
+      { says: 'S2 heard (C_old’s majority only): not a quorum', active: [2], is: false },
+      { says: 'S4 and S5 heard (C_new’s majority only): not a quorum', active: [4, 5], is: false },
+      { says: 'S3 and S4 heard: a quorum of both halves', active: [3, 4], is: true },
+      { says: 'S2, S4 and the learner S6 heard: not a quorum', active: [2, 4, 6], is: false },
+    ]),
+  )('quorumActive, joint, leader S1: %s', (_says, { active, is }) => {
+    const progress = Object.fromEntries(
+      [2, 3, 4, 5, 6].map((id) => [id, progressOf(1, 0, active.includes(id))]),
+    );
+    expect(quorumActive(joint, S(1), progress)).toBe(is);
+  });
+
+  it.each(
+    sentences([
+      { says: 'S2 heard: not a quorum, the leader is not a voter', active: [2], is: false },
+      { says: 'S2 and S3 heard: a quorum', active: [2, 3], is: true },
+    ]),
+  )('quorumActive, leader outside {2,3}: %s', (_says, { active, is }) => {
+    const progress = Object.fromEntries(
+      [2, 3].map((id) => [id, progressOf(1, 0, active.includes(id))]),
+    );
+    expect(quorumActive(withoutSelf, S(1), progress)).toBe(is);
+  });
+});
