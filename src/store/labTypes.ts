@@ -170,6 +170,18 @@ export interface RuntimeIntents {
   toggleLink(a: number, b: number): Promise<void>;
   healNetwork(): Promise<void>;
   setLossPercent(percent: number): Promise<void>;
+  /**
+   * Membership (Raft thesis, chapter 4): a new server, empty, that joins as a learner and, as a
+   * voter (the default), is promoted once it has caught up; it is asked of the leader as a
+   * client request, so it may be refused or fail like any other.
+   */
+  addServer(options?: { voter?: boolean }): Promise<void>;
+  /** Asks the leader to take `id` out of the configuration. */
+  removeServer(id: number): Promise<void>;
+  /** Asks the leader to make `ids` the voters, by joint consensus (§4.3). */
+  changeVoters(ids: readonly number[]): Promise<void>;
+  /** Asks the leader to hand leadership to voter `to` (§3.10). */
+  transferLeadership(to: number): Promise<void>;
   /** Runs at full speed until a leader exists or every client request has settled. */
   fastForward(until: 'leader' | 'requestsSettled', maxMs?: number): Promise<void>;
   /** Pauses and runs the cluster `ms` virtual ms ahead at full speed (lessons, benchmarks). */

@@ -150,6 +150,14 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
       notify(k, 'error', { key: 'app.notice.badLoss', params: { value: String(percent) } });
       return Promise.resolve();
     },
+    addServer: (options) =>
+      act(k, {
+        do: 'addServer',
+        ...(options?.voter === undefined ? {} : { voter: options.voter }),
+      }),
+    removeServer: (id) => act(k, { do: 'removeServer', node: id }),
+    changeVoters: (ids) => act(k, { do: 'changeVoters', voters: [...ids] }),
+    transferLeadership: (to) => act(k, { do: 'transferLeadership', to }),
     fastForward(until, maxMs = 10_000) {
       pauseNow(k);
       return exclusive(k, async () => {

@@ -1,7 +1,7 @@
 // Cluster settings as the person edits them and as the URL carries them (store layer). A link
 // such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster;
-// `off=oneVotePerTerm` adds Figure 2 rules switched off on purpose (none by default), and
-// `batch=1` a cap on entries per AppendEntries other than the usual 64.
+// `off=oneVotePerTerm` adds rules switched off on purpose (none by default): Figure 2's four and
+// the thesis's one-change-at-a-time; `batch=1` a cap on entries per AppendEntries other than 64.
 import type { RuleSwitches, SimOptions, SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
@@ -21,7 +21,7 @@ export interface Settings {
   readonly checkQuorum: boolean;
   /** Most entries one AppendEntries carries (`batch=` in the link, written only when not 64). */
   readonly maxEntriesPerAppend: number;
-  /** The four Figure 2 rules; one switched off breaks Raft on purpose, for a lesson. */
+  /** The rule switches (Figure 2's four, thesis §4.1's one); one off breaks Raft on purpose. */
   readonly rules: RuleSwitches;
 }
 
@@ -108,14 +108,24 @@ const range = (t: string): [number, number] | null => {
   return a === null || b === null ? null : [a, b];
 };
 const flag = (t: string) => (t === '1' ? true : t === '0' ? false : null);
+/**
+ * Every rule switch the simulator knows, in the order links write them: its listed names first,
+ * then any switch its defaults hold beyond them (oneChangeAtATime, thesis §4.1), so a new switch
+ * travels in links as soon as the simulator has it.
+ */
+const RULES: readonly (keyof RuleSwitches)[] = [
+  ...RULE_NAMES,
+  ...(Object.keys(DEFAULT_OPTIONS.rules) as (keyof RuleSwitches)[]).filter(
+    (n) => !RULE_NAMES.includes(n),
+  ),
+];
+
 /** `off=a,b`: rule names switched off, each known and named once; empty means none. */
 const rulesOff = (t: string): RuleSwitches | null => {
   const names = t === '' ? [] : t.split(',');
   if (new Set(names).size !== names.length) return null;
-  if (!names.every((n) => (RULE_NAMES as readonly string[]).includes(n))) return null;
-  return Object.fromEntries(
-    RULE_NAMES.map((n) => [n, !names.includes(n)]),
-  ) as unknown as RuleSwitches;
+  if (!names.every((n) => (RULES as readonly string[]).includes(n))) return null;
+  return Object.fromEntries(RULES.map((n) => [n, !names.includes(n)])) as unknown as RuleSwitches;
 };
 const field = <T>(param: string, parse: (t: string) => T | null, wrap: (v: T) => Patch): Field => ({
   param,
@@ -261,6 +271,6 @@ export function settingsToQuery(s: Settings): string {
 
 /** The switched-off rules as `off=…`, or nothing when every rule is on (the usual link). */
 function rulesOffParam(rules: RuleSwitches): string[] {
-  const off = RULE_NAMES.filter((n) => !rules[n]);
+  const off = RULES.filter((n) => !rules[n]);
   return off.length ? [`off=${off.join(',')}`] : [];
 }

@@ -39,6 +39,7 @@ const custom: Settings = {
     currentTermCommit: false,
     truncateOnlyOnConflict: true,
     oneVotePerTerm: false,
+    oneChangeAtATime: true,
   },
 };
 
@@ -75,6 +76,19 @@ describe('settings in the URL', () => {
   it('writes switched-off rules as one off= list, and nothing when every rule is on', () => {
     expect(settingsToQuery(custom)).toMatch(/&off=currentTermCommit,oneVotePerTerm$/);
     expect(settingsToQuery(DEFAULT_SETTINGS)).not.toContain('off=');
+  });
+
+  it('carries the thesis rule one change at a time (§4.1) as off=oneChangeAtATime', () => {
+    const rules = { ...DEFAULT_SETTINGS.rules, oneChangeAtATime: false };
+    const query = settingsToQuery({ ...DEFAULT_SETTINGS, rules });
+    expect(query).toMatch(/&off=oneChangeAtATime$/);
+    expect(parseSettingsQuery(query)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, rules },
+      problems: [],
+    });
+    expect(settingsToOptions({ ...DEFAULT_SETTINGS, rules }).rules).toMatchObject({
+      oneChangeAtATime: false,
+    });
   });
 
   it.each([
@@ -122,6 +136,7 @@ describe('settings in the URL', () => {
           currentTermCommit: rng() < 0.8,
           truncateOnlyOnConflict: rng() < 0.8,
           oneVotePerTerm: rng() < 0.8,
+          oneChangeAtATime: rng() < 0.8,
         },
       };
       expect(parseSettingsQuery(settingsToQuery(s)), settingsToQuery(s)).toEqual({
