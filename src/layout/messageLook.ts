@@ -7,6 +7,7 @@ export type MessageLook =
   | 'preVote'
   | 'voteGranted'
   | 'voteDenied'
+  | 'timeoutNow'
   | 'append'
   | 'heartbeat'
   | 'appendOk'
@@ -19,6 +20,7 @@ export const MESSAGE_LOOKS: readonly MessageLook[] = [
   'preVote',
   'voteGranted',
   'voteDenied',
+  'timeoutNow',
   'heartbeat',
   'append',
   'appendOk',
@@ -33,6 +35,8 @@ export function messageLook(m: Message): MessageLook {
       return m.preVote ? 'preVote' : 'requestVote';
     case 'RequestVoteReply':
       return m.voteGranted ? 'voteGranted' : 'voteDenied';
+    case 'TimeoutNow':
+      return 'timeoutNow';
     case 'AppendEntries':
       return m.entries.length > 0 ? 'append' : 'heartbeat';
     case 'AppendEntriesReply':
@@ -44,13 +48,15 @@ export function messageLook(m: Message): MessageLook {
   }
 }
 
-/** The short glyph written on a message: entry count, ✓/✗, or a letter. */
+/** The short glyph written on a message: entry count, ✓/✗, or a letter (T for TimeoutNow). */
 export function messageGlyph(m: Message): string {
   switch (m.kind) {
     case 'RequestVote':
       return m.preVote ? 'P' : 'V';
     case 'RequestVoteReply':
       return m.voteGranted ? '✓' : '✗';
+    case 'TimeoutNow':
+      return 'T';
     case 'AppendEntries':
       return m.entries.length > 0 ? String(m.entries.length) : '';
     case 'AppendEntriesReply':

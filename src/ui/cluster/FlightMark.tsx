@@ -1,5 +1,5 @@
 // One message's look, drawn at (0, 0): shape and colour by kind, with its glyph (entry count,
-// ✓/✗, letter). Shared by the cluster view's messages and the legend so the two always agree.
+// ✓/✗, letter; T on TimeoutNow's triangle). Shared by the cluster view's messages and the legend so the two always agree.
 import { memo } from 'react';
 import type { MessageLook } from '../../layout/messageLook';
 import { circlePath, polygonPath } from '../../layout/shapes';
@@ -9,6 +9,8 @@ const SHAPES: Record<MessageLook, string> = {
   preVote: polygonPath(4, 13),
   voteGranted: circlePath(11),
   voteDenied: circlePath(11),
+  // Pointing up, like a starting gun: the leader tells a voter to stand now (§3.10).
+  timeoutNow: polygonPath(3, 16),
   heartbeat: circlePath(6),
   append: 'M-15,-10h30v20h-30z',
   appendOk: 'M-9,-9h18v18h-18z',

@@ -1,7 +1,7 @@
-// The key to the cluster drawing: every role look and every message look, the client, the words
-// beside nodes, faults, a lossy network and the two highlights (a lesson's pointer, a safety
-// alarm), each drawn with the very components and classes the cluster view uses, next to a
-// sentence saying what it means.
+// The key to the cluster drawing: every role look and every message look, learners and servers
+// outside the configuration, the client, the words beside nodes, faults, a lossy network and the
+// two highlights (a lesson's pointer, a safety alarm), each drawn with the very components and
+// classes the cluster view uses, next to a sentence saying what it means.
 import type { ReactNode } from 'react';
 import type { Role } from '../../sim';
 import type { Translate } from '../i18n/types';
@@ -17,6 +17,7 @@ const GLYPH: Record<MessageLook, string> = {
   preVote: 'P',
   voteGranted: '✓',
   voteDenied: '✗',
+  timeoutNow: 'T',
   heartbeat: '',
   append: '3',
   appendOk: '✓',
@@ -68,6 +69,25 @@ export function Legend({ t }: { t: Translate }) {
             <g className="rl-node rl-crashed">
               <path className="rl-node-body" d={roleShape('follower', 14)} />
               <path className="rl-node-cross" d={crossPath(8)} />
+            </g>
+          }
+        />
+        <Item
+          name={t('visual.legend.learnerName')}
+          info={t('visual.legend.learner')}
+          swatch={
+            <g className="rl-node rl-role-follower rl-member-learner">
+              <circle className="rl-member-ring" r={18} />
+              <path className="rl-node-body" d={roleShape('follower', 13)} />
+            </g>
+          }
+        />
+        <Item
+          name={t('visual.legend.outsideName')}
+          info={t('visual.legend.outside')}
+          swatch={
+            <g className="rl-node rl-role-follower rl-member-outside">
+              <path className="rl-node-body" d={roleShape('follower', 14)} />
             </g>
           }
         />

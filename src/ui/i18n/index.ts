@@ -23,6 +23,7 @@ import { drawingStrings } from './drawingStrings';
 import { logStrings } from './logStrings';
 import { courseStrings } from './courseStrings';
 import { ruleStrings } from './ruleStrings';
+import { membershipStrings } from './membershipStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -33,6 +34,7 @@ export const dictionaries: readonly Strings[] = [
   drawingStrings,
   logStrings,
   ruleStrings,
+  membershipStrings,
   courseStrings,
 ];
 

@@ -25,7 +25,28 @@ const en: Record<string, string> = {
   'reason.badPredicate': 'Running until a condition needs a condition to check.',
   'reason.badAction': 'That is not an action the lab knows: {value}.',
   'reason.badOptions': 'These cluster settings are not valid: {detail}.',
+  'reason.tooManyServers': 'A cluster has at most {max} servers.',
+  'reason.tooManyServers#max=one': 'A cluster has at most {max} server.',
+  'reason.badVoters': 'Those are not valid new voters: {detail}.',
+  'reason.notInCluster': 'S{node} is not in the configuration in use: add it first.',
+  'reason.notAVoter':
+    'S{node} is not a voter: only a voter stands for election or takes over leadership.',
+  'reason.alreadyLeads': 'S{node} is the leader already.',
+  'reason.noLeaderNow': 'There is no leader to hand leadership over right now.',
+  'reason.lastVoter': 'S{node} is the only voter: removing it would leave none.',
+  'reason.sameVoters': 'Those are the voters already.',
   'reason.noLeaderKnown': 'S{node} knew no leader to pass it to',
+  'reason.transferring': 'S{node} is handing leadership over and takes no requests meanwhile',
+  'reason.changeInProgress':
+    'S{node} cannot start a change yet: the last one, or an entry of its own term, is not committed (§4.1)',
+  'reason.notMember': 'the server named is not in the configuration S{node} uses',
+  'reason.alreadyMember': 'the server named is in the configuration S{node} uses already',
+  'reason.notVoter': 'S{node} hands leadership only to a voter',
+  'reason.isLeader': 'S{node} leads already',
+  'reason.noVoters': 'S{node} refused: no voter would be left',
+  'reason.noChange': 'S{node} uses those voters already',
+  'reason.transferTimedOut':
+    'S{node} gave up: the new leader did not catch up within an election timeout',
   'reason.clientTimeout': 'no reply within {ms} ms',
   'reason.runtimeFailed': 'the node’s worker failed: {detail}',
 
@@ -38,6 +59,9 @@ const en: Record<string, string> = {
   'rule.ackedOnMajority': 'Acknowledged on a Majority',
   'app.safety.rule.ackedOnMajority':
     'A write is acknowledged only once a majority of disks hold it (§5.3, §5.4).',
+  'rule.configurationsOverlap': 'Configurations Overlap',
+  'app.safety.rule.configurationsOverlap':
+    'A leader never counts voters whose majorities need not meet a majority of the committed configuration (thesis §4.1, §4.3).',
 
   'finding.twoLeaders': 'S{first} and S{second} were both leader in term {term}.',
   'finding.leaderRewrote':
@@ -52,6 +76,8 @@ const en: Record<string, string> = {
     'New leader S{node} lacks write #{request}, acknowledged at index {index} (term {term}) at {ackAt} ms.',
   'finding.ackedWithoutMajority':
     'Write #{request} was acknowledged at index {index} while only {storedOn} disks held it (a majority is {needed}).',
+  'finding.disjointMajorities':
+    'Leader S{node} of term {term} counts the voters {{uses}} while {{committed}} is committed: {{first}} and {{second}} are majorities that share no server.',
   'finding.ackedWithoutMajority#storedOn=one':
     'Write #{request} was acknowledged at index {index} while only {storedOn} disk held it (a majority is {needed}).',
 
@@ -82,7 +108,24 @@ const zh: Record<string, string> = {
   'reason.badPredicate': '“运行直到条件成立”需要一个要检查的条件。',
   'reason.badAction': '这不是本实验认识的操作：{value}。',
   'reason.badOptions': '这些集群设置无效。',
+  'reason.tooManyServers': '一个集群最多有 {max} 台服务器。',
+  'reason.badVoters': '新的投票成员无效：至少要有一台服务器，且不能重复。',
+  'reason.notInCluster': 'S{node} 不在当前使用的配置中：请先添加它。',
+  'reason.notAVoter': 'S{node} 不是投票成员：只有投票成员才能参选或接任领导者 Leader。',
+  'reason.alreadyLeads': 'S{node} 已经是领导者 Leader 了。',
+  'reason.noLeaderNow': '现在没有可以交出领导权的领导者 Leader。',
+  'reason.lastVoter': 'S{node} 是唯一的投票成员：移除它就一个都不剩了。',
+  'reason.sameVoters': '投票成员已经就是这些了。',
   'reason.noLeaderKnown': 'S{node} 不知道该转给哪个领导者 Leader',
+  'reason.transferring': 'S{node} 正在移交领导权，期间不接受请求',
+  'reason.changeInProgress': 'S{node} 还不能开始变更：上一次变更或它自己任期的条目尚未提交（§4.1）',
+  'reason.notMember': '所指的服务器不在 S{node} 所用的配置中',
+  'reason.alreadyMember': '所指的服务器已在 S{node} 所用的配置中',
+  'reason.notVoter': 'S{node} 只能把领导权交给投票成员',
+  'reason.isLeader': 'S{node} 已经是领导者 Leader',
+  'reason.noVoters': 'S{node} 拒绝了：那样就没有投票成员了',
+  'reason.noChange': 'S{node} 用的已经是这些投票成员',
+  'reason.transferTimedOut': 'S{node} 放弃了：新领导者没能在一个选举超时内追上日志',
   'reason.clientTimeout': '{ms} 毫秒内没有回复',
   'reason.runtimeFailed': '该节点的工作线程出错了',
 
@@ -95,6 +138,9 @@ const zh: Record<string, string> = {
   'rule.ackedOnMajority': '确认前已存到多数派 Acknowledged on a Majority',
   'app.safety.rule.ackedOnMajority':
     '只有当多数派 Majority 的磁盘都存有一条写入时，才能向客户端确认它（§5.3、§5.4）。',
+  'rule.configurationsOverlap': '配置多数派相交 Configurations Overlap',
+  'app.safety.rule.configurationsOverlap':
+    '领导者 Leader 所计数的投票成员，其多数派必须与已提交配置的多数派相交（论文 §4.1、§4.3）。',
 
   'finding.twoLeaders': 'S{first} 和 S{second} 在任期 Term {term} 中都成了领导者 Leader。',
   'finding.leaderRewrote': '任期 {term} 的领导者 S{node} 修改或删除了索引 {index} 及之前的条目。',
@@ -108,6 +154,8 @@ const zh: Record<string, string> = {
     '新领导者 S{node} 缺少写入 #{request}：它已在 {ackAt} 毫秒时于索引 {index}（任期 {term}）确认。',
   'finding.ackedWithoutMajority':
     '写入 #{request} 在索引 {index} 被确认时只有 {storedOn} 个磁盘存有它（多数派是 {needed} 个）。',
+  'finding.disjointMajorities':
+    '任期 {term} 的领导者 S{node} 按投票成员 {{uses}} 计数，而已提交的配置是 {{committed}}：{{first}} 和 {{second}} 都是多数派，却没有一台共同的服务器。',
 
   'app.link.repeated': '{param} 出现了不止一次（{value}），已改用默认值。',
   'app.link.badValue': '{param}={value} 不是有效的值，已改用默认值。',

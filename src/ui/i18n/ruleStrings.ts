@@ -8,12 +8,13 @@ import type { Strings, Translate } from './types';
 
 export type RuleSwitchName = keyof RuleSwitches;
 
-/** Where each rule stands in the Raft paper. */
+/** Where each rule stands in the Raft paper (§4.1: in the Raft thesis, on membership changes). */
 export const RULE_SECTIONS: Readonly<Record<RuleSwitchName, string>> = {
   electionRestriction: '§5.4.1',
   currentTermCommit: '§5.4.2',
   truncateOnlyOnConflict: '§5.3',
   oneVotePerTerm: '§5.2',
+  oneChangeAtATime: '§4.1',
 };
 
 /** “one vote per term” (§5.2) / “每个任期只投一票”（§5.2）. */
@@ -50,6 +51,9 @@ export const ruleStrings: Strings = {
     'rules.name.oneVotePerTerm': 'one vote per term',
     'rules.why.oneVotePerTerm':
       'A server votes for every candidate that asks, so two candidates of the same term can both win a majority: two leaders.',
+    'rules.name.oneChangeAtATime': 'one membership change at a time',
+    'rules.why.oneChangeAtATime':
+      'A leader starts a membership change before the last one is committed, so changes pile up: servers can then use configurations whose majorities share no server, and each side can elect its own leader.',
     'rules.off': '⚠ Rules off: {rules}',
     'rules.offTitle':
       'This run breaks Raft on purpose ({rules}). Switch them back on in Settings, under "Break a rule".',
@@ -87,6 +91,9 @@ export const ruleStrings: Strings = {
     'rules.name.oneVotePerTerm': '每个任期只投一票',
     'rules.why.oneVotePerTerm':
       '服务器给每个来要票的候选人（Candidate）都投票，于是同一任期（Term）的两个候选人都能拿到多数派（Majority）的票：出现两个领导者（Leader）。',
+    'rules.name.oneChangeAtATime': '一次只做一个成员变更',
+    'rules.why.oneChangeAtATime':
+      '领导者（Leader）在上一次成员变更提交（commit）之前就开始下一次，变更叠在一起：服务器可能用上多数派（Majority）互不相交的两个配置，两边各自选出自己的领导者。',
     'rules.off': '⚠ 已关闭的规则：{rules}',
     'rules.offTitle':
       '这次运行故意破坏了 Raft（{rules}）。可以在“设置”的“打破一条规则”里把它们重新打开。',

@@ -1,11 +1,12 @@
 // One client request's life (UI layer): sent → (forwarded) → appended at i → stored on k of N →
 // committed → applied → acknowledged; or replaced (another entry won its index); or failed with
-// its reason, and then perhaps committed later anyway. The stage is the simulator's; this only
-// highlights the steps it has reached.
-import { describeCommand } from '../../store';
+// its reason, and then perhaps committed later anyway. A leadership transfer appends nothing: it
+// is sent → (forwarded) → TimeoutNow sent. The stage is the simulator's; this only highlights
+// the steps it has reached.
 import type { RequestFrame, RequestStage } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
+import { commandText } from './messageText';
 
 const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
 
@@ -18,13 +19,7 @@ interface Props {
 }
 
 export function RequestLife({ request: r, nodes, majority, t }: Props) {
-  const reached = ORDER.indexOf(
-    r.stage === 'forwarded' ? 'sent' : r.stage === 'replaced' ? 'appended' : r.stage,
-  );
-  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
-  const steps: { key: string; text: string; done: boolean }[] = [
-    { key: 'sent', text: t('app.request.sent', { via: r.via }), done: true },
-  ];
+  const steps: Step[] = [{ key: 'sent', text: t('app.request.sent', { via: r.via }), done: true }];
   if (r.forwardedTo.length) {
     steps.push({
       key: 'forwarded',
@@ -32,28 +27,23 @@ export function RequestLife({ request: r, nodes, majority, t }: Props) {
       done: true,
     });
   }
-  steps.push(
-    {
-      key: 'appended',
-      text:
-        r.index === null
-          ? t('app.request.notAppended')
-          : t('app.request.appended', { index: r.index, term: r.term ?? 0 }),
-      done: r.index !== null,
-    },
-    {
-      key: 'stored',
-      text: t('app.request.stored', { k: r.storedOn, n: nodes }),
-      done: r.storedOn >= majority,
-    },
-    { key: 'committed', text: t('app.request.committed'), done: at('committed') },
-    { key: 'applied', text: t('app.request.applied'), done: at('applied') },
-    { key: 'acknowledged', text: t('app.request.acknowledged'), done: at('acknowledged') },
-  );
+  const command = r.command;
+  if (command.kind === 'transferLeadership') {
+    const sent = r.stage === 'acknowledged';
+    steps.push({
+      key: 'transfer',
+      text: t(sent ? 'member.request.transferSent' : 'member.request.transferWaiting', {
+        to: command.to,
+      }),
+      done: sent,
+    });
+  } else {
+    steps.push(...entrySteps(r, nodes, majority, t));
+  }
   return (
     <li className={`rl-request rl-request-${r.stage}`}>
       <div className="rl-request-head">
-        <strong>#{r.id}</strong> <code>{describeCommand(r.command)}</code>{' '}
+        <strong>#{r.id}</strong> <code>{commandText(r.command, t)}</code>{' '}
         <span className="rl-request-stage">{t(`app.request.stage.${r.stage}`)}</span>
       </div>
       <ol className="rl-request-steps">
@@ -78,4 +68,32 @@ export function RequestLife({ request: r, nodes, majority, t }: Props) {
       )}
     </li>
   );
+}
+
+type Step = { key: string; text: string; done: boolean };
+
+/** The life of a request's entry: appended at i → stored on k of N → committed → applied → acknowledged. */
+function entrySteps(r: RequestFrame, nodes: number, majority: number, t: Translate): Step[] {
+  const reached = ORDER.indexOf(
+    r.stage === 'forwarded' ? 'sent' : r.stage === 'replaced' ? 'appended' : r.stage,
+  );
+  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
+  return [
+    {
+      key: 'appended',
+      text:
+        r.index === null
+          ? t('app.request.notAppended')
+          : t('app.request.appended', { index: r.index, term: r.term ?? 0 }),
+      done: r.index !== null,
+    },
+    {
+      key: 'stored',
+      text: t('app.request.stored', { k: r.storedOn, n: nodes }),
+      done: r.storedOn >= majority,
+    },
+    { key: 'committed', text: t('app.request.committed'), done: at('committed') },
+    { key: 'applied', text: t('app.request.applied'), done: at('applied') },
+    { key: 'acknowledged', text: t('app.request.acknowledged'), done: at('acknowledged') },
+  ];
 }

@@ -1,20 +1,27 @@
 // Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
 // belongs to for the event log's filter. It only reads what the event recorded.
+import type { ClientRequest } from '../../raft';
 import type { ActionDetail, TraceEvent } from '../../sim';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
+import { idSet } from '../membershipText';
 import { commandText, messageName } from './messageText';
 
-export type EventKind = 'election' | 'replication' | 'heartbeat' | 'client' | 'fault' | 'lost';
+export type EventKind =
+  'election' | 'replication' | 'heartbeat' | 'client' | 'membership' | 'fault' | 'lost';
 export const EVENT_KINDS: readonly EventKind[] = [
   'election',
   'replication',
   'heartbeat',
   'client',
+  'membership',
   'fault',
   'lost',
 ];
+
+/** Membership requests, as a client command's kind (set, delete and no-op are the others). */
+const MEMBERSHIP = new Set(['addServer', 'removeServer', 'changeVoters', 'transferLeadership']);
 
 type Step = Extract<TraceEvent, { kind: 'step' }>;
 /** Node 0 is the client, the others are servers S1…S9. */
@@ -23,11 +30,16 @@ const nameIn = (t: Translate) => (id: number) => (id === 0 ? t('visual.cluster.c
 export function eventKind(e: TraceEvent): EventKind {
   if (e.kind === 'lost') return 'lost';
   if (e.kind === 'client') return 'client';
-  if (e.kind === 'action') return e.action === 'write' ? 'client' : 'fault';
+  if (e.kind === 'action') {
+    if (e.action === 'membership') return 'membership';
+    return e.action === 'write' ? 'client' : 'fault';
+  }
   const m = e.message;
   if (!m) return e.before.role === 'leader' && e.after.role === 'leader' ? 'heartbeat' : 'election';
-  if (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') return 'election';
-  if (m.kind === 'ClientRequest' || m.kind === 'ClientReply') return 'client';
+  if (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply' || m.kind === 'TimeoutNow')
+    return 'election';
+  if (m.kind === 'ClientRequest') return MEMBERSHIP.has(m.command.kind) ? 'membership' : 'client';
+  if (m.kind === 'ClientReply') return 'client';
   const changed =
     e.after.logLength !== e.before.logLength || e.after.commitIndex !== e.before.commitIndex;
   const entries = m.kind === 'AppendEntries' && m.entries.length > 0;
@@ -39,7 +51,12 @@ export function eventKind(e: TraceEvent): EventKind {
 export function eventNodes(e: TraceEvent): number[] {
   if (e.kind === 'step') return e.message ? [e.node, e.message.from] : [e.node];
   if (e.kind === 'lost') return [e.message.from, e.message.to];
-  if (e.kind === 'action') return e.node === null ? [] : [e.node];
+  if (e.kind === 'action') {
+    const d = e.detail;
+    const via = 'via' in d && d.do !== 'write' ? [d.via] : [];
+    const voters = d.do === 'changeVoters' ? d.voters : [];
+    return [...new Set([...(e.node === null ? [] : [e.node]), ...via, ...voters])];
+  }
   return [];
 }
 
@@ -104,6 +121,21 @@ export function describeAction(d: ActionDetail, t: Translate): string {
       });
     case 'fault':
       return t('app.ev.act.fault', { node: name(d.node), reason: describeReason(d.reason, t) });
+    case 'addServer':
+      return t(d.voter ? 'app.ev.act.addServer' : 'app.ev.act.addLearner', {
+        node: name(d.node),
+        via: name(d.via),
+        id: d.request,
+      });
+    case 'removeServer':
+    case 'transferLeadership':
+      return t(`app.ev.act.${d.do}`, { node: name(d.node), via: name(d.via), id: d.request });
+    case 'changeVoters':
+      return t('app.ev.act.changeVoters', {
+        voters: idSet(d.voters),
+        via: name(d.via),
+        id: d.request,
+      });
   }
 }
 
@@ -146,18 +178,40 @@ function describeStep(e: Step, t: Translate): string {
       return e.after.commitIndex > e.before.commitIndex
         ? t('app.ev.replyCommitted', { ...q, index: m.index, commit: e.after.commitIndex })
         : t('app.ev.replyOk', { ...q, index: m.index });
-    case 'ClientRequest': {
-      const c = { ...q, id: m.requestId, command: commandText(m.command, t) };
-      if (e.after.logLength > e.before.logLength) {
-        return t('app.ev.requestAppended', { ...c, index: e.after.logLength });
-      }
-      const forward = e.sent.find((s) => s.kind === 'ClientRequest');
-      if (forward) return t('app.ev.requestForwarded', { ...c, to: name(forward.to) });
-      return t('app.ev.requestRefused', c);
-    }
+    case 'TimeoutNow':
+      return e.after.role === 'candidate' && e.before.role !== 'candidate'
+        ? t('app.ev.timeoutNow', { ...q, term: e.after.term })
+        : t('app.ev.timeoutNowIgnored', q);
+    case 'ClientRequest':
+      return describeRequestStep(e, m, t);
     case 'ClientReply':
       return t('app.ev.replyToClient', { ...q, id: m.requestId });
   }
+}
+
+/**
+ * A server handling a client request: it appended it, forwarded it, refused it (with the reason
+ * its reply gave), or — a leadership transfer — began handing over or sent TimeoutNow at once.
+ */
+function describeRequestStep(e: Step, m: ClientRequest, t: Translate): string {
+  const name = nameIn(t);
+  const c = { node: name(e.node), id: m.requestId, command: commandText(m.command, t) };
+  if (e.after.logLength > e.before.logLength) {
+    return t('app.ev.requestAppended', { ...c, index: e.after.logLength });
+  }
+  const forward = e.sent.find((s) => s.kind === 'ClientRequest');
+  if (forward) return t('app.ev.requestForwarded', { ...c, to: name(forward.to) });
+  const refusal = e.sent.find((s) => s.kind === 'ClientReply' && !s.ok);
+  if (refusal?.kind === 'ClientReply' && refusal.error && refusal.error !== 'noLeaderKnown') {
+    const reason = describeReason({ code: refusal.error, node: e.node }, t);
+    return t('app.ev.requestRefusedWhy', { ...c, reason });
+  }
+  if (m.command.kind === 'transferLeadership' && !refusal) {
+    const to = name(m.command.to);
+    const sent = e.sent.some((s) => s.kind === 'TimeoutNow');
+    return t(sent ? 'app.ev.transferSent' : 'app.ev.transferStarted', { ...c, to });
+  }
+  return t('app.ev.requestRefused', c);
 }
 
 /** What else changed: a commit a heartbeat carried, a higher term adopted, a leader stepping down. */

@@ -2,10 +2,12 @@
 // with its article for a sentence ("an AppendEntries", "a heartbeat"), what a message in flight
 // carries, and a log command. The articles are data in the dictionaries, never guessed from a
 // first letter.
-import type { Command, Message } from '../../sim';
+import type { ClientCommand } from '../../raft';
+import type { Message } from '../../sim';
 import { describeCommand } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
+import { configEntryText, configRequestText } from '../membershipText';
 
 /** Every name a message goes by in prose: its kind, split where the reader sees two things. */
 export const MESSAGE_NAMES = [
@@ -16,6 +18,7 @@ export const MESSAGE_NAMES = [
   'AppendEntries',
   'heartbeat',
   'AppendEntriesReply',
+  'TimeoutNow',
   'ClientRequest',
   'ClientReply',
 ] as const;
@@ -34,9 +37,22 @@ export function messageName(m: Message, t: Translate, article = false): string {
   return t(`app.msg.${messageNameOf(m)}${article ? '.a' : ''}`);
 }
 
-/** A log command as the reader reads it: `set x=1`, `delete x`, and the no-op in words. */
-export function commandText(command: Command, t: Translate): string {
-  return command.kind === 'noop' ? t('app.command.noop') : describeCommand(command);
+/**
+ * A command as the reader reads it: `set x=1`, `delete x` as written, and in words the no-op, a
+ * configuration entry ("+S4 learner", "joint {1,2,3}→{3,4,5}") and a membership request.
+ */
+export function commandText(command: ClientCommand, t: Translate): string {
+  switch (command.kind) {
+    case 'set':
+    case 'delete':
+      return describeCommand(command);
+    case 'noop':
+      return t('app.command.noop');
+    case 'config':
+      return configEntryText(command, t);
+    default:
+      return configRequestText(command, t);
+  }
 }
 
 /** What a message carries, in one line: its tooltip and accessible name on the network. */
@@ -73,6 +89,8 @@ export function messageSummary(m: Message, t: Translate): string {
             conflictIndex: m.conflictIndex,
             conflictTerm: m.conflictTerm,
           });
+    case 'TimeoutNow':
+      return t('app.msgSum.timeoutNow', { name, term: m.term });
     case 'ClientRequest':
       return t('app.msgSum.request', { name, id: m.requestId, command: commandText(m.command, t) });
     case 'ClientReply':

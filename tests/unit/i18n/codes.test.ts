@@ -19,7 +19,7 @@ const keys = [
 const PROTOCOL_WORDS = new Set(
   [
     ...RULE_IDS.map((id) => makeTranslate('en')(`rule.${id}`)),
-    'Leader Term Majority Follower Candidate commit committed apply applied PreVote CheckQuorum Raft',
+    'Leader Term Majority Follower Candidate Learner TimeoutNow commit committed apply applied PreVote CheckQuorum Raft',
   ]
     .join(' ')
     .split(/[\s-]+/)

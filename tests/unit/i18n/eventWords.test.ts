@@ -24,6 +24,8 @@ describe('the event log in 中文', () => {
     );
     expect([...kinds].sort()).toEqual(
       [
+        'addServer',
+        'changeVoters',
         'client failed',
         'client ok',
         'crash',
@@ -31,10 +33,12 @@ describe('the event log in 中文', () => {
         'drop',
         'heal',
         'partition',
+        'removeServer',
         'restart',
         'restore',
         'setDisk',
         'timeout',
+        'transferLeadership',
         'write',
       ].sort(),
     );
@@ -51,5 +55,14 @@ describe('the event log in 中文', () => {
     expect(worded).toContain('丢包率设为 25%');
     expect(worded).toContain('网络被分区：{S1, S2} | {S3, S4, S5}');
     expect(worded.some((w) => /^客户端请求 #\d+ 失败：.*400/.test(w))).toBe(true);
+  });
+
+  it('words each membership action with its servers and request number', () => {
+    const membership = worded.filter((w) => /客户端请(?!求)/.test(w));
+    expect(membership).toHaveLength(5);
+    expect(membership).toContainEqual(expect.stringMatching(/^S6 以空磁盘启动；.*加为投票成员/));
+    expect(membership).toContainEqual(expect.stringMatching(/^S7 以空磁盘启动；.*加为学习者/));
+    expect(membership).toContainEqual(expect.stringMatching(/把领导权交给 S\d（请求 #\d+）$/));
+    expect(membership).toContainEqual(expect.stringMatching(/把投票成员改为 \{\d,\d,\d\}/));
   });
 });

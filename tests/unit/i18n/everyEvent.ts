@@ -41,6 +41,7 @@ export const MESSAGES = [
     conflictIndex: 2,
     knownMatchIndex: 1,
   })),
+  { kind: 'TimeoutNow', from: 1, to: 2, term: 3 },
   { kind: 'ClientRequest', from: 0, to: 2, requestId: 4, command: set, hops: 0 },
   { kind: 'ClientReply', from: 1, to: 0, requestId: 4, ok: true, index: 3, term: 2, error: '' },
   {
@@ -85,6 +86,29 @@ const reply = (voteGranted: boolean, preVote = false) => ({
 });
 const appendReply = (success: boolean) => ({ ...byKind('AppendEntriesReply'), success });
 
+/** A membership request from the client to S1, the leader. */
+const request = (command: object) =>
+  ({ ...byKind('ClientRequest'), to: 1, command }) as unknown as Message;
+const transfer = request({ kind: 'transferLeadership', to: 2 });
+const refusal = (error: string) => ({
+  ...byKind('ClientReply', 1),
+  ok: false,
+  index: 0,
+  error,
+});
+
+/** Each way a server words TimeoutNow and a membership request (thesis ch. 4, §3.10). */
+const MEMBERSHIP_STEPS: TraceEvent[] = [
+  step(byKind('TimeoutNow'), brief('follower'), brief('candidate', 3)),
+  step(byKind('TimeoutNow'), brief('follower'), brief('follower')),
+  step(request({ kind: 'removeServer', id: 3 }), brief('leader'), brief('leader', 2, 1, 3)),
+  step(transfer, brief('leader'), brief('leader'), [byKind('AppendEntries')]),
+  step(transfer, brief('leader'), brief('leader'), [{ ...byKind('TimeoutNow'), to: 2 }]),
+  step(request({ kind: 'addServer', id: 6, voter: true }), brief('leader'), brief('leader'), [
+    refusal('changeInProgress'),
+  ]),
+];
+
 /** Each branch of describeStep and describeChange once. */
 const STEPS: TraceEvent[] = [
   step(null, brief('leader'), brief('leader')),
@@ -117,6 +141,7 @@ const STEPS: TraceEvent[] = [
   ]),
   step(byKind('ClientRequest'), brief('follower'), brief('follower')),
   step(byKind('ClientReply'), brief('follower'), brief('follower')),
+  ...MEMBERSHIP_STEPS,
 ];
 
 const LOST: TraceEvent[] = (['dropped', 'partitioned', 'receiver down'] as const).flatMap(
@@ -182,7 +207,24 @@ export function seededRun(): TraceEvent[] {
   sim.setDisk(4, { currentTerm: 0, votedFor: null, log: [] });
   sim.restart(4);
   sim.runFor(1000);
+  membershipChanges(sim);
   return events;
+}
+
+/** Every membership action, each once: S6 joins as a voter, S7 as a learner, a transfer, the
+ * leader removed, then a joint change of the voters. */
+function membershipChanges(sim: ReturnType<typeof createSimulation>): void {
+  sim.addServer();
+  sim.runFor(600);
+  sim.addServer({ voter: false });
+  sim.runFor(400);
+  const leader = sim.leader()!;
+  sim.transferLeadership(leader === 1 ? 2 : 1);
+  sim.runFor(600);
+  sim.removeServer(sim.leader()!);
+  sim.runFor(1500);
+  sim.changeVoters(sim.configuration().voters.slice(0, 3));
+  sim.runFor(1500);
 }
 
 /** Every event the log can word: each branch once, then a real seeded run. */
@@ -215,6 +257,8 @@ const SAMPLE: Record<string, string | number> = {
   ackAt: 120,
   storedOn: 1,
   needed: 3,
+  uses: '1,2,3→3,4,5',
+  committed: '1,2,3',
 };
 
 export const REASONS: Reason[] = REASON_CODES.map((code) => ({ ...SAMPLE, code }));

@@ -150,6 +150,7 @@ describe('English articles', () => {
       AppendEntries: 'an AppendEntries',
       heartbeat: 'a heartbeat',
       AppendEntriesReply: 'an AppendEntries reply',
+      TimeoutNow: 'a TimeoutNow',
       ClientRequest: 'a client request',
       ClientReply: 'a client reply',
     });

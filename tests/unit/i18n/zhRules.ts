@@ -3,8 +3,9 @@
 
 /**
  * English a Chinese sentence may carry: the protocol's words the app keeps beside their Chinese
- * (领导者 Leader, 任期 Term, 追加条目请求 AppendEntries), and the unit ms. Server names S1…S9 and
- * set/delete commands with their keys and values are data, removed before the check.
+ * (领导者 Leader, 任期 Term, 追加条目请求 AppendEntries, 学习者（Learner）), and the unit ms.
+ * Server names S1…S9 and set/delete commands with their keys and values are data, removed before
+ * the check.
  */
 export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
   'Raft',
@@ -15,6 +16,9 @@ export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
   'Term',
   'RequestVote',
   'AppendEntries',
+  // Membership and leadership transfer (Raft thesis ch. 4, §3.10).
+  'Learner',
+  'TimeoutNow',
   'ms',
 ]);
 
@@ -44,7 +48,7 @@ export const FIGURE_2_NAMES: ReadonlySet<string> = new Set([
 export const GLOSSARY: ReadonlySet<string> = new Set([
   ...PROTOCOL_WORDS,
   ...FIGURE_2_NAMES,
-  ...'Election Safety Leader Append-Only Log Matching Completeness State Machine No Lost Writes Acknowledged on a Majority'.split(
+  ...'Election Safety Leader Append-Only Log Matching Completeness State Machine No Lost Writes Acknowledged on a Majority Configurations Overlap'.split(
     ' ',
   ),
   'CheckQuorum',
