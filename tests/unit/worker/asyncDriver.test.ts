@@ -1,6 +1,7 @@
 // The asynchronous driver (the one the worker host plugs into) must replay exactly the run of
 // the synchronous simulator: same seed and same script, same trace digest — including when it
-// sends a whole lookahead window of inputs to each node in one round trip.
+// sends a whole lookahead window of inputs to each node in one round trip, and when servers
+// join (each booting a host of its own), leave, change their votes and hand leadership over.
 import { describe, expect, it } from 'vitest';
 import type { ScriptStep, SimOptionsInput } from '../../../src/sim';
 import { AsyncSimulation, createSimulation, runScript, writeLoad } from '../../../src/sim';
@@ -58,5 +59,56 @@ describe('the async driver replays the synchronous run', () => {
     expect(async.traceHash()).toBe(sync.traceHash());
     expect(async.eventCount()).toBe(sync.eventCount());
     expect(async.violations()).toEqual([]);
+  });
+});
+
+/**
+ * Membership changes and a transfer (thesis ch. 4, §3.10) on five servers: S6 joins as a voter
+ * (a new server: the host boots a node that has no configuration until its log brings one), S7
+ * as a learner, S1 is removed, the voters become {2,3,6,7} by joint consensus, S6 crashes and
+ * boots again from its disk, and leadership goes to S6. Timed so that every world below, on
+ * seeds 1–3, accepts each step (a refused step would throw before it could be compared).
+ */
+const membership: ScriptStep[] = [
+  { at: 900, do: 'addServer' },
+  { at: 1600, do: 'addServer', voter: false },
+  { at: 1800, do: 'removeServer', node: 1 },
+  { at: 2600, do: 'changeVoters', voters: [2, 3, 6, 7] },
+  { at: 3000, do: 'crash', node: 6 },
+  { at: 3200, do: 'restart', node: 6 },
+  { at: 3500, do: 'transferLeadership', to: 6 },
+];
+
+describe('the async driver replays the synchronous run with membership changes and a transfer', () => {
+  it.each(
+    worlds.flatMap(([name, o]) =>
+      [1, 2, 3].map((seed) => [`${name}, seed ${seed}`, o, seed] as const),
+    ),
+  )('%s', async (_name, options, seed) => {
+    const script = [...writeLoad(300, 4000, 60), ...membership];
+    const sync = createSimulation({ ...options, seed });
+    await runScript(sync, script, 4500);
+    const async = new AsyncSimulation({ ...options, seed }, new InProcessAsyncHost());
+    await async.settle();
+    await runScript(async, script, 4500);
+    expect(async.traceHash()).toBe(sync.traceHash());
+    expect(async.eventCount()).toBe(sync.eventCount());
+    expect(async.nodeIds()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(async.configuration()).toEqual(sync.configuration());
+    expect(async.violations()).toEqual([]);
+  });
+
+  it('the script really changes the membership: on defaults, seed 1, every request is answered ok', async () => {
+    const sim = createSimulation({ seed: 1 });
+    await runScript(sim, membership, 4500);
+    const changes = sim
+      .clientRequests()
+      .map((r) => `${r.command.kind} ${r.status}`)
+      .join(', ');
+    expect(changes).toBe(
+      'addServer ok, addServer ok, removeServer ok, changeVoters ok, transferLeadership ok',
+    );
+    expect(sim.configuration()).toEqual({ voters: [2, 3, 6, 7], learners: [], joint: null });
+    expect(sim.leader()).toBe(6);
   });
 });
