@@ -60,6 +60,37 @@ function logsAgree(sim: SimReads): boolean {
   );
 }
 
+type ConfigurationCondition = Extract<Condition, { kind: 'configuration' }>;
+
+/**
+ * The configuration in use (or `c.node`'s own) against every field `c` gives. A reference to no
+ * server in a list makes the condition false, as an unknown server does everywhere.
+ */
+function configurationHolds(c: ConfigurationCondition, sim: SimReads, scene: Scene): boolean {
+  let voters: readonly number[];
+  let joint: boolean;
+  if (c.node === undefined) {
+    const facts = sim.facts();
+    [voters, joint] = [facts.voters, facts.joint !== null];
+  } else {
+    const id = scene.node(c.node);
+    if (id === null) return false;
+    const view = sim.nodeView(id);
+    [voters, joint] = [view.voters, view.joint !== null];
+  }
+  const ids = (refs: readonly NodeRef[] | undefined) => (refs ?? []).map((r) => scene.node(r));
+  const [exact, includes, excludes] = [ids(c.voters), ids(c.includes), ids(c.excludes)];
+  if ([...exact, ...includes, ...excludes].includes(null)) return false;
+  return (
+    (c.voters === undefined ||
+      (exact.length === voters.length && exact.every((id) => voters.includes(id!)))) &&
+    includes.every((id) => voters.includes(id!)) &&
+    excludes.every((id) => !voters.includes(id!)) &&
+    (c.count === undefined || voters.length === c.count) &&
+    (c.joint === undefined || joint === c.joint)
+  );
+}
+
 export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
   const view = (ref: NodeRef) => {
     const id = scene.node(ref);
@@ -95,6 +126,8 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
     }
     case 'nodeTerm':
       return (view(c.node)?.term ?? -1) >= c.atLeast;
+    case 'nodeTermRises':
+      return (view(c.node)?.term ?? -1) >= scene.startTerm + c.by;
     case 'committed': {
       const r = requestView(sim, scene, c.request);
       return r !== null && committedOn(sim, r) >= (c.count ?? live(sim).length);
@@ -121,6 +154,15 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
     case 'alive': {
       const v = view(c.node);
       return v !== null && v.alive === c.alive;
+    }
+    case 'configuration':
+      return configurationHolds(c, sim, scene);
+    case 'member':
+      return view(c.node)?.member === c.is;
+    case 'transferring': {
+      const v = view(c.node);
+      if (!v?.alive || v.role !== 'leader' || v.transferTo === null) return false;
+      return c.to === undefined || v.transferTo === scene.node(c.to);
     }
     case 'all':
       return c.of.every((x) => holds(x, sim, scene));

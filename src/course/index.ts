@@ -8,6 +8,7 @@ export type {
   Focus,
   Lesson,
   LessonSettings,
+  Membership,
   NodeRef,
   Prediction,
   Step,

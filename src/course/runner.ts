@@ -73,7 +73,8 @@ export function lessonOptions(lesson: Lesson, index = 0): SimOptionsInput {
 /** One lesson being played on one simulation: its names, its writes and the step it is in. */
 export class LessonRun implements Scene {
   private readonly marks = new Map<string, number>();
-  private readonly writes: number[] = [];
+  /** The lesson's own client requests, writes and membership requests, in the order sent. */
+  private readonly requests: number[] = [];
   private index: number;
   private term = 0;
   private commit = 0;
@@ -125,7 +126,8 @@ export class LessonRun implements Scene {
   }
 
   request(which: 'last' | number): number | null {
-    const id = which === 'last' ? this.writes[this.writes.length - 1] : this.writes[which - 1];
+    const list = this.requests;
+    const id = which === 'last' ? list[list.length - 1] : list[which - 1];
     return id ?? null;
   }
 
@@ -256,6 +258,18 @@ export class LessonRun implements Scene {
         const via = cue.via === undefined ? {} : { via: n(cue.via) };
         return this.act({ do: 'write', key: cue.key, value: cue.value, ...via });
       }
+      case 'addServer': {
+        this.act({ do: 'addServer', ...(cue.voter === undefined ? {} : { voter: cue.voter }) });
+        // The new server has the next id, so it is the highest now.
+        if (cue.name !== undefined) this.marks.set(cue.name, Math.max(...this.sim.nodeIds()));
+        return;
+      }
+      case 'removeServer':
+        return this.act({ do: 'removeServer', node: n(cue.node) });
+      case 'changeVoters':
+        return this.act({ do: 'changeVoters', voters: cue.voters.map(n) });
+      case 'transferLeadership':
+        return this.act({ do: 'transferLeadership', to: n(cue.to) });
     }
   }
 
@@ -263,7 +277,7 @@ export class LessonRun implements Scene {
     // Seen first, so a recorder notes the event count and time at which the action applies.
     this.onAction(action);
     const request = this.sim.apply(action);
-    if (action.do === 'write' && request !== null) this.writes.push(request);
+    if (request !== null) this.requests.push(request);
   }
 
   private pick(p: Extract<Cue, { do: 'mark' }>): number {
@@ -281,9 +295,11 @@ export class LessonRun implements Scene {
       return chosen;
     }
     const except = new Set((p.except ?? []).map((r) => this.must(r)));
-    const followers = this.sim
-      .nodeIds()
-      .filter((id) => id !== leader && !except.has(id) && this.sim.nodeView(id).alive);
+    // Voters only: a learner catching up or a server removed is no leader's follower to name.
+    const followers = this.sim.nodeIds().filter((id) => {
+      const v = this.sim.nodeView(id);
+      return id !== leader && !except.has(id) && v.alive && v.member === 'voter';
+    });
     const chosen = followers[p.nth ?? 0];
     if (chosen === undefined) {
       throw new LessonError(this.lesson.id, this.index, `no follower number ${p.nth ?? 0}`);

@@ -19,7 +19,7 @@ export type NodeRef = number | string;
 /** Which server a `mark` cue names. */
 export type Pick =
   | { readonly pick: 'leader' }
-  /** The nth (0-based) live server that is not the leader and not excluded, by id. */
+  /** The nth (0-based) live voter (of the configuration in use), not the leader nor excluded, by id. */
   | { readonly pick: 'follower'; readonly nth?: number; readonly except?: readonly NodeRef[] }
   | { readonly pick: 'node'; readonly node: NodeRef }
   /** The nth (0-based) live server in `role`, by id (e.g. the candidate of an election). */
@@ -38,11 +38,24 @@ export type Cue =
   /** Names a server for later cues, conditions, highlights and narration. */
   | ({ readonly do: 'mark'; readonly name: string } & Pick)
   /** Lets the cluster run until `until` holds (at most `maxMs`): part of setting a scene up. */
-  | { readonly do: 'wait'; readonly until: Condition; readonly maxMs?: number };
+  | { readonly do: 'wait'; readonly until: Condition; readonly maxMs?: number }
+  /**
+   * Membership (thesis ch. 4) and leadership transfer (§3.10), each a client request the lesson
+   * counts among its own. A new server gets the next id; `name` marks it for later references.
+   */
+  | { readonly do: 'addServer'; readonly voter?: boolean; readonly name?: string }
+  | { readonly do: 'removeServer'; readonly node: NodeRef }
+  /** Joint consensus (§4.3): the voters become exactly these, through C_old,new. */
+  | { readonly do: 'changeVoters'; readonly voters: readonly NodeRef[] }
+  | { readonly do: 'transferLeadership'; readonly to: NodeRef };
+
+/** What a server is in the configuration in use (the leader's): as the read model says. */
+export type Membership = 'voter' | 'learner' | 'outside';
 
 /**
  * What the simulation must do for a step to be finished, checked after every instant. Requests
- * are the lesson's own writes: `'last'` the newest, a number the nth (1-based) since the start.
+ * are the lesson's own — writes and membership requests alike, in the order its cues sent them:
+ * `'last'` the newest, a number the nth (1-based) since the start.
  */
 export type Condition =
   /** A leader the cluster follows (a majority alive in its term). */
@@ -67,6 +80,8 @@ export type Condition =
   /** The highest term of any live server is at least `term`, or above the step's start + `by`. */
   | { readonly kind: 'term'; readonly atLeast?: number; readonly risesBy?: number }
   | { readonly kind: 'nodeTerm'; readonly node: NodeRef; readonly atLeast: number }
+  /** The server's term reached the highest term of the step's start + `by`: it heard of a newer term. */
+  | { readonly kind: 'nodeTermRises'; readonly node: NodeRef; readonly by: number }
   /** The request's entry is committed on at least `count` servers (default: all live ones). */
   | { readonly kind: 'committed'; readonly request: 'last' | number; readonly count?: number }
   /** The client heard back: acknowledged (`ok`) or given up (`failed`); either when not said. */
@@ -89,6 +104,25 @@ export type Condition =
   /** A checker reported a violation (of `rule`, when given). */
   | { readonly kind: 'violation'; readonly rule?: RuleId }
   | { readonly kind: 'alive'; readonly node: NodeRef; readonly alive: boolean }
+  /**
+   * The configuration in use (the leader's; thesis §4.1), or the one server `node` uses: its
+   * voters (C_new during a joint change) are exactly `voters`, include every one of `includes`,
+   * none of `excludes`, number `count`; `joint` says whether a joint change (§4.3) is under way.
+   * Every field given must hold.
+   */
+  | {
+      readonly kind: 'configuration';
+      readonly node?: NodeRef;
+      readonly voters?: readonly NodeRef[];
+      readonly includes?: readonly NodeRef[];
+      readonly excludes?: readonly NodeRef[];
+      readonly count?: number;
+      readonly joint?: boolean;
+    }
+  /** What `node` is in the configuration in use: a voter, a learner, or outside it. */
+  | { readonly kind: 'member'; readonly node: NodeRef; readonly is: Membership }
+  /** Leader `node` is handing leadership over (§3.10), to `to` when given. */
+  | { readonly kind: 'transferring'; readonly node: NodeRef; readonly to?: NodeRef }
   | { readonly kind: 'all'; readonly of: readonly Condition[] }
   | { readonly kind: 'any'; readonly of: readonly Condition[] }
   | { readonly kind: 'not'; readonly of: Condition };
