@@ -3,8 +3,9 @@ import type { Lesson } from './types';
 import { majority } from './lessons/majority';
 import { PART_ONE } from './lessons/partOne';
 import { PART_TWO } from './lessons/partTwo';
+import { PART_THREE } from './lessons/partThree';
 
-export const LESSONS: readonly Lesson[] = [majority, ...PART_ONE, ...PART_TWO];
+export const LESSONS: readonly Lesson[] = [majority, ...PART_ONE, ...PART_TWO, ...PART_THREE];
 
 /** The lesson with this id, or null; only the catalog's own ids count (never `toString`). */
 export function lessonById(id: unknown): Lesson | null {

@@ -16,6 +16,8 @@ import {
 } from '../../../src/course';
 import { LessonRun } from '../../../src/course';
 import { createSimulation } from '../../../src/sim';
+import { makeTranslate } from '../../../src/ui/i18n';
+import { untilText } from '../../../src/ui/course/untilText';
 
 const COURSE = [
   'majority',
@@ -32,6 +34,10 @@ const COURSE = [
   'figure-8',
   'crash-state',
   'disruptive-server',
+  'one-change-at-a-time',
+  'adding-a-server',
+  'removing-the-leader',
+  'leadership-transfer',
 ];
 
 const fresh = (lesson: Lesson, step = 0) => createSimulation(lessonOptions(lesson, step));
@@ -121,7 +127,7 @@ async function wrongMarks(lesson: Lesson): Promise<string[]> {
 }
 
 describe('the course', () => {
-  it('has the fourteen lessons in order, by the ids links use', () => {
+  it('has the eighteen lessons in order, by the ids links use', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(COURSE);
   });
 
@@ -147,6 +153,15 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
       expect(words.en.trim(), `${where} (en)`).not.toBe('');
       expect(words.zh.trim(), `${where} (zh)`).not.toBe('');
       expect(words.zh, `${where} (zh) has Chinese`).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it.each(['en', 'zh'] as const)('words what every step waits for in %s', (language) => {
+    const t = makeTranslate(language);
+    const name = (ref: number | string) => (typeof ref === 'number' ? `S${ref}` : `{${ref}}`);
+    for (const [i, s] of lesson.steps.entries()) {
+      const text = untilText(s.task?.done ?? s.until, t, name);
+      expect(text, `step ${i + 1}`).not.toContain('⟦');
     }
   });
 
