@@ -1,6 +1,7 @@
 // The worker runtime in real Chromium: every node in its own Web Worker must replay exactly the
-// run the headless simulator computes, crash must really end a worker's thread, and a broken
-// worker must be reported while the rest of the cluster goes on.
+// run the headless simulator computes (servers added later included, each in a worker of its
+// own), crash must really end a worker's thread, and a broken worker must be reported while the
+// rest of the cluster goes on.
 import { expect, test } from '@playwright/test';
 import type { ScriptStep, SimOptionsInput } from '../../src/sim';
 import { createSimulation, runScript, writeLoad } from '../../src/sim';
@@ -11,6 +12,22 @@ interface Case {
   readonly script: ScriptStep[];
   readonly endMs: number;
 }
+
+/**
+ * Membership changes and a transfer (thesis ch. 4, §3.10) on five servers: S6 joins as a voter
+ * and S7 as a learner (each boots a new worker), S1 is removed, the voters become {2,3,6,7} by
+ * joint consensus, S6's worker is terminated and booted again from its disk, and leadership goes
+ * to S6. Each step is accepted on seeds 1–3 (the same script runs in the unit tests' parity).
+ */
+const membership: ScriptStep[] = [
+  { at: 900, do: 'addServer' },
+  { at: 1600, do: 'addServer', voter: false },
+  { at: 1800, do: 'removeServer', node: 1 },
+  { at: 2600, do: 'changeVoters', voters: [2, 3, 6, 7] },
+  { at: 3000, do: 'crash', node: 6 },
+  { at: 3200, do: 'restart', node: 6 },
+  { at: 3500, do: 'transferLeadership', to: 6 },
+];
 
 const cases: Case[] = [
   {
@@ -72,6 +89,18 @@ const cases: Case[] = [
     ],
     endMs: 4000,
   },
+  {
+    name: 'seed 1: servers join and leave, the voters change and leadership is handed over',
+    options: { nodes: 5, seed: 1 },
+    script: [...writeLoad(300, 4000, 60), ...membership],
+    endMs: 4500,
+  },
+  {
+    name: 'seed 2: the same membership changes with PreVote and CheckQuorum',
+    options: { nodes: 5, seed: 2, preVote: true, checkQuorum: true },
+    script: [...writeLoad(300, 4000, 60), ...membership],
+    endMs: 4500,
+  },
 ];
 
 test.beforeEach(async ({ page }) => {
@@ -91,6 +120,30 @@ for (const c of cases) {
     expect(inWorkers).toBe(headless.traceHash());
   });
 }
+
+test('an added server runs in a worker of its own, and a removed one keeps its worker', async ({
+  page,
+}) => {
+  const result = await page.evaluate(async (script) => {
+    const { sim, host } = await window.raftLab!.startWorkerCluster({ nodes: 5, seed: 1 });
+    const before = host.liveWorkers();
+    await window.raftLab!.runScript(sim, script, 4500);
+    const after = host.liveWorkers();
+    const added = await host.ping(7 as never);
+    const removed = await host.ping(1 as never);
+    const configuration = sim.configuration();
+    const leader = sim.leader();
+    host.dispose();
+    return { before, after, added, removed, configuration, leader };
+  }, membership);
+  expect(result.before).toBe(5);
+  // S1 was removed but still runs (nodeIds keeps every server ever added), S6 and S7 joined.
+  expect(result.after).toBe(7);
+  expect(result.added).toBe(true);
+  expect(result.removed).toBe(true);
+  expect(result.configuration).toEqual({ voters: [2, 3, 6, 7], learners: [], joint: null });
+  expect(result.leader).toBe(6);
+});
 
 test('a crashed node’s worker is gone, and its restart brings back exactly its disk', async ({
   page,
