@@ -102,3 +102,27 @@ test('a link to a lesson that does not exist says so and opens the free lab', as
     timeout: 20_000,
   });
 });
+
+test('membership lessons play in the browser: the rule-off step ends in the checker’s violation, and “Show me” hands leadership over', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/?lesson=one-change-at-a-time&step=3&lang=en');
+  await ready(page, 3, 6);
+  const question = player(page).getByRole('group', { name: 'Predict first' });
+  await question.getByRole('button', { name: /^Three:/ }).click();
+  await expect(question.getByRole('status')).toContainText('Right.', { timeout: 30_000 });
+  await expect(page.getByText('Configurations Overlap', { exact: false }).first()).toBeVisible();
+  await expect(player(page).getByText('Step finished.', { exact: false })).toBeVisible();
+
+  await page.goto('/?lesson=leadership-transfer&step=5&lang=en');
+  await ready(page, 5, 5);
+  const task = player(page).getByRole('group', { name: 'Your turn' });
+  await task.getByRole('button', { name: 'Show me' }).click();
+  await expect(player(page).getByText('the lesson is finished', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+  // Leadership went back to the server the lesson calls chief, as the facts bar says.
+  const chief = await page.evaluate(() => window.raftLabStore!.getState().lesson!.names.chief);
+  await expect(page.getByText(`Leader S${chief},`, { exact: false })).toBeVisible();
+});

@@ -37,14 +37,14 @@ export const addServer: Lesson = {
   title: { en: 'Adding a server', zh: '添加服务器' },
   teaches: {
     en: 'A new server first catches up as a learner, with no vote, so the cluster keeps committing; the leader makes it a voter once it holds the log.',
-    zh: '新服务器先作为学习者（Learner）追赶日志，没有投票权，集群照常提交；等它拿到日志，领导者再把它升为投票成员。',
+    zh: '新服务器先作为学习者（Learner）追赶日志，没有投票权，集群照常提交；等它拿到日志，领导者（Leader）再把它升为投票成员（Voter）。',
   },
   settings: { nodes: 3, seed: 16, maxEntriesPerAppend: 1 },
   steps: [
     {
       text: {
         en: 'Three voters elect a leader, and a client writes six values. Each AppendEntries here carries at most one entry.',
-        zh: '三个投票成员选出领导者（leader），客户端写入六个值。这里每条追加条目（AppendEntries）最多只带一个条目。',
+        zh: '三个投票成员（Voter）选出领导者（Leader），客户端写入六个值。这里每条追加条目（AppendEntries）最多只带一个条目。',
       },
       cues: [{ do: 'wait', until: { kind: 'logsAgree' } }, ...SIX_WRITES],
       until: { kind: 'committed', request: 'last' },
@@ -76,7 +76,7 @@ export const addServer: Lesson = {
       predict: {
         question: {
           en: '{fresh} holds none of the seven entries. Will x=1 commit before {fresh} has caught up?',
-          zh: '{fresh} 一个条目都没有，而日志里已有七个。在 {fresh} 追上之前，x=1 能提交（commit）吗？',
+          zh: '{fresh} 一个条目都没有，而日志（Log）里已有七个。在 {fresh} 追上之前，x=1 能提交（Commit）吗？',
         },
         answers: [
           {
@@ -96,7 +96,7 @@ export const addServer: Lesson = {
         correct: 'commits',
         why: {
           en: '{fresh} joined as a learner: it receives the log but has no vote, and no majority counts it. The voters are still {chief}, {down} and {up}, so {chief} and {up} are enough. Had {fresh} voted at once, four voters would need three copies, and with {down} down, x=1 would have waited until {fresh} had fetched every entry.',
-          zh: '{fresh} 是作为学习者（Learner）加入的：它接收日志，但没有投票权，任何多数派（majority）都不算它。投票成员仍是 {chief}、{down}、{up}，所以 {chief} 和 {up} 就够了。如果 {fresh} 一加入就有投票权，四个投票成员需要三份副本；{down} 又宕机了，x=1 就得等 {fresh} 把所有条目取完。',
+          zh: '{fresh} 是作为学习者（Learner）加入的：它接收日志，但没有投票权，任何多数派（Majority）都不算它。投票成员仍是 {chief}、{down}、{up}，所以 {chief} 和 {up} 就够了。如果 {fresh} 一加入就有投票权，四个投票成员需要三份副本；{down} 又宕机了，x=1 就得等 {fresh} 把所有条目取完。',
         },
       },
     },

@@ -41,14 +41,14 @@ export const oneChange: Lesson = {
   title: { en: 'One change at a time', zh: '一次只改一台' },
   teaches: {
     en: 'A leader changes the voters one server at a time, or through a joint configuration, so that the majorities of the old and new configurations always meet.',
-    zh: '领导者每次只增减一个投票成员，或者经过联合配置（Joint Configuration）来更换，这样新旧配置的多数派始终有交集。',
+    zh: '领导者（Leader）每次只增减一个投票成员（Voter），或者经过联合配置（Joint Configuration）来更换，这样新旧配置的多数派（Majority）始终有交集。',
   },
   settings: SAFE,
   steps: [
     {
       text: {
         en: 'Five servers elect a leader. Which servers vote is the configuration, and it is kept as an entry in the log. Each server uses the newest configuration in its own log as soon as it stores it, committed or not.',
-        zh: '五台服务器选出一个领导者（leader）。哪些服务器有投票权，叫作配置（configuration），它本身就是日志（log）里的一个条目。每台服务器一存下新的配置条目就立刻使用它，不管它是否已提交（commit）。',
+        zh: '五台服务器选出一个领导者（Leader）。有投票权的服务器叫投票成员（Voter），它们的名单叫配置（Configuration），配置本身就是日志（Log）里的一个条目。每台服务器一存下新的配置条目就立刻使用它，不管它是否已提交（Commit）。',
       },
       until: { kind: 'logsAgree' },
       focus: [{ kind: 'node', node: 'leader' }],
@@ -149,14 +149,14 @@ export const oneChange: Lesson = {
         correct: 'three',
         why: {
           en: 'A server uses the newest configuration in its log at once. So {chief} needs only two of {chief}, {keep1} and {keep2}, while {keep2}, {gone1} and {gone2} never heard of any change and still count five. {chief} and {keep1} are a majority of the three; {keep2}, {gone1} and {gone2} are a majority of the five. No server is in both, and the checker Configurations Overlap says so.',
-          zh: '服务器立刻使用日志里最新的配置。所以 {chief} 只需要 {chief}、{keep1}、{keep2} 中的两个；而 {keep2}、{gone1}、{gone2} 根本不知道有过变更，仍按五个来算。{chief} 和 {keep1} 是三个中的多数派（majority）；{keep2}、{gone1}、{gone2} 是五个中的多数派。没有一台服务器同时属于两者，检查器“配置多数派相交”（Configurations Overlap）报告了这一点。',
+          zh: '服务器立刻使用日志里最新的配置。所以 {chief} 只需要 {chief}、{keep1}、{keep2} 中的两个；而 {keep2}、{gone1}、{gone2} 根本不知道有过变更，仍按五个来算。{chief} 和 {keep1} 是三个中的多数派（Majority）；{keep2}、{gone1}、{gone2} 是五个中的多数派。没有一台服务器同时属于两者，检查器“配置多数派相交”（Configurations Overlap）报告了这一点。',
         },
       },
     },
     {
       text: {
         en: 'A client writes x=1 to {chief}. On the far side no heartbeat arrives, and {keep2}, {gone1} and {gone2} still count five voters.',
-        zh: '客户端向 {chief} 写入 x=1。另一边收不到心跳（heartbeat），而 {keep2}、{gone1}、{gone2} 仍按五个投票成员计算。',
+        zh: '客户端向 {chief} 写入 x=1。另一边收不到心跳（Heartbeat），而 {keep2}、{gone1}、{gone2} 仍按五个投票成员计算。',
       },
       cues: [{ do: 'write', key: 'x', value: '1' }],
       until: { kind: 'violation', rule: 'stateMachineSafety' },
@@ -187,14 +187,14 @@ export const oneChange: Lesson = {
         correct: 'yes',
         why: {
           en: 'Both sides have a majority of the configuration they use. {chief} committed the removals and x=1 with {keep1}; the far side elected a leader in a higher term and committed its own entry at the same index. Two servers now apply different entries at one index: the state machines have split.',
-          zh: '两边各自拥有它所用配置的多数派。{chief} 和 {keep1} 一起提交了两次移除和 x=1；另一边在更高的任期（term）选出领导者，并在同一个位置提交了自己的条目。现在两台服务器在同一位置应用了不同的条目：状态机分裂了。',
+          zh: '两边各自拥有它所用配置的多数派。{chief} 和 {keep1} 一起提交了两次移除和 x=1；另一边在更高的任期（Term）选出领导者，并在同一个位置提交了自己的条目。现在两台服务器在同一位置应用了不同的条目：状态机分裂了。',
         },
       },
     },
     {
       text: {
         en: 'A fresh cluster, the rule back on. This time one request asks for the voters {chief}, {keep1} and {keep2}, and the network splits the same way. The leader first appends a joint configuration, old and new together: until it is left, every election and every commit needs a majority of the old five and, separately, a majority of the new three.',
-        zh: '再换一个新集群，规则重新打开。这次用一个请求把投票成员改为 {chief}、{keep1}、{keep2}，网络照样分裂。领导者先追加一个联合配置：新旧配置同时有效，在离开它之前，每次选举和每次提交既要旧的五个中的多数派，也要新的三个中的多数派，两者分别计算。这就是联合共识（Joint Consensus）。',
+        zh: '再换一个新集群，规则重新打开。这次用一个请求把投票成员改为 {chief}、{keep1}、{keep2}，网络照样分裂。领导者先追加一个联合配置（Joint Configuration）：新旧配置同时有效，在离开它之前，每次选举和每次提交既要旧的五个中的多数派，也要新的三个中的多数派，两者分别计算。这就是联合共识（Joint Consensus）。',
       },
       settings: SAFE,
       cues: [

@@ -33,14 +33,14 @@ export const removeLeader: Lesson = {
   title: { en: 'Removing the leader', zh: '移除领导者' },
   teaches: {
     en: 'A leader can remove itself: it replicates the new configuration without counting its own copy, steps down once it commits, and the remaining servers elect a leader.',
-    zh: '领导者可以移除自己：它复制新配置时不算自己那一份，新配置提交后就退位，剩下的服务器再选出领导者。',
+    zh: '领导者（Leader）可以移除自己：它复制新配置（Configuration）时不算自己那一份，新配置提交后就退位，剩下的服务器再选出领导者。',
   },
   settings: { nodes: 5, seed: 17 },
   steps: [
     {
       text: {
         en: 'Five voters elect a leader. Soon a client will ask it to remove itself, for instance to take its machine away for repair.',
-        zh: '五个投票成员选出一个领导者（leader）。稍后客户端会请它把自己移除，比如要把它的机器拿去维修。',
+        zh: '五个投票成员（Voter）选出一个领导者（Leader）。稍后客户端会请它把自己移除，比如要把它的机器拿去维修。',
       },
       until: { kind: 'logsAgree' },
       focus: [{ kind: 'node', node: 'leader' }],
@@ -48,7 +48,7 @@ export const removeLeader: Lesson = {
     {
       text: {
         en: 'Two followers, {down1} and {down2}, crash. Then a client asks {old} to remove {old}. {old} appends a configuration whose voters are the other four and sends it to them.',
-        zh: '两个跟随者（follower）{down1} 和 {down2} 宕机了。接着客户端请 {old} 移除 {old} 自己。{old} 追加一个配置条目，其中的投票成员是另外四台，并把它发给它们。',
+        zh: '两个跟随者（Follower）{down1} 和 {down2} 宕机了。接着客户端请 {old} 移除 {old} 自己。{old} 追加一个配置（Configuration）条目，其中的投票成员是另外四台，并把它发给它们。',
       },
       cues: [
         { do: 'mark', name: 'old', pick: 'leader' },
@@ -70,7 +70,7 @@ export const removeLeader: Lesson = {
       predict: {
         question: {
           en: '{old}, {a} and {b} are running: three of the five. Will {old}’s removal commit once {a} and {b} store it?',
-          zh: '{old}、{a}、{b} 在运行，是五台中的三台。等 {a} 和 {b} 存下后，移除 {old} 的配置会提交（commit）吗？',
+          zh: '{old}、{a}、{b} 在运行，是五台中的三台。等 {a} 和 {b} 存下后，移除 {old} 的配置会提交（Commit）吗？',
         },
         answers: [
           {
@@ -87,7 +87,7 @@ export const removeLeader: Lesson = {
         correct: 'no',
         why: {
           en: 'A server uses the newest configuration in its log, and {old}’s no longer names {old}. So {old} counts only {a}, {b}, {down1} and {down2}, and needs three of those four; its own copy does not count. Two of them run, so the entry waits.',
-          zh: '服务器使用日志里最新的配置，而 {old} 的最新配置里已经没有 {old}。所以 {old} 只计算 {a}、{b}、{down1}、{down2}，需要这四台中的三台；它自己那一份不算。只有两台在运行，所以这个条目只能等着。',
+          zh: '服务器使用日志（Log）里最新的配置，而 {old} 的最新配置里已经没有 {old}。所以 {old} 只计算 {a}、{b}、{down1}、{down2}，需要这四台中的三台；它自己那一份不算。只有两台在运行，所以这个条目只能等着。',
         },
       },
     },
@@ -127,7 +127,7 @@ export const removeLeader: Lesson = {
         correct: 'stepDown',
         why: {
           en: '{old} led until its removal was committed, so that the change was not lost. Now it is outside the configuration and steps down. It sends no more heartbeats, so the four voters’ election timers will run out.',
-          zh: '{old} 一直领导到移除它的配置提交为止，这样变更不会丢失。现在它已不在配置中，于是退位。它不再发送心跳（heartbeat），四个投票成员的选举计时器（election timer）就会到期。',
+          zh: '{old} 一直领导到移除它的配置提交为止，这样变更不会丢失。现在它已不在配置中，于是退位。它不再发送心跳（Heartbeat），四个投票成员的选举计时器（Election Timer）就会到期。',
         },
       },
     },
@@ -162,7 +162,7 @@ export const removeLeader: Lesson = {
         correct: 'quiet',
         why: {
           en: 'Only a voter stands for election, and {old} is none: its term has not moved. The new leader does not send to {old} either: it is outside the configuration, and it can be switched off.',
-          zh: '只有投票成员才会参选，而 {old} 已经不是了：它的任期（term）一直没变。新的领导者也不会给 {old} 发消息：它已在配置之外，可以关机了。',
+          zh: '只有投票成员才会参选，而 {old} 已经不是了：它的任期（Term）一直没变。新的领导者也不会给 {old} 发消息：它已在配置之外，可以关机了。',
         },
       },
     },

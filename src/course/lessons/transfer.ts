@@ -20,14 +20,14 @@ export const transfer: Lesson = {
   title: { en: 'Handing leadership over', zh: '移交领导权' },
   teaches: {
     en: 'A leader hands over by bringing the chosen server up to date and sending it TimeoutNow, so it wins at once; meanwhile the leader takes no requests.',
-    zh: '领导者移交领导权时，先让选定的服务器追上日志，再给它发送 TimeoutNow，让它立刻赢得选举；在此期间领导者不接受请求。',
+    zh: '领导者（Leader）移交领导权时，先让选定的服务器追上日志，再给它发送立即超时（TimeoutNow）消息，让它立刻赢得选举；在此期间领导者不接受请求。',
   },
   settings: { nodes: 5, seed: 18 },
   steps: [
     {
       text: {
         en: 'Five servers elect a leader. Sometimes the leader must go, for instance before its machine is restarted for an upgrade. Waiting for it to crash would cost an election timeout with no leader; it can hand over instead.',
-        zh: '五台服务器选出一个领导者（leader）。有时领导者必须离开，比如它的机器要重启升级。如果等它宕机，集群要空等一个选举超时（election timeout）才有新领导者；它可以主动移交。',
+        zh: '五台服务器选出一个领导者（Leader）。有时领导者必须离开，比如它的机器要重启升级。如果等它宕机，集群要空等一个选举超时（Election Timeout）才有新领导者；它可以主动移交。',
       },
       until: { kind: 'logsAgree' },
       focus: [{ kind: 'node', node: 'leader' }],
@@ -35,7 +35,7 @@ export const transfer: Lesson = {
     {
       text: {
         en: '{chief} will hand leadership to {heir}. But first {heir} crashes, and a client writes a=1 and b=2, which commit without it.',
-        zh: '{chief} 将把领导权交给 {heir}。但在此之前 {heir} 宕机了，客户端写入 a=1 和 b=2，它们不需要 {heir} 也提交（commit）了。',
+        zh: '{chief} 将把领导权交给 {heir}。但在此之前 {heir} 宕机了，客户端写入 a=1 和 b=2，它们不需要 {heir} 也提交（Commit）了。',
       },
       cues: [
         { do: 'mark', name: 'chief', pick: 'leader' },
@@ -54,7 +54,7 @@ export const transfer: Lesson = {
     {
       text: {
         en: '{heir} restarts, two entries behind, and a client asks {chief} to hand leadership to it. While {chief} does, a client writes c=3.',
-        zh: '{heir} 重启了，落后两个条目；客户端请 {chief} 把领导权交给它。就在 {chief} 移交期间，客户端写入 c=3。',
+        zh: '{heir} 重启了，日志（Log）落后两个条目；客户端请 {chief} 把领导权交给它。就在 {chief} 移交期间，客户端写入 c=3。',
       },
       cues: [
         { do: 'restart', node: 'heir' },
@@ -92,7 +92,7 @@ export const transfer: Lesson = {
     {
       text: {
         en: '{chief} sends {heir} the entries it lacks. As soon as {heir}’s log matches its own, {chief} sends it TimeoutNow.',
-        zh: '{chief} 把 {heir} 缺少的条目发给它。一旦 {heir} 的日志（log）与自己的一致，{chief} 就给它发送 TimeoutNow（立即超时）。',
+        zh: '{chief} 把 {heir} 缺少的条目发给它。一旦 {heir} 的日志与自己的一致，{chief} 就给它发送立即超时（TimeoutNow）消息。',
       },
       until: {
         kind: 'all',
@@ -139,14 +139,14 @@ export const transfer: Lesson = {
         correct: 'heir',
         why: {
           en: 'TimeoutNow tells {heir} to stand at once, as if its election timer had run out. It starts the next term before any other server’s timer runs out, and its log is as new as anyone’s, so the others vote for it. The whole hand-over took less than one election timeout.',
-          zh: 'TimeoutNow 让 {heir} 立刻参选，就像它的选举计时器（election timer）到期了一样。它在其他服务器的计时器到期之前就进入下一个任期（term），日志也和大家一样新，所以大家都投票给它。整个移交用时不到一个选举超时。',
+          zh: '立即超时消息让 {heir} 立刻参选，就像它的选举计时器（Election Timer）到期了一样。它在其他服务器的计时器到期之前就进入下一个任期（Term），日志也和大家一样新，所以大家都投票给它。整个移交用时不到一个选举超时。',
         },
       },
     },
     {
       text: {
         en: 'Your turn: {heir} leads, and {chief} follows.',
-        zh: '轮到你了：{heir} 是领导者，{chief} 是跟随者（follower）。',
+        zh: '轮到你了：{heir} 是领导者，{chief} 是跟随者（Follower）。',
       },
       until: chiefLeads,
       focus: [{ kind: 'node', node: 'chief' }],
