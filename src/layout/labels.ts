@@ -11,16 +11,18 @@ import { EDGE } from './ring';
 import type { Obstacles, Rect, Size } from './rects';
 import { distanceToRect, fitsAmong, reachAlong, rectAround } from './rects';
 
-export type LabelKind = 'role' | 'loss' | 'cutOff' | 'fault' | 'term' | 'lost' | 'hint';
+export type LabelKind = 'role' | 'member' | 'loss' | 'cutOff' | 'fault' | 'term' | 'lost' | 'hint';
 
 /**
  * Placement order, most important first; when the box is full the last kinds are dropped first:
- * each node's role, the message loss on the network,
- * "cut off from a majority", the fault's words, term and vote (or a crashed node's disk), what a
- * crash lost, and last the hint on how to use the drawing.
+ * each node's role, its membership tag (a learner, or outside the configuration: a colour alone
+ * must not carry that), the message loss on the network, "cut off from a majority", the fault's
+ * words, term and vote (or a crashed node's disk), what a crash lost, and last the hint on how to
+ * use the drawing.
  */
 export const LABEL_PRIORITY: readonly LabelKind[] = [
   'role',
+  'member',
   'loss',
   'cutOff',
   'fault',
@@ -222,7 +224,8 @@ function alignIn(block: Rect, width: number, anchor: TextAnchor): number {
 
 /**
  * Just below or above the lines a node already has, lined up with them, so one node's words
- * read as one block: below first, above when below would reach the node or leave the box.
+ * read as one block: below first, above when below would reach the node or leave the box; under
+ * a centred block, then also flush left or right.
  */
 function stackedOn(placed: readonly PlacedLabel[], req: LabelRequest, size: Size): Candidate[] {
   const mine = placed.filter((p) => p.owner === req.owner);
@@ -231,11 +234,18 @@ function stackedOn(placed: readonly PlacedLabel[], req: LabelRequest, size: Size
   const bottom = Math.max(...mine.map((p) => p.rect.y + p.rect.height));
   const left = Math.min(...mine.map((p) => p.rect.x));
   const right = Math.max(...mine.map((p) => p.rect.x + p.rect.width));
+  const block = { x: left, y: top, width: right - left, height: 0 };
+  const at = (anchor: TextAnchor): Candidate[] => {
+    const x = alignIn(block, size.width, anchor);
+    return [
+      { rect: { x, y: bottom + LABEL_GAP, ...size }, anchor },
+      { rect: { x, y: top - LABEL_GAP - size.height, ...size }, anchor },
+    ];
+  };
+  // A line narrower than a centred block may read as a neighbour's when centred: then try it
+  // flush with either edge of the block, one of which is nearer its own node.
   const anchor = mine[0]!.anchor;
-  const x = alignIn({ x: left, y: top, width: right - left, height: 0 }, size.width, anchor);
-  const below = { rect: { x, y: bottom + LABEL_GAP, ...size }, anchor };
-  const above = { rect: { x, y: top - LABEL_GAP - size.height, ...size }, anchor };
-  return [below, above];
+  return anchor === 'middle' ? [...at('middle'), ...at('start'), ...at('end')] : at(anchor);
 }
 
 /**

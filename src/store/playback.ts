@@ -53,7 +53,7 @@ function becameLeader(e: Extract<TraceEvent, { kind: 'step' }>): boolean {
   return e.after.role === 'leader' && e.before.role !== 'leader';
 }
 
-export type MarkerKind = 'election' | 'crash' | 'partition';
+export type MarkerKind = 'election' | 'crash' | 'partition' | 'membership';
 
 export interface Marker {
   readonly seq: number;
@@ -62,7 +62,7 @@ export interface Marker {
   readonly node: number | null;
 }
 
-/** The timeline marker a frame deserves: a new leader, a crash, or a network change. */
+/** The timeline marker a frame deserves: a new leader, a crash, a network or membership change. */
 export function markerFor(frame: Frame): Marker | null {
   const e = frame.event;
   if (!e) return null;
@@ -82,5 +82,6 @@ export function markerFor(frame: Frame): Marker | null {
   ) {
     return mark('partition', null);
   }
+  if (e.kind === 'action' && e.action === 'membership') return mark('membership', e.node);
   return null;
 }

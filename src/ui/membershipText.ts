@@ -17,21 +17,25 @@ export const nameList = (ids: readonly number[], t: Translate): string =>
 
 type ConfigCommand = Extract<Command, { kind: 'config' }>;
 
-/** A configuration entry by the change it made: "+S4 learner", "S4 votes", "−S2", "joint …". */
-export function configEntryText(command: ConfigCommand, t: Translate): string {
+/**
+ * A configuration entry by the change it made: "+S4 learner", "S4 votes", "−S2", "joint …"; with
+ * `short`, what a narrow log cell can show: "+S4", "S4 votes", "−S2", "joint →{3,4,5}".
+ */
+export function configEntryText(command: ConfigCommand, t: Translate, short = false): string {
   const change = command.change;
+  const key = (op: string) => `member.${short ? 'cmdShort' : 'cmd'}.${op}`;
   switch (change.op) {
     case 'addLearner':
     case 'promote':
     case 'remove':
-      return t(`member.cmd.${change.op}`, { id: change.id });
+      return t(key(change.op), { id: change.id });
     case 'enterJoint':
-      return t('member.cmd.enterJoint', {
+      return t(key('enterJoint'), {
         old: idSet(command.config.old ?? []),
         new: idSet(command.config.voters),
       });
     case 'leaveJoint':
-      return t('member.cmd.leaveJoint', { new: idSet(command.config.voters) });
+      return t(key('leaveJoint'), { new: idSet(command.config.voters) });
   }
 }
 

@@ -28,6 +28,7 @@ import type { LabelText } from './drawingLabels';
 import { drawingLabels, labelRequests, nodeClass, PAD_X } from './drawingLabels';
 import type { DrawingText } from './useDrawingText';
 import { useDrawingText } from './useDrawingText';
+import { memberTagText } from '../membershipText';
 
 export interface ClusterViewProps {
   frame: Frame;
@@ -225,6 +226,7 @@ export function ClusterView(props: ClusterViewProps) {
             clear={layout.haloRadius}
             width={layout.width}
             height={layout.height}
+            leader={frame.facts.leader}
             t={t}
             onAction={(action) => {
               setMenu(null);
@@ -348,6 +350,7 @@ function Drawing(p: DrawingProps) {
             layout={layout}
             badge={p.badge}
             details={details(node.id)}
+            tag={memberTagText(node, frame.facts, t)}
             selected={p.selectedNode === node.id}
             menuOpen={p.menu === node.id}
             focus={p.highlights.nodes.has(node.id)}

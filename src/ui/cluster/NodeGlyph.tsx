@@ -1,5 +1,6 @@
 // One server on the ring: its role by colour, shape and name, a cross when crashed, a dashed ring
-// when cut off from a majority and a badge on its shoulder after a runtime fault; a ring around it
+// when cut off from a majority, a dotted teal ring while a learner (faded when outside the
+// configuration) and a badge on its shoulder after a runtime fault; a ring around it
 // when a lesson points at it or a failed safety check names it (HighlightRing). Its words sit in
 // LabelLayer, where the layout placed them; its title (its description) carries all of them, also
 // the ones a crowded drawing had to leave out. Memoized: it redraws only when its node changes.
@@ -21,6 +22,8 @@ interface Props {
   badge: number;
   /** Every line the node's labels would show, placed or not. */
   details: string;
+  /** Its membership tag in words ("learner · no vote", "removed"), or null for a plain voter. */
+  tag: string | null;
   selected: boolean;
   menuOpen: boolean;
   /** A lesson points at this server. */
@@ -32,10 +35,12 @@ interface Props {
   onActivate(id: number): void;
 }
 
-export function nodeLabel(node: NodeFrame, t: Translate): string {
+export function nodeLabel(node: NodeFrame, t: Translate, tag: string | null = null): string {
   const name = `S${node.id}`;
-  if (!node.alive) return t('visual.node.labelCrashed', { name, term: node.term });
-  return t('visual.node.label', { name, role: t(`visual.role.${node.role}`), term: node.term });
+  const label = node.alive
+    ? t('visual.node.label', { name, role: t(`visual.role.${node.role}`), term: node.term })
+    : t('visual.node.labelCrashed', { name, term: node.term });
+  return tag === null ? label : t('member.nodeLabel', { label, tag });
 }
 
 export const NodeGlyph = memo(function NodeGlyph(props: Props) {
@@ -58,7 +63,7 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
       transform={`translate(${spot.x},${spot.y})`}
       role="button"
       tabIndex={0}
-      aria-label={nodeLabel(node, t)}
+      aria-label={nodeLabel(node, t, props.tag)}
       aria-describedby={`rl-node-${node.id}-about`}
       aria-haspopup="menu"
       aria-expanded={menuOpen}
@@ -79,6 +84,10 @@ export const NodeGlyph = memo(function NodeGlyph(props: Props) {
         />
       )}
       {node.cutOff && <circle className="rl-cutoff-ring" r={layout.cutOffRadius} />}
+      {/* Where the cut-off ring goes: being cut off is the louder news, the tag still says learner. */}
+      {node.member === 'learner' && !node.cutOff && (
+        <circle className="rl-member-ring" r={layout.cutOffRadius} />
+      )}
       <path className="rl-node-body" d={roleShape(node.alive ? node.role : 'follower', r)} />
       {!node.alive && <path className="rl-node-cross" d={crossPath(r * 0.55)} />}
       {at && (

@@ -1,11 +1,28 @@
 // The small action menu that opens on a node: crash or restart, fire its election timer now,
-// write through it. Keyboard: arrows move, Escape closes (focus returns to the node).
+// write through it, hand it leadership, remove it from the cluster. Keyboard: arrows move, Escape
+// closes (focus returns to the node).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
+import { votesInOwnConfig } from '../membershipText';
 
-export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write';
+export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write' | 'transfer' | 'remove';
+
+/**
+ * What the menu offers a server, read off the frame: a timer only for a server whose own
+ * configuration gives it a vote (no other stands for election), leadership only for a running
+ * voter while another server leads, removal only for a member of the configuration in use.
+ */
+export function nodeActions(node: NodeFrame, leader: number | null): NodeAction[] {
+  const out: NodeAction[] = node.alive ? ['crash'] : ['restart'];
+  if (node.alive && votesInOwnConfig(node)) out.push('timeout');
+  if (node.alive) out.push('write');
+  if (node.alive && node.member === 'voter' && leader !== null && leader !== node.id)
+    out.push('transfer');
+  if (node.member !== 'outside') out.push('remove');
+  return out;
+}
 
 interface Props {
   node: NodeFrame;
@@ -16,6 +33,8 @@ interface Props {
   /** The drawing's size: the menu opens on the node's roomier side and stays inside. */
   width: number;
   height: number;
+  /** The leader the cluster follows, if any: leadership can be handed to another voter. */
+  leader: number | null;
   t: Translate;
   onAction(action: NodeAction): void;
   onClose(): void;
@@ -25,10 +44,12 @@ export function NodeMenu(props: Props) {
   const { node, x, y, clear, width, height, t, onAction, onClose } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ w: 0, h: 0 });
+  const actions = nodeActions(node, props.leader);
+  const shown = actions.join();
   useLayoutEffect(() => {
     const el = ref.current;
     if (el) setSize({ w: el.offsetWidth, h: el.offsetHeight });
-  }, [node.id, node.alive]);
+  }, [node.id, shown]);
   // Beside the node on its roomier side, vertically centred on it, kept inside the drawing.
   const right = x < width / 2;
   const left = right ? Math.min(x + clear, width - size.w - 4) : Math.max(4, x - clear - size.w);
@@ -36,7 +57,6 @@ export function NodeMenu(props: Props) {
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [node.id]);
-  const actions: NodeAction[] = node.alive ? ['crash', 'timeout', 'write'] : ['restart'];
   const onKeyDown = (e: KeyboardEvent) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -73,7 +93,7 @@ export function NodeMenu(props: Props) {
           className={`rl-menu-${a}`}
           onClick={() => onAction(a)}
         >
-          {t(`visual.menu.${a}`)}
+          {t(a === 'transfer' || a === 'remove' ? `member.menu.${a}` : `visual.menu.${a}`)}
         </button>
       ))}
     </div>

@@ -1,13 +1,16 @@
 // The words the cluster drawing shows outside the nodes (UI layer): each node's role, term and
-// vote (or a crashed node's disk), "cut off from a majority", a runtime fault, what a crash lost;
-// and the drawing's own notes, the message loss and the hint. The layout decides where each goes.
+// vote (or a crashed node's disk), its membership tag ("learner · no vote", "removed"), "cut off
+// from a majority", a runtime fault, what a crash lost; and the drawing's own notes, the message
+// loss and the hint. The layout decides where each goes.
 import type { LabelKind, LabelPlan, LabelRequest } from '../../layout/labels';
 import { LABEL_GAP } from '../../layout/labels';
+import type { ClusterFacts } from '../../sim';
 import type { Frame, NodeFrame } from '../../store/frame';
 import { lossPercentOf } from '../../store';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
 import { describeLost } from '../nodeText';
+import { memberTagText } from '../membershipText';
 import type { DrawingText, TextClass } from './useDrawingText';
 
 export interface LabelText {
@@ -30,11 +33,12 @@ export function nodeClass(node: NodeFrame): string {
     node.alive ? `rl-role-${node.role}` : 'rl-crashed',
     node.cutOff ? 'rl-cutoff' : '',
     node.fault ? 'rl-faulted' : '',
+    node.member === 'voter' ? '' : `rl-member-${node.member}`,
   ].join(' ');
 }
 
 /** Every line a node would show with room to spare, most important first. */
-export function nodeLines(node: NodeFrame, t: Translate): LabelText[] {
+export function nodeLines(node: NodeFrame, facts: ClusterFacts, t: Translate): LabelText[] {
   const line = (kind: LabelKind, cls: TextClass, text: string): LabelText => ({
     key: `S${node.id}.${kind}`,
     kind,
@@ -67,12 +71,15 @@ export function nodeLines(node: NodeFrame, t: Translate): LabelText[] {
     const fault = t('visual.node.fault', { fault: describeReason(node.fault, t) });
     out.push(line('fault', 'rl-node-fault', fault));
   }
+  // Right under the role: what the server is in the configuration, when not a plain voter.
+  const tag = memberTagText(node, facts, t);
+  if (tag) out.splice(1, 0, line('member', 'rl-node-member', tag));
   return out;
 }
 
 /** All the drawing's words for one frame. */
 export function drawingLabels(frame: Frame, t: Translate): LabelText[] {
-  const out = frame.nodes.flatMap((n) => nodeLines(n, t));
+  const out = frame.nodes.flatMap((n) => nodeLines(n, frame.facts, t));
   const percent = lossPercentOf(frame);
   if (frame.network.dropRate > 0) {
     out.push({

@@ -10,6 +10,7 @@ export const TEXT_CLASSES = [
   'rl-node-name',
   'rl-node-name-compact',
   'rl-node-role',
+  'rl-node-member',
   'rl-node-info',
   'rl-node-warn',
   'rl-node-lost',

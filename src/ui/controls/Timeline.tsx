@@ -1,5 +1,6 @@
 // The timeline (UI layer): a slider over every recorded frame, with markers for elections,
-// crashes and network changes. Moving it seeks; acting afterwards starts a new future there.
+// crashes, network changes and (once there are any) membership changes. Moving it seeks; acting
+// afterwards starts a new future there.
 import { selectFirstSeq, selectHeadSeq, selectMarkers } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 
@@ -41,6 +42,9 @@ export function Timeline() {
         <span className="rl-key rl-marker-election">{t('app.marker.elections')}</span>
         <span className="rl-key rl-marker-crash">{t('app.marker.crashes')}</span>
         <span className="rl-key rl-marker-partition">{t('app.marker.partitions')}</span>
+        {markers.some((m) => m.kind === 'membership') && (
+          <span className="rl-key rl-marker-membership">{t('app.marker.memberships')}</span>
+        )}
       </div>
     </div>
   );

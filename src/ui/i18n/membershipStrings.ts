@@ -26,9 +26,8 @@ const en: Record<string, string> = {
   'member.panel.inUse': 'In use: voters {voters}',
   'member.panel.inUseLearners': 'In use: voters {voters}; learners {learners}',
   'member.panel.inUseJoint': 'In use: joint {old} → {new}',
-  'member.panel.add': 'Add S{id}:',
-  'member.panel.addVoter': 'as a voter',
-  'member.panel.addLearner': 'as a learner',
+  'member.panel.addVoter': 'Add S{id} as a voter',
+  'member.panel.addLearner': 'Add S{id} as a learner',
   'member.panel.voters': 'New voters',
   'member.panel.change': 'Change voters',
   'member.panel.hint':
@@ -36,7 +35,8 @@ const en: Record<string, string> = {
 
   'member.facts.voters': 'Majority: {majority} of {n} voters',
   'member.facts.voters#n=one': 'Majority: {majority} of {n} voter',
-  'member.facts.joint': 'Joint: {oldMajority} of {old} and {majority} of {new}',
+  'member.facts.jointOld': 'Joint: {oldMajority} of {old}',
+  'member.facts.jointNew': 'and {majority} of {new}',
   'member.facts.jointTitle':
     'During a joint change (§4.3) an election or a commit needs a majority of the old voters and, separately, a majority of the new ones.',
   'member.facts.learners': 'Learners: {list}',
@@ -46,6 +46,11 @@ const en: Record<string, string> = {
   'member.cmd.remove': '−S{id}',
   'member.cmd.enterJoint': 'joint {old}→{new}',
   'member.cmd.leaveJoint': 'config {new}',
+  'member.cmdShort.addLearner': '+S{id}',
+  'member.cmdShort.promote': 'S{id} votes',
+  'member.cmdShort.remove': '−S{id}',
+  'member.cmdShort.enterJoint': 'joint →{new}',
+  'member.cmdShort.leaveJoint': '{new}',
   'member.log.config': 'configuration entry',
 
   'member.req.addServer': 'add S{id}',
@@ -65,6 +70,8 @@ const en: Record<string, string> = {
   'member.value.voter': 'voter',
   'member.value.learner': 'learner (no vote)',
   'member.value.outside': 'not a member',
+  'member.short.learner': 'learner',
+  'member.short.outside': 'outside',
 
   'app.events.kind.membership': 'membership',
   'app.marker.membership': 'membership change',
@@ -118,16 +125,16 @@ const zh: Record<string, string> = {
   'member.panel.inUse': '当前配置：投票成员 {voters}',
   'member.panel.inUseLearners': '当前配置：投票成员 {voters}；学习者 {learners}',
   'member.panel.inUseJoint': '当前配置：联合配置 {old} → {new}',
-  'member.panel.add': '添加 S{id}：',
-  'member.panel.addVoter': '作为投票成员',
-  'member.panel.addLearner': '作为学习者',
+  'member.panel.addVoter': '把 S{id} 加为投票成员',
+  'member.panel.addLearner': '把 S{id} 加为学习者',
   'member.panel.voters': '新的投票成员',
   'member.panel.change': '更换投票成员',
   'member.panel.hint':
     '添加：新服务器先作为学习者追上日志（收到日志但没有投票权），然后领导者（Leader）把它升为投票成员。一次更换多个投票成员要经过联合配置：在新配置提交之前，每个决定既要旧投票成员的多数派（Majority），也要新投票成员的多数派（§4.3）。要移除一台服务器或移交领导权，请在图中点开它的菜单。',
 
   'member.facts.voters': '多数派 Majority：{n} 个投票成员中的 {majority} 个',
-  'member.facts.joint': '联合配置：旧 {old} 中的 {oldMajority} 个，且新 {new} 中的 {majority} 个',
+  'member.facts.jointOld': '联合配置：旧 {old} 中的 {oldMajority} 个，',
+  'member.facts.jointNew': '且新 {new} 中的 {majority} 个',
   'member.facts.jointTitle':
     '联合变更期间（§4.3），选举或提交既要旧投票成员的多数派，也要新投票成员的多数派，两者分别计算。',
   'member.facts.learners': '学习者：{list}',
@@ -137,6 +144,11 @@ const zh: Record<string, string> = {
   'member.cmd.remove': '−S{id}',
   'member.cmd.enterJoint': '联合 {old}→{new}',
   'member.cmd.leaveJoint': '配置 {new}',
+  'member.cmdShort.addLearner': '+S{id}',
+  'member.cmdShort.promote': 'S{id} 投票',
+  'member.cmdShort.remove': '−S{id}',
+  'member.cmdShort.enterJoint': '联合 →{new}',
+  'member.cmdShort.leaveJoint': '{new}',
   'member.log.config': '配置条目',
 
   'member.req.addServer': '添加 S{id}',
@@ -156,6 +168,8 @@ const zh: Record<string, string> = {
   'member.value.voter': '投票成员',
   'member.value.learner': '学习者（不投票）',
   'member.value.outside': '不是成员',
+  'member.short.learner': '学习者',
+  'member.short.outside': '配置外',
 
   'app.events.kind.membership': '成员变更',
   'app.marker.membership': '成员变更',

@@ -31,7 +31,10 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
   const add = (name: string, value: string | number | boolean) =>
     fields.push({
       name,
-      gloss: g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
+      gloss:
+        name === 'transfer'
+          ? t('member.field.transfer')
+          : g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
       value: typeof value === 'boolean' ? t(`visual.field.${value}`) : String(value),
     });
   switch (m.kind) {
@@ -41,6 +44,11 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
       add('lastLogIndex', m.lastLogIndex);
       add('lastLogTerm', m.lastLogTerm);
       add('preVote', m.preVote);
+      if (m.transfer) add('transfer', true);
+      break;
+    case 'TimeoutNow':
+      add('term', m.term);
+      add('leaderId', `S${m.from}`);
       break;
     case 'RequestVoteReply':
       add('term', m.term);

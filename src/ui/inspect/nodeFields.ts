@@ -1,5 +1,6 @@
 // The fields of one node for the inspector, in Figure 2's order and spelling: persistent state
-// (currentTerm, votedFor, log[]), volatile state, leader state, then what the simulator adds.
+// (currentTerm, votedFor, log[]), volatile state, leader state, then what the simulator adds —
+// among it the configuration this server uses (thesis §4.1) and what it is in the one in use.
 import { describeLost } from '../nodeText';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
@@ -7,6 +8,7 @@ import { describeReason } from '../i18n/codes';
 import { commandText } from '../panels/messageText';
 import type { Field } from './FieldList';
 import { describeRejectionFully } from '../log/rejectionText';
+import { idSet } from '../membershipText';
 
 /**
  * The log as `[1:t1 set x=1, 2:t1 no-op, …]` (in 中文 `1:任期 1 set x=1`); only entries[0 …
@@ -119,5 +121,33 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
       value: describeReason(node.fault, t),
       tone: 'warn',
     });
+  return [...fields, ...configFields(node, t)];
+}
+
+/**
+ * The configuration this server uses — the latest in its own log, committed or not (§4.1) — and
+ * what it is in the configuration in use; a leader handing over names its successor (§3.10).
+ */
+function configFields(node: NodeFrame, t: Translate): Field[] {
+  const g = (key: string) => t(`member.field.${key}`);
+  const fields: Field[] = node.joint
+    ? [
+        {
+          name: 'joint',
+          gloss: g('joint'),
+          value: `${idSet(node.joint.old)} → ${idSet(node.joint.new)}`,
+        },
+      ]
+    : [{ name: 'voters', gloss: g('voters'), value: idSet(node.voters) }];
+  if (node.learners.length > 0)
+    fields.push({ name: 'learners', gloss: g('learners'), value: idSet(node.learners) });
+  fields.push({
+    name: 'member',
+    gloss: g('member'),
+    value: t(`member.value.${node.member}`),
+    ...(node.member === 'voter' ? {} : { tone: 'warn' as const }),
+  });
+  if (node.transferTo !== null)
+    fields.push({ name: 'transferTo', gloss: g('transferTo'), value: `S${node.transferTo}` });
   return fields;
 }

@@ -1,11 +1,13 @@
 // One index of one server's log in the strip (UI layer): the term with the n and m markers beside
 // it and the command below (in a compact strip, all on one line), the command whole when the
 // column is wide enough and cut with an ellipsis when not (the hover title and the inspector
-// always have all of it). A cell a lesson points at gets a dashed outline on a highlighter glow;
+// always have all of it). A configuration entry wears a teal inner frame, the membership colour,
+// committed or not. A cell a lesson points at gets a dashed outline on a highlighter glow;
 // one a failed safety check names, a solid alarm outline (also where the entry is missing).
 import type { LogView } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { commandText } from '../panels/messageText';
+import { configEntryText } from '../membershipText';
 import { inkOn, termColor } from '../../layout/termColor';
 
 type Entry = LogView['entries'][number];
@@ -58,10 +60,14 @@ export function LogCell({ index, entry, committed, commitEdge, match, next, mark
   }
   const color = termColor(entry.term);
   const command = commandText(entry.command, t);
+  // A configuration entry shows its short form in the cell ("+S4", "joint →{3,4,5}").
+  const shown = entry.command.kind === 'config' ? configEntryText(entry.command, t, true) : command;
   const state = t(committed ? 'visual.log.committed' : 'visual.log.uncommitted');
+  const config = entry.command.kind === 'config';
   const label = t('visual.log.entryLabel', { index, term: entry.term, command, state });
-  const title = markText ? `${label} · ${markText}` : label;
+  const title = [label, config && t('member.log.config'), markText].filter(Boolean).join(' · ');
   classes.push(committed ? 'rl-log-committed' : 'rl-log-uncommitted');
+  if (config) classes.push('rl-log-config');
   return (
     <td
       className={classes.join(' ')}
@@ -77,7 +83,7 @@ export function LogCell({ index, entry, committed, commitEdge, match, next, mark
       <span className="rl-log-in">
         <span className="rl-log-term">{entry.term}</span>
         <span className="rl-log-mark-box">{marks}</span>
-        <span className="rl-log-cmd">{command}</span>
+        <span className="rl-log-cmd">{shown}</span>
       </span>
     </td>
   );

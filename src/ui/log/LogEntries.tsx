@@ -136,7 +136,11 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
             return (
               <tr
                 key={`${v.index}-${v.term}`}
-                className={v.conflict ? 'rl-entry rl-entry-conflict' : 'rl-entry'}
+                className={[
+                  'rl-entry',
+                  v.conflict ? 'rl-entry-conflict' : '',
+                  v.command.kind === 'config' ? 'rl-entry-config' : '',
+                ].join(' ')}
               >
                 <th scope="row">{v.index}</th>
                 <td>
@@ -155,6 +159,7 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
                   <code>{commandText(v.command, t)}</code>
                   <span className="rl-entry-state">
                     {t(v.committed ? 'visual.log.committed' : 'visual.log.uncommitted')}
+                    {v.command.kind === 'config' ? ` · ${t('member.log.config')}` : ''}
                     {v.conflict ? ` · ${t('app.logs.conflict')}` : ''}
                   </span>
                 </td>

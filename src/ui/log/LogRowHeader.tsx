@@ -1,4 +1,5 @@
-// The row header of one node's log: a role dot, its name and role on the first line; below, on
+// The row header of one node's log: a role dot, its name and role on the first line (a learner or
+// a server outside the configuration says that instead of "follower"); below, on
 // a follower the leader refused, why (the full sentence on hover and in the inspector). The
 // second line is always there, so a reason appearing never changes the row's height. Its
 // commitIndex and, on a follower row, the leader's nextIndex and matchIndex show on hover. A bar
@@ -20,7 +21,9 @@ interface Props {
 
 export function LogRowHeader({ node, progress, mark, t, onSelect }: Props) {
   const role = node.alive ? t(`visual.role.${node.role}`) : t('visual.node.crashed');
+  const member = node.member === 'voter' ? null : t(`member.short.${node.member}`);
   const facts = [t('visual.log.commit', { index: node.commitIndex })];
+  if (member) facts.unshift(t(`member.value.${node.member}`));
   if (progress) {
     facts.push(t('visual.log.next', { index: progress.nextIndex }));
     facts.push(t('visual.log.match', { index: progress.matchIndex }));
@@ -30,6 +33,7 @@ export function LogRowHeader({ node, progress, mark, t, onSelect }: Props) {
   const classes = ['rl-log-head'];
   if (r) classes.push('rl-log-head-refused');
   if (mark) classes.push(`rl-log-head-${mark}`);
+  if (member) classes.push(`rl-log-head-${node.member}`);
   return (
     <th scope="row" className={classes.join(' ')} data-highlight={mark ?? undefined}>
       <button
@@ -42,7 +46,7 @@ export function LogRowHeader({ node, progress, mark, t, onSelect }: Props) {
           className={`rl-log-dot ${node.alive ? `rl-role-${node.role}` : 'rl-crashed'}`}
           aria-hidden="true"
         />
-        S{node.id} <span className="rl-log-role">{role}</span>
+        S{node.id} <span className="rl-log-role">{node.alive && member ? member : role}</span>
       </button>
       <span className="rl-log-why" title={r ? describeRejectionFully(r, t) : undefined}>
         {r && (

@@ -1,7 +1,8 @@
 // The actions a class needs, one click each (UI layer): crash the leader, restart what is down,
-// write a value, heal the network, and the legend. Shown above the drawing in every mode, so
-// presentation mode keeps them at hand without the side panel.
+// write a value, add a server, heal the network, and the legend. Shown above the drawing in every
+// mode, so presentation mode keeps them at hand without the side panel.
 import type { Frame } from '../../store';
+import { MAX_NODES } from '../../store';
 import { useIntents, useT } from '../labContext';
 
 /** The next one-click write, k3=3 after two requests: numbered so each stays tellable apart. */
@@ -28,6 +29,8 @@ export function ClassroomTools({
     for (const id of ids) await lab.restartNode(id);
   };
   const healable = !!frame && (frame.network.groups !== null || frame.network.cuts.length > 0);
+  const servers = frame?.nodes.length ?? 0;
+  const full = servers >= MAX_NODES;
   const restartLabel =
     crashed.length === 0
       ? t('shell.restartNone')
@@ -59,6 +62,19 @@ export function ClassroomTools({
         onClick={() => void lab.writeKey(write.key, write.value)}
       >
         {t('shell.write', write)}
+      </button>
+      <button
+        type="button"
+        className="rl-button rl-button-small"
+        disabled={!frame || full}
+        title={
+          full
+            ? t('member.tools.full', { max: MAX_NODES })
+            : t('member.tools.addTitle', { id: servers + 1 })
+        }
+        onClick={() => void lab.addServer()}
+      >
+        {t('member.tools.add')}
       </button>
       <button
         type="button"

@@ -1,7 +1,9 @@
 // The client (UI layer): submits `set key value` or `delete key` to the leader or a chosen
-// node, and lists each request's life so "does the leader reply before committing?" answers itself.
+// node, asks for membership changes (MembershipForm), and lists each request's life so "does the
+// leader reply before committing?" answers itself.
 import { useState, type FormEvent } from 'react';
 import { useFrame, useIntents, useT } from '../labContext';
+import { MembershipForm } from './MembershipForm';
 import { RequestLife } from './RequestLife';
 
 export function ClientPanel() {
@@ -63,6 +65,7 @@ export function ClientPanel() {
         </button>
       </form>
       <p className="rl-hint">{t('app.client.answer')}</p>
+      <MembershipForm frame={frame} />
       {requests.length === 0 ? (
         <p className="rl-empty">{t('app.client.none')}</p>
       ) : (

@@ -1,15 +1,20 @@
 // The cluster facts line (UI layer): virtual time, the leader the cluster follows (or the
-// server that only thinks it leads), the majority and how many failures this size survives,
-// the message loss when there is any, and the one-sentence reason odd sizes are preferred.
-// Every number comes from the simulator (the frame's facts, majority(), failuresTolerated()).
+// server that only thinks it leads), the majority of the voters in use and how many failures
+// they survive — during a joint change the majority of each half instead — the learners, the
+// message loss when there is any, and the one-sentence reason odd sizes are preferred. Every
+// number comes from the simulator (the frame's facts, majority(), failuresTolerated()).
+import type { ClusterFacts as Facts } from '../../sim';
 import { MAX_NODES, failuresTolerated, lossPercentOf, majority } from '../../store';
-import { useFrame, useIntents, useT } from '../labContext';
+import type { Translate } from '../i18n/types';
+import { idSet, nameList } from '../membershipText';
+import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { ClockText } from './ClockText';
 
 export function ClusterFacts() {
   const t = useT();
   const frame = useFrame();
   const lab = useIntents();
+  const zh = useLab((s) => s.language === 'zh');
   if (!frame) return <div className="rl-facts" />;
   const f = frame.facts;
   const n = f.size;
@@ -45,10 +50,7 @@ export function ClusterFacts() {
           {t('shell.claimant', { id: f.claimant, term: f.claimantTerm ?? 0 })}
         </span>
       )}
-      <span className="rl-fact" title={why}>
-        {t('app.facts.majority', { majority: f.majority, n })}
-      </span>
-      <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
+      <MajorityFacts facts={f} servers={frame.nodes.length} why={why} zh={zh} t={t} />
       {lossPercent > 0 && (
         <span className="rl-fact rl-fact-loss" data-testid="loss-fact">
           {t('shell.loss', { percent: lossPercent })}{' '}
@@ -63,5 +65,54 @@ export function ClusterFacts() {
       )}
       <span className="rl-fact-why">{why}</span>
     </div>
+  );
+}
+
+/**
+ * The majority of the voters in use and the failures they survive ("of 5", or "of 6 voters" once
+ * some servers do not vote); during a joint change (§4.3) the majority of each half, since both
+ * are needed; and the learners, named.
+ */
+function MajorityFacts(props: {
+  facts: Facts;
+  servers: number;
+  why: string;
+  zh: boolean;
+  t: Translate;
+}) {
+  const { facts: f, servers, why, zh, t } = props;
+  const n = f.size;
+  const plain = servers === n && f.learners.length === 0;
+  return (
+    <>
+      {f.joint ? (
+        <span className="rl-fact rl-fact-joint" title={t('member.facts.jointTitle')}>
+          {/* Two halves that each stay on one line: a narrow bar breaks between them. */}
+          <span>
+            {t('member.facts.jointOld', {
+              oldMajority: f.joint.oldMajority,
+              old: idSet(f.joint.old),
+            })}
+          </span>
+          {/* A space between the halves in English; Chinese breaks after its comma. */}
+          {zh ? <wbr /> : ' '}
+          <span>
+            {t('member.facts.jointNew', { majority: f.majority, new: idSet(f.joint.new) })}
+          </span>
+        </span>
+      ) : (
+        <span className="rl-fact" title={why}>
+          {t(plain ? 'app.facts.majority' : 'member.facts.voters', { majority: f.majority, n })}
+        </span>
+      )}
+      {!f.joint && (
+        <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
+      )}
+      {f.learners.length > 0 && (
+        <span className="rl-fact rl-fact-learners">
+          {t('member.facts.learners', { list: nameList(f.learners, t) })}
+        </span>
+      )}
+    </>
   );
 }

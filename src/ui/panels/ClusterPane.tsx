@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { Legend } from '../cluster/Legend';
+import type { NodeAction } from '../cluster/NodeMenu';
 import { useFrame, useIntents, useLab, useT } from '../labContext';
 import { ClassroomTools, nextWrite } from './ClassroomTools';
 import { ClusterFacts } from './ClusterFacts';
@@ -19,10 +20,12 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
   const lab = useIntents();
   const [legend, setLegend] = useState(false);
 
-  const onNodeAction = (id: number, action: 'crash' | 'restart' | 'timeout' | 'write') => {
+  const onNodeAction = (id: number, action: NodeAction) => {
     if (action === 'crash') void lab.crashNode(id);
     else if (action === 'restart') void lab.restartNode(id);
     else if (action === 'timeout') void lab.timeoutNode(id);
+    else if (action === 'transfer') void lab.transferLeadership(id);
+    else if (action === 'remove') void lab.removeServer(id);
     else {
       const { key, value } = nextWrite(frame);
       void lab.writeKey(key, value, id);

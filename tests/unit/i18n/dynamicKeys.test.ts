@@ -12,7 +12,7 @@ const keys = [
     `app.pauseWhen.${k}`,
     `app.pausedBecause.${k}`,
   ]),
-  ...['election', 'crash', 'partition'].map((k) => `app.marker.${k}`),
+  ...['election', 'crash', 'partition', 'membership'].map((k) => `app.marker.${k}`),
   ...[
     'sent',
     'forwarded',
@@ -38,7 +38,19 @@ const keys = [
     'write',
     'timeout',
     'fault',
+    'addServer',
+    'addLearner',
+    'removeServer',
+    'changeVoters',
+    'transferLeadership',
   ].map((k) => `app.ev.act.${k}`),
+  ...['learner', 'removed', 'joining', 'oldOnly', 'newOnly', 'transfer'].map(
+    (k) => `member.tag.${k}`,
+  ),
+  ...['voter', 'learner', 'outside'].map((k) => `member.value.${k}`),
+  ...['learner', 'outside'].map((k) => `member.short.${k}`),
+  ...['addLearner', 'promote', 'remove', 'enterJoint', 'leaveJoint'].map((k) => `member.cmd.${k}`),
+  ...['transfer', 'remove'].map((k) => `member.menu.${k}`),
   ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
   ...RULE_IDS.map((k) => `app.safety.rule.${k}`),
 ];

@@ -1,5 +1,6 @@
 // A stand-in for the UI's text measuring, for layout tests: every node with the longest lines the
-// drawing shows (crashed with a loss, cut off, faulted), sized like a sans-serif font at `scale`.
+// drawing shows (crashed with a loss, cut off, faulted, a learner or removed), sized like a
+// sans-serif font at `scale`.
 import type { LabelKind, LabelRequest } from '../../../src/layout/labels';
 import type { RingSizes } from '../../../src/layout/ring';
 import type { Size } from '../../../src/layout/rects';
@@ -7,6 +8,7 @@ import type { Size } from '../../../src/layout/rects';
 /** Font size in px at 100 % of each label kind (the --rl-fs-N token its class uses). */
 const FONT: Record<LabelKind, number> = {
   role: 19,
+  member: 18,
   cutOff: 18,
   term: 18,
   lost: 17,
@@ -59,6 +61,8 @@ export function everyLabel(n: number, scale: number): LabelRequest[] {
       );
     }
     if (id === 2) out.push(line('fault', 'runtime fault: the node threw'));
+    // Servers past the fifth were added: a learner, then one removed again, and so on.
+    if (id > 5) out.push(line('member', id % 2 === 0 ? 'learner · no vote' : 'removed'));
   }
   const hint = 'Drag across empty space to split the network · click a link to cut it';
   const halves = [hint.slice(0, 45), hint.slice(48)].map((h) => one('hint', h));
@@ -82,4 +86,9 @@ export function plainLabels(n: number, scale: number): LabelRequest[] {
   return everyLabel(n, scale).filter(
     (r) => r.owner === 0 || r.kind === 'role' || (r.kind === 'term' && r.owner % 3 !== 0),
   );
+}
+
+/** A healthy cluster that grew past five: plain lines, and each added server's membership tag. */
+export function grownLabels(n: number, scale: number): LabelRequest[] {
+  return [...plainLabels(n, scale), ...everyLabel(n, scale).filter((r) => r.kind === 'member')];
 }

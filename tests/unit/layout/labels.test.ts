@@ -10,7 +10,7 @@ import {
   rectInside,
   rectsOverlap,
 } from '../../../src/layout/rects';
-import { everyLabel, plainLabels, ringSizes } from './drawingFixture';
+import { everyLabel, grownLabels, plainLabels, ringSizes } from './drawingFixture';
 
 const BOXES = [
   { width: 1000, height: 470 },
@@ -53,6 +53,23 @@ describe('placeLabels', () => {
       expect(p.dropped).toEqual([]);
     },
   );
+
+  it.each([6, 7, 9])(
+    'shows every role, term and membership tag of %i grown nodes in a 1280×720 pane',
+    (n) => {
+      const { plan: p } = plan(n, 1000, 470, 1, grownLabels);
+      // The hint, last in priority, may give way to an added server's words.
+      expect(p.dropped.filter((key) => key !== 'hint')).toEqual([]);
+      expect(p.placed.filter((l) => l.kind === 'member')).toHaveLength(n - 5);
+    },
+  );
+
+  it('keeps a membership tag before a term line when room runs out', () => {
+    const { plan: p } = plan(9, 640, 300, 1);
+    const gone = (kind: string) => p.dropped.filter((k) => k.endsWith(`.${kind}`)).length;
+    expect(gone('term')).toBeGreaterThan(0);
+    expect(gone('member')).toBeLessThan(gone('term'));
+  });
 
   it.each(rows)(
     '$n nodes in $width×$height at ×$scale: a node shows no other line without its role',

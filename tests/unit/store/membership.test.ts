@@ -3,7 +3,7 @@
 // into the past and acting again replays an added server exactly.
 import { describe, expect, it } from 'vitest';
 import type { LabStore } from '../../../src/store';
-import { selectFrame, selectHeadSeq } from '../../../src/store';
+import { selectFrame, selectHeadSeq, selectMarkers } from '../../../src/store';
 import { startedStore, visible } from './harness';
 
 const frame = (store: LabStore) => selectFrame(store.getState())!;
@@ -23,6 +23,7 @@ describe('membership intents', () => {
     await lab(store).addServer();
     expect(frame(store).nodes).toHaveLength(6);
     expect(lab(store).actions.at(-1)!.action).toEqual({ do: 'addServer' });
+    expect(selectMarkers(lab(store)).at(-1)).toMatchObject({ kind: 'membership', node: 6 });
     await lab(store).fastForward('requestsSettled');
     await lab(store).advanceBy(100);
     const f = frame(store);
