@@ -3,7 +3,8 @@
 // log (an append, a leader's overwrite, a truncation) updates it in one place: setLog.
 import type { RaftLog } from './log';
 import { entryAt, lastIndex } from './log';
-import type { ConfigState, LogIndex } from './types';
+import type { Configuration } from './tracker';
+import type { ConfigState, LogIndex, NodeId } from './types';
 import { asIndex } from './types';
 
 export interface LoggedConfig {
@@ -42,4 +43,27 @@ export function configAfterWrite(
   }
   if (current.index < changedFrom) return current;
   return configAtOrBefore(log, changedFrom - 1, boot);
+}
+
+/** What `mayStand` reads of a node. */
+interface StandingFacts {
+  readonly id: NodeId;
+  readonly config: Configuration;
+  readonly configIndex: LogIndex;
+  readonly commitIndex: LogIndex;
+  readonly log: RaftLog;
+}
+
+/**
+ * Whether this server may stand for election: a voter of the configuration it uses, or (thesis
+ * §4.2.2) a voter of the one before while the change that removed it is not yet committed — a
+ * removed leader that lost office must still be able to win and finish its own removal, without
+ * counting its own vote. A learner, a server never in a configuration, or one whose removal is
+ * committed never stands. Example: C_old {1,2}, S1 appends C_new {2} and loses office: S1 stands.
+ */
+export function mayStand(n: StandingFacts, boot: () => ConfigState): boolean {
+  if (n.config.selfVotes) return true;
+  if (n.configIndex <= n.commitIndex || n.config.state.learners.includes(n.id)) return false;
+  const before = configAtOrBefore(n.log, n.configIndex - 1, boot()).state;
+  return before.voters.includes(n.id) || (before.old !== null && before.old.includes(n.id));
 }

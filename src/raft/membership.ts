@@ -4,10 +4,11 @@
 // handing leadership to an up-to-date voter. Which configuration is in use lives in setLog
 // (context.ts); the majorities it implies live in tracker.ts.
 import type { ClientRequest, ClientErrorCode, TimeoutNow } from './messages';
-import type { Ctx } from './context';
+import type { Ctx, RaftNode } from './context';
 import { send, setLog } from './context';
 import { append, entryAt, lastIndex, termAt } from './log';
 import { becomeFollower } from './roles';
+import { sendAppend } from './replication';
 import { isMember, isVoter } from './tracker';
 import type { ConfigChange, ConfigRequest, ConfigState, Entry, NodeId } from './types';
 import { CLIENT_ID, asIndex, asTerm } from './types';
@@ -22,12 +23,15 @@ const without = (ids: readonly NodeId[], id: NodeId): NodeId[] => ids.filter((x)
  * leader; appending another on top of it could yield two disjoint majorities). A joint change
  * must be left before another starts. With `oneChangeAtATime` switched off, only the last holds.
  */
-export function changeAllowed(c: Ctx): boolean {
-  const s = c.s;
+export function acceptsChange(
+  s: Pick<RaftNode, 'config' | 'configIndex' | 'commitIndex' | 'log' | 'currentTerm' | 'options'>,
+): boolean {
   if (s.config.state.old !== null) return false;
   if (!s.options.rules.oneChangeAtATime) return true;
   return s.commitIndex >= s.configIndex && termAt(s.log, s.commitIndex) === s.currentTerm;
 }
+
+const changeAllowed = (c: Ctx): boolean => acceptsChange(c.s);
 
 /** A refusal of the client's request, with the reason as a code. */
 export function refuseRequest(c: Ctx, requestId: number, error: ClientErrorCode): void {
@@ -196,12 +200,13 @@ function startTransfer(c: Ctx, to: NodeId, requestId: number): void {
     return refuseRequest(c, requestId, isMember(s.config, to) ? 'notVoter' : 'notMember');
   }
   s.transfer = { to, until: c.now + s.options.electionTimeoutMs[0], requestId, sent: false };
-  maybeSendTimeoutNow(c, to);
+  // Caught up already: hand over now; else send what it lacks at once, not at the next heartbeat.
+  if (!maybeSendTimeoutNow(c, to)) sendAppend(c, to);
 }
 
 /**
  * Sends TimeoutNow once `peer`, the transfer's target, holds the leader's whole log, and tells
- * the client the hand-over has begun; else sends it what it lacks. Returns whether it sent it.
+ * the client the hand-over has begun. Returns whether it sent it.
  */
 export function maybeSendTimeoutNow(c: Ctx, peer: NodeId): boolean {
   const s = c.s;

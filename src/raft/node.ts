@@ -5,7 +5,7 @@ import type { Ctx, Draft, Input, Output, RaftNode } from './context';
 import { resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
 import { bootConfigState, configurationOf, isVoter } from './tracker';
-import { configAtOrBefore } from './configLog';
+import { configAtOrBefore, mayStand } from './configLog';
 import { acceptsTimeoutNow, maybeAbortTransfer, maybeAdvanceConfig } from './membership';
 import { assertInvariantsAfter, invariantChecksOn } from './invariants';
 import { checkBoot } from './bootChecks';
@@ -89,7 +89,7 @@ export function step(node: RaftNode, input: Input): StepResult {
   if (input.kind === 'tick') onTick(c);
   else if (input.kind === 'timeout') {
     // §4.2.3: only a voter stands for election; a learner or a removed server never does.
-    if (c.s.role !== 'leader' && c.s.config.selfVotes) startElection(c);
+    if (c.s.role !== 'leader' && canStand(c.s)) startElection(c);
   } else onMessage(c, input.message);
   if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
   return { node: c.s, outputs: withPersist(c) };
@@ -123,6 +123,14 @@ function draftOf(n: RaftNode): Draft {
 }
 
 /** The next virtual time this node needs a tick: its heartbeat or CheckQuorum as leader, else its election timer. */
+/**
+ * Whether this server may stand for election (see mayStand in configLog.ts): a voter, or a
+ * removed voter whose removal is not committed yet.
+ */
+export function canStand(node: RaftNode): boolean {
+  return mayStand(node, () => bootConfigState(node.id, node.options.ids));
+}
+
 export function nextWakeAt(node: RaftNode): number {
   if (node.role !== 'leader') return node.electionDeadline;
   if (!node.options.checkQuorum) return node.heartbeatDeadline;
@@ -146,7 +154,7 @@ function onTick(c: Ctx): void {
   }
   if (c.now < s.electionDeadline) return;
   // §4.2.3: a server that is not a voter (a learner, a removed server) never campaigns.
-  if (s.config.selfVotes) startElection(c);
+  if (canStand(s)) startElection(c);
   else resetElectionTimer(c);
 }
 
@@ -155,11 +163,10 @@ function onMessage(c: Ctx, m: Message): void {
   const s = c.s;
   if (m.kind === 'ClientRequest') return handleClientRequest(c, m);
   if (m.kind === 'ClientReply') return;
-  // §4.2.3: a vote request from a server outside our configuration is dropped as if lost, so a
-  // removed server that never heard of its removal cannot raise everyone's term.
-  if (m.kind === 'RequestVote' && s.config.state.voters.length > 0 && !isVoter(s.config, m.from)) {
-    return;
-  }
+  // §4.2.3: while we hear from a leader, a vote request from a server outside our configuration
+  // is dropped as if lost, so a removed server that never heard of its removal cannot raise
+  // everyone's term. Without a leader it is answered: it may be a voter we have not heard of yet.
+  if (m.kind === 'RequestVote' && !isVoter(s.config, m.from) && inLeaderLease(c)) return;
 
   if (m.term > s.currentTerm) {
     const isProbe = (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') && m.preVote;

@@ -4,7 +4,8 @@
 import type { Ctx } from './context';
 import { resetElectionTimer, setLog } from './context';
 import { append, lastIndex } from './log';
-import { progressForNewLeader, voteResult } from './tracker';
+import { bootConfigState, progressForNewLeader, voteResult } from './tracker';
+import { mayStand } from './configLog';
 import type { NodeId, Role, Term } from './types';
 import { asTerm } from './types';
 
@@ -60,7 +61,8 @@ export function becomePreCandidate(c: Ctx): void {
 export function becomeCandidate(c: Ctx, transfer = false): void {
   const s = c.s;
   if (s.role === 'leader') refuse(c, 'candidate', 'a leader does not stand for election');
-  if (!s.config.selfVotes) refuse(c, 'candidate', 'only a voter stands for election (§4.2.3)');
+  const boot = () => bootConfigState(s.id, s.options.ids);
+  if (!mayStand(s, boot)) refuse(c, 'candidate', 'only a voter stands for election (§4.2.3)');
   if (s.options.preVote && s.role !== 'precandidate' && !transfer) {
     refuse(c, 'candidate', 'with PreVote on, only a precandidate that won its pre-vote stands');
   }

@@ -16,7 +16,7 @@ import type {
   Role,
   Term,
 } from '../raft';
-import { createNode, nextWakeAt, step } from '../raft';
+import { acceptsChange, canStand, createNode, nextWakeAt, step } from '../raft';
 
 export interface ProgressView {
   readonly id: NodeId;
@@ -47,6 +47,10 @@ export interface NodeStatus {
   readonly configIndex: LogIndex;
   /** Leader only: the voter it is handing over to (§3.10), else null. */
   readonly transferTo: NodeId | null;
+  /** Whether it may stand for election (a voter, or a voter whose removal is uncommitted). */
+  readonly canStand: boolean;
+  /** Leader only: whether it would take a membership change now (§4.1); false otherwise. */
+  readonly acceptsChange: boolean;
 }
 
 export interface InputResult {
@@ -106,6 +110,8 @@ export function statusOf(node: RaftNode): NodeStatus {
     config: node.config.state,
     configIndex: node.configIndex,
     transferTo: node.transfer?.to ?? null,
+    canStand: node.config.selfVotes || canStand(node),
+    acceptsChange: node.role === 'leader' && acceptsChange(node),
   };
 }
 

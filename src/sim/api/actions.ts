@@ -8,6 +8,7 @@ import type { CheckedDisk } from './disk';
 import {
   checkAddOptions,
   checkCanStand,
+  checkLeaderTakesChange,
   checkRemovable,
   checkRoomForServer,
   checkTransfer,
@@ -209,6 +210,7 @@ function performMembership(world: World, action: MembershipAction): number {
   switch (action.do) {
     case 'addServer': {
       checkRoomForServer(world);
+      checkLeaderTakesChange(world);
       const via = defaultTarget(world);
       const { id } = world.addServer(via);
       const request = world.submit({ kind: 'addServer', id, voter: action.voter }, via);

@@ -7,7 +7,7 @@ import { asNodeId } from '../../raft';
 import { MAX_NODES } from '../options';
 import type { NodeRecord, World } from '../world';
 import { leaderOf } from './actions';
-import { describeValue, refuse } from './validate';
+import { describeValue, isPlainObject, refuse } from './validate';
 
 /** The configuration as `sim.configuration()` reports it. */
 export interface ClusterConfiguration {
@@ -69,7 +69,7 @@ const isMemberOf = (c: ConfigState, id: number) =>
 /** The `addServer` options: nothing, or `{ voter }` with a boolean; returns whether it will vote. */
 export function checkAddOptions(options: unknown): boolean {
   if (options === undefined) return true;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     refuse(
       {
         code: 'badAction',
@@ -191,12 +191,28 @@ export function checkTransfer(world: World, to: NodeId): NodeId {
   return leader.id;
 }
 
-/** A timeout only makes a voter stand: the server's own configuration must give it a vote. */
+/** A timeout only makes a server stand that may: a voter, or one whose removal is uncommitted. */
 export function checkCanStand(world: World, id: NodeId): void {
-  if (!isVoterOf(configOfRecord(world, world.node(id)), id)) {
+  if (!world.node(id).status?.canStand) {
     refuse(
       { code: 'notAVoter', node: id },
       `S${id} is not a voter; only a voter stands for election`,
+    );
+  }
+}
+
+/**
+ * Adding a server boots it before the leader has said yes, so it is refused here when the
+ * leader could not take it: with no leader, or while a change is under way (§4.1). A server
+ * the leader then refuses all the same (it lost office meanwhile) stays outside the cluster.
+ */
+export function checkLeaderTakesChange(world: World): void {
+  const leader = leaderOf(world);
+  if (leader === null) refuse({ code: 'noLeaderNow' }, 'there is no leader to add a server');
+  if (!world.node(leader.id).status?.acceptsChange) {
+    refuse(
+      { code: 'changeInProgress', node: leader.id },
+      `leader S${leader.id} is still making a change (or has not committed an entry of its term yet); try again once it is committed`,
     );
   }
 }
