@@ -176,36 +176,40 @@ describe(`randomized sweep with membership changes over ${MEMBERSHIP_SEEDS} seed
     120_000,
   );
 
-  it('the sweep really changes the membership: every kind of change succeeds, and the cluster ends unlike it began', () => {
-    const seed = 31;
-    const { sim, report } = membershipRun(seed, { keepTrace: true });
-    const succeeded = (kind: string, voter?: boolean) =>
-      sim
-        .clientRequests()
-        .filter(
-          (r) =>
-            r.status === 'ok' &&
-            r.command.kind === kind &&
-            (voter === undefined || (r.command as { voter?: boolean }).voter === voter),
-        ).length;
-    const changes = {
-      votersAdded: succeeded('addServer', true),
-      learnersAdded: succeeded('addServer', false),
-      removals: succeeded('removeServer'),
-      voterChanges: succeeded('changeVoters'),
-      transfers: succeeded('transferLeadership'),
-    };
-    for (const [kind, n] of Object.entries(changes)) expect(n, kind).toBeGreaterThan(0);
-    // It began as S1–S4, all voters; it ends with nine servers, some of them outside.
-    expect(sim.nodeIds()).toHaveLength(9);
-    const { voters, learners } = sim.configuration();
-    expect(voters).not.toEqual([1, 2, 3, 4]);
-    expect(learners.length).toBeGreaterThan(0);
-    expect(voters.length + learners.length).toBeLessThan(9);
-    expect(report.membershipCalls).toBeGreaterThan(0);
-    expect(report.acknowledged).toBeGreaterThan(0);
-    expect(report.problems).toEqual([]);
-  });
+  it('the sweep really changes the membership: over its first 20 seeds every kind of change succeeds, and clusters end unlike they began', () => {
+    // Counted over several seeds, so a change in the core's timing moves the counts, not the verdict.
+    const succeeded: Record<string, number> = {};
+    let endedWithLearners = 0;
+    let endedWithOutsiders = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { sim, report } = membershipRun(seed);
+      expect(report.problems, `seed ${seed}`).toEqual([]);
+      for (const r of sim.clientRequests()) {
+        if (r.status !== 'ok' || r.command.kind === 'set' || r.command.kind === 'delete') continue;
+        const kind =
+          r.command.kind === 'addServer'
+            ? r.command.voter
+              ? 'addVoter'
+              : 'addLearner'
+            : r.command.kind;
+        succeeded[kind] = (succeeded[kind] ?? 0) + 1;
+      }
+      const config = sim.configuration();
+      if (config.learners.length > 0) endedWithLearners++;
+      if (config.voters.length + config.learners.length < sim.nodeIds().length)
+        endedWithOutsiders++;
+    }
+    for (const kind of [
+      'addVoter',
+      'addLearner',
+      'removeServer',
+      'changeVoters',
+      'transferLeadership',
+    ])
+      expect(succeeded[kind] ?? 0, kind).toBeGreaterThan(0);
+    expect(endedWithLearners).toBeGreaterThan(0);
+    expect(endedWithOutsiders).toBeGreaterThan(0);
+  }, 60_000);
 
   it.each([
     [17, 'b416b2d3', 1728],
