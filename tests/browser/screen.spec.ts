@@ -231,6 +231,48 @@ test('nine nodes at 1280×720 and at 200 % zoom: nothing overlaps', async ({ bro
   }
 });
 
+/**
+ * A grown cluster in the middle of a joint change (thesis §4.3): five servers, then S6 added as a
+ * voter and S7 as a learner, then the voters changed to {1,2,3,4,6}; the client panel open on the
+ * membership form. Membership tags, the joint facts and configuration entries are all on screen.
+ */
+async function grownJoint(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const s = () => window.raftLabStore!.getState();
+    await s().fastForward('leader');
+    await s().advanceBy(300);
+    await s().addServer();
+    await s().advanceBy(400);
+    await s().addServer({ voter: false });
+    await s().advanceBy(300);
+    await s().changeVoters([1, 2, 3, 4, 6]);
+    for (let i = 0; i < 100 && !window.raftLabView!().frame!.facts.joint; i++)
+      await s().advanceBy(2);
+    s().showPanel('client');
+    await s().whenIdle();
+  });
+  await page.waitForTimeout(300);
+}
+
+test('a cluster grown to seven, mid joint change, at 1280×720 and 1920×1080: nothing overlaps', async ({
+  browser,
+}) => {
+  for (const [w, h] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    const page = await context.newPage();
+    for (const lang of LANGUAGES) {
+      await open(page, `n=5&seed=1&${SETTINGS}&lang=${lang}`);
+      await grownJoint(page);
+      await expect(page.locator('.rl-fact-joint')).toBeVisible();
+      expect(await page.evaluate(screenProblems), `${w}×${h} ${lang}`).toEqual([]);
+    }
+    await context.close();
+  }
+});
+
 /** Every visible text's rendered size in CSS px (SVG text scaled by its drawing's transform). */
 function smallTexts(min: number): string[] {
   const small: string[] = [];

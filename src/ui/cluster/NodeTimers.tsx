@@ -1,9 +1,11 @@
 // What moves on a node every animation frame: the election timer as a ring draining from
-// full (just reset) to empty (fires), and the leader's heartbeat pulse. Cheap on purpose:
-// one stroke-dasharray and one radius per node, no path maths. It follows the view clock itself.
+// full (just reset) to empty (fires), and the leader's heartbeat pulse. A server whose own
+// configuration gives it no vote never stands (thesis §4.2.1), so it shows no timer. Cheap on
+// purpose: one stroke-dasharray and one radius per node, no path maths. It follows the view clock.
 import type { FlightFrame, NodeFrame } from '../../store/frame';
 import type { RingLayout } from '../../layout/ring';
 import { useViewTime } from '../labContext';
+import { votesInOwnConfig } from '../membershipText';
 
 interface Props {
   nodes: readonly NodeFrame[];
@@ -53,6 +55,7 @@ export function NodeTimers({ nodes, flights, layout, reducedMotion }: Props) {
             />
           );
         }
+        if (!votesInOwnConfig(node)) return null;
         const left = timerLeft(node, viewTime);
         return (
           <g key={node.id} transform={`translate(${spot.x},${spot.y})`}>

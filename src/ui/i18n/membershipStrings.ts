@@ -59,6 +59,8 @@ const en: Record<string, string> = {
   'member.req.changeVoters': 'voters → {voters}',
   'member.req.transferLeadership': 'hand leadership to S{to}',
   'member.request.transferSent': 'TimeoutNow sent to S{to}',
+  'member.request.stored': 'on {k} servers’ disks',
+  'member.request.stored#k=one': 'on {k} server’s disk',
   'member.request.transferWaiting': 'waiting for S{to} to catch up',
 
   'member.field.voters': 'voters of its configuration',
@@ -133,8 +135,8 @@ const zh: Record<string, string> = {
     '添加：新服务器先作为学习者追上日志（收到日志但没有投票权），然后领导者（Leader）把它升为投票成员。一次更换多个投票成员要经过联合配置：在新配置提交之前，每个决定既要旧投票成员的多数派（Majority），也要新投票成员的多数派（§4.3）。要移除一台服务器或移交领导权，请在图中点开它的菜单。',
 
   'member.facts.voters': '多数派 Majority：{n} 个投票成员中的 {majority} 个',
-  'member.facts.jointOld': '联合配置：旧 {old} 中的 {oldMajority} 个，',
-  'member.facts.jointNew': '且新 {new} 中的 {majority} 个',
+  'member.facts.jointOld': '联合：旧 {old} 要 {oldMajority} 个，',
+  'member.facts.jointNew': '新 {new} 要 {majority} 个',
   'member.facts.jointTitle':
     '联合变更期间（§4.3），选举或提交既要旧投票成员的多数派，也要新投票成员的多数派，两者分别计算。',
   'member.facts.learners': '学习者：{list}',
@@ -157,6 +159,7 @@ const zh: Record<string, string> = {
   'member.req.changeVoters': '投票成员 → {voters}',
   'member.req.transferLeadership': '把领导权交给 S{to}',
   'member.request.transferSent': '已向 S{to} 发出 TimeoutNow',
+  'member.request.stored': '已存到 {k} 台服务器的磁盘',
   'member.request.transferWaiting': '等待 S{to} 追上日志',
 
   'member.field.voters': '它所用配置的投票成员',

@@ -76,6 +76,7 @@ export function ClientPanel() {
               request={r}
               nodes={frame.facts.size}
               majority={frame.facts.majority}
+              allVote={frame.nodes.length === frame.facts.size && !frame.facts.joint}
               t={t}
             />
           ))}

@@ -12,13 +12,18 @@ const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applie
 
 interface Props {
   request: RequestFrame;
-  /** Cluster size and majority, from the frame's facts. */
+  /** Voters in use and their majority, from the frame's facts. */
   nodes: number;
   majority: number;
+  /**
+   * Whether every server on the ring is a voter. When some are not, the disks holding an entry
+   * may include learners and removed servers, so "k of n voters" could not be told from the count.
+   */
+  allVote: boolean;
   t: Translate;
 }
 
-export function RequestLife({ request: r, nodes, majority, t }: Props) {
+export function RequestLife({ request: r, nodes, majority, allVote, t }: Props) {
   const steps: Step[] = [{ key: 'sent', text: t('app.request.sent', { via: r.via }), done: true }];
   if (r.forwardedTo.length) {
     steps.push({
@@ -38,7 +43,7 @@ export function RequestLife({ request: r, nodes, majority, t }: Props) {
       done: sent,
     });
   } else {
-    steps.push(...entrySteps(r, nodes, majority, t));
+    steps.push(...entrySteps(r, { nodes, majority, allVote }, t));
   }
   return (
     <li className={`rl-request rl-request-${r.stage}`}>
@@ -73,7 +78,11 @@ export function RequestLife({ request: r, nodes, majority, t }: Props) {
 type Step = { key: string; text: string; done: boolean };
 
 /** The life of a request's entry: appended at i → stored on k of N → committed → applied → acknowledged. */
-function entrySteps(r: RequestFrame, nodes: number, majority: number, t: Translate): Step[] {
+function entrySteps(
+  r: RequestFrame,
+  { nodes, majority, allVote }: Pick<Props, 'nodes' | 'majority' | 'allVote'>,
+  t: Translate,
+): Step[] {
   const reached = ORDER.indexOf(
     r.stage === 'forwarded' ? 'sent' : r.stage === 'replaced' ? 'appended' : r.stage,
   );
@@ -87,11 +96,17 @@ function entrySteps(r: RequestFrame, nodes: number, majority: number, t: Transla
           : t('app.request.appended', { index: r.index, term: r.term ?? 0 }),
       done: r.index !== null,
     },
-    {
-      key: 'stored',
-      text: t('app.request.stored', { k: r.storedOn, n: nodes }),
-      done: r.storedOn >= majority,
-    },
+    allVote
+      ? {
+          key: 'stored',
+          text: t('app.request.stored', { k: r.storedOn, n: nodes }),
+          done: r.storedOn >= majority,
+        }
+      : {
+          key: 'stored',
+          text: t('member.request.stored', { k: r.storedOn }),
+          done: at('committed'),
+        },
     { key: 'committed', text: t('app.request.committed'), done: at('committed') },
     { key: 'applied', text: t('app.request.applied'), done: at('applied') },
     { key: 'acknowledged', text: t('app.request.acknowledged'), done: at('acknowledged') },
