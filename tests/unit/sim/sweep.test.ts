@@ -227,7 +227,7 @@ describe(`randomized sweep with membership changes over ${MEMBERSHIP_SEEDS} seed
 
   it('with one change at a time (thesis §4.1) switched off, the membership sweep catches overlapping configurations', () => {
     const caught = new Map<string, number>();
-    for (let seed = 1; seed <= 150 && !caught.has('Configurations Overlap'); seed++) {
+    for (let seed = 1; seed <= 300 && !caught.has('Configurations Overlap'); seed++) {
       const { sim } = membershipRun(seed, { rules: { oneChangeAtATime: false } });
       for (const v of sim.violations()) if (!caught.has(v.rule)) caught.set(v.rule, seed);
     }
