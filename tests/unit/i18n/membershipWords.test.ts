@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, ConfigRequest } from '../../../src/raft';
 import { createSimulation } from '../../../src/sim';
+import type { TraceEvent } from '../../../src/sim';
+import { eventKind, eventNodes } from '../../../src/ui/panels/eventText';
 import { FrameProjector } from '../../../src/store/frame';
 import type { Frame, NodeFrame } from '../../../src/store/frame';
 import { makeTranslate } from '../../../src/ui/i18n';
@@ -140,5 +142,38 @@ describe('a server’s menu', () => {
     ['a crashed voter', node({ alive: false }), 1, ['restart', 'remove']],
   ] as const)('%s offers %j', (_, n, leader, actions) => {
     expect(nodeActions(n, leader)).toEqual(actions);
+  });
+});
+
+describe('membership in the event log’s filter', () => {
+  const events = (() => {
+    const sim = createSimulation({ seed: 4, nodes: 5 });
+    const all: TraceEvent[] = [];
+    sim.subscribe((e) => void all.push(e));
+    sim.runUntil((s) => s.leader() !== null, 3000);
+    sim.runFor(300);
+    const leader = sim.leader()!;
+    sim.transferLeadership(leader === 2 ? 3 : 2);
+    sim.runFor(300);
+    sim.changeVoters([1, 2, 3]);
+    sim.runFor(300);
+    return all;
+  })();
+
+  it('membership actions and requests are their own kind; TimeoutNow is an election', () => {
+    const kindOf = (pick: (e: TraceEvent) => boolean) => eventKind(events.find(pick)!);
+    expect(kindOf((e) => e.kind === 'action' && e.action === 'membership')).toBe('membership');
+    expect(kindOf((e) => e.kind === 'step' && e.message?.kind === 'ClientRequest')).toBe(
+      'membership',
+    );
+    expect(kindOf((e) => e.kind === 'step' && e.message?.kind === 'TimeoutNow')).toBe('election');
+  });
+
+  it('a change of voters involves the server asked and every voter named', () => {
+    const change = events.find((e) => e.kind === 'action' && e.detail.do === 'changeVoters')!;
+    const via = (change as Extract<TraceEvent, { kind: 'action' }>).detail;
+    expect(eventNodes(change).sort()).toEqual(
+      [...new Set([1, 2, 3, 'via' in via ? via.via : 0])].sort(),
+    );
   });
 });
