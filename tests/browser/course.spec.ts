@@ -126,3 +126,28 @@ test('membership lessons play in the browser: the rule-off step ends in the chec
   const chief = await page.evaluate(() => window.raftLabStore!.getState().lesson!.names.chief);
   await expect(page.getByText(`Leader S${chief},`, { exact: false })).toBeVisible();
 });
+
+test('a student removes a leader through its menu, and the lesson sees its goal met', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The step's highlight pulses around the server to click; without motion it holds still.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/?lesson=removing-the-leader&step=5&lang=en');
+  await ready(page, 5, 5);
+  await expect(player(page).getByRole('group', { name: 'Your turn' })).toBeVisible();
+  const next = await page.evaluate(() => window.raftLabStore!.getState().lesson!.names.next);
+  // Paused, the drawing holds still for the click; playing again lets the change happen.
+  const transport = page.getByRole('group', { name: 'Playback' });
+  await transport.getByRole('button', { name: 'Pause' }).click();
+  const cluster = page.getByRole('group', { name: /^Raft cluster/ });
+  await cluster.getByRole('button', { name: new RegExp(`^S${next},`) }).click();
+  await page
+    .getByRole('menu', { name: `Actions for S${next}` })
+    .getByRole('menuitem', { name: 'Remove from the cluster' })
+    .click();
+  await transport.getByRole('button', { name: 'Play' }).click();
+  await expect(player(page).getByText('the lesson is finished', { exact: false })).toBeVisible({
+    timeout: 30_000,
+  });
+});
