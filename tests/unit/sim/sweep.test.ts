@@ -125,17 +125,33 @@ const MEMBERSHIP_SEEDS = Math.max(
     DEFAULT_MEMBERSHIP_SEEDS,
 );
 
+/** A seed that once found a bug, the schedule's step if it was not the default, and what it found. */
+interface RegressionSeed {
+  readonly seed: number;
+  /** Virtual ms between two chaos decisions, when denser than the sweep's 100. */
+  readonly stepMs?: number;
+  readonly found: string;
+}
+
 /**
  * Membership seeds that once found a bug, run first on every test run; add each failing seed
- * with a note of what it found, and keep it after the fix. Seed 10895 (beyond the default
- * range) joins with the core's fix: today its cluster never elects a leader after healing, as
- * a voter whose log holds no configuration entry drops the vote requests of a voter it has not
- * heard of, while the one server with the longest log holds its own uncommitted removal and so
- * never stands (src/raft/node.ts, onMessage and onTick).
+ * with a note of what it found, and keep it after the fix.
  */
-const MEMBERSHIP_REGRESSION_SEEDS: readonly number[] = [];
+const MEMBERSHIP_REGRESSION_SEEDS: readonly RegressionSeed[] = [
+  {
+    seed: 10895,
+    found:
+      'no leader ever after healing: a voter with no configuration entry dropped the vote requests of a voter it had not heard of, while the server with the longest log held its own uncommitted removal and never stood',
+  },
+  {
+    seed: 1176,
+    stepMs: 30,
+    found: 'the same deadlock, with the voter knowing the candidate only as a learner',
+  },
+  { seed: 1358, stepMs: 30, found: 'the same deadlock after a joint change' },
+];
 
-/** The one command that replays a membership sweep run. */
+/** The one command that replays a membership sweep run (the CLI decides every 100 ms). */
 const membershipReplay = (seed: number): string => `${replayCommand(seed)} --membership`;
 
 /**
@@ -148,11 +164,31 @@ function membershipRun(
   {
     rules = {},
     keepTrace = false,
-  }: { rules?: Partial<Simulation['options']['rules']>; keepTrace?: boolean } = {},
+    stepMs,
+  }: {
+    rules?: Partial<Simulation['options']['rules']>;
+    keepTrace?: boolean;
+    stepMs?: number;
+  } = {},
 ) {
   const sim = createSimulation({ seed, nodes: sweepNodesFor(seed), keepTrace, rules });
-  const report = runChaos(sim, { faultMs: SWEEP_FAULT_MS, membership: true });
+  const report = runChaos(sim, {
+    faultMs: SWEEP_FAULT_MS,
+    membership: true,
+    ...(stepMs === undefined ? {} : { stepMs }),
+  });
   return { sim, report };
+}
+
+/** A regression seed's failures, replayed with its own schedule step. */
+function regressionFailuresOf({ seed, stepMs, found }: RegressionSeed): string[] {
+  const { problems } = membershipRun(seed, { stepMs }).report;
+  // The CLI has no step option: a denser run replays in code.
+  const replay =
+    stepMs === undefined
+      ? membershipReplay(seed)
+      : `runChaos(createSimulation({ seed: ${seed}, nodes: ${sweepNodesFor(seed)} }), { faultMs: ${SWEEP_FAULT_MS}, stepMs: ${stepMs}, membership: true })`;
+  return describeFailure(seed, problems, `${replay} (once found: ${found})`);
 }
 
 function membershipFailuresOf(seed: number): string[] {
@@ -160,11 +196,9 @@ function membershipFailuresOf(seed: number): string[] {
 }
 
 describe(`randomized sweep with membership changes over ${MEMBERSHIP_SEEDS} seeds (3 to 7 servers to start, at most 9)`, () => {
-  if (MEMBERSHIP_REGRESSION_SEEDS.length > 0) {
-    it('the regression seeds stay clean', () => {
-      expect(MEMBERSHIP_REGRESSION_SEEDS.flatMap(membershipFailuresOf).join('\n')).toBe('');
-    });
-  }
+  it('the regression seeds stay clean', () => {
+    expect(MEMBERSHIP_REGRESSION_SEEDS.flatMap(regressionFailuresOf).join('\n')).toBe('');
+  }, 60_000);
 
   it.each(chunksOf(MEMBERSHIP_SEEDS))(
     "seeds %i–%i: no violation, a leader within 2 s of healing, the final configuration's members hold the leader's committed log",
