@@ -1,6 +1,7 @@
 // The actions a class needs, one click each (UI layer): crash the leader, restart what is down,
-// write a value, add a server, heal the network, and the legend. Shown above the drawing in every
-// mode, so presentation mode keeps them at hand without the side panel.
+// write a value, add a server (while there is room for one), heal the network, and the legend.
+// Shown above the drawing in every mode, so presentation mode keeps them at hand without the
+// side panel.
 import type { Frame } from '../../store';
 import { MAX_NODES } from '../../store';
 import { useIntents, useT } from '../labContext';
@@ -63,19 +64,19 @@ export function ClassroomTools({
       >
         {t('shell.write', write)}
       </button>
-      <button
-        type="button"
-        className="rl-button rl-button-small"
-        disabled={!frame || full}
-        title={
-          full
-            ? t('member.tools.full', { max: MAX_NODES })
-            : t('member.tools.addTitle', { id: servers + 1 })
-        }
-        onClick={() => void lab.addServer()}
-      >
-        {t('member.tools.add')}
-      </button>
+      {/* A full cluster has nothing to add: the button goes, so the row stays short (the
+          membership form in the client panel says why). */}
+      {!full && (
+        <button
+          type="button"
+          className="rl-button rl-button-small"
+          disabled={!frame}
+          title={t('member.tools.addTitle', { id: servers + 1 })}
+          onClick={() => void lab.addServer()}
+        >
+          {t('member.tools.add')}
+        </button>
+      )}
       <button
         type="button"
         className="rl-button rl-button-small"
