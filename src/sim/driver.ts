@@ -82,10 +82,17 @@ export class DriverCore {
     this.finishAt(until);
   }
 
-  /** Runs until `holds()` (asked before, and after each instant) or `until`; says whether it held. */
+  /**
+   * Runs until `holds()` (asked before, and after each instant, those where only a client heard
+   * back included) or `until`; says whether it held.
+   */
   *runUntil(holds: () => boolean, until: number): DriverRun<boolean> {
     if (holds()) return true;
-    for (let d = this.world.nextDispatch(until); d; d = this.world.nextDispatch(until)) {
+    for (
+      let d = this.world.nextDispatch(until, true);
+      d;
+      d = this.world.nextDispatch(until, true)
+    ) {
       if (d.boots.length > 0) yield* this.boot(d.boots);
       const live = this.liveOnly(d.batches);
       this.commitInstant(d, live, this.answerNow(live) ?? (yield { kind: 'step', batches: live }));

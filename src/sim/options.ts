@@ -58,6 +58,7 @@ export const RULE_NAMES: readonly (keyof RuleSwitches)[] = [
   'currentTermCommit',
   'truncateOnlyOnConflict',
   'oneVotePerTerm',
+  'oneChangeAtATime',
 ];
 
 /** The longest any timeout or delay may be: one run's longest span, a virtual day. */

@@ -108,17 +108,8 @@ const range = (t: string): [number, number] | null => {
   return a === null || b === null ? null : [a, b];
 };
 const flag = (t: string) => (t === '1' ? true : t === '0' ? false : null);
-/**
- * Every rule switch the simulator knows, in the order links write them: its listed names first,
- * then any switch its defaults hold beyond them (oneChangeAtATime, thesis §4.1), so a new switch
- * travels in links as soon as the simulator has it.
- */
-const RULES: readonly (keyof RuleSwitches)[] = [
-  ...RULE_NAMES,
-  ...(Object.keys(DEFAULT_OPTIONS.rules) as (keyof RuleSwitches)[]).filter(
-    (n) => !RULE_NAMES.includes(n),
-  ),
-];
+/** Every rule switch the simulator knows, in the order links write them. */
+const RULES: readonly (keyof RuleSwitches)[] = RULE_NAMES;
 
 /** `off=a,b`: rule names switched off, each known and named once; empty means none. */
 const rulesOff = (t: string): RuleSwitches | null => {

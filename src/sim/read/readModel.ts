@@ -100,7 +100,10 @@ export interface RequestView {
 
 /** Cluster-wide facts every screen shows. */
 export interface ClusterFacts {
-  /** Voters of the configuration in use (C_new during a joint change), their majority and the failures they survive. */
+  /**
+   * Voters of the configuration in use (C_new during a joint change), their majority, and the
+   * crashes the cluster survives (during a joint change, the fewer of the two halves').
+   */
   readonly size: number;
   readonly majority: number;
   readonly tolerated: number;
@@ -178,7 +181,11 @@ export function clusterFacts(
   return {
     size,
     majority: majority(size),
-    tolerated: failuresTolerated(size),
+    // During a joint change both halves must keep a majority: the weaker half decides.
+    tolerated:
+      config.old === null
+        ? failuresTolerated(size)
+        : Math.min(failuresTolerated(size), failuresTolerated(config.old.length)),
     voters: config.voters,
     learners: config.learners,
     joint:

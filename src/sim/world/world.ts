@@ -51,6 +51,7 @@ export interface Dispatch {
 }
 
 const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
+const NO_BATCHES: readonly NodeBatch[] = Object.freeze([]);
 
 export class World implements ClusterView, InputContext {
   /** Every server ever in the cluster, 1…N: the first `options.nodes` and any added since. */
@@ -179,9 +180,11 @@ export class World implements ClusterView, InputContext {
 
   /**
    * Pops every event of the next instant up to `until`; null when nothing is due by then. An
-   * instant with node inputs stays open (its events unheard) until `commit`.
+   * instant with node inputs stays open (its events unheard) until `commit`. With
+   * `everyInstant`, an instant without node inputs (a client hearing back, a loss) is returned
+   * too, with no batches, so a run that asks a question after each instant asks it there as well.
    */
-  nextDispatch(until: number): Dispatch | null {
+  nextDispatch(until: number, everyInstant = false): Dispatch | null {
     for (;;) {
       const top = this.schedule.peek();
       if (!top || top.at > until) return null;
@@ -196,6 +199,7 @@ export class World implements ClusterView, InputContext {
         const boots = this.pendingBoots.length === 0 ? NO_BOOTS : this.takeBoots();
         return { at, boots, batches: this.takeBatches() };
       }
+      if (everyInstant) return { at, boots: NO_BOOTS, batches: NO_BATCHES };
       this.recorder.release();
     }
   }

@@ -105,9 +105,7 @@ function MajorityFacts(props: {
           {t(plain ? 'app.facts.majority' : 'member.facts.voters', { majority: f.majority, n })}
         </span>
       )}
-      {!f.joint && (
-        <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
-      )}
+      <span className="rl-fact">{t('app.facts.survives', { count: f.tolerated })}</span>
       {f.learners.length > 0 && (
         <span className="rl-fact rl-fact-learners">
           {t('member.facts.learners', { list: nameList(f.learners, t) })}

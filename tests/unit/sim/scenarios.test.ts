@@ -232,12 +232,12 @@ describe('log replication (日志同步)', () => {
     sim.timeout(stale); // the stale server stands first…
     const winner = awaitLeader(sim);
     expect(story(sim, /→ (candidate|leader)|vote (granted|denied)/, from)).toEqual([
-      't=335ms S1 election timer forced → candidate, term 2',
-      't=345ms S3 ← S1 RequestVote(term 2, last 1@1) → follower, term 2: vote denied (term 2)',
-      't=363ms S1 ← S3 vote denied (term 2)',
-      't=488ms S1 election timeout → candidate, term 3',
-      't=506ms S3 ← S1 RequestVote(term 3, last 1@1) → follower, term 3: vote denied (term 3)',
-      't=522ms S1 ← S3 vote denied (term 3)',
+      't=318ms S1 election timer forced → candidate, term 2',
+      't=328ms S3 ← S1 RequestVote(term 2, last 1@1) → follower, term 2: vote denied (term 2)',
+      't=346ms S1 ← S3 vote denied (term 2)',
+      't=471ms S1 election timeout → candidate, term 3',
+      't=489ms S3 ← S1 RequestVote(term 3, last 1@1) → follower, term 3: vote denied (term 3)',
+      't=505ms S1 ← S3 vote denied (term 3)',
       't=582ms S3 election timeout → candidate, term 4',
       't=597ms S1 ← S3 RequestVote(term 4, last 2@1) → follower, term 4: vote granted (term 4)',
       't=611ms S3 ← S1 vote granted (term 4) → leader, term 4, log 3',
@@ -291,7 +291,7 @@ describe('network partitions (网络分区)', () => {
       't=503ms S5 ← S3 RequestVote(term 2, last 1@1) → follower, term 2: vote granted (term 2)',
       't=516ms S3 ← S4 vote granted (term 2) → leader, term 2, log 2',
       't=578ms client request #2 ok: applied at index 3 (S3)',
-      't=2581ms network healed',
+      't=2578ms network healed',
       't=2631ms S1 ← S3 AppendEntries(term 2, prev 3@2, 0 entries, commit 3) → follower, term 2',
       't=2634ms S2 ← S3 AppendEntries(term 2, prev 3@2, 0 entries, commit 3) → follower, term 2',
       't=2699ms S1 ← S3 AppendEntries(term 2, prev 1@1, 2 entries, commit 3) → log 3, commit 3',

@@ -26,7 +26,8 @@ const viewOf = (node: NodeView): ClusterView => ({ ids: [1 as NodeId], node: () 
 const S1 = 1 as NodeId;
 
 function ack(requestId: number, index: number, term: number): Acknowledged {
-  return { requestId, index: index as LogIndex, term: term as Term, at: requestId * 10 };
+  const config = { voters: [S1], learners: [], old: null, joining: [] };
+  return { requestId, index: index as LogIndex, term: term as Term, at: requestId * 10, config };
 }
 
 describe('no acknowledged write goes missing from a later leader', () => {

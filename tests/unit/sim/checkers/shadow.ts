@@ -51,7 +51,9 @@ function acknowledgement(sim: Simulation, requestId: number, at: number): Acknow
   for (let limit = 16; ; limit *= 2) {
     const recent = sim.recentClientRequests(limit);
     const request = recent.find((r) => r.id === requestId);
-    if (request) return { requestId, index: request.index!, term: request.term!, at };
+    // These runs never change membership: the voters are every server.
+    const config = { voters: sim.nodeIds() as NodeId[], learners: [], old: null, joining: [] };
+    if (request) return { requestId, index: request.index!, term: request.term!, at, config };
     if (recent.length < limit) throw new Error(`request #${requestId} was never sent`);
   }
 }
