@@ -75,6 +75,16 @@ function tally(c: Ctx): VoteResult {
   return voteResult(c.s.config, c.s.votes, c.s.refusals);
 }
 
+/**
+ * Whether the leader lease holds against this vote request: we heard from a leader within the
+ * minimum election timeout, and the candidate's log shows no term newer than ours. A newer last
+ * term proves our leader is stale (one that never steps down without CheckQuorum would
+ * otherwise hold the lease forever and block every election after a membership change).
+ */
+export function leaseHoldsAgainst(c: Ctx, m: RequestVote): boolean {
+  return inLeaderLease(c) && m.lastLogTerm <= c.s.currentTerm;
+}
+
 /** Heard from a live leader within the minimum election timeout (or is the leader). */
 export function inLeaderLease(c: Ctx): boolean {
   const s = c.s;
@@ -97,7 +107,7 @@ export function handleRequestVote(c: Ctx, m: RequestVote): void {
     !s.options.rules.electionRestriction ||
     isAtLeastAsUpToDate(s.log, m.lastLogTerm, m.lastLogIndex);
   if (m.preVote) {
-    const granted = m.term > s.currentTerm && logOk && !inLeaderLease(c);
+    const granted = m.term > s.currentTerm && logOk && !leaseHoldsAgainst(c, m);
     reply(c, m.from, granted ? m.term : s.currentTerm, granted, true);
     return;
   }

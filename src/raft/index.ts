@@ -3,7 +3,7 @@ export * from './types';
 export * from './messages';
 export type { RaftNode, Input, Output, Transfer } from './context';
 export { createNode, step, nextWakeAt, persistentStateOf, canStand } from './node';
-export { acceptsChange } from './membership';
+export { acceptsChange, answersClient } from './membership';
 export type { StepResult } from './node';
 export type { RaftLog } from './log';
 export { lastIndex, lastTerm, termAt, entryAt, toArray, isAtLeastAsUpToDate } from './log';

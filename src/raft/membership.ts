@@ -21,12 +21,16 @@ const without = (ids: readonly NodeId[], id: NodeId): NodeId[] => ids.filter((x)
  * §4.1: a leader starts a change only once the last one is committed, and only after it has
  * committed an entry of its own term (a new leader may hold an uncommitted change of an earlier
  * leader; appending another on top of it could yield two disjoint majorities). A joint change
- * must be left before another starts. With `oneChangeAtATime` switched off, only the last holds.
+ * must be left before another starts, and none starts during a leadership transfer (§3.10).
+ * With `oneChangeAtATime` switched off, only the last two hold.
  */
 export function acceptsChange(
-  s: Pick<RaftNode, 'config' | 'configIndex' | 'commitIndex' | 'log' | 'currentTerm' | 'options'>,
+  s: Pick<
+    RaftNode,
+    'config' | 'configIndex' | 'commitIndex' | 'log' | 'currentTerm' | 'options' | 'transfer'
+  >,
 ): boolean {
-  if (s.config.state.old !== null) return false;
+  if (s.config.state.old !== null || s.transfer !== null) return false;
   if (!s.options.rules.oneChangeAtATime) return true;
   return s.commitIndex >= s.configIndex && termAt(s.log, s.commitIndex) === s.currentTerm;
 }
@@ -115,6 +119,12 @@ function whyNot(
   } else {
     if (request.voters.length === 0) return 'noVoters';
     if (request.voters.some((id) => !isMember(config, id))) return 'notMember';
+    // §4.2.1 for joint changes too: a learner votes only once it holds everything committed.
+    const behind = (id: NodeId) =>
+      !isVoter(config, id) &&
+      id !== c.s.id &&
+      (c.s.progress[id]?.matchIndex ?? 0) < c.s.commitIndex;
+    if (request.voters.some(behind)) return 'notCaughtUp';
     const same =
       request.voters.length === config.state.voters.length &&
       request.voters.every((id) => config.state.voters.includes(id));
@@ -171,7 +181,7 @@ export function maybeAdvanceConfig(c: Ctx): boolean {
 }
 
 /** Whether applying this entry answers a client: a joint entry's request waits for C_new. */
-export function answersClient(entry: Entry): boolean {
+export function answersClient(entry: Entry): entry is Entry & { readonly requestId: number } {
   if (entry.requestId === undefined) return false;
   return !(entry.command.kind === 'config' && entry.command.change.op === 'enterJoint');
 }

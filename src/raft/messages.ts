@@ -93,6 +93,7 @@ export interface ClientReply extends Envelope {
  * - notMember / alreadyMember: the server named is not, or already is, in the configuration;
  * - notVoter: leadership can only go to a voter; isLeader: it already leads;
  * - noVoters: the change would leave no voter; noChange: the voters asked for are the voters;
+ * - notCaughtUp: a learner named as a new voter does not hold everything committed yet;
  * - transferTimedOut: the target did not catch up within an election timeout.
  */
 export type ClientErrorCode =
@@ -106,6 +107,7 @@ export type ClientErrorCode =
   | 'isLeader'
   | 'noVoters'
   | 'noChange'
+  | 'notCaughtUp'
   | 'transferTimedOut';
 
 export type Message =

@@ -14,6 +14,7 @@ import {
   handleRequestVote,
   handleRequestVoteReply,
   inLeaderLease,
+  leaseHoldsAgainst,
   maybeCheckQuorum,
   startElection,
 } from './election';
@@ -166,7 +167,7 @@ function onMessage(c: Ctx, m: Message): void {
   // §4.2.3: while we hear from a leader, a vote request from a server outside our configuration
   // is dropped as if lost, so a removed server that never heard of its removal cannot raise
   // everyone's term. Without a leader it is answered: it may be a voter we have not heard of yet.
-  if (m.kind === 'RequestVote' && !isVoter(s.config, m.from) && inLeaderLease(c)) return;
+  if (m.kind === 'RequestVote' && !isVoter(s.config, m.from) && leaseHoldsAgainst(c, m)) return;
 
   if (m.term > s.currentTerm) {
     const isProbe = (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') && m.preVote;

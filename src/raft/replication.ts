@@ -170,7 +170,7 @@ export function applyCommitted(c: Ctx): void {
       send(c, {
         kind: 'ClientReply',
         to: CLIENT_ID,
-        requestId: entry.requestId!,
+        requestId: entry.requestId,
         ok: true,
         index,
         term: entry.term,

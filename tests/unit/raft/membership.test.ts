@@ -359,7 +359,7 @@ describe('§4.1 one change at a time', () => {
 
   it('a joint configuration must be left before another change starts, even with the rule switched off', () => {
     const off = readyLeader({ rules: { oneChangeAtATime: false } });
-    const learner = deliver(off, ask(7, addServer(4, false)), 1000).node;
+    const learner = acked(deliver(off, ask(7, addServer(4, false)), 1000).node, [4]).node;
     const joint = deliver(learner, ask(8, changeVoters([1, 2, 4])), 1000).node;
     expect(votersOf(joint)).toBe('1,2,3→1,2,4');
     expect(replies(deliver(joint, ask(9, addServer(5)), 1000).outputs)).toEqual([
@@ -589,11 +589,25 @@ describe('§4.3 joint consensus: C_old,new needs both majorities, then C_new fol
     expect(acked(leader, acks).node.commitIndex).toBe(commit);
   });
 
+  it('a learner named as a new voter must have caught up first (§4.2.1): else notCaughtUp', () => {
+    const start = elect(
+      boot(1, { term: 1, log: [configEntry(1, conf([1, 2, 3], { learners: [4] }))] }),
+    );
+    const leader = acked(start, [2, 3]).node;
+    const r = deliver(leader, ask(7, changeVoters([1, 2, 4])), 1000);
+    expect(replies(r.outputs)).toEqual(['#7 notCaughtUp']);
+    expect(votersOf(r.node)).toBe('1,2,3');
+    const caughtUp = acked(leader, [4]).node;
+    expect(votersOf(deliver(caughtUp, ask(7, changeVoters([1, 2, 4])), 1000).node)).toBe(
+      '1,2,3→1,2,4',
+    );
+  });
+
   it('once C_old,new commits the leader appends C_new on its own, and the client hears back when C_new commits', () => {
     const start = elect(
       boot(1, { term: 1, log: [configEntry(1, conf([1, 2, 3], { learners: [4, 5] }))] }),
     );
-    let leader = acked(start, [2, 3]).node;
+    let leader = acked(start, [2, 3, 4, 5]).node;
     const r = deliver(leader, ask(7, changeVoters([1, 4, 5])), 1000);
     expect(votersOf(r.node)).toBe('1,2,3→1,4,5');
     expect(replies(r.outputs)).toEqual([]);
@@ -624,7 +638,7 @@ describe('§4.3 joint consensus: C_old,new needs both majorities, then C_new fol
       boot(1, { term: 1, log: [configEntry(1, conf([1, 2, 3], { learners: [4] }))] }),
     );
     const joint = acked(
-      deliver(acked(start, [2, 3]).node, ask(7, changeVoters([2, 3, 4])), 1000).node,
+      deliver(acked(start, [2, 3, 4]).node, ask(7, changeVoters([2, 3, 4])), 1000).node,
       [2, 3, 4],
     ).node;
     expect(joint.commitIndex).toBe(3);
