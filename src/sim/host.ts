@@ -110,7 +110,7 @@ export function statusOf(node: RaftNode): NodeStatus {
     config: node.config.state,
     configIndex: node.configIndex,
     transferTo: node.transfer?.to ?? null,
-    canStand: node.config.selfVotes || canStand(node),
+    canStand: canStand(node),
     acceptsChange: node.role === 'leader' && acceptsChange(node),
   };
 }

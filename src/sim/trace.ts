@@ -1,6 +1,6 @@
 // The record of a run: one event per thing that happened, a stable one-line description of
 // each, and a running digest over them so two runs can be compared by one number.
-import type { Command, Message, NodeId, Role, Term } from '../raft';
+import type { ClientCommand, Command, Message, NodeId, Role, Term } from '../raft';
 import type { Reason } from './read/reasons';
 import { CLIENT_ID, describeClientCommand } from '../raft';
 
@@ -45,6 +45,8 @@ export type TraceEvent =
       readonly by: NodeId | null;
       /** Why it failed, as a code, when it did. */
       readonly failure: Reason | null;
+      /** What was asked: a write, a membership change or a leadership transfer. */
+      readonly request: ClientCommand['kind'];
     }
   | {
       readonly kind: 'action';

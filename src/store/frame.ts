@@ -144,6 +144,7 @@ export class FrameProjector {
       joint: old && sameJoint(old.joint, v.joint) ? old.joint : v.joint,
       member: v.member,
       transferTo: v.transferTo,
+      canStand: v.canStand,
     };
     return old && sameRecord(old, next) ? old : next;
   }

@@ -201,15 +201,26 @@ export function checkCanStand(world: World, id: NodeId): void {
   }
 }
 
+/** Whether a membership request the client sent is still unanswered (on its way, or waiting). */
+function changeRequestPending(world: World): boolean {
+  for (const r of world.recentRequests(64)) {
+    const kind = r.command.kind;
+    const change = kind === 'addServer' || kind === 'removeServer' || kind === 'changeVoters';
+    if (change && r.status === 'pending') return true;
+  }
+  return false;
+}
+
 /**
  * Adding a server boots it before the leader has said yes, so it is refused here when the
- * leader could not take it: with no leader, or while a change is under way (§4.1). A server
+ * leader could not take it: with no leader, or while a change is under way (§4.1), including one
+ * the client asked for that has not reached the leader yet. A server
  * the leader then refuses all the same (it lost office meanwhile) stays outside the cluster.
  */
 export function checkLeaderTakesChange(world: World): void {
   const leader = leaderOf(world);
   if (leader === null) refuse({ code: 'noLeaderNow' }, 'there is no leader to add a server');
-  if (!world.node(leader.id).status?.acceptsChange) {
+  if (!world.node(leader.id).status?.acceptsChange || changeRequestPending(world)) {
     refuse(
       { code: 'changeInProgress', node: leader.id },
       `leader S${leader.id} is still making a change (or has not committed an entry of its term yet); try again once it is committed`,

@@ -74,6 +74,7 @@ export function nodeViewIn(world: World, id: NodeId, inUse: ConfigState): NodeVi
     joint: own.old === null ? null : { old: own.old, new: own.voters },
     member: membershipIn(inUse, id),
     transferTo: s?.transferTo ?? null,
+    canStand: s?.canStand ?? false,
   };
 }
 

@@ -4,10 +4,12 @@
 // configuration in between, is what keeps every pair in use overlapping.
 //
 // "In use" here: the committed configuration (the latest configuration entry at or below the
-// highest commit index any server reached) and the configuration of a live leader whose log
-// holds that entry (a stale leader that missed it can commit nothing: its majority meets the
-// servers that moved on). Example: committed {1,2,3,4,5}, a leader already counting {1,2,3}
-// after two quick removals: {S1,S2} is a majority of one, {S3,S4,S5} of the other.
+// highest commit index any server reached) and the configuration of a live leader of the highest
+// term among leaders, unless that leader's term is older than the committed entry's (a stale
+// leader left behind can commit nothing new). A correct leader holds every configuration
+// committed before its term, so it is at most one change ahead of or behind the committed one.
+// Example: committed {1,2,3,4,5}, a leader already counting {1,2,3} after two quick removals:
+// {S1,S2} is a majority of one, {S3,S4,S5} of the other.
 import type { ConfigState, Entry, NodeId } from '../../raft';
 import { majority } from '../../raft';
 import type { Checker, ClusterView } from './checker';
@@ -51,7 +53,7 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
       const s = view.node(other).status;
       if (other !== id && s?.role === 'leader' && s.currentTerm > status.currentTerm) return null;
     }
-    if (committed.index > 0 && node.log[committed.index - 1]?.term !== committed.term) return null;
+    if (status.currentTerm < committed.term) return null;
     const mine = status.config;
     if (sameConfig(mine, lastLeader) && sameConfig(committed.state, lastCommitted)) return null;
     const split = disjointMajorities(mine, committed.state);

@@ -58,6 +58,11 @@ export interface NodeView {
   readonly member: Membership;
   /** Leader only: the voter it is handing leadership to (§3.10), else null. */
   readonly transferTo: number | null;
+  /**
+   * Whether it may stand for election, as the core decides: a voter of its own configuration,
+   * or a voter whose removal it has not seen committed (§4.2.2). False while crashed.
+   */
+  readonly canStand: boolean;
 }
 
 export type Membership = 'voter' | 'learner' | 'outside';

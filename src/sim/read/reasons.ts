@@ -51,6 +51,7 @@ export const REASON_CODES = [
   'isLeader', // { node } – leadership would go to the leader itself
   'noVoters', // { node } – the change would leave no voter
   'noChange', // { node } – the voters asked for are the voters in use
+  'notCaughtUp', // { node } – a learner named as a new voter has not caught up yet (§4.2.1)
   'transferTimedOut', // { node } – the target did not catch up within an election timeout
   'clientTimeout', // { ms }
   // A node's runtime (a worker) failed

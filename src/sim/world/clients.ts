@@ -1,6 +1,7 @@
 // The clients (simulator layer): every request a client sent, how far it got (appended,
 // forwarded, first applied), and how it settled — an answer, a refusal or a timeout — as data
 // the read model words. The world sends the messages and records the events; this decides facts.
+import { answersClient } from '../../raft';
 import type {
   ClientCommand,
   ClientErrorCode,
@@ -81,7 +82,8 @@ export class Clients {
   noteAppended(by: NodeId, from: number, entries: readonly Entry[]): void {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
-      if (entry.requestId === undefined) continue;
+      // A joint entry carries its request, but C_new is the entry that answers it.
+      if (!answersClient(entry)) continue;
       const request = this.requests.get(entry.requestId);
       if (request && !request.appended) {
         request.appended = { index: (from + i) as LogIndex, term: entry.term, by };
@@ -96,7 +98,7 @@ export class Clients {
 
   /** A node applied `entry` at `index`: the first apply of a request's entry marks it committed. */
   noteApplied(index: number, entry: Entry): void {
-    if (entry.requestId === undefined) return;
+    if (!answersClient(entry)) return;
     const request = this.requests.get(entry.requestId);
     if (request && request.committedAt === null) request.committedAt = index;
   }
@@ -146,6 +148,7 @@ const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {
   isLeader: 'already the leader',
   noVoters: 'no voter would be left',
   noChange: 'those are the voters already',
+  notCaughtUp: 'a new voter has not caught up yet',
   transferTimedOut: 'transfer timed out',
 };
 
@@ -160,6 +163,7 @@ const CLIENT_ERRORS = [
   'isLeader',
   'noVoters',
   'noChange',
+  'notCaughtUp',
   'transferTimedOut',
 ] as const satisfies readonly Exclude<ClientErrorCode, ''>[];
 

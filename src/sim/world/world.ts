@@ -379,6 +379,7 @@ export class World implements ClusterView, InputContext {
       index: outcome === 'ok' ? (request.index ?? null) : null,
       by,
       failure: outcome === 'failed' ? request.failure : null,
+      request: request.command.kind,
     };
     this.recorder.record(event, h);
     return event;
