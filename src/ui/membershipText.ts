@@ -76,16 +76,8 @@ export function memberTagOf(node: NodeFrame, facts: ClusterFacts): MemberTag | n
   return null;
 }
 
-/** The tag in words, e.g. "learner · no vote", "removed", "handing over to S3". */
+/** The tag in words, e.g. "learner · cannot vote", "removed", "handing over to S3". */
 export function memberTagText(node: NodeFrame, facts: ClusterFacts, t: Translate): string | null {
   const tag = memberTagOf(node, facts);
   return tag === null ? null : t(`member.tag.${tag}`, { to: node.transferTo ?? 0 });
-}
-
-/**
- * Whether the server's own configuration gives it a vote (in either half of a joint one): only
- * then may it stand for election, so only then does its menu offer to fire its timer.
- */
-export function votesInOwnConfig(node: NodeFrame): boolean {
-  return node.voters.includes(node.id) || (node.joint?.old.includes(node.id) ?? false);
 }

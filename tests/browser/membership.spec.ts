@@ -98,7 +98,7 @@ test.describe('membership through the UI', () => {
         .then((n) => n ?? '');
     const seen = await until(page, name, (n) => /^S6, follower, term \d+$/.test(n), 40, 10);
     // On its way it was a learner: it caught up first, with no vote.
-    expect(seen.some((n) => n.endsWith('learner · no vote'))).toBe(true);
+    expect(seen.some((n) => n.endsWith('learner · cannot vote'))).toBe(true);
     await expect(page.getByText('Majority: 4 of 6', { exact: true })).toBeVisible();
     expect(errors).toEqual([]);
   });

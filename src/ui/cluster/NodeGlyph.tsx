@@ -22,7 +22,7 @@ interface Props {
   badge: number;
   /** Every line the node's labels would show, placed or not. */
   details: string;
-  /** Its membership tag in words ("learner · no vote", "removed"), or null for a plain voter. */
+  /** Its membership tag in words ("learner · cannot vote", "removed"), or null for a plain voter. */
   tag: string | null;
   selected: boolean;
   menuOpen: boolean;

@@ -5,7 +5,6 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
-import { votesInOwnConfig } from '../membershipText';
 
 export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write' | 'transfer' | 'remove';
 
@@ -16,7 +15,7 @@ export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write' | 'transfer' 
  */
 export function nodeActions(node: NodeFrame, leader: number | null): NodeAction[] {
   const out: NodeAction[] = node.alive ? ['crash'] : ['restart'];
-  if (node.alive && votesInOwnConfig(node)) out.push('timeout');
+  if (node.alive && node.canStand) out.push('timeout');
   if (node.alive) out.push('write');
   if (node.alive && node.member === 'voter' && leader !== null && leader !== node.id)
     out.push('transfer');

@@ -5,7 +5,6 @@
 import type { FlightFrame, NodeFrame } from '../../store/frame';
 import type { RingLayout } from '../../layout/ring';
 import { useViewTime } from '../labContext';
-import { votesInOwnConfig } from '../membershipText';
 
 interface Props {
   nodes: readonly NodeFrame[];
@@ -55,7 +54,7 @@ export function NodeTimers({ nodes, flights, layout, reducedMotion }: Props) {
             />
           );
         }
-        if (!votesInOwnConfig(node)) return null;
+        if (!node.canStand) return null;
         const left = timerLeft(node, viewTime);
         return (
           <g key={node.id} transform={`translate(${spot.x},${spot.y})`}>

@@ -1,5 +1,5 @@
 // The words the cluster drawing shows outside the nodes (UI layer): each node's role, term and
-// vote (or a crashed node's disk), its membership tag ("learner · no vote", "removed"), "cut off
+// vote (or a crashed node's disk), its membership tag ("learner · cannot vote", "removed"), "cut off
 // from a majority", a runtime fault, what a crash lost; and the drawing's own notes, the message
 // loss and the hint. The layout decides where each goes.
 import type { LabelKind, LabelPlan, LabelRequest } from '../../layout/labels';

@@ -204,6 +204,8 @@ const en: Record<string, string> = {
   'app.ev.reason.dropped': 'dropped by the network',
   'app.ev.reason.partitioned': 'the link is cut',
   'app.ev.reason.receiverdown': 'the receiver is down',
+  'app.ev.transferOk':
+    'The client hears back: request #{id} succeeded, {by} has sent TimeoutNow and the hand-over is under way',
   'app.ev.clientOk':
     'The client got its reply: request #{id} succeeded, applied at index {index} ({by})',
   'app.ev.clientFailed': 'Client request #{id} failed: {detail}',
@@ -455,6 +457,7 @@ const zh: Record<string, string> = {
   'app.ev.reason.dropped': '被网络丢弃',
   'app.ev.reason.partitioned': '链路被切断',
   'app.ev.reason.receiverdown': '接收方已宕机',
+  'app.ev.transferOk': '客户端收到应答：请求 #{id} 成功，{by} 已发出 TimeoutNow，领导权正在移交',
   'app.ev.clientOk': '客户端收到应答：请求 #{id} 成功，已在索引 {index} 处应用（{by}）',
   'app.ev.clientFailed': '客户端请求 #{id} 失败：{detail}',
   'app.ev.act.crash': '{node} 宕机：内存状态丢失，磁盘上的任期、投票和日志仍在',

@@ -6,7 +6,7 @@
 import type { Strings } from './types';
 
 const en: Record<string, string> = {
-  'member.tag.learner': 'learner · no vote',
+  'member.tag.learner': 'learner · cannot vote',
   'member.tag.removed': 'removed',
   'member.tag.joining': 'not added yet',
   'member.tag.oldOnly': 'votes in the old half',
@@ -108,7 +108,7 @@ const en: Record<string, string> = {
 };
 
 const zh: Record<string, string> = {
-  'member.tag.learner': '学习者（Learner）· 不投票',
+  'member.tag.learner': '学习者（Learner）· 无投票权',
   'member.tag.removed': '已移出集群',
   'member.tag.joining': '尚未加入',
   'member.tag.oldOnly': '只在旧配置中投票',

@@ -73,6 +73,9 @@ export function describeTraceEvent(e: TraceEvent, t: Translate): string {
         reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
       });
     case 'client':
+      if (e.outcome === 'ok' && e.request === 'transferLeadership') {
+        return t('app.ev.transferOk', { id: e.requestId, by: e.by === null ? '?' : name(e.by) });
+      }
       if (e.outcome === 'ok') {
         return t('app.ev.clientOk', {
           id: e.requestId,

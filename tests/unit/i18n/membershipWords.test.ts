@@ -10,12 +10,7 @@ import { eventKind, eventNodes } from '../../../src/ui/panels/eventText';
 import { FrameProjector } from '../../../src/store/frame';
 import type { Frame, NodeFrame } from '../../../src/store/frame';
 import { makeTranslate } from '../../../src/ui/i18n';
-import {
-  configEntryText,
-  configRequestText,
-  memberTagOf,
-  votesInOwnConfig,
-} from '../../../src/ui/membershipText';
+import { configEntryText, configRequestText, memberTagOf } from '../../../src/ui/membershipText';
 import { nodeActions } from '../../../src/ui/cluster/NodeMenu';
 
 const en = makeTranslate('en');
@@ -116,8 +111,8 @@ describe('the tag a server wears', () => {
 
   it('a server whose own configuration gives it no vote has no timer to fire', () => {
     const first = frames.find((f) => f.nodes[5]?.member === 'learner')!;
-    expect(votesInOwnConfig(first.nodes[5]!)).toBe(false);
-    expect(votesInOwnConfig(first.nodes[0]!)).toBe(true);
+    expect(first.nodes[5]!.canStand).toBe(false);
+    expect(first.nodes[0]!.canStand).toBe(true);
   });
 });
 
@@ -130,6 +125,7 @@ describe('a server’s menu', () => {
       member: 'voter',
       voters: [1, 2, 3],
       joint: null,
+      canStand: true,
       ...patch,
     }) as NodeFrame;
 
@@ -137,8 +133,18 @@ describe('a server’s menu', () => {
     ['a follower while S1 leads', node({}), 1, ['crash', 'timeout', 'write', 'transfer', 'remove']],
     ['the leader itself', node({ role: 'leader' }), 3, ['crash', 'timeout', 'write', 'remove']],
     ['a follower with no leader', node({}), null, ['crash', 'timeout', 'write', 'remove']],
-    ['a learner', node({ member: 'learner', voters: [1, 2] }), 1, ['crash', 'write', 'remove']],
-    ['a removed server', node({ member: 'outside', voters: [1, 2] }), 1, ['crash', 'write']],
+    [
+      'a learner',
+      node({ member: 'learner', voters: [1, 2], canStand: false }),
+      1,
+      ['crash', 'write', 'remove'],
+    ],
+    [
+      'a removed server',
+      node({ member: 'outside', voters: [1, 2], canStand: false }),
+      1,
+      ['crash', 'write'],
+    ],
     ['a crashed voter', node({ alive: false }), 1, ['restart', 'remove']],
   ] as const)('%s offers %j', (_, n, leader, actions) => {
     expect(nodeActions(n, leader)).toEqual(actions);

@@ -62,7 +62,7 @@ export function everyLabel(n: number, scale: number): LabelRequest[] {
     }
     if (id === 2) out.push(line('fault', 'runtime fault: the node threw'));
     // Servers past the fifth were added: a learner, then one removed again, and so on.
-    if (id > 5) out.push(line('member', id % 2 === 0 ? 'learner · no vote' : 'removed'));
+    if (id > 5) out.push(line('member', id % 2 === 0 ? 'learner · cannot vote' : 'removed'));
   }
   const hint = 'Drag across empty space to split the network · click a link to cut it';
   const halves = [hint.slice(0, 45), hint.slice(48)].map((h) => one('hint', h));
