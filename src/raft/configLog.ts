@@ -28,13 +28,14 @@ export function configAtOrBefore(log: RaftLog, at: number, boot: ConfigState): L
 /**
  * The configuration after the log became `log`, whose entries from `changedFrom` on are new,
  * given the one in use before (`current`). Only the new entries are read, unless the change
- * removed the entry `current` came from: then the log is read back from the cut.
+ * removed the entry `current` came from: then the log is read back from the cut (and only then
+ * is the boot configuration, `boot()`, built: this runs on every write to the log).
  */
 export function configAfterWrite(
   log: RaftLog,
   changedFrom: number,
   current: LoggedConfig,
-  boot: ConfigState,
+  boot: () => ConfigState,
 ): LoggedConfig {
   const last = lastIndex(log);
   for (let i = last; i >= changedFrom; i--) {
@@ -42,7 +43,7 @@ export function configAfterWrite(
     if (command.kind === 'config') return { state: command.config, index: asIndex(i) };
   }
   if (current.index < changedFrom) return current;
-  return configAtOrBefore(log, changedFrom - 1, boot);
+  return configAtOrBefore(log, changedFrom - 1, boot());
 }
 
 /** What `mayStand` reads of a node. */

@@ -38,7 +38,7 @@ export interface RaftNode {
   readonly votes: readonly NodeId[];
   /** Voters that refused this (pre)candidate in the current round; empty in other roles. */
   readonly refusals: readonly NodeId[];
-  /** Leader only: one record per other voter. */
+  /** Leader only: one record per peer of the configuration in use, learners included. */
   readonly progress: Readonly<Record<number, Progress>>;
   /** Absolute virtual ms when the election timer fires (not used while leader). */
   readonly electionDeadline: number;
@@ -149,7 +149,7 @@ export function setLog(c: Ctx, log: RaftLog, changedFrom: number): void {
   s.log = log;
   c.logDirtyFrom = Math.min(c.logDirtyFrom, changedFrom);
   const current = { state: s.config.state, index: s.configIndex };
-  const next = configAfterWrite(log, changedFrom, current, bootConfig(s));
+  const next = configAfterWrite(log, changedFrom, current, () => bootConfig(s));
   if (next.index === current.index && next.state === current.state) return;
   s.config = configurationOf(s.id, next.state);
   s.configIndex = next.index;

@@ -89,7 +89,7 @@ export function step(node: RaftNode, input: Input): StepResult {
   };
   if (input.kind === 'tick') onTick(c);
   else if (input.kind === 'timeout') {
-    // §4.2.3: only a voter stands for election; a learner or a removed server never does.
+    // §4.2.3: only a server that may stand does (a voter, or one whose removal is uncommitted).
     if (c.s.role !== 'leader' && canStand(c.s)) startElection(c);
   } else onMessage(c, input.message);
   if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
@@ -123,7 +123,6 @@ function draftOf(n: RaftNode): Draft {
   };
 }
 
-/** The next virtual time this node needs a tick: its heartbeat or CheckQuorum as leader, else its election timer. */
 /**
  * Whether this server may stand for election (see mayStand in configLog.ts): a voter, or a
  * removed voter whose removal is not committed yet.
@@ -132,6 +131,7 @@ export function canStand(node: RaftNode): boolean {
   return mayStand(node, () => bootConfigState(node.id, node.options.ids));
 }
 
+/** The next virtual time this node needs a tick: its heartbeat or CheckQuorum as leader, else its election timer. */
 export function nextWakeAt(node: RaftNode): number {
   if (node.role !== 'leader') return node.electionDeadline;
   if (!node.options.checkQuorum) return node.heartbeatDeadline;
@@ -154,7 +154,7 @@ function onTick(c: Ctx): void {
     return;
   }
   if (c.now < s.electionDeadline) return;
-  // §4.2.3: a server that is not a voter (a learner, a removed server) never campaigns.
+  // §4.2.3: a learner or a server whose removal it saw committed never campaigns (canStand).
   if (canStand(s)) startElection(c);
   else resetElectionTimer(c);
 }

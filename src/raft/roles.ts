@@ -62,7 +62,8 @@ export function becomeCandidate(c: Ctx, transfer = false): void {
   const s = c.s;
   if (s.role === 'leader') refuse(c, 'candidate', 'a leader does not stand for election');
   const boot = () => bootConfigState(s.id, s.options.ids);
-  if (!mayStand(s, boot)) refuse(c, 'candidate', 'only a voter stands for election (§4.2.3)');
+  if (!mayStand(s, boot))
+    refuse(c, 'candidate', 'only a voter, or one whose removal is uncommitted, stands (§4.2.3)');
   if (s.options.preVote && s.role !== 'precandidate' && !transfer) {
     refuse(c, 'candidate', 'with PreVote on, only a precandidate that won its pre-vote stands');
   }
