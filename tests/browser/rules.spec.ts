@@ -99,6 +99,13 @@ test('switching "one vote per term" off lets two leaders win one term, and the a
   }
   await expect(nodeButton(page, 3)).not.toHaveAttribute('data-highlight', /.+/);
 
+  // A short screen can fold the alarm to its headline and the rule's name, and unfold it again.
+  await alarm.getByRole('button', { name: 'Hide details' }).click();
+  await expect(jump).toBeHidden();
+  await expect(alarm).toContainText('Election Safety');
+  await alarm.getByRole('button', { name: 'Show details' }).click();
+  await expect(jump).toBeVisible();
+
   // One event earlier nothing had broken yet: no alarm, nothing marked.
   await page.evaluate((seq) => window.raftLabStore!.getState().seekTo(seq), n - 1);
   await expect(page.getByRole('alert')).toHaveCount(0);

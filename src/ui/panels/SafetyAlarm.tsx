@@ -3,8 +3,11 @@
 // and virtual time it broke, words what was found from its code in the reader's language (the
 // servers and entries it names are marked in the drawing, the logs and the inspector), and jumps
 // to that event on a click. A finding a checker repeats on later events is listed once, at the
-// event that first broke the rule. Short on purpose: every line it takes, the drawing loses.
+// event that first broke the rule. Short on purpose: every line it takes, the drawing loses, so
+// it folds to one line on request (a short projector screen cannot spare the drawing for it); a
+// new violation unfolds it again.
 import { motion, useReducedMotion } from 'framer-motion';
+import { useState } from 'react';
 import type { Frame } from '../../store';
 import { describeFinding, ruleName } from '../i18n/codes';
 import { describeRulesOff } from '../i18n/ruleStrings';
@@ -29,9 +32,22 @@ export function SafetyAlarm() {
   // With rules switched off the failure was asked for: the headline says so, and names them.
   const rules = useLab((s) => s.settings.rules);
   const off = describeRulesOff(rules, t);
+  // Folded as of this many violations: one more than that unfolds it.
+  const [foldedAt, setFoldedAt] = useState<number | null>(null);
   if (!violations || violations.length === 0) return null;
   const shown = firstReports(violations);
   const checkers = new Set(violations.map((v) => v.ruleId)).size;
+  const folded = foldedAt !== null && foldedAt >= violations.length;
+  const fold = (
+    <button
+      type="button"
+      className="rl-alarm-fold"
+      aria-expanded={!folded}
+      onClick={() => setFoldedAt(folded ? null : violations.length)}
+    >
+      {t(folded ? 'rules.alarm.unfold' : 'rules.alarm.fold')}
+    </button>
+  );
   return (
     // A short shake draws the room's eye to the alarm, unless the person asked for less motion.
     <motion.div
@@ -41,12 +57,16 @@ export function SafetyAlarm() {
       animate={still ? {} : { x: [0, -10, 10, -6, 6, 0] }}
       transition={{ duration: 0.5 }}
     >
-      <strong className="rl-alarm-head">
-        {off
-          ? t('rules.alarm.expected', { rules: off })
-          : t('app.safety.alarm', { count: checkers })}
-      </strong>
-      <ul>
+      <div className="rl-alarm-top">
+        <strong className="rl-alarm-head">
+          {off
+            ? t('rules.alarm.expected', { rules: off })
+            : t('app.safety.alarm', { count: checkers })}
+          {folded && ` ${shown.map((v) => ruleName(v.ruleId, t)).join(t('app.list.separator'))}`}
+        </strong>
+        {fold}
+      </div>
+      <ul hidden={folded}>
         {shown.slice(0, 3).map((v) => (
           <li key={`${v.seq} ${v.ruleId}`} className="rl-alarm-item">
             <p className="rl-alarm-what">
