@@ -17,7 +17,7 @@ import type {
 } from './labTypes';
 import { headSeqOf } from './selectors';
 import { noteInstant, withFrames } from './history';
-import { lineForError } from './notices';
+import { changeRefusedIn, lineForError } from './notices';
 
 /** A running cluster and what observes it: a true resource, replaced whole on every rebuild. */
 export interface Session {
@@ -168,6 +168,8 @@ export function publish(
   if (grown.dropped) {
     notify(k, 'info', { key: 'app.notice.historyTrimmed', params: { count: grown.dropped } });
   }
+  const refusal = changeRefusedIn(frames);
+  if (refusal) notify(k, 'error', refusal);
   k.res.afterPublish();
 }
 

@@ -116,3 +116,22 @@ describe('membership intents', () => {
     expect(lab(store).actions.map((a) => a.action.do)).toEqual(['addServer', 'write']);
   });
 });
+
+describe('a change the leader refuses after it left the client', () => {
+  it('is told as a coded notice once the refusal comes back (not only as a ✗ to the client)', async () => {
+    const { store } = await startedStore('n=5&seed=4');
+    await lab(store).fastForward('leader');
+    // Elected a moment ago: its no-op is not committed, so it cannot start a change (§4.1).
+    const leader = frame(store).facts.leader!;
+    const other = leader === 1 ? 2 : 1;
+    await lab(store).removeServer(other);
+    expect(lab(store).notice).toBeNull();
+    await lab(store).fastForward('requestsSettled');
+    expect(frame(store).requests.at(-1)!.failure).toMatchObject({ code: 'changeInProgress' });
+    expect(lab(store).notice).toMatchObject({
+      kind: 'error',
+      key: 'reason.changeInProgress',
+      params: { node: leader },
+    });
+  });
+});
