@@ -52,7 +52,8 @@ function VoterChoice({ frame }: { frame: Frame }) {
   const members = frame.nodes.filter((n) => n.member !== 'outside').map((n) => n.id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void lab.changeVoters([...chosen].sort((a, b) => a - b));
+    // Only servers still in the configuration: one ticked earlier may have been removed since.
+    void lab.changeVoters(chosen.filter((id) => members.includes(id)).sort((a, b) => a - b));
   };
   const toggle = (id: number, on: boolean) =>
     setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
@@ -71,7 +72,11 @@ function VoterChoice({ frame }: { frame: Frame }) {
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="rl-button" disabled={chosen.length === 0}>
+      <button
+        type="submit"
+        className="rl-button"
+        disabled={!chosen.some((id) => members.includes(id))}
+      >
         {t('member.panel.change')}
       </button>
     </form>
