@@ -4,60 +4,15 @@
 // rest of the cluster goes on.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import type { ScriptStep, SimAction, SimOptionsInput, Simulation } from '../../src/sim';
+import type { ScriptStep, SimOptionsInput } from '../../src/sim';
 import { createSimulation, runScript, writeLoad } from '../../src/sim';
+import { membershipScript } from '../unit/worker/membershipScript';
 
 interface Case {
   readonly name: string;
   readonly options: SimOptionsInput;
   readonly script: ScriptStep[];
   readonly endMs: number;
-}
-
-/** The servers of the configuration in use: voters of either half and learners. */
-function members(sim: Simulation): number[] {
-  const { voters, learners, joint } = sim.configuration();
-  return [...new Set([...voters, ...(joint?.old ?? []), ...learners])].sort((a, b) => a - b);
-}
-
-/**
- * Membership changes and a transfer (thesis ch. 4, §3.10) on five servers: S6 joins as a voter
- * and S7 as a learner (each boots a new worker), S1 is removed, the voters become every member
- * but S4 and S5 (joint consensus), S6's worker is terminated and booted again from its disk,
- * and leadership goes to the lowest voter not leading (the unit tests' async parity runs the same).
- */
-const plan: readonly [at: number, choose: (sim: Simulation) => SimAction][] = [
-  [900, () => ({ do: 'addServer' })],
-  [1600, () => ({ do: 'addServer', voter: false })],
-  [1800, () => ({ do: 'removeServer', node: 1 })],
-  [2600, (sim) => ({ do: 'changeVoters', voters: members(sim).filter((id) => id > 5 || id < 4) })],
-  [3000, () => ({ do: 'crash', node: 6 })],
-  [3200, () => ({ do: 'restart', node: 6 })],
-  [
-    3500,
-    (sim) => ({
-      do: 'transferLeadership',
-      to: sim.configuration().voters.find((id) => id !== sim.leader()) ?? 0,
-    }),
-  ],
-];
-
-/**
- * The plan as one fixed script, each step chosen by a headless dry run up to its time, so it
- * is a step the simulator accepts whatever the core did before; workers then replay that data.
- */
-async function membershipScript(options: SimOptionsInput, writes: ScriptStep[]) {
-  const script: ScriptStep[] = [...writes];
-  for (const [at, choose] of plan) {
-    const dry = createSimulation(options);
-    await runScript(
-      dry,
-      script.filter((step) => step.at <= at),
-      at,
-    );
-    script.push({ at, ...choose(dry) });
-  }
-  return script;
 }
 
 const cases: Case[] = [
