@@ -71,6 +71,7 @@ function configurationHolds(c: ConfigurationCondition, sim: SimReads, scene: Sce
   let joint: boolean;
   if (c.node === undefined) {
     const facts = sim.facts();
+    if (c.committed !== undefined && facts.configCommitted !== c.committed) return false;
     [voters, joint] = [facts.voters, facts.joint !== null];
   } else {
     const id = scene.node(c.node);

@@ -1,7 +1,7 @@
 // What a lesson is, as data (course layer): narration in two languages, the actions that set
 // each step up, the condition that finishes it, what to point at, and optional questions and
 // tasks. The runner (runner.ts) plays this against any simulation, headless or in the browser.
-import type { MessageKind, Role, RuleId, RuleSwitches, StagedDisk } from '../sim';
+import type { Membership, MessageKind, Role, RuleId, RuleSwitches, StagedDisk } from '../sim';
 
 /** One text in both languages the app speaks. `{name}` is a server the lesson named (e.g. S3). */
 export interface Words {
@@ -50,7 +50,7 @@ export type Cue =
   | { readonly do: 'transferLeadership'; readonly to: NodeRef };
 
 /** What a server is in the configuration in use (the leader's): as the read model says. */
-export type Membership = 'voter' | 'learner' | 'outside';
+export type { Membership };
 
 /**
  * What the simulation must do for a step to be finished, checked after every instant. Requests
@@ -118,6 +118,8 @@ export type Condition =
       readonly excludes?: readonly NodeRef[];
       readonly count?: number;
       readonly joint?: boolean;
+      /** Only once the leader's configuration entry is committed: the change is done. */
+      readonly committed?: boolean;
     }
   /** What `node` is in the configuration in use: a voter, a learner, or outside it. */
   | { readonly kind: 'member'; readonly node: NodeRef; readonly is: Membership }

@@ -30,6 +30,7 @@ export { majority, failuresTolerated, describeCommand } from '../raft';
 export type {
   ClusterFacts,
   LostState,
+  Membership,
   NodeView,
   RequestStage,
   RequestView,

@@ -154,7 +154,7 @@ export const addServer: Lesson = {
           en: 'Press “Add server” above the cluster. The new server is a learner until it has caught up; then {chief} promotes it.',
           zh: '点击集群上方的“添加服务器”。新服务器追上之前是学习者；追上后 {chief} 会把它升为投票成员。',
         },
-        done: { kind: 'configuration', count: 5, joint: false },
+        done: { kind: 'configuration', count: 5, joint: false, committed: true },
         solution: [{ do: 'addServer' }],
         maxMs: 2000,
       },

@@ -262,14 +262,15 @@ export const oneChange: Lesson = {
           zh: '安全地移除 {gone1} 和 {gone2}，只留下三个投票成员。',
         },
         hint: {
-          en: 'In the Client tab, under Membership, tick only three servers as the new voters and press Change voters. Or remove {gone1} from its menu in the drawing, wait until that request is answered, then remove {gone2}.',
-          zh: '在“客户端”标签页的“集群成员”一栏中，只勾选三台服务器作为新的投票成员，然后点击“更换投票成员”。也可以在图中点开 {gone1} 的菜单把它移除，等这个请求得到答复，再移除 {gone2}。',
+          en: 'Open Panels, then the Client tab: under Membership, tick only three servers as the new voters and press Change voters. Or remove {gone1} from its menu in the drawing, wait until that request is answered, then remove {gone2}.',
+          zh: '打开“面板”，进入“客户端”标签页，在“集群成员”一栏中只勾选三台服务器作为新的投票成员，然后点击“更换投票成员”。也可以在图中点开 {gone1} 的菜单把它移除，等这个请求得到答复，再移除 {gone2}。',
         },
         done: {
           kind: 'configuration',
           excludes: ['gone1', 'gone2'],
           count: 3,
           joint: false,
+          committed: true,
         },
         solution: [{ do: 'changeVoters', voters: THREE }],
         maxMs: 1000,

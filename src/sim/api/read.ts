@@ -129,7 +129,15 @@ export function factsOf(world: World): ClusterFacts {
     const r = world.node(id);
     if (r.alive) live.push({ id, term: r.currentTerm });
   }
-  return clusterFacts(clusterConfigOf(world), leaderOf(world), live, CHECKERS);
+  const leader = leaderOf(world);
+  const status = leader && world.node(leader.id).status;
+  const configCommitted = status !== null && status.configIndex <= status.commitIndex;
+  return clusterFacts(
+    clusterConfigOf(world),
+    leader && { ...leader, configCommitted },
+    live,
+    CHECKERS,
+  );
 }
 
 /** The newest `limit` client requests, oldest first, each with its stage decided here. */

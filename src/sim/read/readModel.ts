@@ -122,6 +122,11 @@ export interface ClusterFacts {
     readonly oldMajority: number;
   } | null;
   /**
+   * Whether the leader's configuration entry is committed (true for the boot configuration): a
+   * change is done only then. False with no leader.
+   */
+  readonly configCommitted: boolean;
+  /**
    * The leader the cluster follows, and its term: the live leader with the highest term, when a
    * majority of the cluster's servers are alive in that term. Null otherwise.
    */
@@ -171,7 +176,7 @@ export function entryFate(
  */
 export function clusterFacts(
   config: { voters: readonly NodeId[]; learners: readonly NodeId[]; old: readonly NodeId[] | null },
-  leader: { id: NodeId; term: number } | null,
+  leader: { id: NodeId; term: number; configCommitted: boolean } | null,
   live: readonly { id: number; term: number }[],
   checkers: number,
 ): ClusterFacts {
@@ -203,6 +208,7 @@ export function clusterFacts(
     claimantTerm: leader && !followed ? leader.term : null,
     highestTerm,
     checkers,
+    configCommitted: followed && leader.configCommitted,
   };
 }
 

@@ -35,16 +35,26 @@ describe('the leader the facts name', () => {
     // 5 servers: S1 leads term 97, the rest moved on to 125 (as under 100 % loss).
     const f = clusterFacts(
       config(5),
-      { id: asNodeId(1), term: 97 },
+      { id: asNodeId(1), term: 97, configCommitted: true },
       live(97, 125, 125, 125, 124),
       7,
     );
     expect(f).toMatchObject({ leader: null, leaderTerm: null, claimant: 1, claimantTerm: 97 });
     expect(f.highestTerm).toBe(125);
-    const g = clusterFacts(config(5), { id: asNodeId(2), term: 4 }, live(4, 4, 4, 3), 7);
+    const g = clusterFacts(
+      config(5),
+      { id: asNodeId(2), term: 4, configCommitted: true },
+      live(4, 4, 4, 3),
+      7,
+    );
     expect(g).toMatchObject({ leader: 2, leaderTerm: 4, claimant: null, highestTerm: 4 });
     // Two of five in the term is not a majority, even with three crashed.
-    const h = clusterFacts(config(5), { id: asNodeId(2), term: 4 }, live(4, 4), 7);
+    const h = clusterFacts(
+      config(5),
+      { id: asNodeId(2), term: 4, configCommitted: true },
+      live(4, 4),
+      7,
+    );
     expect(h).toMatchObject({ leader: null, claimant: 2, claimantTerm: 4 });
     expect(clusterFacts(config(3), null, [], 7)).toMatchObject({
       leader: null,
@@ -68,5 +78,21 @@ describe('the leader the facts name', () => {
       claimantTerm: sim.node(leader).term,
     });
     expect(f.highestTerm).toBeGreaterThan(sim.node(leader).term);
+  });
+});
+
+describe('whether the configuration in use is committed', () => {
+  it('is false from the moment the leader appends a change until it commits, and without a leader', () => {
+    const sim = createSimulation({ seed: 1, nodes: 5 });
+    expect(sim.facts().configCommitted).toBe(false); // no leader yet
+    sim.runUntil((s) => s.leader() !== null, 2000);
+    sim.runFor(300);
+    expect(sim.facts().configCommitted).toBe(true); // the boot configuration
+    const id = sim.removeServer(sim.leader() === 5 ? 4 : 5);
+    sim.runUntil((s) => s.facts().voters.length === 4, 1000);
+    expect(sim.facts().configCommitted).toBe(false);
+    sim.runUntil((s) => s.request(id).status !== 'pending', 2000);
+    expect(sim.request(id).status).toBe('ok');
+    expect(sim.facts().configCommitted).toBe(true);
   });
 });

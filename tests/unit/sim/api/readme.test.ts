@@ -23,6 +23,7 @@ describe("the README's scripting API example", () => {
       voters: [1, 2, 3, 4, 5],
       learners: [],
       joint: null,
+      configCommitted: true,
     });
     expect(sim.nodeView(2).role).toBe('leader');
     sim.crash(sim.leader()!);
