@@ -90,6 +90,9 @@ export function handleConfigRequest(
       joining: state.joining.filter((j) => j.id !== request.id),
     };
     appendConfig(c, next, { op: 'remove', id: request.id }, m.requestId);
+    // A learner removed before its promotion: the request that added it will never be answered ok.
+    const joining = state.joining.find((j) => j.id === request.id);
+    if (joining?.requestId != null) refuseRequest(c, joining.requestId, 'removedWhileJoining');
   } else {
     // §4.3: C_old,new first; the leader appends C_new once it is committed.
     const voters = sorted(request.voters);

@@ -94,6 +94,7 @@ export interface ClientReply extends Envelope {
  * - notVoter: leadership can only go to a voter; isLeader: it already leads;
  * - noVoters: the change would leave no voter; noChange: the voters asked for are the voters;
  * - notCaughtUp: a learner named as a new voter does not hold everything committed yet;
+ * - removedWhileJoining: the server this request added was removed before it was promoted;
  * - transferTimedOut: the target did not catch up within an election timeout.
  */
 export type ClientErrorCode =
@@ -108,6 +109,7 @@ export type ClientErrorCode =
   | 'noVoters'
   | 'noChange'
   | 'notCaughtUp'
+  | 'removedWhileJoining'
   | 'transferTimedOut';
 
 export type Message =

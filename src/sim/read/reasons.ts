@@ -52,6 +52,7 @@ export const REASON_CODES = [
   'noVoters', // { node } – the change would leave no voter
   'noChange', // { node } – the voters asked for are the voters in use
   'notCaughtUp', // { node } – a learner named as a new voter has not caught up yet (§4.2.1)
+  'removedWhileJoining', // { node } – the server this request added was removed before it could vote
   'transferTimedOut', // { node } – the target did not catch up within an election timeout
   'clientTimeout', // { ms }
   // A node's runtime (a worker) failed

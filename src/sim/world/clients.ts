@@ -149,6 +149,7 @@ const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {
   noVoters: 'no voter would be left',
   noChange: 'those are the voters already',
   notCaughtUp: 'a new voter has not caught up yet',
+  removedWhileJoining: 'the server was removed before it could vote',
   transferTimedOut: 'transfer timed out',
 };
 
@@ -164,6 +165,7 @@ const CLIENT_ERRORS = [
   'noVoters',
   'noChange',
   'notCaughtUp',
+  'removedWhileJoining',
   'transferTimedOut',
 ] as const satisfies readonly Exclude<ClientErrorCode, ''>[];
 

@@ -47,6 +47,8 @@ const en: Record<string, string> = {
   'reason.noChange': 'S{node} uses those voters already',
   'reason.notCaughtUp':
     'S{node} refused: a learner named as a new voter has not caught up yet (§4.2.1); try again once it has',
+  'reason.removedWhileJoining':
+    'the server this request added was removed before it could vote (S{node} answered)',
   'reason.transferTimedOut':
     'S{node} gave up: the new leader did not catch up within an election timeout',
   'reason.clientTimeout': 'no reply within {ms} ms',
@@ -129,6 +131,7 @@ const zh: Record<string, string> = {
   'reason.noChange': 'S{node} 用的已经是这些投票成员',
   'reason.notCaughtUp':
     'S{node} 拒绝了：被选为新投票成员的学习者（Learner）还没追上日志（§4.2.1），等它追上后再试',
+  'reason.removedWhileJoining': '这个请求添加的服务器在获得投票权之前就被移除了（由 S{node} 答复）',
   'reason.transferTimedOut': 'S{node} 放弃了：新领导者没能在一个选举超时内追上日志',
   'reason.clientTimeout': '{ms} 毫秒内没有回复',
   'reason.runtimeFailed': '该节点的工作线程出错了',

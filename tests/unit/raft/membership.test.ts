@@ -386,6 +386,16 @@ describe('§4.2.1 new servers join as learners: they receive the log, never coun
     expect(after[4]!.config.selfVotes).toBe(false);
   });
 
+  it('a learner removed before its promotion: the request that added it is refused, not left to time out', () => {
+    const added = deliver(readyLeader(), ask(7, addServer(4)), 1000).node;
+    // The learner entry commits on S2 and S3; S4 has not caught up, so it is still joining.
+    const committed = acked(added, [2, 3]).node;
+    expect(committed.config.state.joining.map((j) => j.id)).toEqual([4]);
+    const r = deliver(committed, ask(8, removeServer(4)), 1000);
+    expect(replies(r.outputs)).toEqual(['#7 removedWhileJoining']);
+    expect(r.node.config.state.joining).toEqual([]);
+  });
+
   it('a learner’s replica does not count towards commitment', () => {
     const leader = deliver(readyLeader(), ask(7, addServer(4, false)), 1000).node;
     const byLearner = acked(leader, [4]).node;
