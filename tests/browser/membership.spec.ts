@@ -4,19 +4,11 @@
 // to run virtual time ahead, in slices bounded by count, so no test waits in real time.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
 const query = (nodes: number, seed: number, lang = 'en') =>
   `n=${nodes}&seed=${seed}&${SETTINGS}&lang=${lang}`;
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 const cluster = (page: Page) => page.getByRole('group', { name: /^Raft cluster|^Raft 集群/ });
 const nodeButtons = (page: Page) => cluster(page).getByRole('button', { name: /^S\d+[,，]/ });

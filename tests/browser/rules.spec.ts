@@ -6,22 +6,13 @@
 // virtual time ahead, so nothing waits in real time.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
 
 const cluster = (page: Page) => page.getByRole('group', { name: /^Raft cluster/ });
 const nodeButton = (page: Page, id: number) =>
   cluster(page).getByRole('button', { name: new RegExp(`^S${id}, `) });
-
-/** Console errors and uncaught page errors, collected for the whole test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 async function showTab(page: Page, name: string): Promise<void> {
   const tab = page.getByRole('tab', { name, exact: true });

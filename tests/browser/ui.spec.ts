@@ -5,22 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
 const query = (nodes: number, seed: number) => `n=${nodes}&seed=${seed}&${SETTINGS}`;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: opening the lab, reading what the screen says, running virtual time ahead.
-
-/** Console errors and uncaught page errors, collected for the whole test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 async function openLab(page: Page, search: string): Promise<void> {
   await page.goto(`/?${search}`);
