@@ -1,7 +1,7 @@
 // Every action a person or a script can take, checked in one place and then carried out on the
 // world (simulator layer). `checkAction` reads only its argument; `performAction` refuses what
 // the world's state forbids before it changes anything, so a refused action leaves no trace.
-import type { Command, NodeId } from '../../raft';
+import type { ClientCommand, Command, NodeId } from '../../raft';
 import { asNodeId, describeCommand } from '../../raft';
 import type { World } from '../world';
 import type { CheckedDisk } from './disk';
@@ -207,60 +207,73 @@ type MembershipAction = Extract<
  * Adding a server first boots it, empty, so it is there to catch up. Returns the request's id.
  */
 function performMembership(world: World, action: MembershipAction): number {
+  const via = checkMembership(world, action);
+  const added = action.do === 'addServer' ? world.addServer(via).id : null;
+  const request = world.submit(membershipRequest(action, added), via);
+  recordMembership(world, action, added, request, via);
+  return request;
+}
+
+/** Refuses what the configuration in use forbids; returns the server the request goes to. */
+function checkMembership(world: World, action: MembershipAction): NodeId {
   switch (action.do) {
-    case 'addServer': {
+    case 'addServer':
       checkRoomForServer(world);
       checkLeaderTakesChange(world);
-      const via = defaultTarget(world);
-      const { id } = world.addServer(via);
-      const request = world.submit({ kind: 'addServer', id, voter: action.voter }, via);
+      return defaultTarget(world);
+    case 'removeServer':
+      checkRemovable(world, action.node);
+      return defaultTarget(world);
+    case 'changeVoters':
+      checkVotersInUse(world, action.voters);
+      return defaultTarget(world);
+    case 'transferLeadership':
+      return checkTransfer(world, action.to);
+  }
+}
+
+/** The client's request for `action`; `added` is the new server's id for addServer. */
+function membershipRequest(action: MembershipAction, added: NodeId | null): ClientCommand {
+  switch (action.do) {
+    case 'addServer':
+      return { kind: 'addServer', id: added!, voter: action.voter };
+    case 'removeServer':
+      return { kind: 'removeServer', id: action.node };
+    case 'changeVoters':
+      return { kind: 'changeVoters', voters: action.voters };
+    case 'transferLeadership':
+      return { kind: 'transferLeadership', to: action.to };
+  }
+}
+
+/** The trace's record of the action, in the English words the digest folds in, and as data. */
+function recordMembership(
+  world: World,
+  action: MembershipAction,
+  added: NodeId | null,
+  request: number,
+  via: NodeId,
+): void {
+  const sent = `client request #${request} → S${via}`;
+  switch (action.do) {
+    case 'addServer': {
       const as = action.voter ? '' : ' as a learner';
-      world.action('membership', id, `S${id} added${as}; client request #${request} → S${via}`, {
-        do: 'addServer',
-        node: id,
-        voter: action.voter,
-        request,
-        via,
-      });
-      return request;
+      const detail = { do: 'addServer', node: added!, voter: action.voter, request, via } as const;
+      return world.action('membership', added, `S${added} added${as}; ${sent}`, detail);
     }
     case 'removeServer': {
-      checkRemovable(world, action.node);
-      const via = defaultTarget(world);
-      const request = world.submit({ kind: 'removeServer', id: action.node }, via);
-      const text = `remove S${action.node}; client request #${request} → S${via}`;
-      world.action('membership', action.node, text, {
-        do: 'removeServer',
-        node: action.node,
-        request,
-        via,
-      });
-      return request;
+      const detail = { do: 'removeServer', node: action.node, request, via } as const;
+      return world.action('membership', action.node, `remove S${action.node}; ${sent}`, detail);
     }
     case 'changeVoters': {
-      checkVotersInUse(world, action.voters);
-      const via = defaultTarget(world);
-      const request = world.submit({ kind: 'changeVoters', voters: action.voters }, via);
-      const text = `voters → {${action.voters.join(',')}}; client request #${request} → S${via}`;
-      world.action('membership', null, text, {
-        do: 'changeVoters',
-        voters: action.voters,
-        request,
-        via,
-      });
-      return request;
+      const detail = { do: 'changeVoters', voters: action.voters, request, via } as const;
+      const text = `voters → {${action.voters.join(',')}}; ${sent}`;
+      return world.action('membership', null, text, detail);
     }
     case 'transferLeadership': {
-      const via = checkTransfer(world, action.to);
-      const request = world.submit({ kind: 'transferLeadership', to: action.to }, via);
+      const detail = { do: 'transferLeadership', node: action.to, request, via } as const;
       const text = `transfer leadership S${via} → S${action.to}; client request #${request}`;
-      world.action('membership', action.to, text, {
-        do: 'transferLeadership',
-        node: action.to,
-        request,
-        via,
-      });
-      return request;
+      return world.action('membership', action.to, text, detail);
     }
   }
 }
