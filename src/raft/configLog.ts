@@ -4,6 +4,7 @@
 import type { RaftLog } from './log';
 import { entryAt, lastIndex } from './log';
 import type { Configuration } from './tracker';
+import { votesIn } from './tracker';
 import type { ConfigState, LogIndex, NodeId } from './types';
 import { asIndex } from './types';
 
@@ -66,5 +67,5 @@ export function mayStand(n: StandingFacts, boot: () => ConfigState): boolean {
   if (n.config.selfVotes) return true;
   if (n.configIndex <= n.commitIndex || n.config.state.learners.includes(n.id)) return false;
   const before = configAtOrBefore(n.log, n.configIndex - 1, boot()).state;
-  return before.voters.includes(n.id) || (before.old !== null && before.old.includes(n.id));
+  return votesIn(before, n.id);
 }

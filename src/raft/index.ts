@@ -10,7 +10,14 @@ export { lastIndex, lastTerm, termAt, entryAt, toArray, isAtLeastAsUpToDate } fr
 export type { Progress } from './progress';
 export { checkInvariants, setInvariantChecks } from './invariants';
 export type { Configuration, VoteResult } from './tracker';
-export { voteResult, bootConfigState, configurationOf, isVoter, isMember } from './tracker';
+export {
+  voteResult,
+  bootConfigState,
+  configurationOf,
+  isVoter,
+  isMember,
+  votesIn,
+} from './tracker';
 export { majority, failuresTolerated, quorumIndex } from './quorum';
 export { nextRandom, randomIntBetween, deriveSeed } from './random';
 export { applyCommand, describeCommand, describeClientCommand } from './stateMachine';

@@ -73,8 +73,12 @@ function union(a: readonly NodeId[], b: readonly NodeId[]): NodeId[] {
 
 /** Whether `id` votes in this configuration (either half of a joint one). */
 export function isVoter(config: Configuration, id: NodeId): boolean {
-  const { voters, old } = config.state;
-  return voters.includes(id) || (old !== null && old.includes(id));
+  return votesIn(config.state, id);
+}
+
+/** Whether `id` votes in this configuration as the log holds it (either half of a joint one). */
+export function votesIn(state: ConfigState, id: NodeId): boolean {
+  return state.voters.includes(id) || (state.old !== null && state.old.includes(id));
 }
 
 /** Whether `id` is in the configuration at all: a voter of either half or a learner. */

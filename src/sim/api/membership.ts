@@ -3,7 +3,7 @@
 // carried out — a new server's boot and a client request to the leader, which turns it into
 // configuration entries (src/raft/membership.ts). Which configuration is in use is read here.
 import type { ConfigState, NodeId } from '../../raft';
-import { asNodeId } from '../../raft';
+import { asNodeId, votesIn } from '../../raft';
 import { MAX_NODES } from '../options';
 import type { NodeRecord, World } from '../world';
 import { leaderOf } from './actions';
@@ -61,8 +61,7 @@ export function describeConfiguration(c: ConfigState): ClusterConfiguration {
   };
 }
 
-const isVoterOf = (c: ConfigState, id: number) =>
-  c.voters.includes(id as NodeId) || (c.old !== null && c.old.includes(id as NodeId));
+const isVoterOf = (c: ConfigState, id: number) => votesIn(c, id as NodeId);
 const isMemberOf = (c: ConfigState, id: number) =>
   isVoterOf(c, id) || c.learners.includes(id as NodeId);
 

@@ -2,7 +2,7 @@
 // records, and the plain-data copies `sim.node()` and `sim.request()` hand out. The simulation
 // class delegates here, so each fact about a node or a request is decided in this one file.
 import type { Command, ConfigState, NodeId, Role } from '../../raft';
-import { majority } from '../../raft';
+import { majority, votesIn } from '../../raft';
 import { clusterConfigOf, configOfRecord } from './membership';
 import type { Membership } from '../read/readModel';
 import { allCheckers } from '../checkers';
@@ -79,7 +79,7 @@ export function nodeViewIn(world: World, id: NodeId, inUse: ConfigState): NodeVi
 }
 
 function membershipIn(c: ConfigState, id: NodeId): Membership {
-  if (c.voters.includes(id) || (c.old !== null && c.old.includes(id))) return 'voter';
+  if (votesIn(c, id)) return 'voter';
   return c.learners.includes(id) ? 'learner' : 'outside';
 }
 

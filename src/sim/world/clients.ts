@@ -132,7 +132,7 @@ export class Clients {
 function refusalOf(m: ClientReply): Reason {
   const error: string = m.error;
   if ((CLIENT_ERRORS as readonly string[]).includes(error)) {
-    return { code: error as (typeof CLIENT_ERRORS)[number], node: m.from };
+    return { code: error as Exclude<ClientErrorCode, ''>, node: m.from };
   }
   throw new Error(`simulator bug: a failed client reply with an unknown error "${error}"`);
 }
@@ -154,20 +154,7 @@ const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {
 };
 
 /** The core's refusal codes, each a reason code of the same name (see reasons.ts). */
-const CLIENT_ERRORS = [
-  'noLeaderKnown',
-  'transferring',
-  'changeInProgress',
-  'notMember',
-  'alreadyMember',
-  'notVoter',
-  'isLeader',
-  'noVoters',
-  'noChange',
-  'notCaughtUp',
-  'removedWhileJoining',
-  'transferTimedOut',
-] as const satisfies readonly Exclude<ClientErrorCode, ''>[];
+const CLIENT_ERRORS = Object.keys(FAILURE_WORDS) as Exclude<ClientErrorCode, ''>[];
 
 function settle(
   request: ClientRequestState,
