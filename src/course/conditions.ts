@@ -45,19 +45,28 @@ function live(sim: SimReads): NodeView[] {
 function committedOn(sim: SimReads, r: RequestView): number {
   if (r.index === null || r.term === null) return 0;
   const { index, term } = r;
-  return live(sim).filter((v) => v.commitIndex >= index && v.log[index - 1]?.term === term).length;
+  return live(sim).filter((v) => {
+    // Inside a snapshot (§5) the entry is committed and held; its term is no longer there to read.
+    const held = index <= v.logBase || v.log[index - 1 - v.logBase]?.term === term;
+    return v.commitIndex >= index && held;
+  }).length;
 }
 
 function logsAgree(sim: SimReads): boolean {
   const leader = sim.facts().leader;
   if (leader === null) return false;
   const lead = sim.nodeView(leader);
-  return live(sim).every(
-    (v) =>
-      v.commitIndex === lead.log.length &&
-      v.log.length === lead.log.length &&
-      v.log.every((e, i) => e.term === lead.log[i]!.term),
-  );
+  const last = lead.logBase + lead.log.length;
+  const termOf = (v: typeof lead, i: number) =>
+    i === v.logBase ? (v.snapshot?.lastIncludedTerm ?? 0) : v.log[i - 1 - v.logBase]?.term;
+  return live(sim).every((v) => {
+    if (v.commitIndex !== last || v.logBase + v.log.length !== last) return false;
+    // Compare the indexes both still hold (what a snapshot covers is committed, so the same).
+    for (let i = Math.max(v.logBase, lead.logBase) + 1; i <= last; i++) {
+      if (termOf(v, i) !== termOf(lead, i)) return false;
+    }
+    return true;
+  });
 }
 
 type ConfigurationCondition = Extract<Condition, { kind: 'configuration' }>;
@@ -149,7 +158,7 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
     case 'commitIndex':
       return (view(c.node)?.commitIndex ?? -1) >= c.atLeast;
     case 'logLength':
-      return (view(c.node)?.log.length ?? -1) >= c.atLeast;
+      return (view(c.node) ? view(c.node)!.logBase + view(c.node)!.log.length : -1) >= c.atLeast;
     case 'violation':
       return sim.violations().some((v) => c.rule === undefined || v.ruleId === c.rule);
     case 'alive': {

@@ -206,9 +206,10 @@ export class LessonRun implements Scene {
         const nodes = f.node === 'all' ? this.sim.nodeIds() : [id(f.node)];
         return nodes.flatMap((node) => {
           if (node === null) return [];
-          const length = this.sim.nodeView(node).log.length;
+          const v = this.sim.nodeView(node);
+          const length = v.logBase + v.log.length;
           const index = f.index === 'last' ? length : f.index;
-          return index >= 1 && index <= length ? [{ kind: 'entry', node, index }] : [];
+          return index > v.logBase && index <= length ? [{ kind: 'entry', node, index }] : [];
         });
       }
       case 'field':

@@ -34,6 +34,7 @@ function checkOptions(options: unknown): asserts options is RaftOptions {
   whole('electionTimeoutMs max', range[1], range[0] as number);
   whole('heartbeatMs', o.heartbeatMs, 1);
   whole('maxEntriesPerAppend', o.maxEntriesPerAppend, 1);
+  if (o.snapshotEvery !== undefined) whole('snapshotEvery', o.snapshotEvery, 0);
   for (const key of ['preVote', 'checkQuorum'] as const) {
     if (typeof o[key] !== 'boolean') throw new Error(`${key} must be true or false`);
   }
@@ -63,6 +64,10 @@ function checkDisk(disk: unknown): asserts disk is PersistentState {
   if (!Array.isArray(d.log)) throw new Error('disk log must be a list of entries');
   const currentTerm = d.currentTerm as number;
   let previous = 1;
+  if (d.snapshot !== undefined && d.snapshot !== null) {
+    checkSnapshot(d.snapshot, currentTerm);
+    previous = (d.snapshot as { lastIncludedTerm: number }).lastIncludedTerm;
+  }
   for (let i = 0; i < d.log.length; i++) {
     const e: unknown = d.log[i];
     if (typeof e !== 'object' || e === null) throw new Error(`disk entry ${i + 1} is not an entry`);
@@ -73,4 +78,47 @@ function checkDisk(disk: unknown): asserts disk is PersistentState {
     }
     previous = term as number;
   }
+}
+
+const isIdList = (x: unknown): boolean => Array.isArray(x) && x.every((id) => isWhole(id, 1));
+
+/**
+ * A snapshot on disk (§5): its last index and term, the configuration there, the keys as
+ * [key, value] text pairs and the sessions as [client, seq, index, term] whole numbers.
+ */
+function checkSnapshot(snapshot: unknown, currentTerm: number): void {
+  if (typeof snapshot !== 'object') throw new Error('disk snapshot must be an object or null');
+  const p = snapshot as Record<string, unknown>;
+  whole('snapshot lastIncludedIndex', p.lastIncludedIndex, 1);
+  whole('snapshot lastIncludedTerm', p.lastIncludedTerm, 1);
+  if ((p.lastIncludedTerm as number) > currentTerm) {
+    throw new Error('snapshot lastIncludedTerm is above currentTerm');
+  }
+  whole('snapshot configIndex', p.configIndex, 0);
+  if ((p.configIndex as number) > (p.lastIncludedIndex as number)) {
+    throw new Error('snapshot configIndex is past its lastIncludedIndex');
+  }
+  const c = p.config as Record<string, unknown> | null;
+  const configOk =
+    typeof c === 'object' &&
+    c !== null &&
+    isIdList(c.voters) &&
+    isIdList(c.learners) &&
+    (c.old === null || isIdList(c.old)) &&
+    Array.isArray(c.joining);
+  if (!configOk) throw new Error('snapshot config must hold voters, learners, old and joining');
+  const pairs = p.kv;
+  if (!Array.isArray(pairs) || !pairs.every(isTextPair)) {
+    throw new Error('snapshot kv must be a list of [key, value] text pairs');
+  }
+  const sessions = p.sessions;
+  const isSession = (x: unknown) =>
+    Array.isArray(x) && x.length === 4 && x.every((n) => isWhole(n, 0));
+  if (!Array.isArray(sessions) || !sessions.every(isSession)) {
+    throw new Error('snapshot sessions must be a list of [client, seq, index, term] numbers');
+  }
+}
+
+function isTextPair(x: unknown): boolean {
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
 }

@@ -15,15 +15,16 @@ export interface LoggedConfig {
 }
 
 /**
- * The latest configuration entry at or before `at`, or `boot` (index 0) when there is none.
+ * The latest configuration entry at or before `at`, or `before` when the log holds none there:
+ * the snapshot's configuration, or the boot one (index 0).
  * Example: entries 1…9 with configurations at 3 and 7, at = 6 → the one at 3.
  */
-export function configAtOrBefore(log: RaftLog, at: number, boot: ConfigState): LoggedConfig {
-  for (let i = Math.min(at, lastIndex(log)); i >= 1; i--) {
+export function configAtOrBefore(log: RaftLog, at: number, before: LoggedConfig): LoggedConfig {
+  for (let i = Math.min(at, lastIndex(log)); i > log.base; i--) {
     const command = entryAt(log, i)!.command;
     if (command.kind === 'config') return { state: command.config, index: asIndex(i) };
   }
-  return { state: boot, index: asIndex(0) };
+  return before;
 }
 
 /**
@@ -36,10 +37,10 @@ export function configAfterWrite(
   log: RaftLog,
   changedFrom: number,
   current: LoggedConfig,
-  boot: () => ConfigState,
+  boot: () => LoggedConfig,
 ): LoggedConfig {
   const last = lastIndex(log);
-  for (let i = last; i >= changedFrom; i--) {
+  for (let i = last; i >= changedFrom && i > log.base; i--) {
     const command = entryAt(log, i)!.command;
     if (command.kind === 'config') return { state: command.config, index: asIndex(i) };
   }
@@ -63,7 +64,7 @@ interface StandingFacts {
  * counting its own vote. A learner, a server never in a configuration, or one whose removal is
  * committed never stands. Example: C_old {1,2}, S1 appends C_new {2} and loses office: S1 stands.
  */
-export function mayStand(n: StandingFacts, boot: () => ConfigState): boolean {
+export function mayStand(n: StandingFacts, boot: () => LoggedConfig): boolean {
   if (n.config.selfVotes) return true;
   if (n.configIndex <= n.commitIndex || n.config.state.learners.includes(n.id)) return false;
   const before = configAtOrBefore(n.log, n.configIndex - 1, boot()).state;

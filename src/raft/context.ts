@@ -5,10 +5,23 @@ import type { RaftLog } from './log';
 import type { Progress } from './progress';
 import type { Configuration } from './tracker';
 import { bootConfigState, configurationOf } from './tracker';
+import type { LoggedConfig } from './configLog';
 import { configAfterWrite } from './configLog';
+import { asIndex } from './types';
 import { initialProgress } from './progress';
 import { lastIndex } from './log';
-import type { ConfigState, Entry, LogIndex, NodeId, RaftOptions, Role, Term } from './types';
+import type {
+  Entry,
+  LogIndex,
+  NodeId,
+  RaftOptions,
+  Role,
+  Snapshot,
+  Term,
+} from './types';
+import type { KeyValue, Machine, SavedReply } from './stateMachine';
+import { copyMachine } from './stateMachine';
+import type { PendingRead } from './reads';
 import { randomIntBetween } from './random';
 
 /** A Raft server as a value. Stepping it returns the next value (see node.ts). */
@@ -28,12 +41,21 @@ export interface RaftNode {
   readonly currentTerm: Term;
   readonly votedFor: NodeId | null;
   readonly log: RaftLog;
+  /** The latest snapshot (§5): the log starts after its lastIncludedIndex. Null before any. */
+  readonly snapshot: Snapshot | null;
   // Volatile on all servers.
   readonly role: Role;
   readonly leaderId: NodeId | null;
   /** Highest index known committed; lastApplied ≤ commitIndex at the end of every step. */
   readonly commitIndex: LogIndex;
   readonly lastApplied: LogIndex;
+  /** The state machine after applying entries up to lastApplied, with its client sessions. */
+  readonly machine: Machine;
+  /**
+   * Reads waiting to be answered (thesis §6.4): on a leader, for its leadership to be confirmed
+   * and the read index applied; on a follower, for the leader's read index and then the apply.
+   */
+  readonly reads: readonly PendingRead[];
   /** Voters that granted this (pre)candidate a vote, itself included; empty in other roles. */
   readonly votes: readonly NodeId[];
   /** Voters that refused this (pre)candidate in the current round; empty in other roles. */
@@ -67,7 +89,9 @@ export type Input =
   | { readonly kind: 'tick'; readonly now: number }
   | { readonly kind: 'message'; readonly now: number; readonly message: Message }
   /** The election timer fires now, whatever its deadline (a teacher's "time out S3"). */
-  | { readonly kind: 'timeout'; readonly now: number };
+  | { readonly kind: 'timeout'; readonly now: number }
+  /** Take a snapshot of everything applied now (§5), whatever `snapshotEvery` says. */
+  | { readonly kind: 'compact'; readonly now: number };
 
 export type Output =
   /**
@@ -80,9 +104,25 @@ export type Output =
       readonly votedFor: NodeId | null;
       readonly logFrom: number;
       readonly entries: readonly Entry[];
+      /**
+       * A new snapshot (§5) replaces the one on disk and every entry up to its last index; the
+       * log after it is then `entries`, from logFrom = lastIncludedIndex + 1.
+       */
+      readonly snapshot?: Snapshot;
     }
   | { readonly kind: 'send'; readonly message: Message }
-  | { readonly kind: 'apply'; readonly index: LogIndex; readonly entry: Entry };
+  /** The state machine was replaced by an installed snapshot's (§5): keys as the snapshot has them. */
+  | { readonly kind: 'restore'; readonly snapshot: Snapshot }
+  /**
+   * A committed entry applied in index order. `duplicate`: its session had already applied
+   * this write (§6.3), so the keys did not change.
+   */
+  | {
+      readonly kind: 'apply';
+      readonly index: LogIndex;
+      readonly entry: Entry;
+      readonly duplicate: boolean;
+    };
 
 export type Draft = { -readonly [K in keyof RaftNode]: RaftNode[K] };
 
@@ -94,8 +134,24 @@ export interface Ctx {
   /** Lowest log index changed in this step; Infinity when the log is untouched. */
   logDirtyFrom: number;
   hardStateDirty: boolean;
+  /** A snapshot was taken or installed in this step: the disk gets it and the whole log after it. */
+  snapshotDirty?: boolean;
   /** True once `s.progress` is this step's own copy, so `setProgress` may write into it. */
   progressOwned?: boolean;
+  /** This step's own copy of the state machine, once it applied something (see ownMachine). */
+  machineOwned?: { kv: KeyValue; sessions: Map<number, SavedReply> };
+}
+
+/**
+ * The state machine this step may change: copied once per step from the node value's (which
+ * stays as it was), so applying a batch of entries copies the keys once, not per entry.
+ */
+export function ownMachine(c: Ctx): { kv: KeyValue; sessions: Map<number, SavedReply> } {
+  if (!c.machineOwned) {
+    c.machineOwned = copyMachine(c.s.machine);
+    c.s.machine = c.machineOwned;
+  }
+  return c.machineOwned;
 }
 
 /**
@@ -149,15 +205,17 @@ export function setLog(c: Ctx, log: RaftLog, changedFrom: number): void {
   s.log = log;
   c.logDirtyFrom = Math.min(c.logDirtyFrom, changedFrom);
   const current = { state: s.config.state, index: s.configIndex };
-  const next = configAfterWrite(log, changedFrom, current, () => bootConfig(s));
+  const next = configAfterWrite(log, changedFrom, current, () => configBeforeLog(s));
   if (next.index === current.index && next.state === current.state) return;
   s.config = configurationOf(s.id, next.state);
   s.configIndex = next.index;
   if (s.role === 'leader') followMembers(c);
 }
 
-function bootConfig(s: Draft): ConfigState {
-  return bootConfigState(s.id, s.options.ids);
+/** The configuration before the log's first entry: the snapshot's, else the one booted with. */
+export function configBeforeLog(s: Pick<RaftNode, 'snapshot' | 'id' | 'options'>): LoggedConfig {
+  if (s.snapshot !== null) return { state: s.snapshot.config, index: s.snapshot.configIndex };
+  return { state: bootConfigState(s.id, s.options.ids), index: asIndex(0) };
 }
 
 /** A leader's progress after a configuration change: a record for exactly each peer. */

@@ -64,6 +64,13 @@ export function checkInvariants(node: RaftNode): string[] {
       `needs 0 ≤ lastApplied (${node.lastApplied}) ≤ commitIndex (${node.commitIndex}) ≤ last log index (${last})`,
     );
   }
+  // §5: a snapshot holds only applied entries, and the log starts right after it.
+  const base = node.snapshot?.lastIncludedIndex ?? 0;
+  if (node.log.base !== base || base > node.lastApplied) {
+    broken.push(
+      `its log starts after ${node.log.base}, its snapshot ends at ${base}, lastApplied is ${node.lastApplied}`,
+    );
+  }
   checkProgress(node, last, broken);
   checkRole(node, broken);
   if (node.configIndex > last) {

@@ -1,4 +1,6 @@
-// The replicated log as an immutable value with cheap appends. Indexes start at 1 (§5.3).
+// The replicated log as an immutable value with cheap appends. Indexes start at 1 (§5.3); after
+// a snapshot (§5) the log starts after the snapshot's last index, `base`, and indexes go on
+// counting: a log compacted at 100 holds 101, 102, … and knows only the term at 100.
 //
 // Entries live in chunks of CHUNK slots. Values share chunks and each sees only its first
 // `length` entries. Appending pushes in place when nobody has written past this value's end;
@@ -17,33 +19,51 @@ const MASK = CHUNK - 1;
 export interface RaftLog {
   /** Shared backing chunks: never read past `length`, never write except through this module. */
   readonly chunks: Entry[][];
+  /** How many entries the log holds (after `base`). */
   readonly length: number;
+  /** The last index a snapshot covers; 0 when there is none. Entry base + k sits at slot k − 1. */
+  readonly base: LogIndex;
+  /** The term of the entry at `base` (0 when base is 0). */
+  readonly baseTerm: Term;
 }
 
-export const EMPTY_LOG: RaftLog = { chunks: [], length: 0 };
+export const EMPTY_LOG: RaftLog = { chunks: [], length: 0, base: asIndex(0), baseTerm: asTerm(0) };
 
-export function logFrom(entries: readonly Entry[]): RaftLog {
-  return append(EMPTY_LOG, entries);
+/** A log holding `entries` after a snapshot that ends at (base, baseTerm); no snapshot by default. */
+export function logFrom(entries: readonly Entry[], base = 0, baseTerm = 0): RaftLog {
+  const empty =
+    base === 0 ? EMPTY_LOG : { ...EMPTY_LOG, base: asIndex(base), baseTerm: asTerm(baseTerm) };
+  return append(empty, entries);
 }
 
 export function lastIndex(log: RaftLog): LogIndex {
-  return asIndex(log.length);
+  return asIndex(log.base + log.length);
 }
 
-/** The entry at `index`, or undefined outside 1…lastIndex. */
+/** The entry at `index`, or undefined outside base + 1…lastIndex (a snapshot holds the rest). */
 export function entryAt(log: RaftLog, index: number): Entry | undefined {
-  if (!(index >= 1 && index <= log.length)) return undefined;
-  const i = index - 1;
+  const i = index - log.base - 1;
+  if (!(i >= 0 && i < log.length)) return undefined;
   return log.chunks[i >> SHIFT]![i & MASK];
 }
 
-/** Term at `index`; 0 at index 0 (the empty prefix) and past the end. */
+/** Term at `index`; the snapshot's term at `base`, 0 at index 0, before the base and past the end. */
 export function termAt(log: RaftLog, index: number): Term {
+  if (index === log.base) return log.baseTerm;
   return entryAt(log, index)?.term ?? asTerm(0);
 }
 
 export function lastTerm(log: RaftLog): Term {
-  return termAt(log, log.length);
+  return termAt(log, lastIndex(log));
+}
+
+/**
+ * The log after a snapshot up to `index` (§5): the entries after it stay, indexes unchanged.
+ * Example: entries 1…9, compacted at 6 → base 6 (term of 6), entries 7…9.
+ */
+export function compactTo(log: RaftLog, index: number): RaftLog {
+  if (index <= log.base) return log;
+  return logFrom(entriesBetween(log, index + 1, lastIndex(log)), index, termAt(log, index));
 }
 
 export function append(log: RaftLog, entries: readonly Entry[]): RaftLog {
@@ -69,18 +89,19 @@ export function append(log: RaftLog, entries: readonly Entry[]): RaftLog {
     chunk.push(e);
     fill++;
   }
-  return { chunks, length: log.length + entries.length };
+  return { chunks, length: log.length + entries.length, base: log.base, baseTerm: log.baseTerm };
 }
 
-/** Keeps entries before `index`; the entry at `index` and all after it are gone. */
+/** Keeps entries before `index`; the entry at `index` and all after it are gone (never the snapshot). */
 export function truncateFrom(log: RaftLog, index: number): RaftLog {
-  return index > log.length ? log : { chunks: log.chunks, length: Math.max(0, index - 1) };
+  if (index > lastIndex(log)) return log;
+  return { ...log, length: Math.max(0, index - 1 - log.base) };
 }
 
-/** Entries from `from` to `to`, both included, clipped to the log. */
+/** Entries from `from` to `to`, both included, clipped to the log (after its base). */
 export function entriesBetween(log: RaftLog, from: number, to: number): Entry[] {
-  let i = Math.max(from, 1) - 1; // 0-based, inclusive
-  const end = Math.min(to, log.length); // 0-based, exclusive
+  let i = Math.max(from - log.base, 1) - 1; // slot, inclusive
+  const end = Math.min(to - log.base, log.length); // slot, exclusive
   if (i >= end) return [];
   const first = (i / CHUNK) | 0;
   // Within one chunk (the common case: a heartbeat's batch), one slice.
@@ -98,20 +119,21 @@ export function entriesBetween(log: RaftLog, from: number, to: number): Entry[] 
   return out;
 }
 
+/** The entries the log holds (after its base). */
 export function toArray(log: RaftLog): Entry[] {
-  return entriesBetween(log, 1, log.length);
+  return entriesBetween(log, log.base + 1, lastIndex(log));
 }
 
-/** First index holding `term`, scanning back from `from` while the term repeats. */
+/** First index holding `term`, scanning back from `from` while the term repeats (not into the snapshot). */
 export function firstIndexOfTerm(log: RaftLog, term: Term, from: number): LogIndex {
   let i = from;
-  while (i > 1 && termAt(log, i - 1) === term) i--;
+  while (i > log.base + 1 && termAt(log, i - 1) === term) i--;
   return asIndex(i);
 }
 
-/** Last index holding `term`, or 0 when the log has no entry of that term. */
+/** Last index holding `term` (the snapshot's base counts), or 0 when there is none. */
 export function lastIndexOfTerm(log: RaftLog, term: Term): LogIndex {
-  for (let i = log.length; i >= 1; i--) {
+  for (let i = lastIndex(log); i >= log.base && i >= 1; i--) {
     const t = termAt(log, i);
     if (t === term) return asIndex(i);
     if (t < term) break; // terms never decrease along a log
@@ -125,5 +147,5 @@ export function lastIndexOfTerm(log: RaftLog, term: Term): LogIndex {
  */
 export function isAtLeastAsUpToDate(log: RaftLog, lastTermB: Term, lastIndexB: number): boolean {
   const t = lastTerm(log);
-  return lastTermB > t || (lastTermB === t && lastIndexB >= log.length);
+  return lastTermB > t || (lastTermB === t && lastIndexB >= lastIndex(log));
 }

@@ -2,9 +2,9 @@
 // This file holds the term rules every message passes first (§5.1) and the timers; election.ts
 // and replication.ts hold the rest of Figure 2.
 import type { Ctx, Draft, Input, Output, RaftNode } from './context';
-import { resetElectionTimer } from './context';
+import { configBeforeLog, resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
-import { bootConfigState, configurationOf, isVoter } from './tracker';
+import { configurationOf, isVoter } from './tracker';
 import { configAtOrBefore, mayStand } from './configLog';
 import { acceptsTimeoutNow, maybeAbortTransfer, maybeAdvanceConfig } from './membership';
 import { assertInvariantsAfter, invariantChecksOn } from './invariants';
@@ -19,7 +19,8 @@ import {
   startElection,
 } from './election';
 import type { Message } from './messages';
-import { entriesBetween, lastIndex, logFrom } from './log';
+import { entriesBetween, lastIndex, logFrom, toArray } from './log';
+import { handleInstallSnapshot, machineOf, takeSnapshot } from './snapshot';
 import {
   broadcastAppend,
   handleAppendEntries,
@@ -27,6 +28,14 @@ import {
   handleClientRequest,
   maybeCommit,
 } from './replication';
+import {
+  abandonReads,
+  handleReadIndex,
+  handleReadIndexReply,
+  maybeServeReads,
+  nextReadDeadline,
+} from './reads';
+import { EMPTY_MACHINE } from './stateMachine';
 import type { NodeId, PersistentState, RaftOptions } from './types';
 import { asIndex, asTerm } from './types';
 
@@ -48,9 +57,12 @@ export function createNode(
   now: number,
 ): RaftNode {
   checkBoot(options, disk, rngSeed, now);
-  const log = logFrom(disk.log);
-  // §4.1: the latest configuration on disk, committed or not, else the one it was started with.
-  const logged = configAtOrBefore(log, lastIndex(log), bootConfigState(id, options.ids));
+  const snapshot = disk.snapshot ?? null;
+  const base = snapshot?.lastIncludedIndex ?? 0;
+  const log = logFrom(disk.log, base, snapshot?.lastIncludedTerm ?? 0);
+  // §4.1: the latest configuration on disk, committed or not, else the snapshot's, else the
+  // one it was started with.
+  const logged = configAtOrBefore(log, lastIndex(log), configBeforeLog({ snapshot, id, options }));
   const draft: Draft = {
     id,
     options,
@@ -60,10 +72,14 @@ export function createNode(
     currentTerm: disk.currentTerm,
     votedFor: disk.votedFor,
     log,
+    snapshot,
     role: 'follower',
     leaderId: null,
-    commitIndex: asIndex(0),
-    lastApplied: asIndex(0),
+    // §5: what the snapshot holds is committed and applied; the rest is learnt from the leader.
+    commitIndex: asIndex(base),
+    lastApplied: asIndex(base),
+    machine: snapshot === null ? EMPTY_MACHINE : machineOf(snapshot),
+    reads: [],
     votes: [],
     refusals: [],
     progress: {},
@@ -88,10 +104,15 @@ export function step(node: RaftNode, input: Input): StepResult {
     hardStateDirty: false,
   };
   if (input.kind === 'tick') onTick(c);
+  else if (input.kind === 'compact') takeSnapshot(c);
   else if (input.kind === 'timeout') {
     // §4.2.3: only a server that may stand does (a voter, or one whose removal is uncommitted).
     if (c.s.role !== 'leader' && canStand(c.s)) startElection(c);
   } else onMessage(c, input.message);
+  // §6.4: a read waited for leadership of a term that is over, or for a leader it no longer follows.
+  if (c.s.currentTerm !== node.currentTerm || (node.role === 'leader' && c.s.role !== 'leader')) {
+    abandonReads(c, 'leadershipLost');
+  }
   if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
   return { node: c.s, outputs: withPersist(c) };
 }
@@ -107,10 +128,13 @@ function draftOf(n: RaftNode): Draft {
     currentTerm: n.currentTerm,
     votedFor: n.votedFor,
     log: n.log,
+    snapshot: n.snapshot,
     role: n.role,
     leaderId: n.leaderId,
     commitIndex: n.commitIndex,
     lastApplied: n.lastApplied,
+    machine: n.machine,
+    reads: n.reads,
     votes: n.votes,
     refusals: n.refusals,
     progress: n.progress,
@@ -128,18 +152,20 @@ function draftOf(n: RaftNode): Draft {
  * removed voter whose removal is not committed yet.
  */
 export function canStand(node: RaftNode): boolean {
-  return mayStand(node, () => bootConfigState(node.id, node.options.ids));
+  return mayStand(node, () => configBeforeLog(node));
 }
 
 /** The next virtual time this node needs a tick: its heartbeat or CheckQuorum as leader, else its election timer. */
 export function nextWakeAt(node: RaftNode): number {
-  if (node.role !== 'leader') return node.electionDeadline;
-  if (!node.options.checkQuorum) return node.heartbeatDeadline;
-  return Math.min(node.heartbeatDeadline, node.checkQuorumDeadline);
+  const reads = node.reads.length === 0 ? Infinity : nextReadDeadline(node.reads);
+  if (node.role !== 'leader') return Math.min(node.electionDeadline, reads);
+  if (!node.options.checkQuorum) return Math.min(node.heartbeatDeadline, reads);
+  return Math.min(node.heartbeatDeadline, node.checkQuorumDeadline, reads);
 }
 
 function onTick(c: Ctx): void {
   const s = c.s;
+  maybeServeReads(c); // refuses the reads whose time ran out
   if (s.role === 'leader') {
     if (maybeCheckQuorum(c)) return;
     if (c.now >= s.heartbeatDeadline) {
@@ -178,7 +204,8 @@ function onMessage(c: Ctx, m: Message): void {
     if (ignoreVote && !m.preVote) return;
     const grantedProbe = isProbe && m.kind === 'RequestVoteReply' && m.voteGranted;
     if (!(isProbe && m.kind === 'RequestVote') && !grantedProbe) {
-      becomeFollower(c, m.term, m.kind === 'AppendEntries' ? m.from : null);
+      const fromLeader = m.kind === 'AppendEntries' || m.kind === 'InstallSnapshot';
+      becomeFollower(c, m.term, fromLeader ? m.from : null);
     }
   } else if (m.term < s.currentTerm) {
     return replyToStale(c, m);
@@ -193,17 +220,26 @@ function onMessage(c: Ctx, m: Message): void {
       return handleAppendEntries(c, m);
     case 'AppendEntriesReply':
       return handleAppendEntriesReply(c, m);
+    case 'InstallSnapshot':
+      return handleInstallSnapshot(c, m);
     case 'TimeoutNow':
       // §3.10: the leader handed over to us: stand at once, without waiting or a pre-vote.
       if (acceptsTimeoutNow(c, m)) campaignNow(c);
       return;
+    case 'ReadIndex':
+      handleReadIndex(c, m);
+      if (s.role === 'leader') broadcastAppend(c); // the round of heartbeats that confirms it
+      return maybeServeReads(c);
+    case 'ReadIndexReply':
+      handleReadIndexReply(c, m);
+      return maybeServeReads(c);
   }
 }
 
 /** A request from an older term is refused with our newer term so its sender steps down. */
 function replyToStale(c: Ctx, m: Message): void {
   const s = c.s;
-  if (m.kind === 'AppendEntries') {
+  if (m.kind === 'AppendEntries' || m.kind === 'InstallSnapshot') {
     c.out.push({
       kind: 'send',
       message: {
@@ -212,10 +248,11 @@ function replyToStale(c: Ctx, m: Message): void {
         to: m.from,
         term: s.currentTerm,
         success: false,
-        index: m.prevLogIndex,
+        index: m.kind === 'AppendEntries' ? m.prevLogIndex : m.snapshot.lastIncludedIndex,
         conflictTerm: asTerm(0),
         conflictIndex: asIndex(0),
         knownMatchIndex: m.knownMatchIndex,
+        sentAt: m.sentAt,
       },
     });
   } else if (m.kind === 'RequestVote') {
@@ -233,17 +270,32 @@ function replyToStale(c: Ctx, m: Message): void {
   }
 }
 
-/** Puts one persist output first when the term, vote or log changed in this step. */
+/**
+ * Puts one persist output first when the term, vote, log or snapshot changed in this step. A new
+ * snapshot goes with the whole log after it (the disk drops every entry it covers).
+ */
 function withPersist(c: Ctx): Output[] {
+  const s = c.s;
+  if (c.snapshotDirty) {
+    c.out.unshift({
+      kind: 'persist',
+      currentTerm: s.currentTerm,
+      votedFor: s.votedFor,
+      logFrom: s.log.base + 1,
+      entries: toArray(s.log),
+      snapshot: s.snapshot!,
+    });
+    return c.out;
+  }
   const logChanged = c.logDirtyFrom !== Infinity;
   if (!logChanged && !c.hardStateDirty) return c.out;
   const from = logChanged ? c.logDirtyFrom : 0;
   const persist: Output = {
     kind: 'persist',
-    currentTerm: c.s.currentTerm,
-    votedFor: c.s.votedFor,
+    currentTerm: s.currentTerm,
+    votedFor: s.votedFor,
     logFrom: from,
-    entries: logChanged ? entriesBetween(c.s.log, from, lastIndex(c.s.log)) : [],
+    entries: logChanged ? entriesBetween(s.log, from, lastIndex(s.log)) : [],
   };
   c.out.unshift(persist);
   return c.out;
@@ -254,7 +306,8 @@ export function persistentStateOf(node: RaftNode): PersistentState {
   return {
     currentTerm: node.currentTerm,
     votedFor: node.votedFor,
-    log: entriesBetween(node.log, 1, lastIndex(node.log)),
+    log: toArray(node.log),
+    snapshot: node.snapshot,
   };
 }
 

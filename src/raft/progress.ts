@@ -17,37 +17,65 @@ export interface Progress {
   readonly matchIndex: LogIndex;
   /** Heard from since the last CheckQuorum round. */
   readonly recentActive: boolean;
+  /**
+   * The latest send time (the leader's clock) of a request this follower answered in this term;
+   * -1 before any. Reads use it (§6.4): a reply proves leadership at the time of the request.
+   */
+  readonly ackedSentAt: number;
 }
 
 /**
  * Every record is built here, fields always in this order: one object shape keeps the leader's
  * per-reply code fast (a spread of mixed shapes is a slow path in V8).
  */
-export function progressOf(nextIndex: number, matchIndex: number, recentActive: boolean): Progress {
-  return { nextIndex: asIndex(nextIndex), matchIndex: asIndex(matchIndex), recentActive };
+export function progressOf(
+  nextIndex: number,
+  matchIndex: number,
+  recentActive: boolean,
+  ackedSentAt = -1,
+): Progress {
+  return {
+    nextIndex: asIndex(nextIndex),
+    matchIndex: asIndex(matchIndex),
+    recentActive,
+    ackedSentAt,
+  };
 }
 
 export function initialProgress(leaderLastIndex: LogIndex): Progress {
-  return progressOf(leaderLastIndex + 1, 0, false);
+  return progressOf(leaderLastIndex + 1, 0, false, -1);
 }
 
 /** After sending entries up to `lastSent`, the next send starts after them. */
 export function progressSent(p: Progress, lastSent: number): Progress {
-  return lastSent + 1 > p.nextIndex ? progressOf(lastSent + 1, p.matchIndex, p.recentActive) : p;
+  return lastSent + 1 > p.nextIndex
+    ? progressOf(lastSent + 1, p.matchIndex, p.recentActive, p.ackedSentAt)
+    : p;
 }
 
-/** A success reply: the follower holds everything up to `index`. Old replies change nothing. */
-export function progressMatched(p: Progress, index: number): Progress {
+/**
+ * A success reply to a request sent at `sentAt`: the follower holds everything up to `index`.
+ * Old replies change nothing.
+ */
+export function progressMatched(p: Progress, index: number, sentAt = -1): Progress {
   const matchIndex = asIndex(Math.max(p.matchIndex, index));
   const nextIndex = asIndex(Math.max(p.nextIndex, matchIndex + 1));
-  if (matchIndex === p.matchIndex && nextIndex === p.nextIndex && p.recentActive) return p;
-  return progressOf(nextIndex, matchIndex, true);
+  const acked = Math.max(p.ackedSentAt, sentAt);
+  if (
+    matchIndex === p.matchIndex &&
+    nextIndex === p.nextIndex &&
+    p.recentActive &&
+    acked === p.ackedSentAt
+  ) {
+    return p;
+  }
+  return progressOf(nextIndex, matchIndex, true, acked);
 }
 
 /** What a rejection tells the leader (the fields of an AppendEntriesReply it reads). */
 export type Rejection = Pick<
   AppendEntriesReply,
-  'index' | 'conflictTerm' | 'conflictIndex' | 'knownMatchIndex'
+  'index' | 'conflictTerm' | 'conflictIndex' | 'knownMatchIndex' | 'sentAt'
 >;
 
 /**
@@ -58,17 +86,20 @@ export type Rejection = Pick<
  * already matched) and changes nothing.
  */
 export function progressRejected(p: Progress, r: Rejection, leaderLog: RaftLog): Progress {
+  const acked = Math.max(p.ackedSentAt, r.sentAt);
   if (followerLostEntries(p, r)) {
     // Lowering matchIndex is safe: commitIndex never moves back, it only stops counting this
     // follower for entries it no longer holds. Resend from the first entry it lacks.
-    if (r.conflictTerm === 0) return progressOf(r.conflictIndex, r.conflictIndex - 1, true);
+    if (r.conflictTerm === 0) {
+      return progressOf(r.conflictIndex, r.conflictIndex - 1, true, acked);
+    }
     // Its entry at r.index now has another term: back off by the hint as for any rejection.
     const next = Math.max(1, Math.min(backoff(r, leaderLog), r.index));
-    return progressOf(next, Math.min(r.conflictIndex, r.index, next) - 1, true);
+    return progressOf(next, Math.min(r.conflictIndex, r.index, next) - 1, true, acked);
   }
-  if (r.index <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true);
+  if (r.index <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true, acked);
   const next = Math.max(p.matchIndex + 1, Math.min(backoff(r, leaderLog), r.index));
-  return progressOf(next, p.matchIndex, true);
+  return progressOf(next, p.matchIndex, true, acked);
 }
 
 /** Where the hint says to resume: after the leader's last entry of the conflicting term, if any. */

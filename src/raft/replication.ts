@@ -3,7 +3,10 @@
 import type { AppendEntries, AppendEntriesReply, ClientRequest } from './messages';
 import { MAX_FORWARD_HOPS } from './messages';
 import type { Ctx } from './context';
-import { resetElectionTimer, send, setLog, setProgress } from './context';
+import { ownMachine, resetElectionTimer, send, setLog, setProgress } from './context';
+import { applyEntry } from './stateMachine';
+import { handleRead, maybeServeReads, wantsHeartbeat } from './reads';
+import { maybeCompact, needsSnapshot, sendSnapshot } from './snapshot';
 import {
   append,
   entriesBetween,
@@ -31,6 +34,8 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
   const s = c.s;
   const p = s.progress[peer];
   if (!p) return;
+  // §5: the entries it needs are compacted away: it gets the snapshot instead.
+  if (needsSnapshot(s, p.nextIndex)) return sendSnapshot(c, peer);
   const prevLogIndex = asIndex(p.nextIndex - 1);
   const last = Math.min(lastIndex(s.log), prevLogIndex + s.options.maxEntriesPerAppend);
   const entries = entriesBetween(s.log, prevLogIndex + 1, last);
@@ -43,6 +48,7 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
     entries,
     leaderCommit: s.commitIndex,
     knownMatchIndex: p.matchIndex,
+    sentAt: c.now,
   });
   setProgress(c, peer, progressSent(p, prevLogIndex + entries.length));
 }
@@ -53,14 +59,17 @@ export function broadcastAppend(c: Ctx): void {
 }
 
 /** Receiver side of AppendEntries; `m.term` is already this node's term (node.ts enforces §5.1). */
-export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
+export function handleAppendEntries(c: Ctx, request: AppendEntries): void {
   const s = c.s;
   // §5.2: a candidate that hears from a leader of its term returns to follower.
-  if (s.role !== 'follower') becomeFollower(c, m.term, m.from);
-  s.leaderId = m.from;
+  if (s.role !== 'follower') becomeFollower(c, request.term, request.from);
+  s.leaderId = request.from;
   s.lastLeaderContact = c.now;
   resetElectionTimer(c);
 
+  // §5: entries up to our snapshot are committed, so they are the leader's: skip them.
+  const m = request.prevLogIndex < s.log.base ? pastSnapshot(c, request) : request;
+  if (m === null) return;
   // §5.3 consistency check: the entry before the new ones must match the leader's.
   if (m.prevLogIndex > lastIndex(s.log)) return rejectAppend(c, m, 0, lastIndex(s.log) + 1);
   const localPrevTerm = termAt(s.log, m.prevLogIndex);
@@ -84,7 +93,35 @@ export function handleAppendEntries(c: Ctx, m: AppendEntries): void {
     conflictTerm: asTerm(0),
     conflictIndex: asIndex(0),
     knownMatchIndex: m.knownMatchIndex,
+    sentAt: m.sentAt,
   });
+}
+
+/**
+ * An AppendEntries that starts inside this follower's snapshot (§5): the entries the snapshot
+ * covers are committed, hence the same as the leader's, so only the rest is checked and added.
+ * Example: snapshot at 10, request prev 7 with 8…12 → handled as prev 10 with 11 and 12.
+ */
+function pastSnapshot(c: Ctx, m: AppendEntries): AppendEntries | null {
+  const s = c.s;
+  const skip = s.log.base - m.prevLogIndex;
+  if (skip < m.entries.length) {
+    const prevLogTerm = m.entries[skip - 1]!.term;
+    return { ...m, prevLogIndex: s.log.base, prevLogTerm, entries: m.entries.slice(skip) };
+  }
+  // Every entry it carries is in the snapshot: all held, nothing to add.
+  send(c, {
+    kind: 'AppendEntriesReply',
+    to: m.from,
+    term: s.currentTerm,
+    success: true,
+    index: asIndex(m.prevLogIndex + m.entries.length),
+    conflictTerm: asTerm(0),
+    conflictIndex: asIndex(0),
+    knownMatchIndex: m.knownMatchIndex,
+    sentAt: m.sentAt,
+  });
+  return null;
 }
 
 /** A failed consistency check, with the hint that lets the leader skip a term at a time. */
@@ -98,6 +135,7 @@ function rejectAppend(c: Ctx, m: AppendEntries, conflictTerm: number, conflictIn
     conflictTerm: asTerm(conflictTerm),
     conflictIndex: asIndex(conflictIndex),
     knownMatchIndex: m.knownMatchIndex,
+    sentAt: m.sentAt,
   });
 }
 
@@ -128,10 +166,11 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
   const p = s.progress[m.from];
   if (s.role !== 'leader' || !p) return;
   if (m.success) {
-    const next = progressMatched(p, m.index);
+    const next = progressMatched(p, m.index, m.sentAt);
     setProgress(c, m.from, next);
     maybeCommit(c);
     if (s.role !== 'leader') return; // it was removed and stepped down (§4.2.2)
+    maybeServeReads(c);
     if (maybeSendTimeoutNow(c, m.from)) return;
     // Keep the pipeline full when a batch limit held entries back.
     if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
@@ -139,6 +178,7 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
   }
   const next = progressRejected(p, m, s.log);
   setProgress(c, m.from, next);
+  maybeServeReads(c); // a rejection in this term confirms leadership all the same
   if (next.nextIndex !== p.nextIndex) sendAppend(c, m.from);
 }
 
@@ -157,27 +197,36 @@ export function maybeCommit(c: Ctx): boolean {
   return true;
 }
 
-/** Applies committed entries in index order; a leader answers the client whose write it was. */
+/**
+ * Applies committed entries in index order; a leader answers the client whose write it was. A
+ * write its session already applied (§6.3) changes nothing and is answered with the saved reply.
+ */
 export function applyCommitted(c: Ctx): void {
   const s = c.s;
+  if (s.lastApplied >= s.commitIndex) return;
+  const machine = ownMachine(c);
   while (s.lastApplied < s.commitIndex) {
     const index = asIndex(s.lastApplied + 1);
     const entry = entryAt(s.log, index);
-    if (!entry) return; // only reachable with a rule switched off: the log lost committed entries
+    if (!entry) break; // only reachable with a rule switched off: the log lost committed entries
     s.lastApplied = index;
-    c.out.push({ kind: 'apply', index, entry });
+    const saved = applyEntry(machine, index, entry);
+    c.out.push({ kind: 'apply', index, entry, duplicate: saved !== null });
     if (s.role === 'leader' && answersClient(entry)) {
       send(c, {
         kind: 'ClientReply',
         to: CLIENT_ID,
         requestId: entry.requestId,
         ok: true,
-        index,
-        term: entry.term,
+        index: saved?.index ?? index,
+        term: saved?.term ?? entry.term,
         error: '',
+        ...(saved !== null ? { duplicate: true as const } : {}),
       });
     }
   }
+  maybeCompact(c);
+  maybeServeReads(c);
 }
 
 /**
@@ -186,14 +235,29 @@ export function applyCommitted(c: Ctx): void {
  */
 export function handleClientRequest(c: Ctx, m: ClientRequest): void {
   const s = c.s;
+  const command = m.command;
+  // §3.10: a leader handing over takes no requests until the transfer ends.
+  if (
+    s.role === 'leader' &&
+    s.transfer !== null &&
+    !(command.kind === 'read' && command.mode === 'local')
+  ) {
+    return refuseRequest(c, m.requestId, 'transferring');
+  }
+  if (command.kind === 'read' && handleRead(c, m, command)) {
+    // readIndex: a round of heartbeats sent now confirms leadership for this read (§6.4).
+    if (wantsHeartbeat(c)) broadcastAppend(c);
+    return maybeServeReads(c);
+  }
   if (s.role === 'leader') {
-    // §3.10: a leader handing over takes no requests until the transfer ends.
-    if (s.transfer !== null) return refuseRequest(c, m.requestId, 'transferring');
-    const command = m.command;
+    if (command.kind === 'read') return; // not reached: a leader serves every read above
     if (isConfigRequest(command)) {
       if (!handleConfigRequest(c, { ...m, command })) return;
     } else {
-      const entry = { term: s.currentTerm, command, requestId: m.requestId };
+      const entry =
+        m.session === undefined
+          ? { term: s.currentTerm, command, requestId: m.requestId }
+          : { term: s.currentTerm, command, requestId: m.requestId, session: m.session };
       setLog(c, append(s.log, [entry]), lastIndex(s.log) + 1);
     }
     broadcastAppend(c);

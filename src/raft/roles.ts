@@ -2,9 +2,9 @@
 // sets the fields its role needs and refuses a change Raft never makes with a named Error.
 // Sending (votes asked, entries broadcast) is left to the callers in election.ts.
 import type { Ctx } from './context';
-import { resetElectionTimer, setLog } from './context';
+import { configBeforeLog, resetElectionTimer, setLog } from './context';
 import { append, lastIndex } from './log';
-import { bootConfigState, progressForNewLeader, voteResult } from './tracker';
+import { progressForNewLeader, voteResult } from './tracker';
 import { mayStand } from './configLog';
 import type { NodeId, Role, Term } from './types';
 import { asTerm } from './types';
@@ -61,7 +61,7 @@ export function becomePreCandidate(c: Ctx): void {
 export function becomeCandidate(c: Ctx, transfer = false): void {
   const s = c.s;
   if (s.role === 'leader') refuse(c, 'candidate', 'a leader does not stand for election');
-  const boot = () => bootConfigState(s.id, s.options.ids);
+  const boot = () => configBeforeLog(s);
   if (!mayStand(s, boot))
     refuse(c, 'candidate', 'only a voter, or one whose removal is uncommitted, stands (§4.2.3)');
   if (s.options.preVote && s.role !== 'precandidate' && !transfer) {

@@ -201,7 +201,55 @@ export function progressWithActivityCleared(
   const next = { ...progress };
   for (const peer of config.peers) {
     const p = next[peer];
-    if (p) next[peer] = progressOf(p.nextIndex, p.matchIndex, false);
+    if (p) next[peer] = progressOf(p.nextIndex, p.matchIndex, false, p.ackedSentAt);
   }
   return next;
+}
+
+/**
+ * The lease a leader holds (thesis §6.4.1): it runs from the latest send time that a majority
+ * of voters acknowledged (the leader's own clock counts as now), for one minimum election
+ * timeout, since a voter that answered at t ignores candidates until t + that timeout (with
+ * CheckQuorum). During a joint change, the weaker half's. -1 when no majority answered yet.
+ * Example: voters acknowledged requests sent at 100, 140, -1, 90 and the leader (now 150): the
+ * third highest of five is 100, so the lease runs from 100.
+ */
+export function leaseStart(
+  config: Configuration,
+  ownId: NodeId,
+  now: number,
+  progress: Readonly<Record<number, Progress>>,
+): number {
+  const { voters, old } = config.state;
+  const incoming = ackedByMajority(voters, ownId, now, progress);
+  return old === null ? incoming : Math.min(incoming, ackedByMajority(old, ownId, now, progress));
+}
+
+function ackedByMajority(
+  voters: readonly NodeId[],
+  ownId: NodeId,
+  now: number,
+  progress: Readonly<Record<number, Progress>>,
+): number {
+  const sent: number[] = [];
+  for (const id of voters) sent.push(id === ownId ? now : (progress[id]?.ackedSentAt ?? -1));
+  sent.sort((a, b) => b - a);
+  return sent[majority(sent.length) - 1] ?? -1;
+}
+
+/**
+ * The voters that answered a request sent at or after `since`, ascending, the leader included
+ * when it votes. Whether they make a majority is `voteResult(config, ids, []) === 'won'`.
+ */
+export function confirmedSince(
+  config: Configuration,
+  ownId: NodeId,
+  since: number,
+  progress: Readonly<Record<number, Progress>>,
+): NodeId[] {
+  const ids: NodeId[] = config.selfVotes ? [ownId] : [];
+  for (const id of config.electors) {
+    if ((progress[id]?.ackedSentAt ?? -1) >= since) ids.push(id);
+  }
+  return ids.sort((a, b) => a - b);
 }

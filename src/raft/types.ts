@@ -18,6 +18,8 @@ export const CLIENT_ID = 0 as NodeId;
 export type Command =
   | { readonly kind: 'set'; readonly key: string; readonly value: string }
   | { readonly kind: 'delete'; readonly key: string }
+  /** Appends `value` to the key's string (a missing key counts as ""): a duplicate shows. */
+  | { readonly kind: 'append'; readonly key: string; readonly value: string }
   /** Appended by every new leader in its own term so older entries commit promptly (§5.4.2). */
   | { readonly kind: 'noop' }
   /**
@@ -63,14 +65,39 @@ export type ConfigRequest =
   | { readonly kind: 'changeVoters'; readonly voters: readonly NodeId[] }
   | { readonly kind: 'transferLeadership'; readonly to: NodeId };
 
-/** Anything a client may ask of the cluster: a state machine command or a membership change. */
-export type ClientCommand = Command | ConfigRequest;
+/**
+ * How a read is served (thesis §6.4), safest first: `readIndex` confirms leadership with a
+ * round of heartbeats, `lease` trusts a lease that a majority renewed, `local` trusts nothing.
+ */
+export type ReadMode = 'readIndex' | 'lease' | 'local';
+
+/** A client's read of one key: answered without writing to the log (§6.4). */
+export interface ReadRequest {
+  readonly kind: 'read';
+  readonly key: string;
+  readonly mode: ReadMode;
+}
+
+/** Anything a client may ask of the cluster: a command, a membership change or a read. */
+export type ClientCommand = Command | ConfigRequest | ReadRequest;
+
+/**
+ * Who sent a write and its place in that client's sequence (thesis §6.3). The state machine
+ * applies each (client, seq) at most once: a retried request that is appended twice is applied
+ * once and answered again with the reply it saved.
+ */
+export interface Session {
+  readonly client: number;
+  readonly seq: number;
+}
 
 export interface Entry {
   readonly term: Term;
   readonly command: Command;
   /** The client request this entry carries, so whichever leader applies it can reply. */
   readonly requestId?: number;
+  /** The client's session, so a retried write is applied only once (§6.3). */
+  readonly session?: Session;
 }
 
 export type Role = 'follower' | 'precandidate' | 'candidate' | 'leader';
@@ -115,14 +142,39 @@ export interface RaftOptions {
   readonly heartbeatMs: number;
   /** Most entries one AppendEntries carries. */
   readonly maxEntriesPerAppend: number;
+  /**
+   * Thesis §5: compact once this many entries were applied since the last snapshot; 0 never
+   * compacts on its own (a `compact` input still does). Absent means 0.
+   */
+  readonly snapshotEvery?: number;
   readonly preVote: boolean;
   readonly checkQuorum: boolean;
   readonly rules: RuleSwitches;
+}
+
+/**
+ * A server's state machine up to an index, in place of the log before it (thesis §5): the last
+ * index and term it covers, the configuration in force there, the keys and the client sessions.
+ * Plain data: written to disk, sent in InstallSnapshot, passed across the worker boundary.
+ */
+export interface Snapshot {
+  readonly lastIncludedIndex: LogIndex;
+  readonly lastIncludedTerm: Term;
+  /** The latest configuration at or before lastIncludedIndex, and the index of its entry (0: boot). */
+  readonly config: ConfigState;
+  readonly configIndex: LogIndex;
+  /** The keys, as [key, value] pairs. */
+  readonly kv: readonly (readonly [string, string])[];
+  /** Per client, its latest applied write (§6.3), as [client, seq, index, term]. */
+  readonly sessions: readonly (readonly [number, number, number, number])[];
 }
 
 /** What survives a crash (Figure 2, "Persistent state on all servers"). */
 export interface PersistentState {
   readonly currentTerm: Term;
   readonly votedFor: NodeId | null;
+  /** The entries after the snapshot (all of them when there is none). */
   readonly log: readonly Entry[];
+  /** The latest snapshot (§5), or null; absent means null. */
+  readonly snapshot?: Snapshot | null;
 }

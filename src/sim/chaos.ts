@@ -7,6 +7,7 @@ import type { Simulation } from './simulation';
 import type { ClusterConfiguration } from './api/membership';
 import { MAX_NODES } from './options';
 import { Prng } from './prng';
+import { digestOf, lastIndexOf } from './checkers';
 import { isSimError } from './read/reasons';
 
 export interface ChaosOptions {
@@ -238,16 +239,16 @@ function convergedMembers(s: Simulation, lastAcked: number): boolean {
   if (leader === null) return false;
   const config = s.configuration();
   const l = s.inspect(leader);
-  const length = l.log.length;
+  const length = lastIndexOf(l);
   if (!membersOf({ ...config, learners: [] }).includes(leader)) return false;
   if (l.status?.commitIndex !== length || length < lastAcked) return false;
-  const digest = l.prefix[length];
+  const digest = digestOf(l, length);
   return membersOf(config).every((id) => {
     const r = s.inspect(id);
     if (!r.alive) return true;
     return (
-      r.log.length === length &&
-      r.prefix[length] === digest &&
+      lastIndexOf(r) === length &&
+      digestOf(r, length) === digest &&
       r.status?.commitIndex === length &&
       r.status.lastApplied === length
     );

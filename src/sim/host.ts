@@ -51,7 +51,23 @@ export interface NodeStatus {
   readonly canStand: boolean;
   /** Leader only: whether it would take a membership change now (§4.1); false otherwise. */
   readonly acceptsChange: boolean;
+  /** When the earliest read still waiting to be made safe gives up (§6.4); -1 when none waits. */
+  readonly readDeadline: number;
+  /** The reads it holds (§6.4), as plain data. */
+  readonly reads: readonly ReadStatus[];
 }
+
+/** One read a server holds: see PendingRead in the core. */
+export interface ReadStatus {
+  readonly requestId: number;
+  readonly mode: 'readIndex' | 'lease';
+  readonly index: number;
+  readonly confirmedBy: readonly NodeId[] | null;
+  readonly leaseUntil: number;
+  readonly origin: NodeId;
+}
+
+const NO_READS: readonly ReadStatus[] = Object.freeze([]);
 
 export interface InputResult {
   readonly status: NodeStatus;
@@ -112,7 +128,20 @@ export function statusOf(node: RaftNode): NodeStatus {
     transferTo: node.transfer?.to ?? null,
     canStand: canStand(node),
     acceptsChange: node.role === 'leader' && acceptsChange(node),
+    readDeadline: readDeadlineOf(node),
+    reads: node.reads.length === 0 ? NO_READS : node.reads.map(readStatusOf),
   };
+}
+
+function readStatusOf(r: RaftNode['reads'][number]): ReadStatus {
+  const { requestId, mode, index, confirmedBy, leaseUntil, origin } = r;
+  return { requestId, mode, index, confirmedBy, leaseUntil, origin };
+}
+
+function readDeadlineOf(node: RaftNode): number {
+  let at = -1;
+  for (const r of node.reads) if (r.confirmedBy === null && (at < 0 || r.until < at)) at = r.until;
+  return at;
 }
 
 /** Boots a node from its disk; shared by every host so they start identically. */

@@ -26,6 +26,16 @@ export interface SimOptions {
   readonly maxEntriesPerAppend: number;
   /** How long a client waits for its reply before it reports the write failed. */
   readonly clientTimeoutMs: number;
+  /**
+   * Thesis §6.3: how long a client waits before it sends an unanswered request again (to the
+   * leader it knows, or the next server), with the same session; 0 (the default) never retries.
+   */
+  readonly clientRetryMs: number;
+  /**
+   * Thesis §5: a server compacts its log into a snapshot once it has applied this many entries
+   * since its last one; 0 (the default) never compacts on its own (`sim.compact` still does).
+   */
+  readonly snapshotEvery: number;
   /** Keep every event for `trace()`; benchmarks switch it off to measure a flat heap. */
   readonly keepTrace: boolean;
   readonly rules: RuleSwitches;
@@ -46,6 +56,8 @@ export const DEFAULT_OPTIONS: SimOptions = {
   checkQuorum: false,
   maxEntriesPerAppend: 64,
   clientTimeoutMs: 5000,
+  clientRetryMs: 0,
+  snapshotEvery: 0,
   keepTrace: true,
   rules: ALL_RULES_ON,
 };
@@ -124,6 +136,8 @@ function checkOptionValues(o: SimOptions): void {
   }
   checkInteger('maxEntriesPerAppend', o.maxEntriesPerAppend, 1, 100_000);
   checkInteger('clientTimeoutMs', o.clientTimeoutMs, 1, MAX_MS);
+  checkInteger('clientRetryMs', o.clientRetryMs, 0, MAX_MS);
+  checkInteger('snapshotEvery', o.snapshotEvery, 0, 1_000_000);
   for (const key of ['preVote', 'checkQuorum', 'keepTrace'] as const) {
     if (typeof o[key] !== 'boolean') {
       badOption(key, `${key} must be true or false, not ${describeValue(o[key])}`);

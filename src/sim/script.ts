@@ -12,6 +12,17 @@ export type SimAction =
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: number }
   | { readonly do: 'delete'; readonly key: string; readonly via?: number }
+  /** Appends `value` to the key's string (thesis §6.3: a write applied twice would show). */
+  | { readonly do: 'append'; readonly key: string; readonly value: string; readonly via?: number }
+  /** A read (§6.4), `readIndex` unless `mode` says 'lease' or 'local'. */
+  | {
+      readonly do: 'read';
+      readonly key: string;
+      readonly via?: number;
+      readonly mode?: 'readIndex' | 'lease' | 'local';
+    }
+  /** The server snapshots what it has applied (§5), as `sim.compact` does. */
+  | { readonly do: 'compact'; readonly node: number }
   /** Replaces a crashed server's disk (see `setDisk`), to stage a scene such as Figure 7. */
   | { readonly do: 'setDisk'; readonly node: number; readonly disk: StagedDisk }
   /** Membership (thesis ch. 4) and leadership transfer (§3.10); see the API calls of the same names. */

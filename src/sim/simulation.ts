@@ -18,7 +18,14 @@ import { describeEvent } from './trace';
 import type { ClusterFacts, NodeView, RequestView } from './read/readModel';
 import type { SimAction } from './script';
 import type { CheckedAction } from './api/actions';
-import { checkAction, leaderOf, performAction, performOneWayCut } from './api/actions';
+import {
+  checkAction,
+  checkReadMode,
+  checkReadOptions,
+  leaderOf,
+  performAction,
+  performOneWayCut,
+} from './api/actions';
 import type { StagedDisk } from './api/disk';
 import type { ClusterConfiguration } from './api/membership';
 import {
@@ -212,6 +219,43 @@ export abstract class SimulationBase {
     const command = { kind: 'delete', key: checkText('key', key) } as const;
     const target = via === undefined ? null : this.checkId(via);
     return this.perform({ do: 'delete', command, via: target })!;
+  }
+
+  /**
+   * A client write `append key value`: the key's string gets `value` at its end (a missing key
+   * counts as ""). Sent with the client's session (§6.3), so a retried copy applies only once.
+   */
+  append(key: string, value: string, via?: number): number {
+    this.beforeAction();
+    const command = {
+      kind: 'append',
+      key: checkText('key', key),
+      value: checkText('value', value),
+    } as const;
+    const target = via === undefined ? null : this.checkId(via);
+    return this.perform({ do: 'append', command, via: target })!;
+  }
+
+  /**
+   * A client read of `key` (thesis §6.4) through `via` (default: the leader, else the lowest live
+   * id), in `mode` 'readIndex' (the default), 'lease' or 'local' (unchecked, may be stale).
+   * Returns the request id; `request(id).value` is what it read once it is ok.
+   */
+  read(key: string, options?: { via?: number; mode?: 'readIndex' | 'lease' | 'local' }): number {
+    this.beforeAction();
+    const checkedKey = checkText('key', key);
+    const { via, mode } = checkReadOptions(options);
+    const target = via === undefined ? null : this.checkId(via as number);
+    return this.perform({ do: 'read', key: checkedKey, mode: checkReadMode(mode), via: target })!;
+  }
+
+  /**
+   * Server `id` compacts its log now (thesis §5): what it has applied becomes its snapshot and
+   * the entries up to there leave its log. A crashed server cannot (SimError).
+   */
+  compact(id: number): void {
+    this.beforeAction();
+    this.perform({ do: 'compact', node: this.checkId(id) });
   }
 
   /**

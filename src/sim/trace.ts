@@ -1,6 +1,6 @@
 // The record of a run: one event per thing that happened, a stable one-line description of
 // each, and a running digest over them so two runs can be compared by one number.
-import type { ClientCommand, Command, Message, NodeId, Role, Term } from '../raft';
+import type { ClientCommand, Command, Message, NodeId, ReadMode, Role, Term } from '../raft';
 import type { Reason } from './read/reasons';
 import { CLIENT_ID, describeClientCommand } from '../raft';
 
@@ -9,7 +9,10 @@ export interface Brief {
   readonly role: Role;
   readonly term: Term;
   readonly commitIndex: number;
+  /** The last log index (counting past a snapshot). */
   readonly logLength: number;
+  /** The last index the snapshot covers (§5); 0 without one. */
+  readonly snapshotIndex: number;
 }
 
 export type TraceEvent =
@@ -18,7 +21,7 @@ export type TraceEvent =
       readonly seq: number;
       readonly at: number;
       readonly node: NodeId;
-      readonly input: 'tick' | 'timeout' | 'message';
+      readonly input: 'tick' | 'timeout' | 'message' | 'compact';
       readonly message: Message | null;
       readonly before: Brief;
       readonly after: Brief;
@@ -84,6 +87,15 @@ export type ActionDetail =
       readonly command: Command;
       readonly via: NodeId;
     }
+  | {
+      readonly do: 'read';
+      readonly request: number;
+      readonly key: string;
+      readonly mode: ReadMode;
+      readonly via: NodeId;
+    }
+  /** The server compacted its log up to `index` (§5). */
+  | { readonly do: 'compact'; readonly node: NodeId; readonly index: number }
   | { readonly do: 'fault'; readonly node: NodeId; readonly reason: Reason }
   /** A new server (node) booted with an empty disk, and the request that adds it. */
   | {
@@ -117,7 +129,9 @@ export type ActionName =
   | 'write'
   | 'timeout'
   | 'fault'
-  | 'membership';
+  | 'membership'
+  | 'read'
+  | 'compact';
 
 export const nodeName = (id: NodeId): string => (id === CLIENT_ID ? 'client' : `S${id}`);
 
@@ -149,9 +163,11 @@ function describeStep(e: Extract<TraceEvent, { kind: 'step' }>): string {
       ? `← ${nodeName(e.message.from)} ${describeMessage(e.message)}`
       : e.input === 'timeout'
         ? 'election timer forced'
-        : e.before.role === 'leader'
-          ? 'heartbeat timer'
-          : 'election timeout';
+        : e.input === 'compact'
+          ? `snapshot taken up to ${e.after.snapshotIndex}`
+          : e.before.role === 'leader'
+            ? 'heartbeat timer'
+            : 'election timeout';
   const changes: string[] = [];
   if (e.after.role !== e.before.role || e.after.term !== e.before.term) {
     changes.push(`${ROLE_WORD[e.after.role]}, term ${e.after.term}`);
@@ -179,12 +195,19 @@ export function describeMessage(m: Message): string {
         : `AppendEntries rejected (term ${m.term}, hint ${m.conflictIndex}@${m.conflictTerm})`;
     case 'TimeoutNow':
       return `TimeoutNow(term ${m.term})`;
+    case 'InstallSnapshot':
+      return `InstallSnapshot(term ${m.term}, up to ${m.snapshot.lastIncludedIndex}@${m.snapshot.lastIncludedTerm})`;
+    case 'ReadIndex':
+      return `ReadIndex(term ${m.term}, read #${m.requestId})`;
+    case 'ReadIndexReply':
+      return `read index ${m.index} (term ${m.term}, read #${m.requestId})`;
     case 'ClientRequest':
       return `request #${m.requestId} ${describeClientCommand(m.command)}`;
     case 'ClientReply':
-      return m.ok
-        ? `reply #${m.requestId} ok at ${m.index}`
-        : `reply #${m.requestId} failed: ${m.error}`;
+      if (!m.ok) return `reply #${m.requestId} failed: ${m.error}`;
+      if (m.proof)
+        return `reply #${m.requestId} read ${describeValue(m.value ?? null)} (${m.proof.mode})`;
+      return `reply #${m.requestId} ok at ${m.index}${m.duplicate ? ' (duplicate)' : ''}`;
   }
 }
 
@@ -235,7 +258,18 @@ export function hashMessage(hash: number, m: Message): number {
       return mixHash(mixHash(hash, 5 | route), m.requestId);
     case 'TimeoutNow':
       return mixHash(mixHash(hash, 7 | route), m.term);
+    case 'ReadIndex':
+      return mixHash(mixHash(mixHash(hash, 8 | route), m.term), m.requestId);
+    case 'InstallSnapshot':
+      return mixHash(mixHash(mixHash(hash, 10 | route), m.term), m.snapshot.lastIncludedIndex);
+    case 'ReadIndexReply':
+      return mixHash(mixHash(mixHash(hash, 9 | route), m.term), m.index);
     case 'ClientReply':
       return mixHash(mixHash(hash, 6 | route | (m.ok ? 1 << 12 : 0)), m.requestId);
   }
+}
+
+/** A read's value as the trace writes it: the string in quotes, or "no key". */
+function describeValue(value: string | null): string {
+  return value === null ? 'no key' : JSON.stringify(value);
 }

@@ -1,7 +1,7 @@
 // Every action a person or a script can take, checked in one place and then carried out on the
 // world (simulator layer). `checkAction` reads only its argument; `performAction` refuses what
 // the world's state forbids before it changes anything, so a refused action leaves no trace.
-import type { ClientCommand, Command, NodeId } from '../../raft';
+import type { ClientCommand, Command, NodeId, ReadMode } from '../../raft';
 import { asNodeId, describeCommand } from '../../raft';
 import type { World } from '../world';
 import type { CheckedDisk } from './disk';
@@ -37,6 +37,14 @@ export type CheckedAction =
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly command: Command; readonly via: NodeId | null }
   | { readonly do: 'delete'; readonly command: Command; readonly via: NodeId | null }
+  | { readonly do: 'append'; readonly command: Command; readonly via: NodeId | null }
+  | {
+      readonly do: 'read';
+      readonly key: string;
+      readonly mode: ReadMode;
+      readonly via: NodeId | null;
+    }
+  | { readonly do: 'compact'; readonly node: NodeId }
   | { readonly do: 'setDisk'; readonly node: NodeId; readonly disk: CheckedDisk }
   | { readonly do: 'addServer'; readonly voter: boolean }
   | { readonly do: 'removeServer'; readonly node: NodeId }
@@ -55,6 +63,9 @@ const FIELDS: Readonly<Record<string, readonly [required: string[], optional: st
   drop: [['rate'], []],
   write: [['key', 'value'], ['via']],
   delete: [['key'], ['via']],
+  append: [['key', 'value'], ['via']],
+  read: [['key'], ['via', 'mode']],
+  compact: [['node'], []],
   setDisk: [['node', 'disk'], []],
   addServer: [[], ['voter']],
   removeServer: [['node'], []],
@@ -128,14 +139,19 @@ export function checkAction(action: unknown, size: number): CheckedAction {
       return { do: kind, voters: checkVoterList(a.voters, size) };
     case 'transferLeadership':
       return { do: kind, to: checkNodeId(a.to, size) };
-    case 'write': {
+    case 'write':
+    case 'append': {
       const command = {
-        kind: 'set',
+        kind: kind === 'write' ? 'set' : 'append',
         key: checkText('key', a.key),
         value: checkText('value', a.value),
       } as const;
       return { do: kind, command, via: via() };
     }
+    case 'read':
+      return { do: kind, key: checkText('key', a.key), mode: checkReadMode(a.mode), via: via() };
+    case 'compact':
+      return { do: kind, node: checkNodeId(a.node, size) };
     default: // 'delete'
       return {
         do: 'delete',
@@ -191,9 +207,65 @@ export function performAction(
     case 'changeVoters':
     case 'transferLeadership':
       return performMembership(world, action);
+    case 'read':
+      return submitRead(world, action.key, action.mode, action.via);
+    case 'compact':
+      compact(world, action.node);
+      return null;
     default:
       return submit(world, action.command, action.via);
   }
+}
+
+/** `sim.read`'s options: nothing, or a plain object with only `via` and `mode`. */
+export function checkReadOptions(options: unknown): { via?: unknown; mode?: unknown } {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) {
+    refuse(
+      { code: 'badAction', value: describeValue(options), detail: 'read options' },
+      `read options are an object such as { via: 2, mode: 'lease' }, not ${describeValue(options)}`,
+    );
+  }
+  const stray = strayKeys(options, ['via', 'mode']);
+  if (stray.length) {
+    refuse(
+      { code: 'badAction', value: describeValue(options), detail: `unknown ${stray.join(', ')}` },
+      `read takes only via and mode, not ${stray.join(', ')}`,
+    );
+  }
+  return { via: options.via, mode: options.mode };
+}
+
+/** The read modes of thesis §6.4; missing means readIndex, the safe default. */
+export function checkReadMode(mode: unknown): ReadMode {
+  if (mode === undefined) return 'readIndex';
+  if (mode === 'readIndex' || mode === 'lease' || mode === 'local') return mode;
+  refuse(
+    { code: 'badReadMode', value: describeValue(mode) },
+    `a read's mode is 'readIndex', 'lease' or 'local', not ${describeValue(mode)}`,
+  );
+}
+
+/** A client read through `via`, by default the leader, else the lowest live id. */
+function submitRead(world: World, key: string, mode: ReadMode, via: NodeId | null): number {
+  const target = via ?? defaultTarget(world);
+  const id = world.submit({ kind: 'read', key, mode }, target);
+  world.action('read', target, `client read #${id} ${key} (${mode}) → S${target}`, {
+    do: 'read',
+    request: id,
+    key,
+    mode,
+    via: target,
+  });
+  return id;
+}
+
+/** The snapshot comes in the next step (see world.compact); a crashed server cannot take one. */
+function compact(world: World, node: NodeId): void {
+  if (!world.isAlive(node)) {
+    refuse({ code: 'nodeCrashed', node }, `S${node} is crashed: it cannot take a snapshot`);
+  }
+  world.compact(node);
 }
 
 type MembershipAction = Extract<
@@ -301,12 +373,12 @@ function performNodeAction(
     world.action(
       'restart',
       id,
-      `S${id} restarted with term ${r.currentTerm}, log ${r.log.length}`,
+      `S${id} restarted with term ${r.currentTerm}, log ${r.logBase + r.log.length}`,
       {
         do: 'restart',
         node: id,
         term: r.currentTerm,
-        logLength: r.log.length,
+        logLength: r.logBase + r.log.length,
       },
     );
   } else {

@@ -10,6 +10,7 @@ import type { ClusterFacts, NodeView, RequestStage, RequestView } from '../read/
 import { clusterFacts, entryFate } from '../read/readModel';
 import type { Reason } from '../read/reasons';
 import type { ClientRequestState, NodeRecord, World } from '../world';
+import type { ReadStatus } from '../host';
 import { leaderOf } from './actions';
 import { describeValue, refuse } from './validate';
 
@@ -32,6 +33,12 @@ export interface RequestSnapshot {
   readonly failure?: Reason;
   /** A failed request whose entry committed all the same (Raft allows this): at this index. */
   readonly committedAt?: number;
+  /** A read, once ok: the value it read; null when there was no such key. */
+  readonly value?: string | null;
+  /** A write answered from its session's saved reply: a retried copy was a duplicate (§6.3). */
+  readonly duplicate?: true;
+  /** How many times the client sent it again (§6.3), when it did. */
+  readonly retries?: number;
 }
 
 /** How many safety properties the world checks after every event. */
@@ -65,6 +72,12 @@ export function nodeViewIn(world: World, id: NodeId, inUse: ConfigState): NodeVi
     votes: s?.votes ?? NONE,
     progress: s?.progress ?? NONE,
     log: r.log,
+    logBase: r.logBase,
+    snapshot: r.snapshot && {
+      lastIncludedIndex: r.snapshot.lastIncludedIndex,
+      lastIncludedTerm: r.snapshot.lastIncludedTerm,
+    },
+    reads: s?.reads ?? NONE,
     truncations: r.truncations,
     kv: r.kv,
     lost: r.alive ? null : r.lost,
@@ -88,7 +101,9 @@ export function snapshotOf(world: World, id: NodeId): NodeSnapshot {
   const v = nodeViewOf(world, id);
   return {
     ...v,
-    log: v.log.map((e, i) => ({ index: i + 1, term: e.term, command: e.command })),
+    log: v.log.map((e, i) => ({ index: v.logBase + i + 1, term: e.term, command: e.command })),
+    snapshot: v.snapshot && { ...v.snapshot },
+    reads: v.reads.length === 0 ? NONE : v.reads.map((r) => ({ ...r })),
     kv: Object.fromEntries(v.kv),
     votes: v.votes.length === 0 ? NONE : v.votes.slice(),
     voters: v.voters.slice(),
@@ -143,10 +158,22 @@ export function factsOf(world: World): ClusterFacts {
 /** The newest `limit` client requests, oldest first, each with its stage decided here. */
 export function requestViewsOf(world: World, limit: number): RequestView[] {
   const nodes = world.ids.map((id) => logFacts(world.node(id)));
+  const reads = new Map<number, ReadStatus>();
+  for (const id of world.ids) {
+    // The server that holds a read the longest way along tells its progress best.
+    for (const r of world.node(id).status?.reads ?? []) {
+      const known = reads.get(r.requestId);
+      if (
+        !known ||
+        (known.confirmedBy === null && (r.confirmedBy !== null || r.index > known.index))
+      )
+        reads.set(r.requestId, r);
+    }
+  }
   return world
     .recentRequests(limit)
     .reverse()
-    .map((r) => requestViewOf(r, nodes));
+    .map((r) => requestViewOf(r, nodes, reads.get(r.id) ?? null));
 }
 
 type LogFacts = Parameters<typeof entryFate>[0][number];
@@ -154,21 +181,28 @@ type LogFacts = Parameters<typeof entryFate>[0][number];
 function logFacts(r: NodeRecord): LogFacts {
   return {
     log: r.log,
+    logBase: r.logBase,
     commitIndex: r.status?.commitIndex ?? 0,
     lastApplied: r.status?.lastApplied ?? 0,
   };
 }
 
-function requestViewOf(r: ClientRequestState, nodes: readonly LogFacts[]): RequestView {
+function requestViewOf(
+  r: ClientRequestState,
+  nodes: readonly LogFacts[],
+  held: ReadStatus | null,
+): RequestView {
   const index = r.appended?.index ?? null;
   const term = r.appended?.term ?? null;
-  const fate = index === null || term === null ? null : entryFate(nodes, r.id, index, term);
+  const fate =
+    index === null || term === null ? null : entryFate(nodes, r.id, index, term, r.committedAt);
   let stage: RequestStage = r.forwardedTo.length ? 'forwarded' : 'sent';
   if (fate) {
     if (fate.applied) stage = 'applied';
     else if (fate.committed) stage = 'committed';
     else stage = fate.replaced ? 'replaced' : 'appended';
   }
+  if (held !== null && held.index >= 0) stage = held.confirmedBy === null ? 'noted' : 'confirmed';
   if (r.status === 'ok') stage = 'acknowledged';
   if (r.status === 'failed') stage = 'failed';
   return {
@@ -184,6 +218,23 @@ function requestViewOf(r: ClientRequestState, nodes: readonly LogFacts[]): Reque
     failure: r.failure,
     settledAt: r.settledAt ?? null,
     committedAfterFailure: r.status === 'failed' && r.committedAt !== null,
+    retries: r.retries,
+    session: r.session,
+    duplicateAt: r.duplicateAt,
+    answeredAsDuplicate: r.answeredAsDuplicate,
+    read: readOf(r, held),
+  };
+}
+
+function readOf(r: ClientRequestState, held: ReadStatus | null): RequestView['read'] {
+  if (r.command.kind !== 'read') return null;
+  const proof = r.proof;
+  return {
+    mode: r.command.mode,
+    index: held?.index ?? (proof ? (r.index ?? -1) : -1),
+    confirmedBy: proof?.confirmedBy ?? held?.confirmedBy ?? null,
+    leaseUntil: proof?.leaseUntil ?? held?.leaseUntil ?? -1,
+    value: r.value,
   };
 }
 
@@ -200,5 +251,8 @@ export function requestSnapshotOf(world: World, requestId: unknown): RequestSnap
     ...(r.error !== undefined ? { error: r.error } : {}),
     ...(r.failure !== null ? { failure: r.failure } : {}),
     ...(r.status === 'failed' && r.committedAt !== null ? { committedAt: r.committedAt } : {}),
+    ...(r.value !== undefined ? { value: r.value } : {}),
+    ...(r.answeredAsDuplicate ? { duplicate: true as const } : {}),
+    ...(r.retries.length > 0 ? { retries: r.retries.length } : {}),
   };
 }

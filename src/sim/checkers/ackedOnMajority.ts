@@ -5,6 +5,7 @@
 // disk is what a later election reads.
 import { majority } from '../../raft';
 import type { Acknowledged, Checker, ClusterView } from './checker';
+import { entryOf } from './checker';
 
 export function ackedOnMajority(): Checker {
   return {
@@ -15,8 +16,12 @@ export function ackedOnMajority(): Checker {
       for (const half of old === null ? [voters] : [voters, old]) {
         let storedOn = 0;
         for (const id of half) {
-          const entry = view.node(id).log[ack.index - 1];
-          if (entry && entry.term === ack.term && entry.requestId === ack.requestId) storedOn++;
+          const node = view.node(id);
+          // A snapshot past the index holds it: a snapshot covers only committed entries.
+          const entry = entryOf(node, ack.index);
+          if (ack.index <= node.logBase) storedOn++;
+          else if (entry && entry.term === ack.term && entry.requestId === ack.requestId)
+            storedOn++;
         }
         const needed = majority(half.length);
         if (storedOn >= needed) continue;

@@ -1,7 +1,7 @@
 // The contract between the simulator and its safety checkers. Checkers sit outside the nodes,
 // read only what the simulator records (disks, statuses, applies, client replies) and each owns
 // one property of §5.2–§5.4. They work incrementally so they can run after every event.
-import type { ConfigState, Entry, LogIndex, NodeId, Term } from '../../raft';
+import type { ClientCommand, ConfigState, Entry, LogIndex, NodeId, Term } from '../../raft';
 import type { NodeStatus } from '../host';
 import type { Finding, RuleId } from '../read/rules';
 
@@ -10,10 +10,33 @@ export interface NodeView {
   readonly alive: boolean;
   /** Null while crashed. */
   readonly status: NodeStatus | null;
-  /** The log as the node's disk holds it, index i at [i - 1]. */
+  /**
+   * The log as the node's disk holds it after its snapshot (§5): index i at [i − 1 − logBase].
+   * Read it through entryOf, lastIndexOf and digestOf below.
+   */
   readonly log: readonly Entry[];
-  /** prefix[i] digests entries 1…i, so equal digests mean equal prefixes (Log Matching). */
+  /** The last index the node's snapshot covers; 0 without one. */
+  readonly logBase: number;
+  /** prefix[k] digests entries 1…logBase + k, so equal digests mean equal prefixes (Log Matching). */
   readonly prefix: readonly number[];
+}
+
+/** The node's last log index (its snapshot's, when the log after it is empty). */
+export function lastIndexOf(node: NodeView): number {
+  return node.logBase + node.log.length;
+}
+
+/** The entry at `index`, or undefined when it is past the end or inside the snapshot. */
+export function entryOf(node: NodeView, index: number): Entry | undefined {
+  return index > node.logBase ? node.log[index - 1 - node.logBase] : undefined;
+}
+
+/**
+ * The digest of entries 1…index, or undefined past the end or inside the snapshot (the snapshot's
+ * own last index has one: its prefix is committed, and known from whoever compacted it).
+ */
+export function digestOf(node: NodeView, index: number): number | undefined {
+  return index >= node.logBase ? node.prefix[index - node.logBase] : undefined;
 }
 
 export interface ClusterView {
@@ -31,6 +54,25 @@ export interface Acknowledged {
   readonly config: ConfigState;
 }
 
+/**
+ * What a client saw, in the order it saw it: it sent a request, heard it succeed (a read with
+ * the value it read), or gave up on it (refused or timed out: a write may still take effect).
+ */
+export type ClientOp =
+  | {
+      readonly kind: 'invoke';
+      readonly requestId: number;
+      readonly command: ClientCommand;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'ok';
+      readonly requestId: number;
+      readonly at: number;
+      readonly value?: string | null;
+    }
+  | { readonly kind: 'fail'; readonly requestId: number; readonly at: number };
+
 /** Each hook returns what it found broken, as a coded finding, or null. */
 export interface Checker {
   /** The property's stable id; the UI names it in the reader's language. */
@@ -46,6 +88,8 @@ export interface Checker {
   afterApply?(id: NodeId, index: LogIndex, entry: Entry): Finding | null;
   /** A client was told its write succeeded; the disks are as they are at that moment. */
   afterAck?(view: ClusterView, ack: Acknowledged): Finding | null;
+  /** A client sent a request, heard back, or gave up (the history clients see). */
+  afterClient?(op: ClientOp): Finding | null;
 }
 
 /**

@@ -10,9 +10,10 @@
 // committed before its term, so it is at most one change ahead of or behind the committed one.
 // Example: committed {1,2,3,4,5}, a leader already counting {1,2,3} after two quick removals:
 // {S1,S2} is a majority of one, {S3,S4,S5} of the other.
-import type { ConfigState, Entry, NodeId } from '../../raft';
+import type { ConfigState, NodeId } from '../../raft';
 import { majority } from '../../raft';
-import type { Checker, ClusterView } from './checker';
+import type { Checker, ClusterView, NodeView } from './checker';
+import { entryOf, lastIndexOf } from './checker';
 
 interface Committed {
   readonly state: ConfigState;
@@ -33,9 +34,9 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
   const reported = new Set<string>();
 
   /** Entries (highestCommit, to] of `log` are newly known committed: note a configuration among them. */
-  const learnCommitted = (log: readonly Entry[], to: number): void => {
-    for (let i = Math.min(to, log.length); i > highestCommit; i--) {
-      const entry = log[i - 1]!;
+  const learnCommitted = (node: NodeView, to: number): void => {
+    for (let i = Math.min(to, lastIndexOf(node)); i > Math.max(highestCommit, node.logBase); i--) {
+      const entry = entryOf(node, i)!;
       if (entry.command.kind === 'config') {
         committed = { state: entry.command.config, index: i, term: entry.term };
         break;
@@ -78,7 +79,7 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
     id: 'configurationsOverlap',
     rule: 'Configurations Overlap',
     afterCommit(view, id, _from, to) {
-      if (to > highestCommit) learnCommitted(view.node(id).log, to);
+      if (to > highestCommit) learnCommitted(view.node(id), to);
       return null;
     },
     afterStep(view, id) {

@@ -2,6 +2,7 @@
 // log; it only appends. Checked by remembering the digest of the log a leader had.
 import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
+import { digestOf, lastIndexOf } from './checker';
 
 interface Seen {
   term: number;
@@ -23,8 +24,8 @@ export function leaderAppendOnly(): Checker {
         return null;
       }
       const term = node.status.currentTerm;
-      const length = node.log.length;
-      const digest = node.prefix[length]!;
+      const length = lastIndexOf(node);
+      const digest = digestOf(node, length)!;
       if (!before) {
         seen[id] = { term, length, digest };
         return null;
@@ -34,7 +35,9 @@ export function leaderAppendOnly(): Checker {
       before.length = length;
       before.digest = digest;
       if (wasTerm !== term) return null;
-      if (length < wasLength || node.prefix[wasLength] !== wasDigest) {
+      // A compaction (§5) hides a prefix, it does not change it: what is gone is not compared.
+      const now = digestOf(node, wasLength);
+      if (length < wasLength || (now !== undefined && now !== wasDigest)) {
         return { code: 'leaderRewrote', node: id, term, index: wasLength };
       }
       return null;

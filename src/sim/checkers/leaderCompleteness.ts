@@ -6,6 +6,7 @@
 // same after a thousand terms as after one.
 import type { NodeId } from '../../raft';
 import type { Checker, ClusterView, Metered } from './checker';
+import { digestOf, lastIndexOf } from './checker';
 import { highestCommitted } from './highestCommitted';
 
 export function leaderCompleteness(): Checker & Metered {
@@ -27,11 +28,11 @@ export function leaderCompleteness(): Checker & Metered {
     afterCommit(view: ClusterView, id: NodeId, from: number, to: number) {
       const node = view.node(id);
       const term = node.status?.currentTerm ?? 0;
-      const last = Math.min(to, node.log.length);
-      for (let i = Math.max(from, recordedUpTo) + 1; i <= last; i++) {
+      const last = Math.min(to, lastIndexOf(node));
+      for (let i = Math.max(from, recordedUpTo, node.logBase - 1) + 1; i <= last; i++) {
         work++;
         if (committedTerm[i] !== undefined) continue;
-        committedDigest[i] = node.prefix[i]!;
+        committedDigest[i] = digestOf(node, i)!;
         committedTerm[i] = term;
         highest.record(term, i);
       }
@@ -43,7 +44,11 @@ export function leaderCompleteness(): Checker & Metered {
       if (node.status?.role !== 'leader') return null;
       const k = highest.upTo(node.status.currentTerm);
       if (k === 0) return null;
-      if (node.log.length < k || node.prefix[k] !== committedDigest[k]) {
+      // Inside the leader's snapshot, compare at the snapshot's end: its prefix holds index k.
+      const at = Math.max(k, node.logBase);
+      const known = committedDigest[at];
+      const held = digestOf(node, at);
+      if (lastIndexOf(node) < k || (known !== undefined && held !== known)) {
         return {
           code: 'leaderLacksCommitted',
           node: id,

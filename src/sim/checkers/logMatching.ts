@@ -3,6 +3,7 @@
 // digest of the prefix it ended, so any two logs that disagree are caught, whenever they meet.
 import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
+import { digestOf, entryOf, lastIndexOf } from './checker';
 
 export function logMatching(): Checker {
   // Index i's first (term, digest) lives in flat arrays; the rare other terms seen at the same
@@ -15,9 +16,11 @@ export function logMatching(): Checker {
     rule: 'Log Matching',
     afterLogWrite(view: ClusterView, id: NodeId, from: number) {
       const node = view.node(id);
-      for (let i = Math.max(from, 1); i <= node.log.length; i++) {
-        const term = node.log[i - 1]!.term;
-        const digest = node.prefix[i]!;
+      // Entries inside a snapshot are gone (and were committed): only the log after it is read.
+      const last = lastIndexOf(node);
+      for (let i = Math.max(from, node.logBase + 1, 1); i <= last; i++) {
+        const term = entryOf(node, i)!.term;
+        const digest = digestOf(node, i)!;
         const first = termAt[i];
         let known: number | undefined;
         if (first === undefined) {

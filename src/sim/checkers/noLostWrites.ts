@@ -8,6 +8,7 @@
 // acknowledged since need a look of their own, so a new leader costs what is new, not history.
 import type { NodeId } from '../../raft';
 import type { Acknowledged, Checker, ClusterView, Metered, NodeView } from './checker';
+import { digestOf, entryOf } from './checker';
 import type { Finding } from '../read/rules';
 
 export function noLostWrites(): Checker & Metered {
@@ -24,7 +25,9 @@ export function noLostWrites(): Checker & Metered {
     for (let k = from; k < acknowledged.length; k++) {
       work++;
       const ack = acknowledged[k]!;
-      const entry = node.log[ack.index - 1];
+      // Inside the leader's snapshot the write is held: a snapshot covers only committed entries.
+      if (ack.index <= node.logBase) continue;
+      const entry = entryOf(node, ack.index);
       if (!entry || entry.term !== ack.term || entry.requestId !== ack.requestId) {
         return {
           code: 'leaderLacksAck',
@@ -55,14 +58,16 @@ export function noLostWrites(): Checker & Metered {
       work++;
       // A different prefix need not mean a lost write (Log Matching may be what broke), so
       // look at every write again: the first one missing is the finding, in the same order.
-      const sharesVerified = node.prefix[verifiedUpTo] === verifiedDigest;
+      // Writes inside its snapshot are committed, so held; else the digest says.
+      const sharesVerified =
+        verifiedUpTo < node.logBase || digestOf(node, verifiedUpTo) === verifiedDigest;
       const finding = firstMissing(node, id, sharesVerified ? verifiedCount : 0);
       if (finding) return finding;
       for (let k = verifiedCount; k < acknowledged.length; k++) {
         verifiedUpTo = Math.max(verifiedUpTo, acknowledged[k]!.index);
       }
       verifiedCount = acknowledged.length;
-      verifiedDigest = node.prefix[verifiedUpTo]!;
+      verifiedDigest = digestOf(node, verifiedUpTo) ?? 0;
       return null;
     },
   };

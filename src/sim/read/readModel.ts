@@ -35,8 +35,24 @@ export interface NodeView {
   readonly votes: readonly number[];
   /** Leader only: per follower nextIndex and matchIndex. */
   readonly progress: readonly { id: number; nextIndex: number; matchIndex: number }[];
-  /** The log as on disk (also the live log while the node runs), index i at [i - 1]. */
+  /**
+   * The log as on disk (also the live log while the node runs) after its snapshot: index i at
+   * [i − 1 − logBase] (with no snapshot, logBase is 0 and index i is at [i − 1]).
+   */
   readonly log: readonly Entry[];
+  /** The last index the snapshot covers (§5); 0 without one. */
+  readonly logBase: number;
+  /** The snapshot on disk (§5): its last index and term, or null. */
+  readonly snapshot: {
+    readonly lastIncludedIndex: number;
+    readonly lastIncludedTerm: number;
+  } | null;
+  /**
+   * Reads this server holds (§6.4): each read's id and mode, its read index once noted (-1
+   * before), the voters that confirmed it (null until safe) and, for a lease read, until when
+   * the lease held (-1 otherwise).
+   */
+  readonly reads: readonly PendingReadView[];
   /** Bumped whenever entries were removed from the log, so a viewer can tell a rewrite. */
   readonly truncations: number;
   readonly kv: ReadonlyMap<string, string>;
@@ -67,6 +83,16 @@ export interface NodeView {
 
 export type Membership = 'voter' | 'learner' | 'outside';
 
+export interface PendingReadView {
+  readonly requestId: number;
+  readonly mode: 'readIndex' | 'lease';
+  readonly index: number;
+  readonly confirmedBy: readonly number[] | null;
+  readonly leaseUntil: number;
+  /** The server whose client asked (a follower that asked the leader for the read index). */
+  readonly origin: number;
+}
+
 /**
  * A client request's life, decided from what happened to its own entry:
  * sent → forwarded → appended → committed → applied → acknowledged; `replaced` when the entry a
@@ -78,6 +104,10 @@ export type RequestStage =
   | 'forwarded'
   | 'appended'
   | 'replaced'
+  /** A read: the leader noted its read index. */
+  | 'noted'
+  /** A read: a majority confirmed leadership (readIndex) or the lease held (lease). */
+  | 'confirmed'
   | 'committed'
   | 'applied'
   | 'acknowledged'
@@ -101,6 +131,26 @@ export interface RequestView {
   readonly settledAt: number | null;
   /** It was reported failed, yet its entry committed afterwards (Raft allows this). */
   readonly committedAfterFailure: boolean;
+  /** Each time the client sent it again (§6.3), and to whom. */
+  readonly retries: readonly { readonly at: number; readonly to: number }[];
+  /** A write's session: client id and sequence number (§6.3); null for reads and membership. */
+  readonly session: { readonly client: number; readonly seq: number } | null;
+  /** Indexes of copies of this write the session filtered as duplicates when applied. */
+  readonly duplicateAt: readonly number[];
+  /** It was answered with the session's saved reply (a copy had been applied already). */
+  readonly answeredAsDuplicate: boolean;
+  /**
+   * A read's progress (§6.4), once a server holds it: the read index noted (-1 before), the
+   * voters that confirmed leadership (null before), the lease's end (-1 unless a lease read);
+   * once answered, the value read (null: no such key). Null for anything but a read.
+   */
+  readonly read: {
+    readonly mode: 'readIndex' | 'lease' | 'local';
+    readonly index: number;
+    readonly confirmedBy: readonly number[] | null;
+    readonly leaseUntil: number;
+    readonly value: string | null | undefined;
+  } | null;
 }
 
 /** Cluster-wide facts every screen shows. */
@@ -146,18 +196,25 @@ export interface ClusterFacts {
 
 /** Where a request's entry stands, from the logs themselves (not from any one leader's say). */
 export function entryFate(
-  nodes: readonly Pick<NodeView, 'log' | 'commitIndex' | 'lastApplied'>[],
+  nodes: readonly Pick<NodeView, 'log' | 'logBase' | 'commitIndex' | 'lastApplied'>[],
   requestId: number,
   index: number,
   term: number,
+  committedAt: number | null = null,
 ): { storedOn: number; committed: boolean; applied: boolean; replaced: boolean } {
   let storedOn = 0;
   let committed = false;
   let applied = false;
   let other = false;
   for (const n of nodes) {
-    const entry = n.log[index - 1];
-    if (entry && entry.term === term && entry.requestId === requestId) {
+    // Inside a snapshot (§5): the entry there is the committed one, this one if it committed there.
+    const inSnapshot = index <= n.logBase;
+    const entry = inSnapshot ? undefined : n.log[index - 1 - n.logBase];
+    if (inSnapshot && committedAt === index) {
+      storedOn++;
+      committed = applied = true;
+    } else if (inSnapshot) other = true;
+    else if (entry && entry.term === term && entry.requestId === requestId) {
       storedOn++;
       if (n.commitIndex >= index) committed = true;
       if (n.lastApplied >= index) applied = true;
@@ -234,10 +291,10 @@ export interface LogVariant {
  * were left out.
  */
 export function logVariants(
-  nodes: readonly Pick<NodeView, 'id' | 'log' | 'commitIndex'>[],
+  nodes: readonly Pick<NodeView, 'id' | 'log' | 'logBase' | 'commitIndex'>[],
   maxIndexes: number,
 ): { rows: LogVariant[]; older: number } {
-  const longest = Math.max(0, ...nodes.map((n) => n.log.length));
+  const longest = Math.max(0, ...nodes.map((n) => n.logBase + n.log.length));
   const first = Math.max(1, longest - maxIndexes + 1);
   const rows: LogVariant[] = [];
   for (let i = longest; i >= first; i--) {
@@ -246,7 +303,7 @@ export function logVariants(
       { term: number; command: Command; holders: number[]; committed: boolean }
     >();
     for (const n of nodes) {
-      const entry = n.log[i - 1];
+      const entry = i > n.logBase ? n.log[i - 1 - n.logBase] : undefined;
       if (!entry) continue;
       const v = byTerm.get(entry.term) ?? {
         term: entry.term,

@@ -24,6 +24,7 @@ export const REASON_CODES = [
   'unknownRequest', // { value: string }
   'badDisk', // { detail: string } – which field of a staged disk is wrong, in English
   'badPredicate', // {} – runUntil needs a function
+  'badReadMode', // { value: string } – a read's mode is 'readIndex', 'lease' or 'local'
   // { value: string, detail: string } – not an action of the SimAction vocabulary: not a plain
   // object, an unknown `do`, a field it does not take, or a missing field; detail says which, in
   // English. A field of a known action that is wrong gives that field's own code instead.
@@ -54,6 +55,11 @@ export const REASON_CODES = [
   'notCaughtUp', // { node } – a learner named as a new voter has not caught up yet (§4.2.1)
   'removedWhileJoining', // { node } – the server this request added was removed before it could vote
   'transferTimedOut', // { node } – the target did not catch up within an election timeout
+  // A read refused (thesis §6.4); node is the server that answered
+  'leaseNeedsCheckQuorum', // { node } – lease reads need CheckQuorum, or no voter honours the lease
+  'leaseExpired', // { node } – the leader's lease did not hold within an election timeout
+  'leadershipUnconfirmed', // { node } – no majority confirmed the leader within an election timeout
+  'leadershipLost', // { node } – the server's term changed or it stopped leading first
   'clientTimeout', // { ms }
   // A node's runtime (a worker) failed
   'runtimeFailed', // { detail: string } – the runtime's own message, untranslated

@@ -10,6 +10,7 @@ export const RULE_IDS = [
   'noLostWrites',
   'ackedOnMajority',
   'configurationsOverlap',
+  'linearizability',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -25,6 +26,9 @@ export const FINDING_CODES = [
   // configurationsOverlap: { node, term, uses, committed, first, second } – voter lists as "1,2,3"
   // ("1,2,3→3,4,5" when joint); first and second are disjoint majorities of each
   'disjointMajorities',
+  // linearizability: { request, key, value, expected, missed, missedAt, invokedAt, answeredAt } –
+  // value and expected as shown ("x", or "no key"); missed is -1 when no one write can be named
+  'staleRead',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -55,6 +59,10 @@ export function describeFinding(f: Finding): string {
       return `write #${p.request} was acknowledged at index ${p.index} while on ${p.storedOn} ${p.storedOn === 1 ? 'disk' : 'disks'}, short of a majority of ${p.needed}`;
     case 'disjointMajorities':
       return `leader S${p.node} of term ${p.term} counts voters {${p.uses}} while {${p.committed}} is committed: {${p.first}} and {${p.second}} are majorities that do not meet`;
+    case 'staleRead':
+      return Number(p.missed) > 0
+        ? `read #${p.request} of ${p.key} (sent t=${p.invokedAt}ms, answered t=${p.answeredAt}ms) returned ${p.value}, missing write #${p.missed} acknowledged at t=${p.missedAt}ms`
+        : `read #${p.request} of ${p.key} (sent t=${p.invokedAt}ms, answered t=${p.answeredAt}ms) returned ${p.value}, which no order of the writes allows`;
   }
 }
 

@@ -1,8 +1,9 @@
 // The checker suite (simulator layer): runs every checker's hooks as the world changes and turns
 // what they find into violations that name the event which broke the rule. Findings of one event
 // wait here until the world has built that event, then become violations together.
-import type { Entry, LogIndex, NodeId } from '../../raft';
-import type { Acknowledged, Checker, ClusterView } from '../checkers';
+import type { Entry, LogIndex, Message, NodeId } from '../../raft';
+import type { Acknowledged, Checker, ClientOp, ClusterView } from '../checkers';
+import type { ClientRequestState } from './clients';
 import { allCheckers } from '../checkers';
 import type { Finding, RuleId } from '../read/rules';
 import { describeFinding } from '../read/rules';
@@ -38,6 +39,7 @@ export class CheckerSuite {
   private readonly commitHooks: Checker[];
   private readonly applyHooks: Checker[];
   private readonly ackHooks: Checker[];
+  private readonly clientHooks: Checker[];
   /** What the hooks found since the last event was reported. */
   private found: Found[] = [];
 
@@ -52,6 +54,7 @@ export class CheckerSuite {
     this.commitHooks = this.checkers.filter((c) => c.afterCommit);
     this.applyHooks = this.checkers.filter((c) => c.afterApply);
     this.ackHooks = this.checkers.filter((c) => c.afterAck);
+    this.clientHooks = this.checkers.filter((c) => c.afterClient);
   }
 
   /** Whether the event being applied broke a rule (then its event object must be built). */
@@ -77,6 +80,31 @@ export class CheckerSuite {
 
   afterAck(ack: Acknowledged): void {
     for (const c of this.ackHooks) this.note(c, c.afterAck!(this.view, ack));
+  }
+
+  /** A client sent `request` at `at`. */
+  afterInvoke(request: ClientRequestState, at: number): void {
+    this.afterClient({ kind: 'invoke', requestId: request.id, command: request.command, at });
+  }
+
+  /** A server's answer settled a request. */
+  afterAnswer(m: Extract<Message, { kind: 'ClientReply' }>, at: number): void {
+    const { requestId } = m;
+    if (!m.ok) return this.afterClient({ kind: 'fail', requestId, at });
+    const op: ClientOp =
+      m.proof === undefined
+        ? { kind: 'ok', requestId, at }
+        : { kind: 'ok', requestId, at, value: m.value ?? null };
+    this.afterClient(op);
+  }
+
+  /** The client stopped waiting for a request. */
+  afterClientGaveUp(requestId: number, at: number): void {
+    this.afterClient({ kind: 'fail', requestId, at });
+  }
+
+  private afterClient(op: ClientOp): void {
+    for (const c of this.clientHooks) this.note(c, c.afterClient!(op));
   }
 
   /** Turns what was found into violations of `event`, which happened at `at`. */

@@ -9,6 +9,8 @@ import type {
   LogIndex,
   Message,
   NodeId,
+  ReadProof,
+  Session,
   Term,
 } from '../../raft';
 import type { Reason } from '../read/reasons';
@@ -35,6 +37,17 @@ export interface ClientRequestState {
    * request that timed out may still have committed.
    */
   committedAt: number | null;
+  /** A write's session (§6.3): the client that sent it and its place in that client's order. */
+  readonly session: Session | null;
+  /** Each time the client sent it again (§6.3), and to whom. */
+  readonly retries: { readonly at: number; readonly to: NodeId }[];
+  /** Indexes of later copies of this write that the session filtered (applied as duplicates). */
+  readonly duplicateAt: number[];
+  /** The answer came from the session's saved reply: a copy of it was applied as a duplicate. */
+  answeredAsDuplicate: boolean;
+  /** A read's answer: the value (null: no such key) and how it was made safe. */
+  value?: string | null;
+  proof?: ReadProof;
 }
 
 type ClientReply = Extract<Message, { kind: 'ClientReply' }>;
@@ -48,9 +61,21 @@ export interface Settled {
   readonly by: NodeId | null;
 }
 
+/** The commands that change the state machine, and so carry a session (§6.3). */
+const hasSession = (command: ClientCommand): boolean =>
+  command.kind === 'set' || command.kind === 'delete' || command.kind === 'append';
+
 export class Clients {
   readonly requests = new Map<number, ClientRequestState>();
   private nextRequestId = 1;
+  /**
+   * The client sessions (§6.3), by client id − 1: the last seq each used and whether a write of
+   * it is still unanswered. A write goes out on the lowest idle client, so each client has at
+   * most one write outstanding and the state machine need keep only its latest reply.
+   */
+  private readonly sessions: { seq: number; busy: boolean }[] = [];
+  /** The server that last answered a write: the leader the client knows (§6.2). */
+  private knownLeader: NodeId | null = null;
 
   /** A new pending request sent at `now` through `via`. */
   open(command: ClientCommand, via: NodeId, now: number): ClientRequestState {
@@ -63,9 +88,38 @@ export class Clients {
       forwardedTo: [],
       failure: null,
       committedAt: null,
+      session: hasSession(command) ? this.openSession() : null,
+      retries: [],
+      duplicateAt: [],
+      answeredAsDuplicate: false,
     };
     this.requests.set(request.id, request);
     return request;
+  }
+
+  private openSession(): Session {
+    let k = this.sessions.findIndex((c) => !c.busy);
+    if (k < 0) k = this.sessions.push({ seq: 0, busy: false }) - 1;
+    const c = this.sessions[k]!;
+    c.busy = true;
+    c.seq++;
+    return { client: k + 1, seq: c.seq };
+  }
+
+  /** The request is answered or given up: its client may send its next write. */
+  private release(request: ClientRequestState): void {
+    if (request.session !== null) this.sessions[request.session.client - 1]!.busy = false;
+  }
+
+  /**
+   * Where a retry goes (§6.3): the leader the client knows, unless that is where the last
+   * attempt went; then the next server after it, so a retry never waits on one silent server.
+   */
+  retryTarget(request: ClientRequestState, ids: readonly NodeId[]): NodeId {
+    const last = request.retries.at(-1)?.to ?? request.via;
+    if (this.knownLeader !== null && this.knownLeader !== last) return this.knownLeader;
+    const at = ids.indexOf(last);
+    return ids[(at + 1) % ids.length]!;
   }
 
   /** The newest `limit` requests, newest first, without walking all of them. */
@@ -96,30 +150,61 @@ export class Clients {
     this.requests.get(requestId)?.forwardedTo.push(to);
   }
 
-  /** A node applied `entry` at `index`: the first apply of a request's entry marks it committed. */
-  noteApplied(index: number, entry: Entry): void {
+  /**
+   * A node applied `entry` at `index`: the first apply of a request's entry marks it committed;
+   * a copy its session filtered (a duplicate, §6.3) is noted as such.
+   */
+  noteApplied(index: number, entry: Entry, duplicate: boolean): void {
     if (!answersClient(entry)) return;
     const request = this.requests.get(entry.requestId);
-    if (request && request.committedAt === null) request.committedAt = index;
+    if (!request) return;
+    if (duplicate) {
+      if (!request.duplicateAt.includes(index)) request.duplicateAt.push(index);
+    } else if (request.committedAt === null) request.committedAt = index;
   }
 
   /** A server's answer reached the client; null when it settles nothing (already settled). */
   reply(m: ClientReply, now: number): Settled | null {
     const request = this.requests.get(m.requestId);
     if (request?.status !== 'pending') return null;
+    this.release(request);
     if (!m.ok) {
       const detail = `${FAILURE_WORDS[m.error as Exclude<ClientErrorCode, ''>] ?? m.error} (S${m.from})`;
       return settle(request, 'failed', detail, now, refusalOf(m), m.from);
     }
     request.index = m.index;
     request.term = m.term;
-    return settle(request, 'ok', `applied at index ${m.index} (S${m.from})`, now, null, m.from);
+    if (m.proof !== undefined) {
+      request.value = m.value ?? null;
+      request.proof = m.proof;
+      const shown = request.value === null ? 'no key' : JSON.stringify(request.value);
+      return settle(
+        request,
+        'ok',
+        `read ${shown} (${m.proof.mode}, S${m.from})`,
+        now,
+        null,
+        m.from,
+      );
+    }
+    if (request.session !== null) this.knownLeader = m.from;
+    request.answeredAsDuplicate = m.duplicate === true;
+    const dup = m.duplicate ? ', a duplicate' : '';
+    return settle(
+      request,
+      'ok',
+      `applied at index ${m.index}${dup} (S${m.from})`,
+      now,
+      null,
+      m.from,
+    );
   }
 
   /** The client gave up waiting; null when the request had settled already. */
   timeout(requestId: number, ms: number, now: number): Settled | null {
     const request = this.requests.get(requestId);
     if (request?.status !== 'pending') return null;
+    this.release(request);
     const failure: Reason = { code: 'clientTimeout', ms };
     return settle(request, 'failed', `no reply within ${ms} ms`, now, failure, null);
   }
@@ -151,6 +236,10 @@ const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {
   notCaughtUp: 'a new voter has not caught up yet',
   removedWhileJoining: 'the server was removed before it could vote',
   transferTimedOut: 'transfer timed out',
+  leaseNeedsCheckQuorum: 'lease reads need CheckQuorum',
+  leaseExpired: 'the lease did not hold',
+  leadershipUnconfirmed: 'leadership not confirmed by a majority',
+  leadershipLost: 'leadership lost before the answer',
 };
 
 /** The core's refusal codes, each a reason code of the same name (see reasons.ts). */

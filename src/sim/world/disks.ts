@@ -1,7 +1,7 @@
 // What is on each server's disk (simulator layer): the node records the world keeps for every
 // server — its persistent state, a digest per log prefix for the checkers, the state machine it
 // rebuilt, and what the last crash wiped out. Nothing here decides when anything happens.
-import type { ConfigState, Entry, NodeId, Role, Term } from '../../raft';
+import type { ConfigState, Entry, NodeId, Role, Snapshot, Term } from '../../raft';
 import type { NodeView } from '../checkers';
 import type { NodeStatus } from '../host';
 import type { Reason } from '../read/reasons';
@@ -12,11 +12,15 @@ export interface NodeRecord extends NodeView {
   readonly id: NodeId;
   alive: boolean;
   status: NodeStatus | null;
-  /** The disk: currentTerm, votedFor and the log survive a crash. */
+  /** The disk: currentTerm, votedFor, the snapshot and the log after it survive a crash. */
   currentTerm: Term;
   votedFor: NodeId | null;
+  /** The entries after the snapshot: index i at [i − 1 − logBase]. */
   log: Entry[];
-  /** prefix[i] digests entries 1…i; always log.length + 1 long. */
+  /** The last index the snapshot covers (§5); 0 without one. */
+  logBase: number;
+  snapshot: Snapshot | null;
+  /** prefix[k] digests entries 1…logBase + k; always log.length + 1 long. */
   prefix: number[];
   /** The state machine, rebuilt from scratch after a restart. */
   kv: Map<string, string>;
@@ -51,6 +55,8 @@ export function blankRecord(id: NodeId): NodeRecord {
     currentTerm: 0 as Term,
     votedFor: null,
     log: [],
+    logBase: 0,
+    snapshot: null,
     prefix: [HASH_SEED],
     kv: new Map(),
     incarnation: -1,
@@ -64,10 +70,11 @@ export function blankRecord(id: NodeId): NodeRecord {
 
 /** The disk write: the log from `from` on becomes `entries`; digests follow. */
 export function writeLog(record: NodeRecord, from: number, entries: readonly Entry[]): void {
-  if (from - 1 < record.log.length) {
+  const base = record.logBase;
+  if (from - 1 < base + record.log.length) {
     record.truncations++;
-    record.log.length = from - 1;
-    record.prefix.length = from;
+    record.log.length = from - 1 - base;
+    record.prefix.length = from - base;
     if (record.diskConfigIndex >= from) findDiskConfig(record);
   }
   for (const entry of entries) {
@@ -75,23 +82,55 @@ export function writeLog(record: NodeRecord, from: number, entries: readonly Ent
     record.prefix.push(digestEntry(record.prefix[record.prefix.length - 1]!, entry));
     if (entry.command.kind === 'config') {
       record.diskConfig = entry.command.config;
-      record.diskConfigIndex = record.log.length;
+      record.diskConfigIndex = base + record.log.length;
     }
   }
 }
 
-/** Reads the log back for its latest configuration entry (after a cut removed the last one). */
+/**
+ * The disk write of a new snapshot (§5): it replaces every entry up to its last index, and the
+ * log after it becomes `entries`. `digest` is the digest of the prefix the snapshot covers.
+ */
+export function writeSnapshot(
+  record: NodeRecord,
+  snapshot: Snapshot,
+  entries: readonly Entry[],
+  digest: number,
+): void {
+  const base = snapshot.lastIncludedIndex;
+  const kept = record.logBase + record.log.length;
+  // Entries of its own log past the snapshot that the new log does not keep were cut away.
+  if (kept > base + entries.length) record.truncations++;
+  record.snapshot = snapshot;
+  record.logBase = base;
+  record.log = [];
+  record.prefix = [digest];
+  record.diskConfig = null;
+  record.diskConfigIndex = 0;
+  findDiskConfig(record);
+  writeLog(record, base + 1, entries);
+}
+
+/** Reads the log back for its latest configuration entry, else the snapshot's (after a cut). */
 function findDiskConfig(record: NodeRecord): void {
-  for (let i = record.log.length; i >= 1; i--) {
-    const command = record.log[i - 1]!.command;
+  const base = record.logBase;
+  for (let i = base + record.log.length; i > base; i--) {
+    const command = record.log[i - 1 - base]!.command;
     if (command.kind === 'config') {
       record.diskConfig = command.config;
       record.diskConfigIndex = i;
       return;
     }
   }
-  record.diskConfig = null;
-  record.diskConfigIndex = 0;
+  const snap = record.snapshot;
+  const fromSnapshot = snap !== null && snap.configIndex > 0;
+  record.diskConfig = fromSnapshot ? snap.config : null;
+  record.diskConfigIndex = fromSnapshot ? snap.configIndex : 0;
+}
+
+/** The digest of entries 1…index of this disk, or undefined outside what it holds. */
+export function prefixDigestOf(record: NodeRecord, index: number): number | undefined {
+  return index >= record.logBase ? record.prefix[index - record.logBase] : undefined;
 }
 
 /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
@@ -103,6 +142,13 @@ export function writeDisk(
 ): void {
   record.currentTerm = currentTerm as Term;
   record.votedFor = votedFor as NodeId | null;
+  if (record.logBase + record.log.length > 0) record.truncations++;
+  record.snapshot = null;
+  record.logBase = 0;
+  record.log = [];
+  record.prefix = [HASH_SEED];
+  record.diskConfig = null;
+  record.diskConfigIndex = 0;
   writeLog(record, 1, log);
 }
 
@@ -127,7 +173,8 @@ export function brief(record: NodeRecord): Brief {
     role: s?.role ?? 'follower',
     term: record.currentTerm,
     commitIndex: s?.commitIndex ?? 0,
-    logLength: record.log.length,
+    logLength: record.logBase + record.log.length,
+    snapshotIndex: record.logBase,
   };
 }
 

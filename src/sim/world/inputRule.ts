@@ -23,7 +23,8 @@ export interface InputContext {
  * Why a queued event gives no node input: it is stale ('none'), it is for the client, or the
  * message dies now (a loss reason: 'receiver down', 'partitioned', or a loss drawn at send time).
  */
-export type NoInput = 'none' | 'client reply' | 'client timeout' | LossReason | 'lost on the wire';
+export type NoInput =
+  'none' | 'client reply' | 'client timeout' | 'client retry' | LossReason | 'lost on the wire';
 
 /** The node a queued event is addressed to (meaningful when `inputOf` gives an input). */
 export function addresseeOf(e: Queued): NodeId {
@@ -46,6 +47,8 @@ export function inputOf(e: Queued, ctx: InputContext): Input | NoInput {
     }
     case 'forceTimeout':
       return ctx.isAlive(e.node) ? { kind: 'timeout', now: e.at } : 'none';
+    case 'compact':
+      return ctx.isAlive(e.node) ? { kind: 'compact', now: e.at } : 'none';
     case 'deliver': {
       const m = e.flight.message;
       if (m.to === CLIENT_ID) return 'client reply';
@@ -57,6 +60,8 @@ export function inputOf(e: Queued, ctx: InputContext): Input | NoInput {
       return 'lost on the wire';
     case 'clientTimeout':
       return 'client timeout';
+    case 'clientRetry':
+      return 'client retry';
   }
 }
 

@@ -21,7 +21,8 @@ export function applyResult(
   const roleBefore = record.status?.role ?? 'follower';
   const termBefore = record.currentTerm;
   const commitBefore = record.status?.commitIndex ?? 0;
-  const logBefore = record.log.length;
+  const logBefore = record.logBase + record.log.length;
+  const snapshotBefore = record.logBase;
   const { checks, clients } = world;
   const { outputs } = result;
   for (let i = 0; i < outputs.length; i++) {
@@ -29,7 +30,11 @@ export function applyResult(
     if (out.kind === 'persist') {
       record.currentTerm = out.currentTerm;
       record.votedFor = out.votedFor;
-      if (out.logFrom > 0) {
+      if (out.snapshot !== undefined) {
+        world.writeSnapshot(record, out.snapshot, out.entries);
+        clients.noteAppended(id, out.logFrom, out.entries);
+        checks.afterLogWrite(id, out.logFrom);
+      } else if (out.logFrom > 0) {
         writeLog(record, out.logFrom, out.entries);
         clients.noteAppended(id, out.logFrom, out.entries);
         checks.afterLogWrite(id, out.logFrom);
@@ -41,9 +46,13 @@ export function applyResult(
       } else if (out.message.kind === 'ClientReply' && out.message.ok) {
         world.noteAnsweredWith(out.message, result.status.config);
       }
+    } else if (out.kind === 'restore') {
+      // An installed snapshot (§5) replaces the state machine whole.
+      record.kv = new Map(out.snapshot.kv);
     } else {
-      applyCommand(record.kv, out.entry.command);
-      clients.noteApplied(out.index, out.entry);
+      // A duplicate (§6.3) leaves the keys as they are; the checkers still see the entry applied.
+      if (!out.duplicate) applyCommand(record.kv, out.entry.command);
+      clients.noteApplied(out.index, out.entry, out.duplicate);
       checks.afterApply(id, out.index, out.entry);
     }
   }
@@ -58,7 +67,7 @@ export function applyResult(
   const head = id | (inputCode(input.kind) << 4) | (roleCode(status.role) << 8);
   let h = mixHash(mixHash(world.recorder.hash, world.now), head);
   if (input.kind === 'message') h = hashMessage(h, input.message);
-  h = mixHash(mixHash(mixHash(h, term), status.commitIndex), record.log.length);
+  h = mixHash(mixHash(mixHash(h, term), status.commitIndex), record.logBase + record.log.length);
   for (let i = 0; i < outputs.length; i++) {
     const out = outputs[i]!;
     if (out.kind === 'send') h = hashMessage(h, out.message);
@@ -74,7 +83,13 @@ export function applyResult(
     node: id,
     input: input.kind,
     message: input.kind === 'message' ? input.message : null,
-    before: { role: roleBefore, term: termBefore, commitIndex: commitBefore, logLength: logBefore },
+    before: {
+      role: roleBefore,
+      term: termBefore,
+      commitIndex: commitBefore,
+      logLength: logBefore,
+      snapshotIndex: snapshotBefore,
+    },
     after: brief(record),
     sent: outputs.flatMap((out) => (out.kind === 'send' ? [out.message] : [])),
   };
@@ -87,5 +102,5 @@ function roleCode(role: Role): number {
 }
 
 function inputCode(kind: Input['kind']): number {
-  return kind === 'tick' ? 1 : kind === 'timeout' ? 2 : 3;
+  return kind === 'tick' ? 1 : kind === 'timeout' ? 2 : kind === 'message' ? 3 : 4;
 }

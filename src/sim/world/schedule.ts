@@ -21,7 +21,11 @@ export type Queued =
   | { kind: 'deliver'; at: number; seq: number; flight: Flight }
   | { kind: 'lose'; at: number; seq: number; flight: Flight }
   | ClientTimeoutEvent
-  | { kind: 'forceTimeout'; at: number; seq: number; node: NodeId };
+  /** Thesis §6.3: the client sends a still-unanswered request again. */
+  | { kind: 'clientRetry'; at: number; seq: number; requestId: number }
+  | { kind: 'forceTimeout'; at: number; seq: number; node: NodeId }
+  /** `sim.compact`: the server snapshots what it has applied (§5). */
+  | { kind: 'compact'; at: number; seq: number; node: NodeId };
 
 export class Schedule {
   private readonly queue = new EventQueue<Queued>();

@@ -14,6 +14,7 @@ import type {
   Message,
   NodeId,
   RaftOptions,
+  Snapshot,
 } from '../../raft';
 import { CLIENT_ID, asNodeId, deriveSeed } from '../../raft';
 import type { ClusterView } from '../checkers';
@@ -29,7 +30,7 @@ import { CheckerSuite } from './checkerSuite';
 import type { ClientRequestState, Settled } from './clients';
 import { Clients } from './clients';
 import type { NodeRecord } from './disks';
-import { blankRecord, wipeVolatile, writeDisk } from './disks';
+import { blankRecord, prefixDigestOf, wipeVolatile, writeDisk, writeSnapshot } from './disks';
 import type { Flight } from './flights';
 import { Flights, flightsIn } from './flights';
 import type { InputContext } from './inputRule';
@@ -66,6 +67,8 @@ export class World implements ClusterView, InputContext {
   readonly clients = new Clients();
   readonly recorder: Recorder;
   readonly checks: CheckerSuite;
+  /** The digest of the log prefix each compacted index ends, by index (see writeSnapshot). */
+  private readonly snapshotDigests = new Map<number, number>();
   /** The configuration each acknowledging leader counted, by its reply (for the checkers). */
   private readonly answeredWith = new WeakMap<Message, ConfigState>();
   /** Indexed by node id (slot 0 unused). */
@@ -95,6 +98,7 @@ export class World implements ClusterView, InputContext {
       preVote: options.preVote,
       checkQuorum: options.checkQuorum,
       rules: options.rules,
+      snapshotEvery: options.snapshotEvery,
     };
     this.joinerOptions = { ...this.raftOptions, ids: [] };
     for (const id of this.ids) {
@@ -160,10 +164,14 @@ export class World implements ClusterView, InputContext {
 
   nextDeadlineAfter(id: NodeId, t: number): number {
     const s = this.node(id).status;
-    if (!s || s.role !== 'leader' || s.checkQuorumDeadline < 0) return -1;
-    const [a, b] = [s.heartbeatDeadline, s.checkQuorumDeadline];
-    if (a > t && b > t) return Math.min(a, b);
-    return a > t ? a : b > t ? b : -1;
+    if (!s) return -1;
+    // A leader's heartbeat and quorum check, or a follower's election timer, and a waiting read's.
+    const leader = s.role === 'leader';
+    const a = leader ? s.heartbeatDeadline : s.electionDeadline;
+    const b = leader ? s.checkQuorumDeadline : -1;
+    let next = -1;
+    for (const at of [a, b, s.readDeadline]) if (at > t && (next < 0 || at < next)) next = at;
+    return next;
   }
 
   /** The newest `limit` client requests, newest first. */
@@ -265,10 +273,13 @@ export class World implements ClusterView, InputContext {
     if (e.kind === 'tick') return this.schedule.dropReminder(e);
     if (e.kind === 'clientTimeout') {
       this.schedule.queueNextClientTimeout();
-      return void this.settled(
+      const event = this.settled(
         this.clients.timeout(e.requestId, this.options.clientTimeoutMs, this.now),
       );
+      if (event !== null) this.checks.afterClientGaveUp(e.requestId, this.now);
+      return;
     }
+    if (e.kind === 'clientRetry') return this.retry(e.requestId);
     if (e.kind !== 'deliver' && e.kind !== 'lose') return;
     const { flight } = e;
     if (why === 'client reply') return this.clientReply(flight.message);
@@ -333,21 +344,51 @@ export class World implements ClusterView, InputContext {
     );
   }
 
-  /** A client request through `via`, with its timeout; returns its id. */
+  /** A client request through `via`, with its timeout (and retries, §6.3); returns its id. */
   submit(command: ClientCommand, via: NodeId): number {
     const request = this.clients.open(command, via, this.now);
     const id = request.id;
-    this.send({ kind: 'ClientRequest', from: CLIENT_ID, to: via, requestId: id, command, hops: 0 });
+    this.sendRequest(request, via);
     this.schedule.addClientTimeout(this.now + this.options.clientTimeoutMs, id);
+    this.queueRetry(id);
+    this.checks.afterInvoke(request, this.now);
     return id;
+  }
+
+  private sendRequest(request: ClientRequestState, to: NodeId): void {
+    const { id: requestId, command, session } = request;
+    this.send(
+      session === null
+        ? { kind: 'ClientRequest', from: CLIENT_ID, to, requestId, command, hops: 0 }
+        : { kind: 'ClientRequest', from: CLIENT_ID, to, requestId, command, hops: 0, session },
+    );
+  }
+
+  private queueRetry(requestId: number): void {
+    const ms = this.options.clientRetryMs;
+    if (ms > 0) this.schedule.add({ kind: 'clientRetry', at: this.now + ms, seq: 0, requestId });
+  }
+
+  /** Thesis §6.3: an unanswered request goes out again, with the same session, until it settles. */
+  private retry(requestId: number): void {
+    const request = this.clients.requests.get(requestId);
+    if (request?.status !== 'pending') return;
+    const to = this.clients.retryTarget(request, this.ids);
+    request.retries.push({ at: this.now, to });
+    this.sendRequest(request, to);
+    this.queueRetry(requestId);
   }
 
   private clientReply(m: Message): void {
     if (m.kind !== 'ClientReply') return;
     const event = this.settled(this.clients.reply(m, this.now));
-    if (event === null || !m.ok) return;
-    // A transfer's answer says TimeoutNow went out; it acknowledges no entry.
-    if (this.clients.requests.get(m.requestId)?.command.kind === 'transferLeadership') return;
+    if (event === null) return;
+    this.checks.afterAnswer(m, this.now);
+    if (!m.ok) return;
+    // A transfer's answer says TimeoutNow went out, a read's says what it read: no entry is acknowledged.
+    const kind = this.clients.requests.get(m.requestId)?.command.kind;
+    if (kind === 'transferLeadership' || kind === 'read')
+      return this.checks.report(event, this.now);
     const config = this.answeredWith.get(m);
     if (config === undefined)
       throw new Error(`simulator bug: reply #${m.requestId} was never sent`);
@@ -412,7 +453,12 @@ export class World implements ClusterView, InputContext {
     const request: BootRequest = {
       id: record.id,
       options: record.id <= this.options.nodes ? this.raftOptions : this.joinerOptions,
-      disk: { currentTerm: record.currentTerm, votedFor: record.votedFor, log: [...record.log] },
+      disk: {
+        currentTerm: record.currentTerm,
+        votedFor: record.votedFor,
+        log: [...record.log],
+        snapshot: record.snapshot,
+      },
       seed: deriveSeed(this.options.seed, record.id * 1000 + record.incarnation + 1),
       now: this.now,
     };
@@ -431,9 +477,32 @@ export class World implements ClusterView, InputContext {
     this.pendingBoots = this.pendingBoots.filter((b) => b.id !== record.id);
   }
 
+  /**
+   * A node's disk takes a snapshot (§5). The digest of the prefix it covers is the one noted
+   * when that index was first compacted (a committed prefix is the same everywhere); the first
+   * server to compact there reads it from its own log.
+   */
+  writeSnapshot(record: NodeRecord, snapshot: Snapshot, entries: readonly Entry[]): void {
+    const at = snapshot.lastIncludedIndex;
+    let digest = this.snapshotDigests.get(at);
+    if (digest === undefined) {
+      digest = prefixDigestOf(record, at);
+      if (digest === undefined) {
+        throw new Error(`simulator bug: S${record.id} took a snapshot at ${at} nobody compacted`);
+      }
+      this.snapshotDigests.set(at, digest);
+    }
+    writeSnapshot(record, snapshot, entries, digest);
+  }
+
   /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
   writeDisk(record: NodeRecord, currentTerm: number, votedFor: number | null, log: Entry[]): void {
     writeDisk(record, currentTerm, votedFor, log);
+  }
+
+  /** The server takes a snapshot of what it has applied, as its next input (§5). */
+  compact(id: NodeId): void {
+    this.schedule.add({ kind: 'compact', at: this.now, seq: 0, node: id });
   }
 
   forceTimeout(id: NodeId): void {

@@ -74,8 +74,9 @@ describe('Figure 2: persistent state survives a restart, volatile state does not
       node = r.node;
       for (const o of r.outputs) {
         if (o.kind !== 'persist') continue;
+        // Without a snapshot the disk's log starts at index 1.
         const log = o.logFrom > 0 ? [...disk.log.slice(0, o.logFrom - 1), ...o.entries] : disk.log;
-        disk = { currentTerm: o.currentTerm, votedFor: o.votedFor, log };
+        disk = { currentTerm: o.currentTerm, votedFor: o.votedFor, log, snapshot: null };
       }
     }
     return { disk, node };

@@ -153,6 +153,7 @@ export function appendEntries(fields: {
     entries: (fields.entries ?? []).map((t) => entry(t)),
     leaderCommit: asIndex(fields.leaderCommit ?? 0),
     knownMatchIndex: asIndex(fields.knownMatchIndex ?? 0),
+    sentAt: 0,
   };
 }
 
@@ -167,6 +168,7 @@ export function appendOk(from: number, term: number, index: number, to = 1): App
     conflictTerm: asTerm(0),
     conflictIndex: asIndex(0),
     knownMatchIndex: asIndex(0),
+    sentAt: 0,
   };
 }
 
@@ -188,6 +190,7 @@ export function appendRejected(
     conflictIndex: asIndex(hint[0]),
     conflictTerm: asTerm(hint[1]),
     knownMatchIndex: asIndex(knownMatchIndex),
+    sentAt: 0,
   };
 }
 

@@ -16,6 +16,7 @@ const progress = (nextIndex: number, matchIndex: number, recentActive = false): 
   nextIndex: asIndex(nextIndex),
   matchIndex: asIndex(matchIndex),
   recentActive,
+  ackedSentAt: -1,
 });
 const view = (p: Progress) => ({ next: p.nextIndex, match: p.matchIndex, active: p.recentActive });
 
@@ -93,6 +94,7 @@ const rejection = (rejected: number, hint: readonly number[], known = 0): Reject
   conflictIndex: asIndex(hint[0]!),
   conflictTerm: asTerm(hint[1]!),
   knownMatchIndex: asIndex(known),
+  sentAt: 0,
 });
 
 // The leader's log in every row: indexes 1…7 with terms 1 1 2 2 4 4 4.

@@ -129,13 +129,13 @@ describe('§5.3 log replication', () => {
   it('the leader keeps a nextIndex and a matchIndex for every follower', () => {
     const leader = electLeader(nodeWith({ size: 3, term: 1, log: [1, 1] })).node; // log 1 1 2(no-op)
     expect(leader.progress).toEqual({
-      2: { nextIndex: 4, matchIndex: 0, recentActive: false },
-      3: { nextIndex: 4, matchIndex: 0, recentActive: false },
+      2: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
+      3: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
     });
     const after = deliver(leader, appendOk(2, 2, 3), 1010).node;
     expect(after.progress).toEqual({
-      2: { nextIndex: 4, matchIndex: 3, recentActive: true },
-      3: { nextIndex: 4, matchIndex: 0, recentActive: false },
+      2: { nextIndex: 4, matchIndex: 3, recentActive: true, ackedSentAt: 0 },
+      3: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
     });
   });
 

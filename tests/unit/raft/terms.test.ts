@@ -83,6 +83,7 @@ describe('§5.1 Raft basics: terms', () => {
         conflictTerm: 0,
         conflictIndex: 0,
         knownMatchIndex: 0,
+        sentAt: 0,
       },
     ]);
   });

@@ -19,7 +19,7 @@ describe("the README's scripting API example", () => {
       claimant: null,
       claimantTerm: null,
       highestTerm: 1,
-      checkers: 8,
+      checkers: 9,
       voters: [1, 2, 3, 4, 5],
       learners: [],
       joint: null,

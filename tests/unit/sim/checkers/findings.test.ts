@@ -56,6 +56,20 @@ const EXAMPLES: Record<FindingCode, { finding: Finding; says: string }> = {
     },
     says: 'leader S1 of term 2 counts voters {1,2,3} while {1,2,3,4,5} is committed: {1,2} and {3,4,5} are majorities that do not meet',
   },
+  staleRead: {
+    finding: {
+      code: 'staleRead',
+      request: 9,
+      key: 'x',
+      value: '"1"',
+      expected: '"2"',
+      missed: 7,
+      missedAt: 410,
+      invokedAt: 450,
+      answeredAt: 480,
+    },
+    says: 'read #9 of x (sent t=450ms, answered t=480ms) returned "1", missing write #7 acknowledged at t=410ms',
+  },
 };
 
 describe('what the checkers find, in English', () => {
