@@ -23,6 +23,8 @@ export interface Scene {
   readonly startTerm: number;
   /** The highest commit index of any server when the step started. */
   readonly startCommit: number;
+  /** The virtual time the step started at. */
+  readonly startAt: number;
 }
 
 /** More requests than any lesson writes, so a lookup by id never misses one. */
@@ -67,6 +69,54 @@ function logsAgree(sim: SimReads): boolean {
     }
     return true;
   });
+}
+
+type RepliedCondition = Extract<Condition, { kind: 'replied' }>;
+
+/** Whether the request has settled as `c` says: every field it gives must hold. */
+function settledAs(c: RepliedCondition, r: RequestView | null): boolean {
+  if (r === null || (r.stage !== 'acknowledged' && r.stage !== 'failed')) return false;
+  const ok = r.stage === 'acknowledged';
+  return (
+    (c.status === undefined || ok === (c.status === 'ok')) &&
+    (c.value === undefined || (ok && r.read?.value === c.value)) &&
+    (c.failure === undefined || r.failure?.code === c.failure) &&
+    (c.duplicate === undefined || (ok && r.answeredAsDuplicate === c.duplicate))
+  );
+}
+
+type ReadCondition = Extract<Condition, { kind: 'readAnswered' }>;
+
+/** Any read of the key sent since the step started — the student's too — answered as `c` says. */
+function readAnswered(c: ReadCondition, sim: SimReads, scene: Scene): boolean {
+  return sim.requestViews(REQUEST_WINDOW).some((r) => {
+    const read = r.read;
+    if (read === null || r.command.kind !== 'read' || r.command.key !== c.key) return false;
+    return (
+      r.sentAt >= scene.startAt &&
+      r.stage === 'acknowledged' &&
+      (c.value === undefined || read.value === c.value) &&
+      (c.safe === undefined || (read.mode !== 'local') === c.safe)
+    );
+  });
+}
+
+/** How many entries of the request's write `v`'s log holds after its snapshot (a retry adds one). */
+function copiesIn(v: NodeView, r: RequestView): number {
+  return v.log.filter((e) => e.requestId === r.id).length;
+}
+
+type SnapshotCondition = Extract<Condition, { kind: 'snapshotAt' }>;
+
+/** Whether `c.node`'s snapshot covers index `atLeast` and the request's entry, when given. */
+function snapshotCovers(c: SnapshotCondition, sim: SimReads, scene: Scene): boolean {
+  const id = scene.node(c.node);
+  if (id === null) return false;
+  const covered = sim.nodeView(id).snapshot?.lastIncludedIndex ?? 0;
+  if (covered < (c.atLeast ?? 1)) return false;
+  if (c.request === undefined) return true;
+  const index = requestView(sim, scene, c.request)?.index ?? null;
+  return index !== null && covered >= index;
 }
 
 type ConfigurationCondition = Extract<Condition, { kind: 'configuration' }>;
@@ -142,13 +192,29 @@ export function holds(c: Condition, sim: SimReads, scene: Scene): boolean {
       const r = requestView(sim, scene, c.request);
       return r !== null && committedOn(sim, r) >= (c.count ?? live(sim).length);
     }
-    case 'replied': {
-      const r = requestView(sim, scene, c.request);
-      if (r === null) return false;
-      if (c.status === 'ok') return r.stage === 'acknowledged';
-      if (c.status === 'failed') return r.stage === 'failed';
-      return r.stage === 'acknowledged' || r.stage === 'failed';
+    case 'replied':
+      return settledAs(c, requestView(sim, scene, c.request));
+    case 'readAnswered':
+      return readAnswered(c, sim, scene);
+    case 'stored':
+      return (requestView(sim, scene, c.request)?.storedOn ?? 0) >= c.count;
+    case 'retried':
+      return (requestView(sim, scene, c.request)?.retries.length ?? 0) >= (c.atLeast ?? 1);
+    case 'copies': {
+      const [v, r] = [view(c.node), requestView(sim, scene, c.request)];
+      return v !== null && r !== null && copiesIn(v, r) >= c.atLeast;
     }
+    case 'duplicateFiltered':
+      return (requestView(sim, scene, c.request)?.duplicateAt.length ?? 0) > 0;
+    case 'stateMachine': {
+      const nodes = c.node === 'all' ? live(sim) : [view(c.node)];
+      // A crashed server has no state machine to read (its disk holds only log and snapshot).
+      const holdsValue = (v: NodeView | null) =>
+        v?.alive === true && (v.kv.get(c.key) ?? null) === c.value;
+      return nodes.length > 0 && nodes.every(holdsValue);
+    }
+    case 'snapshotAt':
+      return snapshotCovers(c, sim, scene);
     case 'commitRises':
       return live(sim).filter((v) => v.commitIndex > scene.startCommit).length >= (c.count ?? 1);
     case 'replaced':

@@ -11,6 +11,7 @@ export type {
   Membership,
   NodeRef,
   Prediction,
+  ReadMode,
   Step,
   Task,
   Words,

@@ -39,6 +39,8 @@ export type ShownFocus =
   | { readonly kind: 'message'; readonly message: Extract<Focus, { kind: 'message' }>['message'] }
   | { readonly kind: 'entry'; readonly node: number; readonly index: number }
   | { readonly kind: 'field'; readonly field: string; readonly node: number | null }
+  /** A server's snapshot (§5), up to `index` (its last included index). */
+  | { readonly kind: 'snapshot'; readonly node: number; readonly index: number }
   | { readonly kind: 'client' };
 
 /** The step at or before `index` whose world the step plays in: where its cluster started. */
@@ -65,6 +67,9 @@ export function lessonOptions(lesson: Lesson, index = 0): SimOptionsInput {
     ...(s.latencyMs ? { latencyMs: [...s.latencyMs] } : {}),
     ...(s.preVote !== undefined ? { preVote: s.preVote } : {}),
     ...(s.checkQuorum !== undefined ? { checkQuorum: s.checkQuorum } : {}),
+    ...(s.dropRate !== undefined ? { dropRate: s.dropRate } : {}),
+    ...(s.snapshotEvery !== undefined ? { snapshotEvery: s.snapshotEvery } : {}),
+    ...(s.clientRetryMs !== undefined ? { clientRetryMs: s.clientRetryMs } : {}),
     ...(s.maxEntriesPerAppend !== undefined ? { maxEntriesPerAppend: s.maxEntriesPerAppend } : {}),
     ...(s.rules ? { rules: { ...s.rules } } : {}),
   };
@@ -73,11 +78,12 @@ export function lessonOptions(lesson: Lesson, index = 0): SimOptionsInput {
 /** One lesson being played on one simulation: its names, its writes and the step it is in. */
 export class LessonRun implements Scene {
   private readonly marks = new Map<string, number>();
-  /** The lesson's own client requests, writes and membership requests, in the order sent. */
+  /** The lesson's own client requests — writes, reads, membership — in the order sent. */
   private readonly requests: number[] = [];
   private index: number;
   private term = 0;
   private commit = 0;
+  private at = 0;
 
   /**
    * A run on `sim`, a fresh simulation made with `lessonOptions(lesson, from)`, where `from` is
@@ -112,6 +118,10 @@ export class LessonRun implements Scene {
 
   get startCommit(): number {
     return this.commit;
+  }
+
+  get startAt(): number {
+    return this.at;
   }
 
   /** The names given so far, e.g. { old: 3 }: they travel with the run to the screen. */
@@ -149,6 +159,7 @@ export class LessonRun implements Scene {
     this.index = i;
     this.term = this.sim.facts().highestTerm;
     this.commit = Math.max(0, ...this.sim.nodeIds().map((id) => this.sim.nodeView(id).commitIndex));
+    this.at = this.sim.now;
     await this.play(this.step.cues ?? []);
   }
 
@@ -214,6 +225,11 @@ export class LessonRun implements Scene {
       }
       case 'field':
         return [{ kind: 'field', field: f.field, node: f.node === undefined ? null : id(f.node) }];
+      case 'snapshot': {
+        const node = id(f.node);
+        const index = node === null ? 0 : this.sim.nodeView(node).logBase;
+        return node === null || index === 0 ? [] : [{ kind: 'snapshot', node, index }];
+      }
       default:
         return [f];
     }
@@ -255,10 +271,18 @@ export class LessonRun implements Scene {
         return this.act({ do: 'drop', rate: cue.rate });
       case 'setDisk':
         return this.act({ do: 'setDisk', node: n(cue.node), disk: cue.disk });
-      case 'write': {
+      case 'write':
+      case 'append': {
         const via = cue.via === undefined ? {} : { via: n(cue.via) };
-        return this.act({ do: 'write', key: cue.key, value: cue.value, ...via });
+        return this.act({ do: cue.do, key: cue.key, value: cue.value, ...via });
       }
+      case 'read': {
+        const via = cue.via === undefined ? {} : { via: n(cue.via) };
+        const mode = cue.mode === undefined ? {} : { mode: cue.mode };
+        return this.act({ do: 'read', key: cue.key, ...via, ...mode });
+      }
+      case 'compact':
+        return this.act({ do: 'compact', node: n(cue.node) });
       case 'addServer': {
         this.act({ do: 'addServer', ...(cue.voter === undefined ? {} : { voter: cue.voter }) });
         // The new server has the next id, so it is the highest now.

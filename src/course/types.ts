@@ -1,7 +1,16 @@
 // What a lesson is, as data (course layer): narration in two languages, the actions that set
 // each step up, the condition that finishes it, what to point at, and optional questions and
 // tasks. The runner (runner.ts) plays this against any simulation, headless or in the browser.
-import type { Membership, MessageKind, Role, RuleId, RuleSwitches, StagedDisk } from '../sim';
+import type {
+  Membership,
+  MessageKind,
+  ReasonCode,
+  Role,
+  RuleId,
+  RuleSwitches,
+  SimAction,
+  StagedDisk,
+} from '../sim';
 
 /** One text in both languages the app speaks. `{name}` is a server the lesson named (e.g. S3). */
 export interface Words {
@@ -25,6 +34,9 @@ export type Pick =
   /** The nth (0-based) live server in `role`, by id (e.g. the candidate of an election). */
   | { readonly pick: 'role'; readonly role: Role; readonly nth?: number };
 
+/** How a read is made safe (thesis §6.4): `readIndex`, `lease`, or `local` (unchecked). */
+export type ReadMode = NonNullable<Extract<SimAction, { do: 'read' }>['mode']>;
+
 /** An action of a step, with servers by reference; the runner turns each into a SimAction. */
 export type Cue =
   | { readonly do: 'crash' | 'restart' | 'timeout'; readonly node: NodeRef }
@@ -34,6 +46,12 @@ export type Cue =
   | { readonly do: 'heal' }
   | { readonly do: 'drop'; readonly rate: number }
   | { readonly do: 'write'; readonly key: string; readonly value: string; readonly via?: NodeRef }
+  /** Appends `value` to the key's string (§6.3): a write applied twice would show. */
+  | { readonly do: 'append'; readonly key: string; readonly value: string; readonly via?: NodeRef }
+  /** A client read (§6.4), counted among the lesson's requests; `readIndex` unless `mode` says. */
+  | { readonly do: 'read'; readonly key: string; readonly via?: NodeRef; readonly mode?: ReadMode }
+  /** The server snapshots what it has applied (§5) when it next steps; its log then starts after. */
+  | { readonly do: 'compact'; readonly node: NodeRef }
   | { readonly do: 'setDisk'; readonly node: NodeRef; readonly disk: StagedDisk }
   /** Names a server for later cues, conditions, highlights and narration. */
   | ({ readonly do: 'mark'; readonly name: string } & Pick)
@@ -54,8 +72,8 @@ export type { Membership };
 
 /**
  * What the simulation must do for a step to be finished, checked after every instant. Requests
- * are the lesson's own — writes and membership requests alike, in the order its cues sent them:
- * `'last'` the newest, a number the nth (1-based) since the start.
+ * are the lesson's own — writes, reads and membership requests alike, in the order its cues
+ * sent them: `'last'` the newest, a number the nth (1-based) since the start.
  */
 export type Condition =
   /** A leader the cluster follows (a majority alive in its term). */
@@ -84,11 +102,59 @@ export type Condition =
   | { readonly kind: 'nodeTermRises'; readonly node: NodeRef; readonly by: number }
   /** The request's entry is committed on at least `count` servers (default: all live ones). */
   | { readonly kind: 'committed'; readonly request: 'last' | number; readonly count?: number }
-  /** The client heard back: acknowledged (`ok`) or given up (`failed`); either when not said. */
+  /**
+   * The client heard back: acknowledged (`ok`) or given up (`failed`); either when not said.
+   * Every field given must hold: `value`, a read answered with it (null: no such key);
+   * `failure`, refused or given up for that reason; `duplicate`, whether a write was answered
+   * with its session's saved reply (§6.3) because a copy of it had been applied already.
+   */
   | {
       readonly kind: 'replied';
       readonly request: 'last' | number;
       readonly status?: 'ok' | 'failed';
+      readonly value?: string | null;
+      readonly failure?: ReasonCode;
+      readonly duplicate?: boolean;
+    }
+  /**
+   * A read of `key` sent since the step started — the lesson's or the student's own — was
+   * answered: with `value` when given; `safe`, in a mode that checks leadership (not `local`).
+   */
+  | {
+      readonly kind: 'readAnswered';
+      readonly key: string;
+      readonly value?: string | null;
+      readonly safe?: boolean;
+    }
+  /** At least `count` disks, running or crashed, hold the request's entry (committed or not). */
+  | { readonly kind: 'stored'; readonly request: 'last' | number; readonly count: number }
+  /** The client sent the request again (§6.3) at least `atLeast` times (default 1). */
+  | { readonly kind: 'retried'; readonly request: 'last' | number; readonly atLeast?: number }
+  /** `node`'s log (after its snapshot) holds at least `atLeast` entries of the request's write. */
+  | {
+      readonly kind: 'copies';
+      readonly request: 'last' | number;
+      readonly node: NodeRef;
+      readonly atLeast: number;
+    }
+  /** A copy of the request's write was applied as a duplicate: its session skipped it (§6.3). */
+  | { readonly kind: 'duplicateFiltered'; readonly request: 'last' | number }
+  /** The state machine of `node` (or of every live server) maps `key` to `value` (null: no key). */
+  | {
+      readonly kind: 'stateMachine';
+      readonly node: NodeRef | 'all';
+      readonly key: string;
+      readonly value: string | null;
+    }
+  /**
+   * `node` has a snapshot (§5) covering index `atLeast` (default 1) and, when given, the
+   * request's entry: its log starts after it.
+   */
+  | {
+      readonly kind: 'snapshotAt';
+      readonly node: NodeRef;
+      readonly atLeast?: number;
+      readonly request?: 'last' | number;
     }
   /**
    * At least `count` (default 1) live servers committed past the highest commit index of the
@@ -154,6 +220,8 @@ export type Focus =
       readonly index: number | 'last';
     }
   | { readonly kind: 'field'; readonly field: FieldName; readonly node?: NodeRef }
+  /** A server's snapshot (§5): the block before its first remaining entry; none, nothing shown. */
+  | { readonly kind: 'snapshot'; readonly node: NodeRef }
   | { readonly kind: 'client' };
 
 /** A question asked before the world moves on; the answer that happened is read, not written. */
@@ -209,6 +277,12 @@ export interface LessonSettings {
   readonly latencyMs?: readonly [number, number];
   readonly preVote?: boolean;
   readonly checkQuorum?: boolean;
+  /** Chance that any one message is lost, 0…1 (default 0). */
+  readonly dropRate?: number;
+  /** Thesis §5: a server compacts once it applied this many entries since its last snapshot. */
+  readonly snapshotEvery?: number;
+  /** Thesis §6.3: a client sends an unanswered request again after this many ms (0: never). */
+  readonly clientRetryMs?: number;
   /** Most entries one AppendEntries carries (default 64); 1 stages the paper's Figure 8. */
   readonly maxEntriesPerAppend?: number;
   readonly rules?: Partial<RuleSwitches>;

@@ -1,0 +1,242 @@
+// The course's words for reads, client sessions and snapshots (Raft thesis §6.4, §6.3, ch. 5),
+// played headless: the cues that read, append and compact with servers by reference, the
+// conditions that read a request's answer, its retries and copies, a state machine and a
+// snapshot, and the claims the three lessons of Part Four rest on — each shown to fail when the
+// thing it names did not happen.
+import { describe, expect, it } from 'vitest';
+import type { Condition, Cue, Lesson, LessonSettings, ReadMode } from '../../../src/course';
+import { lessonOptions, reachStep } from '../../../src/course';
+import { createSimulation } from '../../../src/sim';
+
+/** A one-step lesson whose step plays `cues` once the first leader has settled (as "chief"). */
+function scene(cues: readonly Cue[], settings: Partial<LessonSettings> = {}): Lesson {
+  return {
+    id: 'scene',
+    title: { en: 'scene', zh: '场景' },
+    teaches: { en: 'scene', zh: '场景' },
+    settings: { nodes: 3, seed: 4, ...settings },
+    steps: [
+      {
+        text: { en: 'scene', zh: '场景' },
+        cues: [
+          { do: 'wait', until: { kind: 'logsAgree' } },
+          { do: 'mark', name: 'chief', pick: 'leader' },
+          { do: 'mark', name: 'other', pick: 'follower' },
+          ...cues,
+        ],
+        until: { kind: 'leaderElected' },
+      },
+    ],
+  };
+}
+
+async function play(cues: readonly Cue[], settings: Partial<LessonSettings> = {}) {
+  const lesson = scene(cues, settings);
+  const sim = createSimulation(lessonOptions(lesson));
+  const run = await reachStep(lesson, sim, 0);
+  const settle = (c: Condition) => run.runUntil(c, 3000);
+  return { sim, run, settle };
+}
+
+/** Writes x=1 and waits until every server has committed it. */
+const X_IS_1: readonly Cue[] = [
+  { do: 'write', key: 'x', value: '1' },
+  { do: 'wait', until: { kind: 'committed', request: 'last' } },
+];
+
+describe('lesson settings', () => {
+  it.each([
+    ['snapshotEvery', { snapshotEvery: 8 }, { snapshotEvery: 8 }],
+    ['clientRetryMs', { clientRetryMs: 200 }, { clientRetryMs: 200 }],
+    ['dropRate', { dropRate: 0.25 }, { dropRate: 0.25 }],
+    ['checkQuorum', { checkQuorum: true }, { checkQuorum: true }],
+  ] as const)('%s reaches the simulation options', (_name, given, options) => {
+    const lesson = scene([], given);
+    expect(lessonOptions(lesson)).toMatchObject(options);
+    expect(createSimulation(lessonOptions(lesson)).options).toMatchObject(options);
+  });
+
+  it('leaves the simulator’s defaults alone when a lesson does not say', () => {
+    const options = lessonOptions(scene([]));
+    expect(Object.keys(options)).not.toContain('snapshotEvery');
+    expect(Object.keys(options)).not.toContain('clientRetryMs');
+    expect(Object.keys(options)).not.toContain('dropRate');
+  });
+});
+
+describe('read cues and what a read answered', () => {
+  it('a readIndex read through a named server is the lesson’s own request, answered with the value', async () => {
+    const { sim, run, settle } = await play([
+      ...X_IS_1,
+      { do: 'read', key: 'x', via: 'other', mode: 'readIndex' },
+    ]);
+    const id = run.request('last')!;
+    expect(sim.requestViews(8).find((r) => r.id === id)).toMatchObject({
+      via: run.node('other'),
+      command: { kind: 'read', key: 'x', mode: 'readIndex' },
+    });
+    expect(await settle({ kind: 'replied', request: 'last' })).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', status: 'ok', value: '1' })).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', value: '2' })).toBe(false);
+    expect(run.holds({ kind: 'replied', request: 'last', value: null })).toBe(false);
+    expect(run.holds({ kind: 'replied', request: 'last', status: 'failed' })).toBe(false);
+  });
+
+  it('a read of a key nobody wrote answers null, which is not the empty string', async () => {
+    const { run, settle } = await play([
+      { do: 'read', key: 'nothing', via: 'chief', mode: 'local' },
+    ]);
+    expect(await settle({ kind: 'replied', request: 'last', value: null })).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', value: '' })).toBe(false);
+  });
+
+  it('a refusal is read by its reason: a lease read needs CheckQuorum', async () => {
+    const { run, settle } = await play([{ do: 'read', key: 'x', via: 'chief', mode: 'lease' }]);
+    const needsCheckQuorum: Condition = {
+      kind: 'replied',
+      request: 'last',
+      failure: 'leaseNeedsCheckQuorum',
+    };
+    expect(await settle(needsCheckQuorum)).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', failure: 'leaseExpired' })).toBe(false);
+    expect(run.holds({ kind: 'replied', request: 'last', status: 'ok' })).toBe(false);
+  });
+
+  it('with CheckQuorum the same lease read is answered, and has no failure to read', async () => {
+    const { run, settle } = await play(
+      [...X_IS_1, { do: 'read', key: 'x', via: 'chief', mode: 'lease' }],
+      { checkQuorum: true },
+    );
+    expect(await settle({ kind: 'replied', request: 'last', value: '1' })).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', failure: 'leaseExpired' })).toBe(false);
+  });
+});
+
+describe('readAnswered: any read since the step started, the student’s included', () => {
+  type Row = [string, ReadMode, { value: string; safe?: boolean }, boolean];
+  it.each<Row>([
+    [
+      'a readIndex read of 1 counts as a safe read of 1',
+      'readIndex',
+      { value: '1', safe: true },
+      true,
+    ],
+    ['a local read of 1 does not count as a safe read', 'local', { value: '1', safe: true }, false],
+    ['a local read of 1 counts when safety is not asked', 'local', { value: '1' }, true],
+    ['a read of 1 does not count as a read of 2', 'readIndex', { value: '2' }, false],
+  ])('%s', async (_sentence, mode, { value, safe }, expected) => {
+    const { sim, run, settle } = await play(X_IS_1);
+    const asked: Condition = {
+      kind: 'readAnswered',
+      key: 'x',
+      value,
+      ...(safe === undefined ? {} : { safe }),
+    };
+    expect(run.holds(asked)).toBe(false);
+    // The student reads through the simulation itself: not one of the lesson's requests.
+    const id = sim.read('x', { via: run.node('chief')!, mode });
+    expect(run.request('last')).not.toBe(id);
+    await settle({ kind: 'readAnswered', key: 'x' });
+    expect(run.holds(asked)).toBe(expected);
+  });
+
+  it('a read answered before the step started does not count', async () => {
+    const first = scene([...X_IS_1, { do: 'read', key: 'x', via: 'chief' }]).steps[0]!;
+    const lesson: Lesson = {
+      ...scene([]),
+      steps: [
+        { ...first, until: { kind: 'replied', request: 'last', value: '1' } },
+        { text: { en: 'next', zh: '下一步' }, until: { kind: 'leaderElected' } },
+      ],
+    };
+    const sim = createSimulation(lessonOptions(lesson));
+    const run = await reachStep(lesson, sim, 1);
+    expect(run.holds({ kind: 'replied', request: 'last', value: '1' })).toBe(true);
+    expect(run.holds({ kind: 'readAnswered', key: 'x' })).toBe(false);
+  });
+});
+
+describe('append cues and the state machine', () => {
+  it('appends through a named server add up in every state machine', async () => {
+    const { run, settle } = await play([
+      { do: 'append', key: 'k', value: 'a', via: 'other' },
+      { do: 'wait', until: { kind: 'replied', request: 'last', status: 'ok' } },
+      { do: 'append', key: 'k', value: 'b' },
+    ]);
+    expect(await settle({ kind: 'stateMachine', node: 'all', key: 'k', value: 'ab' })).toBe(true);
+    expect(run.holds({ kind: 'stateMachine', node: 'other', key: 'k', value: 'ab' })).toBe(true);
+    expect(run.holds({ kind: 'stateMachine', node: 'chief', key: 'k', value: 'ba' })).toBe(false);
+    expect(run.holds({ kind: 'stateMachine', node: 'chief', key: 'z', value: null })).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 1, duplicate: false })).toBe(true);
+  });
+
+  it('a crashed server has no state machine to read, and an unknown one is false', async () => {
+    const { run } = await play([{ do: 'crash', node: 'other' }]);
+    expect(run.holds({ kind: 'stateMachine', node: 'other', key: 'k', value: null })).toBe(false);
+    expect(run.holds({ kind: 'stateMachine', node: 'nobody', key: 'k', value: null })).toBe(false);
+    expect(run.holds({ kind: 'stateMachine', node: 'all', key: 'k', value: null })).toBe(true);
+  });
+
+  it('stored counts the disks holding the entry, before it commits', async () => {
+    const { run, settle } = await play([{ do: 'append', key: 'k', value: 'a' }]);
+    expect(run.holds({ kind: 'stored', request: 'last', count: 1 })).toBe(false);
+    expect(await settle({ kind: 'stored', request: 'last', count: 2 })).toBe(true);
+    expect(await settle({ kind: 'stored', request: 'last', count: 3 })).toBe(true);
+    expect(run.holds({ kind: 'stored', request: 'last', count: 4 })).toBe(false);
+  });
+});
+
+describe('compact cues and snapshots', () => {
+  const compacted: readonly Cue[] = [
+    ...X_IS_1,
+    { do: 'write', key: 'y', value: '2' },
+    { do: 'wait', until: { kind: 'committed', request: 'last' } },
+    { do: 'compact', node: 'chief' },
+    // The server takes the snapshot when it next steps, as for any input.
+    { do: 'wait', until: { kind: 'snapshotAt', node: 'chief' }, maxMs: 50 },
+  ];
+
+  it('a compact cue gives the server a snapshot covering what it applied', async () => {
+    const { sim, run } = await play(compacted);
+    const chief = sim.nodeView(run.node('chief')!);
+    expect(chief.logBase).toBe(chief.lastApplied);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief' })).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief', request: 'last' })).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief', atLeast: chief.logBase })).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief', atLeast: chief.logBase + 1 })).toBe(
+      false,
+    );
+    expect(run.holds({ kind: 'snapshotAt', node: 'other' })).toBe(false);
+    expect(run.holds({ kind: 'snapshotAt', node: 'nobody' })).toBe(false);
+  });
+
+  it('a snapshot that does not reach the request’s entry does not cover it', async () => {
+    const { run, settle } = await play([...compacted, { do: 'write', key: 'z', value: '3' }]);
+    expect(await settle({ kind: 'committed', request: 'last' })).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief', request: 2 })).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'chief', request: 'last' })).toBe(false);
+  });
+
+  it('a snapshot focus points at the block up to the last index it covers, and is left out without one', async () => {
+    const lesson = scene(compacted);
+    const focused: Lesson = {
+      ...lesson,
+      steps: [
+        {
+          ...lesson.steps[0]!,
+          focus: [
+            { kind: 'snapshot', node: 'chief' },
+            { kind: 'snapshot', node: 'other' },
+          ],
+        },
+      ],
+    };
+    const sim = createSimulation(lessonOptions(focused));
+    const run = await reachStep(focused, sim, 0);
+    const chief = run.node('chief')!;
+    expect(run.focus()).toEqual([
+      { kind: 'snapshot', node: chief, index: sim.nodeView(chief).logBase },
+    ]);
+  });
+});
+
