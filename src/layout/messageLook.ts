@@ -12,6 +12,9 @@ export type MessageLook =
   | 'heartbeat'
   | 'appendOk'
   | 'appendRejected'
+  | 'installSnapshot'
+  | 'readIndex'
+  | 'readIndexReply'
   | 'clientRequest'
   | 'clientReply';
 
@@ -25,6 +28,9 @@ export const MESSAGE_LOOKS: readonly MessageLook[] = [
   'append',
   'appendOk',
   'appendRejected',
+  'installSnapshot',
+  'readIndex',
+  'readIndexReply',
   'clientRequest',
   'clientReply',
 ];
@@ -41,6 +47,12 @@ export function messageLook(m: Message): MessageLook {
       return m.entries.length > 0 ? 'append' : 'heartbeat';
     case 'AppendEntriesReply':
       return m.success ? 'appendOk' : 'appendRejected';
+    case 'InstallSnapshot':
+      return 'installSnapshot';
+    case 'ReadIndex':
+      return 'readIndex';
+    case 'ReadIndexReply':
+      return 'readIndexReply';
     case 'ClientRequest':
       return 'clientRequest';
     case 'ClientReply':
@@ -48,7 +60,11 @@ export function messageLook(m: Message): MessageLook {
   }
 }
 
-/** The short glyph written on a message: entry count, ✓/✗, or a letter (T for TimeoutNow). */
+/**
+ * The short glyph written on a message: entry count, ✓/✗, or a letter — T for TimeoutNow, S for
+ * a snapshot (§5), R for a read (a client's, or a follower asking its leader for the read
+ * index, §6.4), W for any other client request; the read index's answer carries the index.
+ */
 export function messageGlyph(m: Message): string {
   switch (m.kind) {
     case 'RequestVote':
@@ -61,8 +77,14 @@ export function messageGlyph(m: Message): string {
       return m.entries.length > 0 ? String(m.entries.length) : '';
     case 'AppendEntriesReply':
       return m.success ? '✓' : '✗';
+    case 'InstallSnapshot':
+      return 'S';
+    case 'ReadIndex':
+      return 'R';
+    case 'ReadIndexReply':
+      return String(m.index);
     case 'ClientRequest':
-      return 'W';
+      return m.command.kind === 'read' ? 'R' : 'W';
     case 'ClientReply':
       return m.ok ? '✓' : '✗';
   }

@@ -18,10 +18,27 @@ import type {
 } from '../sim';
 import { RejectionTracker, describeMessage } from '../sim';
 
-/** A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. */
+/**
+ * A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. Entry
+ * `entries[k]` stands at index `base + k + 1`: a snapshot (§5) covers indexes 1…base.
+ */
 export interface LogView {
   readonly entries: readonly Entry[];
   readonly length: number;
+  /** The last index the node's snapshot covers (its `logBase`); 0 without one. */
+  readonly base: number;
+}
+
+/** The last index of a log view, counting past its snapshot: 120 + 3 entries → 123. */
+export function lastIndexOf(log: LogView): number {
+  return log.base + log.length;
+}
+
+/** The entry at `index`, or undefined when the snapshot covers it or the log ends before it. */
+export function entryAt(log: LogView, index: number): Entry | undefined {
+  return index > log.base && index <= log.base + log.length
+    ? log.entries[index - 1 - log.base]
+    : undefined;
 }
 
 /** The read model's node, with the live log and state machine replaced by frozen views. */
@@ -77,7 +94,7 @@ export interface Frame {
 /** How many of the newest client requests each frame carries for the client panel. */
 export const RECENT_REQUESTS = 12;
 
-type LogBacking = { view: LogView; truncations: number; backing: Entry[] };
+type LogBacking = { view: LogView; truncations: number; base: number; backing: Entry[] };
 
 /**
  * Keeps the previous frame's pieces so unchanged parts are shared. It is tied to one simulation
@@ -135,7 +152,10 @@ export class FrameProjector {
       votes: old && sameList(old.votes, v.votes) ? old.votes : v.votes,
       progress: old && sameProgress(old.progress, v.progress) ? old.progress : v.progress,
       lost: old && sameRecord(old.lost, v.lost) ? old.lost : v.lost,
-      log: this.projectLog(v.id, v.log, v.truncations),
+      log: this.projectLog(v.id, v.log, v.truncations, v.logBase),
+      logBase: v.logBase,
+      snapshot: old && sameRecord(old.snapshot, v.snapshot) ? old.snapshot : v.snapshot,
+      reads: old && sameReads(old.reads, v.reads) ? old.reads : v.reads,
       // The state machine is live: a frame keeps its own copy, reused while unchanged.
       kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
       rejection: this.rejections.of(v.id),
@@ -162,17 +182,25 @@ export class FrameProjector {
     return sameRecord(old, next) ? old : next;
   }
 
-  /** Shares one append-only backing array per node until a truncation forces a new one. */
-  private projectLog(id: number, log: readonly Entry[], truncations: number): LogView {
+  /**
+   * Shares one append-only backing array per node until a truncation or a snapshot (which
+   * drops entries from the front, §5) forces a new one.
+   */
+  private projectLog(
+    id: number,
+    log: readonly Entry[],
+    truncations: number,
+    base: number,
+  ): LogView {
     const known = this.logs.get(id);
-    if (known && known.truncations === truncations && known.view.length === log.length)
-      return known.view;
-    let backing = known && known.truncations === truncations ? known.backing : [];
+    const same = known !== undefined && known.truncations === truncations && known.base === base;
+    if (same && known.view.length === log.length) return known.view;
+    let backing = same ? known.backing : [];
     if (backing.length > log.length) backing = [];
     // Pushing past a published view's length is safe: a view reads only its first `length`.
     for (let i = backing.length; i < log.length; i++) backing.push(log[i]!);
-    const view = { entries: backing, length: log.length };
-    this.logs.set(id, { view, truncations, backing });
+    const view = { entries: backing, length: log.length, base };
+    this.logs.set(id, { view, truncations, base, backing });
     return view;
   }
 
@@ -241,6 +269,30 @@ function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, stri
   if (keys.length !== b.size) return false;
   for (const k of keys) if (b.get(k) !== a[k]) return false;
   return true;
+}
+
+/** Reads held by a server (§6.4), equal field by field (each step reports fresh objects). */
+function sameReads(a: NodeFrame['reads'], b: NodeFrame['reads']): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((r, i) => {
+        const o = b[i]!;
+        const sameConfirm =
+          r.confirmedBy === o.confirmedBy ||
+          (r.confirmedBy !== null &&
+            o.confirmedBy !== null &&
+            sameList(r.confirmedBy, o.confirmedBy));
+        return (
+          r.requestId === o.requestId &&
+          r.mode === o.mode &&
+          r.index === o.index &&
+          r.leaseUntil === o.leaseUntil &&
+          r.origin === o.origin &&
+          sameConfirm
+        );
+      }))
+  );
 }
 
 function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boolean {

@@ -50,6 +50,7 @@ export type {
   RequestStage,
   LogView,
 } from './frame';
+export { entryAt, lastIndexOf } from './frame';
 export { FrameList } from './frameList';
 export { selectDiscards, selectInPast } from './history';
 export {

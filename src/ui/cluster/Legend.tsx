@@ -22,6 +22,9 @@ const GLYPH: Record<MessageLook, string> = {
   append: '3',
   appendOk: '✓',
   appendRejected: '✗',
+  installSnapshot: 'S',
+  readIndex: 'R',
+  readIndexReply: '7',
   clientRequest: 'W',
   clientReply: '✓',
 };

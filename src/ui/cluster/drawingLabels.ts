@@ -6,7 +6,7 @@ import type { LabelKind, LabelPlan, LabelRequest } from '../../layout/labels';
 import { LABEL_GAP } from '../../layout/labels';
 import type { ClusterFacts } from '../../sim';
 import type { Frame, NodeFrame } from '../../store/frame';
-import { lossPercentOf } from '../../store';
+import { lastIndexOf, lossPercentOf } from '../../store';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
 import { describeLost } from '../nodeText';
@@ -59,10 +59,12 @@ export function nodeLines(node: NodeFrame, facts: ClusterFacts, t: Translate): L
     if (node.cutOff) out.push(line('cutOff', 'rl-node-warn', t('visual.node.cutOff')));
   } else {
     out.push(line('role', 'rl-node-role', t('visual.node.crashed')));
-    const disk = t('visual.node.disk', {
+    // A snapshot survives a crash too (§5): a restart loads it, so the disk line names it.
+    const disk = t(node.snapshot ? 'snap.node.disk' : 'visual.node.disk', {
       term: node.term,
       vote: node.votedFor === null ? '—' : `S${node.votedFor}`,
-      length: node.log.length,
+      length: lastIndexOf(node.log),
+      snapshot: node.snapshot?.lastIncludedIndex ?? 0,
     });
     out.push(line('term', 'rl-node-info', disk));
     if (node.lost) out.push(line('lost', 'rl-node-lost', describeLost(node.lost, t)));

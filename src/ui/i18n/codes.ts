@@ -13,8 +13,22 @@ export function describeReason(reason: Reason, t: Translate): string {
   return t(`reason.${reason.code}`, paramsOf(reason));
 }
 
+/**
+ * A stale read (§6.4) names the write it missed when one can be named (missed ≥ 1); the read is
+ * shown as the command it was (`read x`), and its values come as the simulator shows them ("1"
+ * in quotes, or "no key", which is worded here).
+ */
 export function describeFinding(finding: Finding, t: Translate): string {
-  return t(`finding.${finding.code}`, paramsOf(finding));
+  const params = paramsOf(finding);
+  if (finding.code !== 'staleRead') return t(`finding.${finding.code}`, params);
+  const word = (v: string | number | undefined) => (v === 'no key' ? t('read.noKey') : (v ?? ''));
+  const named = Number(finding.missed) >= 1;
+  return t(named ? 'finding.staleRead' : 'finding.staleRead.unnamed', {
+    ...params,
+    command: `read ${String(finding.key)}`,
+    value: word(finding.value),
+    expected: word(finding.expected),
+  });
 }
 
 export function ruleName(rule: RuleId, t: Translate): string {

@@ -24,6 +24,7 @@ import { logStrings } from './logStrings';
 import { courseStrings } from './courseStrings';
 import { ruleStrings } from './ruleStrings';
 import { membershipStrings } from './membershipStrings';
+import { consistencyStrings } from './consistencyStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -35,6 +36,7 @@ export const dictionaries: readonly Strings[] = [
   logStrings,
   ruleStrings,
   membershipStrings,
+  consistencyStrings,
   courseStrings,
 ];
 

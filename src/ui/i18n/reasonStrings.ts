@@ -51,6 +51,15 @@ const en: Record<string, string> = {
     'the server this request added was removed before it could vote (S{node} answered)',
   'reason.transferTimedOut':
     'S{node} gave up: the new leader did not catch up within an election timeout',
+  'reason.badReadMode': 'A read’s mode is ReadIndex, lease or local, not {value}.',
+  'reason.leaseNeedsCheckQuorum':
+    'S{node} takes no lease reads without CheckQuorum: no voter would honour its lease, so no lease is safe (§6.4.1)',
+  'reason.leaseExpired':
+    'S{node} could not hold a lease within an election timeout: a majority did not renew it (§6.4.1)',
+  'reason.leadershipUnconfirmed':
+    'S{node} could not confirm it still leads: no majority answered its heartbeats within an election timeout (§6.4)',
+  'reason.leadershipLost':
+    'S{node} stopped leading, or its term changed, before it could answer the read (§6.4)',
   'reason.clientTimeout': 'no reply within {ms} ms',
   'reason.runtimeFailed': 'the node’s worker failed: {detail}',
 
@@ -66,6 +75,9 @@ const en: Record<string, string> = {
   'rule.configurationsOverlap': 'Configurations Overlap',
   'app.safety.rule.configurationsOverlap':
     'A leader never counts voters whose majorities need not meet a majority of the committed configuration (thesis §4.1, §4.3).',
+  'rule.linearizability': 'Linearizability',
+  'app.safety.rule.linearizability':
+    'Every read returns what some order of the writes allows, each taking effect between its request and its answer: no read misses a write acknowledged before it was sent (thesis §6.4).',
 
   'finding.twoLeaders': 'S{first} and S{second} were both leader in term {term}.',
   'finding.leaderRewrote':
@@ -82,6 +94,10 @@ const en: Record<string, string> = {
     'Write #{request} was acknowledged at index {index} while only {storedOn} disks held it (a majority is {needed}).',
   'finding.disjointMajorities':
     'Leader S{node} of term {term} counts the voters {{uses}} while {{committed}} is committed: {{first}} and {{second}} are majorities that share no server.',
+  'finding.staleRead':
+    'Read #{request} ({command}, sent at {invokedAt} ms, answered at {answeredAt} ms) returned {value}, but write #{missed} was acknowledged at {missedAt} ms, before the read was sent: a linearizable read returns {expected}.',
+  'finding.staleRead.unnamed':
+    'Read #{request} ({command}, sent at {invokedAt} ms, answered at {answeredAt} ms) returned {value}, which no order of the writes allows; a linearizable read could return {expected}.',
   'finding.ackedWithoutMajority#storedOn=one':
     'Write #{request} was acknowledged at index {index} while only {storedOn} disk held it (a majority is {needed}).',
 
@@ -133,6 +149,15 @@ const zh: Record<string, string> = {
     'S{node} 拒绝了：被选为新投票成员的学习者（Learner）还没追上日志（§4.2.1），等它追上后再试',
   'reason.removedWhileJoining': '这个请求添加的服务器在获得投票权之前就被移除了（由 S{node} 答复）',
   'reason.transferTimedOut': 'S{node} 放弃了：新领导者没能在一个选举超时内追上日志',
+  'reason.badReadMode':
+    '读取方式只能是读索引（ReadIndex）、租约（Lease）或本地读，而不是 {value}。',
+  'reason.leaseNeedsCheckQuorum':
+    'S{node} 没有开启法定人数检查，不接受租约（Lease）读：投票者不会尊重它的租约，任何租约都不安全（§6.4.1）',
+  'reason.leaseExpired':
+    'S{node} 在一个选举超时内没能保住租约（Lease）：多数派没有为它续约（§6.4.1）',
+  'reason.leadershipUnconfirmed':
+    'S{node} 无法确认自己仍是领导者（Leader）：一个选举超时内没有多数派回应它的心跳（§6.4）',
+  'reason.leadershipLost': 'S{node} 在答复这次读取之前就不再领导了，或它的任期（Term）变了（§6.4）',
   'reason.clientTimeout': '{ms} 毫秒内没有回复',
   'reason.runtimeFailed': '该节点的工作线程出错了',
 
@@ -148,6 +173,9 @@ const zh: Record<string, string> = {
   'rule.configurationsOverlap': '配置多数派相交 Configurations Overlap',
   'app.safety.rule.configurationsOverlap':
     '领导者 Leader 所计数的投票成员，其多数派必须与已提交配置的多数派相交（论文 §4.1、§4.3）。',
+  'rule.linearizability': '线性一致性（Linearizability）',
+  'app.safety.rule.linearizability':
+    '每次读取返回的值都能由某种写入顺序解释，每个写入在它的请求与应答之间生效：读取绝不会漏掉在它发出之前就已确认的写入（论文 §6.4）。',
 
   'finding.twoLeaders': 'S{first} 和 S{second} 在任期 Term {term} 中都成了领导者 Leader。',
   'finding.leaderRewrote': '任期 {term} 的领导者 S{node} 修改或删除了索引 {index} 及之前的条目。',
@@ -161,6 +189,10 @@ const zh: Record<string, string> = {
     '新领导者 S{node} 缺少写入 #{request}：它已在 {ackAt} 毫秒时于索引 {index}（任期 {term}）确认。',
   'finding.ackedWithoutMajority':
     '写入 #{request} 在索引 {index} 被确认时只有 {storedOn} 个磁盘存有它（多数派是 {needed} 个）。',
+  'finding.staleRead':
+    '读取 #{request}（{command}，{invokedAt} 毫秒发出，{answeredAt} 毫秒答复）返回了 {value}，但写入 #{missed} 早在 {missedAt} 毫秒、这次读取发出之前就已确认：线性一致的读取应返回 {expected}。',
+  'finding.staleRead.unnamed':
+    '读取 #{request}（{command}，{invokedAt} 毫秒发出，{answeredAt} 毫秒答复）返回了 {value}，任何写入顺序都解释不了；线性一致的读取可以返回 {expected}。',
   'finding.disjointMajorities':
     '任期 {term} 的领导者 S{node} 按投票成员 {{uses}} 计数，而已提交的配置是 {{committed}}：{{first}} 和 {{second}} 都是多数派，却没有一台共同的服务器。',
 

@@ -75,7 +75,7 @@ const en: Record<string, string> = {
   'visual.lookInfo.append': 'carries log entries (the number)',
   'visual.lookInfo.appendOk': 'the follower matches the leader',
   'visual.lookInfo.appendRejected': 'logs differ; the leader backs up',
-  'visual.lookInfo.clientRequest': 'a write from the client',
+  'visual.lookInfo.clientRequest': 'a write (W) or a read (R) from the client',
   'visual.lookInfo.clientReply': 'the answer to the client',
 
   'visual.log.stripLabel': 'Logs of all servers',
@@ -227,7 +227,7 @@ const zh: Record<string, string> = {
   'visual.lookInfo.append': '携带日志条目（数字为条数）',
   'visual.lookInfo.appendOk': '跟随者与领导者一致',
   'visual.lookInfo.appendRejected': '日志不一致，领导者回退',
-  'visual.lookInfo.clientRequest': '客户端发出的写入',
+  'visual.lookInfo.clientRequest': '客户端发出的写入（W）或读取（R）',
   'visual.lookInfo.clientReply': '给客户端的答复',
 
   'visual.log.stripLabel': '所有服务器的日志',

@@ -1,9 +1,12 @@
 // The fields of one message in flight for the inspector, with Figure 2's argument and result
-// names (the sender appears as candidateId or leaderId, as the paper names it).
+// names (the sender appears as candidateId or leaderId, as the paper names it); InstallSnapshot
+// with Figure 13's (lastIncludedIndex, lastIncludedTerm), reads and sessions with the thesis's
+// words (§6.3, §6.4).
 import type { FlightFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 import { describeReason } from '../i18n/codes';
-import { commandText, messageName } from '../panels/messageText';
+import { commandText, messageName, valueText } from '../panels/messageText';
+import { nameList } from '../membershipText';
 import type { Field } from './FieldList';
 
 const who = (id: number, t: Translate) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
@@ -34,7 +37,9 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
       gloss:
         name === 'transfer'
           ? t('member.field.transfer')
-          : g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
+          : READ_FIELDS.has(name)
+            ? t(`read.field.${name}`)
+            : g(name === 'leaderId' ? 'senderLeaderId' : name.replace('[]', '')),
       value: typeof value === 'boolean' ? t(`visual.field.${value}`) : String(value),
     });
   switch (m.kind) {
@@ -85,18 +90,67 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
         add('conflictIndex', m.conflictIndex);
       }
       break;
+    case 'InstallSnapshot':
+      add('term', m.term);
+      add('leaderId', `S${m.from}`);
+      add('lastIncludedIndex', m.snapshot.lastIncludedIndex);
+      add('lastIncludedTerm', m.snapshot.lastIncludedTerm);
+      add('data', t('read.field.dataValue', { count: m.snapshot.kv.length }));
+      break;
+    case 'ReadIndex':
+      add('term', m.term);
+      add('requestId', m.requestId);
+      break;
+    case 'ReadIndexReply':
+      add('term', m.term);
+      add('requestId', m.requestId);
+      add('readIndex', m.index);
+      add('confirmedBy', nameList(m.confirmedBy, t));
+      break;
     case 'ClientRequest':
       add('requestId', m.requestId);
       add('command', commandText(m.command, t));
       add('hops', m.hops);
+      if (m.session) add('session', t('read.sessionValue', { ...m.session }));
       break;
     case 'ClientReply':
-      add('requestId', m.requestId);
-      add('ok', m.ok);
-      add('index', m.index);
-      add('term', m.term);
-      if (m.error) add('error', describeReason({ code: m.error, node: m.from }, t));
+      clientReplyFields(m, add, t);
       break;
   }
   return fields;
+}
+
+/** The names of the fields worded in the read.* part (snapshots, reads, sessions). */
+const READ_FIELDS = new Set([
+  'lastIncludedIndex',
+  'lastIncludedTerm',
+  'data',
+  'readIndex',
+  'confirmedBy',
+  'session',
+  'value',
+  'mode',
+  'leaseUntil',
+  'duplicate',
+]);
+
+/** A reply's fields: a read's value and how it was checked, a write's duplicate, a refusal. */
+function clientReplyFields(
+  m: Extract<FlightFrame['message'], { kind: 'ClientReply' }>,
+  add: (name: string, value: string | number | boolean) => void,
+  t: Translate,
+): void {
+  add('requestId', m.requestId);
+  add('ok', m.ok);
+  add('index', m.index);
+  add('term', m.term);
+  if (m.error) add('error', describeReason({ code: m.error, node: m.from }, t));
+  if (m.proof) {
+    add('value', valueText(m.value, t));
+    add('mode', t(`read.mode.${m.proof.mode}`));
+    if (m.proof.mode === 'readIndex') add('confirmedBy', nameList(m.proof.confirmedBy, t));
+    if (m.proof.mode === 'lease')
+      add('leaseUntil', t('visual.field.at', { ms: m.proof.leaseUntil }));
+  }
+  if (m.duplicate) add('duplicate', true);
 }

@@ -9,23 +9,62 @@ import { commandText } from '../panels/messageText';
 import type { Field } from './FieldList';
 import { describeRejectionFully } from '../log/rejectionText';
 import { idSet } from '../membershipText';
+import { lastIndexOf } from '../../store';
 
 /**
  * The log as `[1:t1 set x=1, 2:t1 no-op, …]` (in 中文 `1:任期 1 set x=1`); only entries[0 …
- * length−1] are read, and only the newest `newest` of them.
+ * length−1] are read, and only the newest `newest` of them. After a snapshot (§5) the indexes
+ * go on from it: `[…120, 121:t2 set x=1]`, the snapshot itself being a field of its own.
  */
 export function describeLog(node: NodeFrame, t: Translate, newest = 30): string {
-  const { entries, length } = node.log;
+  const { entries, length, base } = node.log;
   if (length === 0) return '[]';
   const from = Math.max(0, length - newest);
   const parts: string[] = [];
   for (let i = from; i < length; i++) {
     const e = entries[i]!;
     parts.push(
-      t('visual.field.entry', { index: i + 1, term: e.term, command: commandText(e.command, t) }),
+      t('visual.field.entry', {
+        index: base + i + 1,
+        term: e.term,
+        command: commandText(e.command, t),
+      }),
     );
   }
-  return `[${from > 0 ? `…${from}, ` : ''}${parts.join(', ')}]`;
+  return `[${base + from > 0 ? `…${base + from}, ` : ''}${parts.join(', ')}]`;
+}
+
+/** The snapshot on disk (§5), or null: it survives a crash with the log after it. */
+function snapshotField(node: NodeFrame, t: Translate): Field {
+  const s = node.snapshot;
+  return {
+    name: 'snapshot',
+    gloss: t('snap.field.snapshot'),
+    value: s
+      ? t('snap.strip.label', { index: s.lastIncludedIndex, term: s.lastIncludedTerm })
+      : t('visual.field.none'),
+  };
+}
+
+/** The reads this server holds (§6.4), each with how far it got; none: no field. */
+function readsField(node: NodeFrame, t: Translate): Field[] {
+  if (node.reads.length === 0) return [];
+  const one = (r: NodeFrame['reads'][number]) =>
+    t(
+      r.index < 0
+        ? 'read.field.waiting'
+        : r.confirmedBy === null
+          ? 'read.field.noted'
+          : 'read.field.safe',
+      {
+        id: r.requestId,
+        mode: t(`read.mode.${r.mode}`),
+        index: r.index,
+        k: r.confirmedBy?.length ?? 0,
+        from: `S${r.origin}`,
+      },
+    );
+  return [{ name: 'reads', gloss: t('read.field.reads'), value: node.reads.map(one).join('; ') }];
 }
 
 export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[] {
@@ -44,12 +83,14 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
       gloss: t('visual.field.log', { count: node.log.length }),
       value: describeLog(node, t),
     },
+    snapshotField(node, t),
   ];
   if (node.alive) {
     fields.push(
       { name: 'commitIndex', gloss: g('commitIndex'), value: String(node.commitIndex) },
       { name: 'lastApplied', gloss: g('lastApplied'), value: String(node.lastApplied) },
       { name: 'leaderId', gloss: g('leaderId'), value: name(node.leaderId) },
+      ...readsField(node, t),
     );
     if (node.role === 'leader') {
       const list = (key: 'nextIndex' | 'matchIndex') =>
@@ -102,7 +143,7 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
       value: t('visual.node.disk', {
         term: node.term,
         vote: node.votedFor === null ? '—' : `S${node.votedFor}`,
-        length: node.log.length,
+        length: lastIndexOf(node.log),
       }),
     });
     if (node.lost) {

@@ -3,11 +3,12 @@
 // matchIndex); then every entry by index, newest first, with its whole command and the servers
 // that hold it. Two servers with different terms at one index get two rows, marked as a
 // conflict, so log repair (§5.3) reads as "which copy wins". The rows are the simulator's
-// logVariants; this only draws them.
+// logVariants; this only draws them. A snapshot (§5) is a row of its own below the entries it
+// replaced, naming the servers that hold it, and each server's snapshot has a column above.
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
-import { logVariants } from '../../store';
+import { lastIndexOf, logVariants } from '../../store';
 import { commandText } from '../panels/messageText';
 import { inkOn, termColor } from '../../layout/termColor';
 
@@ -53,6 +54,7 @@ function Progress({
         <tr>
           <th scope="col">{t('visual.log.node')}</th>
           <th scope="col">{t('app.logs.length')}</th>
+          <th scope="col">{t('snap.logs.column')}</th>
           {/* Paper words, allowed to break before "Index"/"Applied" in a narrow panel. */}
           <th scope="col">
             commit
@@ -94,7 +96,15 @@ function Progress({
                   S{n.id}
                 </button>
               </th>
-              <td>{n.log.length}</td>
+              <td>{lastIndexOf(n.log)}</td>
+              <td>
+                {n.snapshot
+                  ? t('snap.logs.cell', {
+                      index: n.snapshot.lastIncludedIndex,
+                      term: n.snapshot.lastIncludedTerm,
+                    })
+                  : '—'}
+              </td>
               <td>{n.commitIndex}</td>
               <td>{n.lastApplied}</td>
               <td>{p ? p.nextIndex : '—'}</td>
@@ -113,11 +123,20 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
     nodes.map((n) => ({
       id: n.id,
       commitIndex: n.commitIndex,
+      logBase: n.log.base,
       log: n.log.entries.slice(0, n.log.length),
     })),
     MAX_INDEXES,
   );
-  if (rows.length === 0) return <p className="rl-empty">{t('visual.log.empty')}</p>;
+  const snapshots = snapshotRows(nodes);
+  if (rows.length === 0 && snapshots.length === 0)
+    return <p className="rl-empty">{t('visual.log.empty')}</p>;
+  // Newest first: a snapshot up to i goes below the entries after i, above those at i and before.
+  const below = (i: number) => snapshots.filter((s) => s.index === i - 1);
+  const first = snapshots.filter((s) => s.index >= (rows[0]?.index ?? 0));
+  const rest = snapshots.filter(
+    (s) => !first.includes(s) && !rows.some((r) => r.index - 1 === s.index),
+  );
   return (
     <>
       <table className="rl-entries">
@@ -131,9 +150,13 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((v) => {
+          {first.map((s) => (
+            <SnapshotRow key={`snap-${s.index}-${s.term}`} row={s} n={nodes.length} t={t} />
+          ))}
+          {rows.map((v, k) => {
             const color = termColor(v.term);
-            return (
+            const last = rows[k + 1]?.index !== v.index;
+            return [
               <tr
                 key={`${v.index}-${v.term}`}
                 className={[
@@ -169,12 +192,60 @@ function Entries({ nodes, t }: { nodes: readonly NodeFrame[]; t: Translate }) {
                     {t('app.logs.holdersCount', { k: v.holders.length, n: nodes.length })}
                   </span>
                 </td>
-              </tr>
-            );
+              </tr>,
+              ...(last
+                ? below(v.index).map((s) => (
+                    <SnapshotRow key={`snap-${s.index}-${s.term}`} row={s} n={nodes.length} t={t} />
+                  ))
+                : []),
+            ];
           })}
+          {rest.map((s) => (
+            <SnapshotRow key={`snap-${s.index}-${s.term}`} row={s} n={nodes.length} t={t} />
+          ))}
         </tbody>
       </table>
       {older > 0 && <p className="rl-hint">{t('visual.log.hidden', { count: older })}</p>}
     </>
+  );
+}
+
+interface SnapshotRowData {
+  readonly index: number;
+  readonly term: number;
+  readonly holders: readonly number[];
+}
+
+/** One row per distinct snapshot (last index and term), with the servers that hold it. */
+function snapshotRows(nodes: readonly NodeFrame[]): SnapshotRowData[] {
+  const byKey = new Map<string, { index: number; term: number; holders: number[] }>();
+  for (const n of nodes) {
+    if (!n.snapshot) continue;
+    const { lastIncludedIndex: index, lastIncludedTerm: term } = n.snapshot;
+    const row = byKey.get(`${index}@${term}`) ?? { index, term, holders: [] };
+    row.holders.push(n.id);
+    byKey.set(`${index}@${term}`, row);
+  }
+  return [...byKey.values()].sort((a, b) => b.index - a.index);
+}
+
+function SnapshotRow({ row, n, t }: { row: SnapshotRowData; n: number; t: Translate }) {
+  return (
+    <tr className="rl-entry rl-entry-snapshot">
+      <th scope="row">≤ {row.index}</th>
+      <td>
+        <span className="rl-entry-term rl-entry-snapterm">{row.term}</span>
+      </td>
+      <td>
+        <span className="rl-entry-snapname">{t('snap.logs.row', { index: row.index })}</span>
+        <span className="rl-entry-state">{t('snap.logs.rowNote')}</span>
+      </td>
+      <td>
+        {row.holders.map((id) => `S${id}`).join(' ')}
+        <span className="rl-entry-state">
+          {t('app.logs.holdersCount', { k: row.holders.length, n })}
+        </span>
+      </td>
+    </tr>
   );
 }

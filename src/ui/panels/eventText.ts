@@ -1,24 +1,37 @@
 // Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
-// belongs to for the event log's filter. It only reads what the event recorded.
-import type { ClientRequest } from '../../raft';
+// belongs to for the event log's filter. It reads what the event recorded and, when given, the
+// frame the event produced (what a restarted server loaded, the value a read returned).
+import type { ClientRequest, InstallSnapshot } from '../../raft';
 import type { ActionDetail, TraceEvent } from '../../sim';
+import type { Frame } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
 import { idSet } from '../membershipText';
-import { commandText, messageName } from './messageText';
+import { commandText, messageName, valueText } from './messageText';
 
 export type EventKind =
-  'election' | 'replication' | 'heartbeat' | 'client' | 'membership' | 'fault' | 'lost';
+  | 'election'
+  | 'replication'
+  | 'snapshot'
+  | 'heartbeat'
+  | 'client'
+  | 'membership'
+  | 'fault'
+  | 'lost';
 export const EVENT_KINDS: readonly EventKind[] = [
   'election',
   'replication',
+  'snapshot',
   'heartbeat',
   'client',
   'membership',
   'fault',
   'lost',
 ];
+
+/** What the event produced, as far as its words need it: the frame right after it. */
+export type After = Pick<Frame, 'nodes' | 'requests'>;
 
 /** Membership requests, as a client command's kind (set, delete and no-op are the others). */
 const MEMBERSHIP = new Set(['addServer', 'removeServer', 'changeVoters', 'transferLeadership']);
@@ -32,14 +45,18 @@ export function eventKind(e: TraceEvent): EventKind {
   if (e.kind === 'client') return 'client';
   if (e.kind === 'action') {
     if (e.action === 'membership') return 'membership';
-    return e.action === 'write' ? 'client' : 'fault';
+    if (e.action === 'compact') return 'snapshot';
+    return e.action === 'write' || e.action === 'read' ? 'client' : 'fault';
   }
+  if (e.input === 'compact') return 'snapshot';
   const m = e.message;
   if (!m) return e.before.role === 'leader' && e.after.role === 'leader' ? 'heartbeat' : 'election';
   if (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply' || m.kind === 'TimeoutNow')
     return 'election';
+  if (m.kind === 'InstallSnapshot') return 'snapshot';
   if (m.kind === 'ClientRequest') return MEMBERSHIP.has(m.command.kind) ? 'membership' : 'client';
-  if (m.kind === 'ClientReply') return 'client';
+  if (m.kind === 'ClientReply' || m.kind === 'ReadIndex' || m.kind === 'ReadIndexReply')
+    return 'client';
   const changed =
     e.after.logLength !== e.before.logLength || e.after.commitIndex !== e.before.commitIndex;
   const entries = m.kind === 'AppendEntries' && m.entries.length > 0;
@@ -53,14 +70,14 @@ export function eventNodes(e: TraceEvent): number[] {
   if (e.kind === 'lost') return [e.message.from, e.message.to];
   if (e.kind === 'action') {
     const d = e.detail;
-    const via = 'via' in d && d.do !== 'write' ? [d.via] : [];
+    const via = 'via' in d && d.do !== 'write' && d.do !== 'read' ? [d.via] : [];
     const voters = d.do === 'changeVoters' ? d.voters : [];
     return [...new Set([...(e.node === null ? [] : [e.node]), ...via, ...voters])];
   }
   return [];
 }
 
-export function describeTraceEvent(e: TraceEvent, t: Translate): string {
+export function describeTraceEvent(e: TraceEvent, t: Translate, after?: After): string {
   const name = nameIn(t);
   switch (e.kind) {
     case 'step':
@@ -73,35 +90,60 @@ export function describeTraceEvent(e: TraceEvent, t: Translate): string {
         reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
       });
     case 'client':
-      if (e.outcome === 'ok' && e.request === 'transferLeadership') {
-        return t('app.ev.transferOk', { id: e.requestId, by: e.by === null ? '?' : name(e.by) });
-      }
-      if (e.outcome === 'ok') {
-        return t('app.ev.clientOk', {
-          id: e.requestId,
-          index: e.index ?? '?',
-          by: e.by === null ? '?' : name(e.by),
-        });
-      }
-      return t('app.ev.clientFailed', {
-        id: e.requestId,
-        detail: e.failure ? describeReason(e.failure, t) : '?',
-      });
+      return describeClientEvent(e, t, after);
     case 'action':
-      return describeAction(e.detail, t);
+      return describeAction(e.detail, t, after);
   }
 }
 
-/** An action from its data, never from the simulator's English text. */
-export function describeAction(d: ActionDetail, t: Translate): string {
+/** The client hears back: a write applied, a read answered (with its value), a failure. */
+function describeClientEvent(
+  e: Extract<TraceEvent, { kind: 'client' }>,
+  t: Translate,
+  after?: After,
+): string {
+  const by = e.by === null ? '?' : nameIn(t)(e.by);
+  if (e.outcome === 'ok' && e.request === 'transferLeadership') {
+    return t('app.ev.transferOk', { id: e.requestId, by });
+  }
+  if (e.outcome === 'ok' && e.request === 'read') {
+    const read = after?.requests.find((r) => r.id === e.requestId)?.read;
+    return read
+      ? t('app.ev.readOk', { id: e.requestId, by, value: valueText(read.value, t) })
+      : t('app.ev.readOkBare', { id: e.requestId, by });
+  }
+  if (e.outcome === 'ok') {
+    const dup = after?.requests.find((r) => r.id === e.requestId)?.answeredAsDuplicate;
+    return t(dup ? 'app.ev.clientOkDuplicate' : 'app.ev.clientOk', {
+      id: e.requestId,
+      index: e.index ?? '?',
+      by,
+    });
+  }
+  return t('app.ev.clientFailed', {
+    id: e.requestId,
+    detail: e.failure ? describeReason(e.failure, t) : '?',
+  });
+}
+
+/**
+ * An action from its data, never from the simulator's English text. A restart from a disk with
+ * a snapshot says that it loaded it (§5), read off the frame the restart produced.
+ */
+export function describeAction(d: ActionDetail, t: Translate, after?: After): string {
   const name = nameIn(t);
   switch (d.do) {
     case 'crash':
     case 'timeout':
       return t(`app.ev.act.${d.do}`, { node: name(d.node) });
     case 'restart':
-    case 'setDisk':
-      return t(`app.ev.act.${d.do}`, { node: name(d.node), term: d.term, length: d.logLength });
+    case 'setDisk': {
+      const p = { node: name(d.node), term: d.term, length: d.logLength };
+      const snap = after?.nodes[d.node - 1]?.snapshot;
+      return d.do === 'restart' && snap
+        ? t('app.ev.act.restartSnapshot', { ...p, index: snap.lastIncludedIndex })
+        : t(`app.ev.act.${d.do}`, p);
+    }
     case 'partition':
       return t('app.ev.act.partition', {
         groups: d.groups.map((g) => `{${g.map(name).join(', ')}}`).join(' | '),
@@ -122,6 +164,14 @@ export function describeAction(d: ActionDetail, t: Translate): string {
         command: commandText(d.command, t),
         via: name(d.via),
       });
+    case 'read':
+      return t('app.ev.act.read', {
+        id: d.request,
+        command: commandText({ kind: 'read', key: d.key, mode: d.mode }, t),
+        via: name(d.via),
+      });
+    case 'compact':
+      return t('app.ev.act.compact', { node: name(d.node), index: d.index });
     case 'fault':
       return t('app.ev.act.fault', { node: name(d.node), reason: describeReason(d.reason, t) });
     case 'addServer':
@@ -146,6 +196,9 @@ function describeStep(e: Step, t: Translate): string {
   const name = nameIn(t);
   const p = { node: name(e.node), term: e.after.term };
   const m = e.message;
+  if (e.input === 'compact') {
+    return t('app.ev.compacted', { node: p.node, index: e.after.snapshotIndex });
+  }
   if (!m) {
     if (e.before.role === 'leader') return t('app.ev.heartbeatTick', p);
     if (e.after.role === 'candidate') return t('app.ev.timerCandidate', p);
@@ -185,11 +238,41 @@ function describeStep(e: Step, t: Translate): string {
       return e.after.role === 'candidate' && e.before.role !== 'candidate'
         ? t('app.ev.timeoutNow', { ...q, term: e.after.term })
         : t('app.ev.timeoutNowIgnored', q);
+    case 'InstallSnapshot':
+      return describeInstall(e, m, t);
+    case 'ReadIndex':
+      return t('app.ev.readIndexAsked', { ...q, id: m.requestId });
+    case 'ReadIndexReply':
+      return t('app.ev.readIndexGot', {
+        ...q,
+        id: m.requestId,
+        index: m.index,
+        k: m.confirmedBy.length,
+      });
     case 'ClientRequest':
       return describeRequestStep(e, m, t);
     case 'ClientReply':
       return t('app.ev.replyToClient', { ...q, id: m.requestId });
   }
+}
+
+/**
+ * A follower given the leader's snapshot (§5): it installed it — its state machine is now the
+ * snapshot's, keeping the entries after it when its log matched there (§5.1) — or it had
+ * committed that far already and kept its own.
+ */
+function describeInstall(e: Step, m: InstallSnapshot, t: Translate): string {
+  const index = m.snapshot.lastIncludedIndex;
+  const p = { node: nameIn(t)(e.node), from: nameIn(t)(m.from), index };
+  if (e.after.snapshotIndex !== index || e.before.snapshotIndex === index)
+    return t('app.ev.snapshotKept', p);
+  return t(
+    e.after.logLength > index ? 'app.ev.snapshotInstalledKept' : 'app.ev.snapshotInstalled',
+    {
+      ...p,
+      term: m.snapshot.lastIncludedTerm,
+    },
+  );
 }
 
 /**
@@ -204,6 +287,18 @@ function describeRequestStep(e: Step, m: ClientRequest, t: Translate): string {
   }
   const forward = e.sent.find((s) => s.kind === 'ClientRequest');
   if (forward) return t('app.ev.requestForwarded', { ...c, to: name(forward.to) });
+  const answer = e.sent.find((s) => s.kind === 'ClientReply' && s.ok);
+  if (answer?.kind === 'ClientReply' && answer.proof) {
+    return t(`app.ev.readAnswered.${answer.proof.mode}`, {
+      ...c,
+      value: valueText(answer.value, t),
+    });
+  }
+  if (answer?.kind === 'ClientReply' && answer.duplicate) {
+    return t('app.ev.requestDuplicate', { ...c, index: answer.index });
+  }
+  const asked = e.sent.find((s) => s.kind === 'ReadIndex');
+  if (asked) return t('app.ev.readAskedLeader', { ...c, to: name(asked.to) });
   const refusal = e.sent.find((s) => s.kind === 'ClientReply' && !s.ok);
   if (refusal?.kind === 'ClientReply' && refusal.error && refusal.error !== 'noLeaderKnown') {
     const reason = describeReason({ code: refusal.error, node: e.node }, t);
@@ -214,6 +309,8 @@ function describeRequestStep(e: Step, m: ClientRequest, t: Translate): string {
     const sent = e.sent.some((s) => s.kind === 'TimeoutNow');
     return t(sent ? 'app.ev.transferSent' : 'app.ev.transferStarted', { ...c, to });
   }
+  // A read the leader holds until it is safe: a heartbeat round (readIndex), or its lease.
+  if (m.command.kind === 'read' && !refusal) return t('app.ev.readHeld', c);
   return t('app.ev.requestRefused', c);
 }
 
@@ -226,7 +323,12 @@ function describeChange(e: Step, t: Translate): string {
   else if (a.term > b.term && a.role === 'follower')
     parts.push(t('app.ev.newTerm', { term: a.term }));
   const kind = e.message?.kind;
-  if (a.commitIndex > b.commitIndex && kind !== 'AppendEntriesReply') {
+  // A reply that committed, and an installed snapshot, say what they committed themselves.
+  if (
+    a.commitIndex > b.commitIndex &&
+    kind !== 'AppendEntriesReply' &&
+    kind !== 'InstallSnapshot'
+  ) {
     parts.push(t('app.ev.commitAdvanced', { commit: a.commitIndex }));
   }
   return parts.join('');

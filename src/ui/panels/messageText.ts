@@ -19,6 +19,9 @@ export const MESSAGE_NAMES = [
   'heartbeat',
   'AppendEntriesReply',
   'TimeoutNow',
+  'InstallSnapshot',
+  'ReadIndex',
+  'ReadIndexReply',
   'ClientRequest',
   'ClientReply',
 ] as const;
@@ -38,14 +41,21 @@ export function messageName(m: Message, t: Translate, article = false): string {
 }
 
 /**
- * A command as the reader reads it: `set x=1`, `delete x` as written, and in words the no-op, a
+ * A command as the reader reads it: `set x=1`, `delete x`, `append x+=a` as written, a read as
+ * `read x` with its mode in words ("read x (ReadIndex)"), and in words the no-op, a
  * configuration entry ("+S4 learner", "joint {1,2,3}→{3,4,5}") and a membership request.
  */
 export function commandText(command: ClientCommand, t: Translate): string {
   switch (command.kind) {
     case 'set':
     case 'delete':
+    case 'append':
       return describeCommand(command);
+    case 'read':
+      return t('read.command', {
+        command: `read ${command.key}`,
+        mode: t(`read.mode.${command.mode}`),
+      });
     case 'noop':
       return t('app.command.noop');
     case 'config':
@@ -53,6 +63,11 @@ export function commandText(command: ClientCommand, t: Translate): string {
     default:
       return configRequestText(command, t);
   }
+}
+
+/** A read's value as the reader sees it: the string in quotes, or "no such key" in words. */
+export function valueText(value: string | null | undefined, t: Translate): string {
+  return value === null || value === undefined ? t('read.noKey') : JSON.stringify(value);
 }
 
 /** What a message carries, in one line: its tooltip and accessible name on the network. */
@@ -91,9 +106,35 @@ export function messageSummary(m: Message, t: Translate): string {
           });
     case 'TimeoutNow':
       return t('app.msgSum.timeoutNow', { name, term: m.term });
+    case 'InstallSnapshot':
+      return t('app.msgSum.installSnapshot', {
+        name,
+        term: m.term,
+        index: m.snapshot.lastIncludedIndex,
+        snapTerm: m.snapshot.lastIncludedTerm,
+      });
+    case 'ReadIndex':
+      return t('app.msgSum.readIndex', { name, term: m.term, id: m.requestId });
+    case 'ReadIndexReply':
+      return t('app.msgSum.readIndexReply', {
+        name,
+        term: m.term,
+        id: m.requestId,
+        index: m.index,
+        k: m.confirmedBy.length,
+      });
     case 'ClientRequest':
       return t('app.msgSum.request', { name, id: m.requestId, command: commandText(m.command, t) });
     case 'ClientReply':
+      if (m.ok && m.proof)
+        return t('app.msgSum.replyRead', {
+          name,
+          id: m.requestId,
+          value: valueText(m.value, t),
+          mode: t(`read.mode.${m.proof.mode}`),
+        });
+      if (m.ok && m.duplicate)
+        return t('app.msgSum.replyDuplicate', { name, id: m.requestId, index: m.index });
       return m.ok
         ? t('app.msgSum.replyOk', { name, id: m.requestId, index: m.index })
         : t('app.msgSum.replyFailed', {

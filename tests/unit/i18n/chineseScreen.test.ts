@@ -14,7 +14,7 @@ import { describeTraceEvent } from '../../../src/ui/panels/eventText';
 import { messageName, messageSummary } from '../../../src/ui/panels/messageText';
 import { nodeFields } from '../../../src/ui/inspect/nodeFields';
 import { flightFields } from '../../../src/ui/inspect/flightFields';
-import { FINDINGS, MESSAGES, REASONS, everyEvent } from './everyEvent';
+import { AFTER, FINDINGS, MESSAGES, REASONS, everyEvent } from './everyEvent';
 import {
   FIGURE_2_NAMES,
   GLOSSARY,
@@ -55,7 +55,7 @@ function frames(): Frame[] {
 const events = everyEvent();
 const eventLines = (() => {
   const { t, used } = recording();
-  const lines = events.map((e) => describeTraceEvent(e, t));
+  const lines = events.map((e) => describeTraceEvent(e, t, AFTER.get(e)));
   return { lines, used };
 })();
 

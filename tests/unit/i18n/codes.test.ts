@@ -20,6 +20,8 @@ const PROTOCOL_WORDS = new Set(
   [
     ...RULE_IDS.map((id) => makeTranslate('en')(`rule.${id}`)),
     'Leader Term Majority Follower Candidate Learner TimeoutNow commit committed apply applied PreVote CheckQuorum Raft',
+    // Snapshots (thesis ch. 5), reads and client sessions (ch. 6).
+    'Snapshot ReadIndex Lease Session',
   ]
     .join(' ')
     .split(/[\s-]+/)
@@ -54,6 +56,29 @@ describe('Chinese words for codes', () => {
     const two: Finding = { code: 'twoLeaders', term: 3, first: 1, second: 2 };
     expect(describeFinding(two, t)).toContain('S1 和 S2');
     expect(ruleName('electionSafety', t)).toContain('选举安全');
+  });
+
+  it('a stale read names the write it missed, and words "no key" in the reader’s language', () => {
+    const stale: Finding = {
+      code: 'staleRead',
+      request: 9,
+      key: 'x',
+      value: 'no key',
+      expected: '"2"',
+      missed: 7,
+      missedAt: 480,
+      invokedAt: 520,
+      answeredAt: 540,
+    };
+    const en = makeTranslate('en');
+    expect(describeFinding(stale, en)).toBe(
+      'Read #9 (read x, sent at 520 ms, answered at 540 ms) returned no such key, but write #7 was acknowledged at 480 ms, before the read was sent: a linearizable read returns "2".',
+    );
+    expect(describeFinding(stale, t)).toContain('没有这个键');
+    expect(describeFinding(stale, t)).not.toContain('no key');
+    const unnamed = describeFinding({ ...stale, missed: -1, missedAt: -1 }, en);
+    expect(unnamed).toContain('which no order of the writes allows');
+    expect(unnamed).not.toContain('#-1');
   });
 
   it('a runtime fault does not quote its English message in Chinese', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslate } from '../../../src/ui/i18n';
 import { describeTraceEvent } from '../../../src/ui/panels/eventText';
-import { seededRun } from './everyEvent';
+import { AFTER, consistencyRun, seededRun } from './everyEvent';
 
 const SIMULATOR_ENGLISH =
   /link S\d|restarted|disk set|client request #|applied at|no reply within|no leader known|network healed|drop rate|partition \{|election timer fired|crashed$/;
@@ -64,5 +64,34 @@ describe('the event log in 中文', () => {
     expect(membership).toContainEqual(expect.stringMatching(/^S7 以空磁盘启动；.*加为学习者/));
     expect(membership).toContainEqual(expect.stringMatching(/把领导权交给 S\d（请求 #\d+）$/));
     expect(membership).toContainEqual(expect.stringMatching(/把投票成员改为 \{\d,\d,\d\}/));
+  });
+});
+
+describe('snapshots, reads and sessions in the event log (thesis ch. 5 and 6)', () => {
+  const events = consistencyRun();
+  const words = (language: 'en' | 'zh') =>
+    events.map((e) => describeTraceEvent(e, makeTranslate(language), AFTER.get(e)));
+  const en = words('en');
+
+  it.each([
+    ['a server takes a snapshot', /^S\d took a snapshot up to \d+: its log now starts after it$/],
+    ['a follower installs the leader’s snapshot', /^S\d installed S\d's snapshot up to \d+/],
+    ['a restart loads the snapshot', /^S\d restarted from its disk and loaded its snapshot up to/],
+    ['a local read is answered unchecked', /from its own state machine — nothing checked$/],
+    ['a follower asks the leader for the read index', /asked its leader S\d for the read index/],
+    ['a lease read is answered while the lease holds', /while its lease held$/],
+    [
+      'the client hears the value a read returned',
+      /^The client got its answer: read #\d+ returned/,
+    ],
+  ])('says when %s', (_, pattern) => {
+    expect(en.some((line) => pattern.test(line))).toBe(true);
+  });
+
+  it('says in 中文 what a snapshot and a read did, with no sentence of the simulator', () => {
+    const zh = words('zh');
+    expect(zh.some((l) => /^S\d 生成了到索引 \d+ 的快照（Snapshot）/.test(l))).toBe(true);
+    expect(zh.some((l) => /载入了到索引 \d+ 的快照/.test(l))).toBe(true);
+    expect(zh.filter((l) => SIMULATOR_ENGLISH.test(l) || l.includes('⟦'))).toEqual([]);
   });
 });

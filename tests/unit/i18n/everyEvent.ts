@@ -1,14 +1,18 @@
 // One trace event for every way the event log words an event (each branch of eventText.ts), one
-// message of every name, a sample of every reason and finding, and a seeded run with every
-// action: the material the 中文 tests render and hold to their rules.
+// message of every name, a sample of every reason and finding, and seeded runs with every
+// action — membership, snapshots, reads, sessions: the material the 中文 tests render and hold
+// to their rules. Events whose words read the frame they produced come with it (AFTER).
 import type { Finding, Message, Reason, Role, TraceEvent } from '../../../src/sim';
 import { FINDING_CODES, REASON_CODES, createSimulation } from '../../../src/sim';
+import { FrameProjector } from '../../../src/store/frame';
+import type { After } from '../../../src/ui/panels/eventText';
 
-const brief = (role: Role, term = 2, commitIndex = 1, logLength = 2) => ({
+const brief = (role: Role, term = 2, commitIndex = 1, logLength = 2, snapshotIndex = 0) => ({
   role,
   term,
   commitIndex,
   logLength,
+  snapshotIndex,
 });
 const set = { kind: 'set', key: 'x', value: '1' } as const;
 const entry = (term = 2) => ({ term, command: set });
@@ -53,6 +57,76 @@ export const MESSAGES = [
     index: 0,
     term: 0,
     error: 'noLeaderKnown',
+  },
+  // Snapshots (thesis §5), reads (§6.4) and sessions (§6.3).
+  {
+    kind: 'InstallSnapshot',
+    from: 1,
+    to: 3,
+    term: 2,
+    snapshot: { lastIncludedIndex: 120, lastIncludedTerm: 2, kv: [['x', '1']], sessions: [] },
+    knownMatchIndex: 0,
+    sentAt: 10,
+  },
+  { kind: 'ReadIndex', from: 3, to: 1, term: 2, requestId: 7 },
+  ...[[1, 2, 3], [1]].map((confirmedBy) => ({
+    kind: 'ReadIndexReply',
+    from: 1,
+    to: 3,
+    term: 2,
+    requestId: 7,
+    index: 12,
+    confirmedBy,
+  })),
+  {
+    kind: 'ClientRequest',
+    from: 0,
+    to: 3,
+    requestId: 7,
+    command: { kind: 'read', key: 'x', mode: 'readIndex' },
+    hops: 0,
+  },
+  {
+    kind: 'ClientRequest',
+    from: 0,
+    to: 1,
+    requestId: 8,
+    command: { kind: 'append', key: 'x', value: 'a' },
+    hops: 0,
+    session: { client: 1, seq: 3 },
+  },
+  ...(['readIndex', 'lease', 'local'] as const).map((mode, i) => ({
+    kind: 'ClientReply',
+    from: 3,
+    to: 0,
+    requestId: 7,
+    ok: true,
+    index: 12,
+    term: 2,
+    error: '',
+    value: i === 2 ? null : '1',
+    proof: { mode, confirmedBy: mode === 'readIndex' ? [1, 2, 3] : [], leaseUntil: 200 },
+  })),
+  {
+    kind: 'ClientReply',
+    from: 1,
+    to: 0,
+    requestId: 8,
+    ok: true,
+    index: 14,
+    term: 2,
+    error: '',
+    duplicate: true,
+  },
+  {
+    kind: 'ClientReply',
+    from: 1,
+    to: 0,
+    requestId: 7,
+    ok: false,
+    index: 0,
+    term: 0,
+    error: 'leadershipUnconfirmed',
   },
 ] as unknown as readonly Message[];
 
@@ -109,6 +183,36 @@ const MEMBERSHIP_STEPS: TraceEvent[] = [
   ]),
 ];
 
+const read = (mode: string, to = 1) =>
+  ({ ...byKind('ClientRequest', 1), to, command: { kind: 'read', key: 'x', mode } }) as Message;
+const readReply = (n: number) => ({ ...byKind('ClientReply', 2 + n), from: 1 });
+const install = byKind('InstallSnapshot');
+
+/** Each way a server words a snapshot, a read and a session's duplicate (thesis ch. 5, 6). */
+const CONSISTENCY_STEPS: TraceEvent[] = [
+  {
+    ...(step(null, brief('leader', 2, 130, 130, 0), brief('leader', 2, 130, 130, 120)) as object),
+    input: 'compact',
+  } as TraceEvent,
+  step(install, brief('follower', 2, 3, 3), brief('follower', 2, 120, 120, 120)),
+  step(install, brief('follower', 2, 100, 125), brief('follower', 2, 120, 125, 120)),
+  step(install, brief('follower', 2, 120, 121, 120), brief('follower', 2, 120, 121, 120)),
+  step(byKind('ReadIndex'), brief('leader'), brief('leader')),
+  step(byKind('ReadIndexReply'), brief('follower'), brief('follower')),
+  step(byKind('ReadIndexReply', 1), brief('follower'), brief('follower')),
+  ...[0, 1, 2].map((n) =>
+    step(read(['readIndex', 'lease', 'local'][n]!), brief('leader'), brief('leader'), [
+      readReply(n),
+    ]),
+  ),
+  step(read('readIndex', 3), brief('follower'), brief('follower'), [
+    { ...byKind('ReadIndex'), from: 3, to: 1 },
+  ]),
+  step(read('readIndex'), brief('leader'), brief('leader'), [byKind('AppendEntries', 2)]),
+  step(byKind('ClientRequest', 2), brief('leader'), brief('leader'), [byKind('ClientReply', 5)]),
+  step(read('lease'), brief('leader'), brief('leader'), [byKind('ClientReply', 6)]),
+];
+
 /** Each branch of describeStep and describeChange once. */
 const STEPS: TraceEvent[] = [
   step(null, brief('leader'), brief('leader')),
@@ -142,6 +246,7 @@ const STEPS: TraceEvent[] = [
   step(byKind('ClientRequest'), brief('follower'), brief('follower')),
   step(byKind('ClientReply'), brief('follower'), brief('follower')),
   ...MEMBERSHIP_STEPS,
+  ...CONSISTENCY_STEPS,
 ];
 
 const LOST: TraceEvent[] = (['dropped', 'partitioned', 'receiver down'] as const).flatMap(
@@ -167,6 +272,46 @@ const CLIENT: TraceEvent[] = [
   client('failed', null, { code: 'clientTimeout', ms: 400 }),
   client('failed', 2, { code: 'noLeaderKnown', node: 2 }),
   client('failed', null, null),
+];
+
+/** What the event log reads off the frame an event produced, for the events that need it. */
+export const AFTER = new Map<TraceEvent, After>();
+
+const readOk = {
+  ...(client('ok', 3, null) as object),
+  requestId: 7,
+  request: 'read',
+} as TraceEvent;
+const duplicateOk = { ...(client('ok', 1, null) as object), requestId: 8 } as TraceEvent;
+const readView = { id: 7, read: { value: '1' }, answeredAsDuplicate: false };
+AFTER.set(readOk, { nodes: [], requests: [readView] } as unknown as After);
+AFTER.set(duplicateOk, {
+  nodes: [],
+  requests: [{ id: 8, read: null, answeredAsDuplicate: true }],
+} as unknown as After);
+const action = (detail: object) =>
+  ({
+    kind: 'action',
+    seq: 5,
+    at: 50,
+    action: 'x',
+    node: 2,
+    text: 'English',
+    detail,
+  }) as unknown as TraceEvent;
+const restart = action({ do: 'restart', node: 2, term: 3, logLength: 140 });
+AFTER.set(restart, {
+  nodes: [{}, { snapshot: { lastIncludedIndex: 120, lastIncludedTerm: 2 } }],
+  requests: [],
+} as unknown as After);
+
+const CONSISTENCY_ACTIONS: TraceEvent[] = [
+  readOk,
+  { ...(readOk as object), requestId: 9 } as TraceEvent,
+  duplicateOk,
+  restart,
+  action({ do: 'read', request: 7, key: 'x', mode: 'local', via: 3 }),
+  action({ do: 'compact', node: 2, index: 120 }),
 ];
 
 const FAULT = {
@@ -227,9 +372,54 @@ function membershipChanges(sim: ReturnType<typeof createSimulation>): void {
   sim.runFor(1500);
 }
 
-/** Every event the log can word: each branch once, then a real seeded run. */
+/**
+ * A seeded run with snapshots, reads in every mode, appends, retries and a restart from a
+ * snapshot (thesis ch. 5 and 6); each event's frame is kept in AFTER, as the event log has it.
+ */
+export function consistencyRun(): TraceEvent[] {
+  const sim = createSimulation({
+    seed: 4,
+    nodes: 3,
+    snapshotEvery: 4,
+    clientRetryMs: 250,
+    checkQuorum: true,
+  });
+  const projector = new FrameProjector();
+  const events: TraceEvent[] = [];
+  sim.subscribe((e) => {
+    events.push(e);
+    AFTER.set(e, projector.project(sim, e));
+  });
+  sim.runUntil((s) => s.leader() !== null, 3000);
+  const leader = sim.leader()!;
+  const follower = leader === 1 ? 2 : 1;
+  for (let i = 0; i < 6; i++) sim.append('x', String(i));
+  sim.runFor(400);
+  sim.compact(follower);
+  sim.read('x', { via: follower, mode: 'local' });
+  sim.read('x', { via: follower });
+  sim.read('x', { mode: 'lease' });
+  sim.read('y');
+  sim.runFor(400);
+  sim.crash(follower);
+  for (let i = 0; i < 6; i++) sim.write('y', String(i));
+  sim.runFor(600);
+  sim.restart(follower);
+  sim.runFor(600);
+  return events;
+}
+
+/** Every event the log can word: each branch once, then the real seeded runs. */
 export function everyEvent(): TraceEvent[] {
-  return [...STEPS, ...LOST, ...CLIENT, FAULT, ...seededRun()];
+  return [
+    ...STEPS,
+    ...LOST,
+    ...CLIENT,
+    ...CONSISTENCY_ACTIONS,
+    FAULT,
+    ...seededRun(),
+    ...consistencyRun(),
+  ];
 }
 
 /** A sample value for each parameter a reason or finding carries (English where the simulator
@@ -259,6 +449,12 @@ const SAMPLE: Record<string, string | number> = {
   needed: 3,
   uses: '1,2,3→3,4,5',
   committed: '1,2,3',
+  key: 'x',
+  expected: '"2"',
+  missed: 5,
+  missedAt: 480,
+  invokedAt: 520,
+  answeredAt: 540,
 };
 
 export const REASONS: Reason[] = REASON_CODES.map((code) => ({ ...SAMPLE, code }));

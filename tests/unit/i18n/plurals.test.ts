@@ -151,6 +151,9 @@ describe('English articles', () => {
       heartbeat: 'a heartbeat',
       AppendEntriesReply: 'an AppendEntries reply',
       TimeoutNow: 'a TimeoutNow',
+      InstallSnapshot: 'an InstallSnapshot',
+      ReadIndex: 'a ReadIndex request',
+      ReadIndexReply: 'a ReadIndex reply',
       ClientRequest: 'a client request',
       ClientReply: 'a client reply',
     });

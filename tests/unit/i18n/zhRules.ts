@@ -3,9 +3,9 @@
 
 /**
  * English a Chinese sentence may carry: the protocol's words the app keeps beside their Chinese
- * (领导者 Leader, 任期 Term, 追加条目请求 AppendEntries, 学习者（Learner）), and the unit ms.
- * Server names S1…S9 and set/delete commands with their keys and values are data, removed before
- * the check.
+ * (领导者 Leader, 任期 Term, 追加条目请求 AppendEntries, 学习者（Learner）, 快照（Snapshot）), and
+ * the unit ms. Server names S1…S9 and commands as written (set, delete, append, read) with their
+ * keys and values are data, removed before the check.
  */
 export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
   'Raft',
@@ -19,6 +19,13 @@ export const PROTOCOL_WORDS: ReadonlySet<string> = new Set([
   // Membership and leadership transfer (Raft thesis ch. 4, §3.10).
   'Learner',
   'TimeoutNow',
+  // Snapshots (ch. 5), reads and client sessions (ch. 6).
+  'Snapshot',
+  'InstallSnapshot',
+  'ReadIndex',
+  'Lease',
+  'Session',
+  'Linearizability',
   'ms',
 ]);
 
@@ -74,7 +81,7 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = PROTOC
     .replace(/\bS\{\w+\}/g, ' ')
     .replace(/\{\w+\}/g, ' ')
     .replace(/\b[a-z] = \d+\b/g, ' ')
-    .replace(/\b(set \w+=\w+|delete \w+)\b/g, ' ')
+    .replace(/\b(set \w+=\w+|delete \w+|append \w+\+=\w+|read \w+)\b/g, ' ')
     .replace(/\bS[1-9]\b/g, ' ');
   return (data.match(/[A-Za-z][A-Za-z-]*/g) ?? []).filter((w) => !allowed.has(w));
 }
