@@ -8,6 +8,10 @@
 // On the event where the leader receives a follower's rejection, the n marker stands where the
 // leader backed nextIndex off to (the simulator's rejection view): the leader resends in the same
 // step and its nextIndex is past the resent entries again by the end of it.
+//
+// A compacted server (§5) shows its snapshot as one block over the indexes it covers, up to its
+// first remaining entry; indexes keep counting after it. When the snapshot lies wholly left of
+// the window, the "older" column says so.
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
@@ -21,6 +25,8 @@ import { LOG_COLUMNS, logWindow, markerPlace } from '../../layout/logWindow';
 import type { CellMark } from './LogCell';
 import { LogCell } from './LogCell';
 import { LogRowHeader } from './LogRowHeader';
+import { SnapshotCell } from './SnapshotCell';
+import { entryAt, lastIndexOf } from '../../store';
 
 interface Props {
   frame: Frame;
@@ -45,7 +51,7 @@ function leaderOf(frame: Frame): NodeFrame | null {
 
 /** How many indexes the strip needs: the longest log, and one spare when a nextIndex is there. */
 export function indexesNeeded(frame: Frame): number {
-  const longest = Math.max(0, ...frame.nodes.map((n) => n.log.length));
+  const longest = Math.max(0, ...frame.nodes.map((n) => lastIndexOf(n.log)));
   const next = (leaderOf(frame)?.progress ?? []).map((p) => Math.min(p.nextIndex, longest + 1));
   return Math.max(longest, ...next);
 }
@@ -152,6 +158,11 @@ const LogRow = memo(function LogRow(props: RowProps) {
   if (progress && markerPlace(progress.matchIndex, w).kind === 'before')
     before.push(`m ${progress.matchIndex}`);
   if (next !== undefined && markerPlace(next, w).kind === 'before') before.push(`n ${next}`);
+  // The snapshot's block covers the window's indexes up to its last one (if any are shown).
+  const snap = node.snapshot;
+  const covered = snap === null ? 0 : Math.min(snap.lastIncludedIndex, last) - first + 1;
+  if (snap !== null && covered <= 0)
+    before.unshift(t('snap.strip.older', { index: snap.lastIncludedIndex }));
   const classes = ['rl-log-row'];
   if (!node.alive) classes.push('rl-log-crashed');
   if (pinned) classes.push('rl-log-pinned');
@@ -167,11 +178,22 @@ const LogRow = memo(function LogRow(props: RowProps) {
       <td className="rl-log-hidden" title={before.length ? before.join(' · ') : undefined}>
         {before.length ? `◂ ${before.join(' · ')}` : ''}
       </td>
-      {range(first, last).map((i) => (
+      {snap !== null && covered > 0 && (
+        <SnapshotCell
+          snapshot={snap}
+          span={covered}
+          marks={range(first, first + covered - 1).flatMap((i) => [
+            ...(progress?.matchIndex === i ? ['m'] : []),
+            ...(next === i ? ['n'] : []),
+          ])}
+          t={t}
+        />
+      )}
+      {range(first + Math.max(0, covered), last).map((i) => (
         <LogCell
           key={i}
           index={i}
-          entry={i <= node.log.length ? node.log.entries[i - 1] : undefined}
+          entry={entryAt(node.log, i)}
           committed={i <= node.commitIndex}
           commitEdge={i === node.commitIndex}
           match={progress?.matchIndex === i}
