@@ -5,7 +5,7 @@
 // thing it names did not happen.
 import { describe, expect, it } from 'vitest';
 import type { Condition, Cue, Lesson, LessonSettings, ReadMode } from '../../../src/course';
-import { lessonOptions, reachStep } from '../../../src/course';
+import { lessonById, lessonOptions, reachStep } from '../../../src/course';
 import { createSimulation } from '../../../src/sim';
 
 /** A one-step lesson whose step plays `cues` once the first leader has settled (as "chief"). */
@@ -240,3 +240,53 @@ describe('compact cues and snapshots', () => {
   });
 });
 
+describe('the stale-read lesson', () => {
+  const lesson = lessonById('stale-read')!;
+  const local = lesson.steps.findIndex((s) =>
+    s.cues?.some((c) => c.do === 'read' && c.mode === 'local'),
+  );
+
+  it('the local read on the deposed leader is the one the linearizability checker names', async () => {
+    const sim = createSimulation(lessonOptions(lesson, local));
+    const run = await reachStep(lesson, sim, local);
+    expect(sim.violations()).toEqual([]);
+    expect(await run.finish()).toBe(true);
+    expect(sim.violations().map((v) => v.ruleId)).toEqual(['linearizability']);
+    expect(sim.violations()[0]!.finding).toMatchObject({
+      code: 'staleRead',
+      request: run.request('last'),
+      key: 'x',
+      value: '"1"',
+      expected: '"2"',
+    });
+  });
+
+  it('the same read in readIndex mode instead: refused, and no checker fires', async () => {
+    const steps = lesson.steps.map((s, i) =>
+      i === local
+        ? { ...s, cues: [{ do: 'read', key: 'x', via: 'old', mode: 'readIndex' } as const] }
+        : s,
+    );
+    const safe = { ...lesson, steps };
+    const sim = createSimulation(lessonOptions(safe, local));
+    const run = await reachStep(safe, sim, local);
+    expect(await run.finish()).toBe(true);
+    expect(run.holds({ kind: 'replied', request: 'last', failure: 'leadershipUnconfirmed' })).toBe(
+      true,
+    );
+    expect(sim.violations()).toEqual([]);
+  });
+
+  it('with CheckQuorum the first lease ends before the majority elects a new leader', async () => {
+    // The step after the first lease read, which was answered while the lease held.
+    const election = lesson.steps.findIndex((s) => s.predict?.correct === 'answers') + 1;
+    const sim = createSimulation(lessonOptions(lesson, election));
+    const run = await reachStep(lesson, sim, election);
+    const lease = sim.requestViews(8).find((r) => r.id === run.request('last'))!.read!;
+    expect(lease).toMatchObject({ mode: 'lease', value: '1' });
+    expect(lease.leaseUntil).toBeGreaterThan(0);
+    expect(await run.runUntil({ kind: 'newLeader', not: 'old' }, 3000)).toBe(true);
+    expect(sim.now).toBeGreaterThanOrEqual(lease.leaseUntil);
+    expect(sim.violations()).toEqual([]);
+  });
+});
