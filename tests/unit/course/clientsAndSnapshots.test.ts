@@ -290,3 +290,50 @@ describe('the stale-read lesson', () => {
     expect(sim.violations()).toEqual([]);
   });
 });
+
+describe('the snapshot-repair lesson', () => {
+  const lesson = lessonById('snapshot-repair')!;
+  const repair = lesson.steps.findIndex((s) =>
+    s.focus?.some((f) => f.kind === 'message' && f.message === 'InstallSnapshot'),
+  );
+
+  it('the restarted follower is repaired by one snapshot from the leader, then entries', async () => {
+    const sim = createSimulation(lessonOptions(lesson, repair));
+    const run = await reachStep(lesson, sim, repair);
+    const [chief, lagger] = [run.node('chief')!, run.node('lagger')!];
+    const start = sim.now;
+    expect(await run.finish()).toBe(true);
+    const installs = sim
+      .trace()
+      .filter((e) => e.kind === 'step' && e.at >= start && e.message?.kind === 'InstallSnapshot');
+    expect(installs.length).toBeGreaterThan(0);
+    expect(installs.every((e) => e.kind === 'step' && e.node === lagger)).toBe(true);
+    const [lead, lag] = [sim.nodeView(chief), sim.nodeView(lagger)];
+    expect(lag.logBase).toBe(lead.logBase);
+    expect(lag.log.length).toBeGreaterThan(0);
+    expect([...lag.kv]).toEqual([...lead.kv]);
+  });
+
+  it('without the leader’s compaction the same follower catches up by entries alone', async () => {
+    const steps = lesson.steps.map((s) => ({
+      ...s,
+      cues: s.cues?.filter((c) => !(c.do === 'compact' && c.node === 'chief')),
+    }));
+    const uncompacted = { ...lesson, steps };
+    const sim = createSimulation(lessonOptions(uncompacted, repair));
+    const run = await reachStep(uncompacted, sim, repair);
+    expect(await run.runUntil({ kind: 'logsAgree' }, 1000)).toBe(true);
+    expect(run.holds({ kind: 'snapshotAt', node: 'lagger' })).toBe(false);
+    expect(run.happened()).toBe('entries');
+  });
+
+  it('a restart loads the snapshot: commitIndex and lastApplied start at its last index', async () => {
+    const sim = createSimulation(lessonOptions(lesson, repair + 1));
+    const run = await reachStep(lesson, sim, repair + 1);
+    const lag = sim.nodeView(run.node('lagger')!);
+    expect(lag.logBase).toBeGreaterThan(0);
+    expect(lag.commitIndex).toBe(lag.logBase);
+    expect(lag.lastApplied).toBe(lag.logBase);
+    expect(lag.log.length).toBeGreaterThan(0);
+  });
+});

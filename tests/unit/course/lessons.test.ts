@@ -39,6 +39,7 @@ const COURSE = [
   'removing-the-leader',
   'leadership-transfer',
   'stale-read',
+  'snapshot-repair',
 ];
 
 const fresh = (lesson: Lesson, step = 0) => createSimulation(lessonOptions(lesson, step));
@@ -145,7 +146,7 @@ async function wrongMarks(lesson: Lesson): Promise<string[]> {
 }
 
 describe('the course', () => {
-  it('has the nineteen lessons in order, by the ids links use', () => {
+  it('has the twenty lessons in order, by the ids links use', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(COURSE);
   });
 
