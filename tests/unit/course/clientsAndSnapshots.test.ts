@@ -5,7 +5,7 @@
 // thing it names did not happen.
 import { describe, expect, it } from 'vitest';
 import type { Condition, Cue, Lesson, LessonSettings, ReadMode } from '../../../src/course';
-import { lessonById, lessonOptions, reachStep } from '../../../src/course';
+import { LessonRun, lessonById, lessonOptions, reachStep } from '../../../src/course';
 import { createSimulation } from '../../../src/sim';
 
 /** A one-step lesson whose step plays `cues` once the first leader has settled (as "chief"). */
@@ -335,5 +335,47 @@ describe('the snapshot-repair lesson', () => {
     expect(lag.commitIndex).toBe(lag.logBase);
     expect(lag.lastApplied).toBe(lag.logBase);
     expect(lag.log.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the duplicate-write lesson', () => {
+  const lesson = lessonById('duplicate-write')!;
+
+  /** Walks the lesson to its task step and reads the append's life there. */
+  async function appendLife(l: Lesson) {
+    const task = l.steps.findIndex((s) => s.task);
+    const sim = createSimulation(lessonOptions(l));
+    const run = new LessonRun(l, sim);
+    const ended: boolean[] = [];
+    for (let i = 0; i < task; i++) {
+      await run.enter(i);
+      ended.push(await run.finish());
+    }
+    const chief = sim.nodeView(run.node('chief')!);
+    const copies = chief.log.filter((e) => e.requestId === run.request(1)).length;
+    const view = sim.requestViews(8).find((r) => r.id === run.request(1))!;
+    return { ended, copies, view, k: chief.kv.get('k') };
+  }
+
+  it('the retried append is in the log twice, applied once, and answered with the saved reply', async () => {
+    const { ended, copies, view, k } = await appendLife(lesson);
+    expect(ended.every(Boolean)).toBe(true);
+    expect(copies).toBe(2);
+    expect(k).toBe('x');
+    expect(view.retries.length).toBeGreaterThan(0);
+    expect(view.duplicateAt).toHaveLength(1);
+    expect(view.answeredAsDuplicate).toBe(true);
+    // The saved reply names the first copy's index, not the duplicate's.
+    expect(view.duplicateAt[0]).toBeGreaterThan(view.index!);
+  });
+
+  it('without retries the client is never answered and the log holds one copy', async () => {
+    const noRetry = { ...lesson, settings: { ...lesson.settings, clientRetryMs: 0 } };
+    const { ended, copies, view } = await appendLife(noRetry);
+    expect(ended).toEqual([true, true, false, false]);
+    expect(copies).toBe(1);
+    expect(view.retries).toEqual([]);
+    expect(view.duplicateAt).toEqual([]);
+    expect(view.stage).not.toBe('acknowledged');
   });
 });

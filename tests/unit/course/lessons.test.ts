@@ -40,6 +40,7 @@ const COURSE = [
   'leadership-transfer',
   'stale-read',
   'snapshot-repair',
+  'duplicate-write',
 ];
 
 const fresh = (lesson: Lesson, step = 0) => createSimulation(lessonOptions(lesson, step));
@@ -146,7 +147,7 @@ async function wrongMarks(lesson: Lesson): Promise<string[]> {
 }
 
 describe('the course', () => {
-  it('has the twenty lessons in order, by the ids links use', () => {
+  it('has the twenty-one lessons in order, by the ids links use', () => {
     expect(LESSONS.map((l) => l.id)).toEqual(COURSE);
   });
 
