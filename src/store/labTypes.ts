@@ -2,6 +2,7 @@
 // scheduler, persistence), the state it exposes, and the intents a person can perform.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AsyncSimulation, SimOptionsInput } from '../sim';
+import type { ReadMode } from '../raft';
 import type { ShownFocus } from '../course';
 import type { LabAction, RecordedAction } from './actions';
 import type { FrameList } from './frameList';
@@ -166,6 +167,19 @@ export interface RuntimeIntents {
   timeoutNode(id: number): Promise<void>;
   writeKey(key: string, value: string, via?: number): Promise<void>;
   deleteKey(key: string, via?: number): Promise<void>;
+  /**
+   * Appends `value` to the key's string (thesis §6.3: a write applied twice would show), through
+   * `via` or the leader.
+   */
+  appendValue(key: string, value: string, via?: number): Promise<void>;
+  /**
+   * Reads `key` without writing to the log (thesis §6.4): `readIndex` (the default) confirms
+   * leadership first, `lease` trusts the leader's lease, `local` answers from `via`'s own state
+   * machine with nothing checked.
+   */
+  readKey(key: string, options?: { mode?: ReadMode; via?: number }): Promise<void>;
+  /** The server snapshots what it has applied now (thesis §5); a crashed one: a notice. */
+  compactNode(id: number): Promise<void>;
   partitionNodes(groups: readonly (readonly number[])[]): Promise<void>;
   toggleLink(a: number, b: number): Promise<void>;
   healNetwork(): Promise<void>;

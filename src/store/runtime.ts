@@ -137,6 +137,16 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
     writeKey: (key, value, via) =>
       act(k, { do: 'write', key, value, ...(via === undefined ? {} : { via }) }),
     deleteKey: (key, via) => act(k, { do: 'delete', key, ...(via === undefined ? {} : { via }) }),
+    appendValue: (key, value, via) =>
+      act(k, { do: 'append', key, value, ...(via === undefined ? {} : { via }) }),
+    readKey: (key, options) =>
+      act(k, {
+        do: 'read',
+        key,
+        ...(options?.mode === undefined ? {} : { mode: options.mode }),
+        ...(options?.via === undefined ? {} : { via: options.via }),
+      }),
+    compactNode: (id) => act(k, { do: 'compact', node: id }),
     partitionNodes: (groups) => act(k, { do: 'partition', groups: groups.map((g) => [...g]) }),
     toggleLink(a, b) {
       const cuts = selectFrame(k.get())?.network.cuts ?? [];

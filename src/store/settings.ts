@@ -1,7 +1,9 @@
 // Cluster settings as the person edits them and as the URL carries them (store layer). A link
 // such as ?n=5&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0 reproduces one cluster;
 // `off=oneVotePerTerm` adds rules switched off on purpose (none by default): Figure 2's four and
-// the thesis's one-change-at-a-time; `batch=1` a cap on entries per AppendEntries other than 64.
+// the thesis's one-change-at-a-time; `batch=1` a cap on entries per AppendEntries other than 64;
+// `snap=100` a snapshot after every 100 applied entries (thesis §5) and `retry=300` a client
+// that resends an unanswered request after 300 ms (§6.3), both off (0) by default.
 import type { RuleSwitches, SimOptions, SimOptionsInput } from '../sim';
 import { DEFAULT_OPTIONS, RULE_NAMES, resolveOptions } from '../sim';
 import { lineForError } from './notices';
@@ -21,6 +23,10 @@ export interface Settings {
   readonly checkQuorum: boolean;
   /** Most entries one AppendEntries carries (`batch=` in the link, written only when not 64). */
   readonly maxEntriesPerAppend: number;
+  /** Thesis §5: snapshot once this many entries were applied since the last one; 0 never (`snap=`). */
+  readonly snapshotEvery: number;
+  /** Thesis §6.3: a client resends an unanswered request after this many ms; 0 never (`retry=`). */
+  readonly clientRetryMs: number;
   /** The rule switches (Figure 2's four, thesis §4.1's one); one off breaks Raft on purpose. */
   readonly rules: RuleSwitches;
 }
@@ -35,6 +41,8 @@ export const DEFAULT_SETTINGS: Settings = {
   preVote: DEFAULT_OPTIONS.preVote,
   checkQuorum: DEFAULT_OPTIONS.checkQuorum,
   maxEntriesPerAppend: DEFAULT_OPTIONS.maxEntriesPerAppend,
+  snapshotEvery: DEFAULT_OPTIONS.snapshotEvery,
+  clientRetryMs: DEFAULT_OPTIONS.clientRetryMs,
   rules: DEFAULT_OPTIONS.rules,
 };
 
@@ -49,6 +57,8 @@ export function settingsToOptions(s: Settings): SimOptionsInput {
     preVote: s.preVote,
     checkQuorum: s.checkQuorum,
     maxEntriesPerAppend: s.maxEntriesPerAppend,
+    snapshotEvery: s.snapshotEvery,
+    clientRetryMs: s.clientRetryMs,
     rules: { ...s.rules },
     // Each frame already holds its event; a second copy of the whole trace would double it.
     keepTrace: false,
@@ -67,6 +77,8 @@ export function settingsFromOptions(o: SimOptions): Settings {
     preVote: o.preVote,
     checkQuorum: o.checkQuorum,
     maxEntriesPerAppend: o.maxEntriesPerAppend,
+    snapshotEvery: o.snapshotEvery,
+    clientRetryMs: o.clientRetryMs,
     rules: { ...o.rules },
   };
 }
@@ -141,6 +153,8 @@ const FIELDS: readonly Field[] = [
   field('pv', flag, (preVote) => ({ preVote })),
   field('cq', flag, (checkQuorum) => ({ checkQuorum })),
   field('batch', int, (maxEntriesPerAppend) => ({ maxEntriesPerAppend })),
+  field('snap', int, (snapshotEvery) => ({ snapshotEvery })),
+  field('retry', int, (clientRetryMs) => ({ clientRetryMs })),
   field('off', rulesOff, (rules) => ({ rules })),
 ];
 
@@ -204,7 +218,8 @@ export function parseSettingsQuery(search: string): ParsedSettings {
 
 /** The smallest set of indexes (earliest first on a tie) whose removal makes `valid` hold. */
 function fewestToDrop(count: number, valid: (skip: ReadonlySet<number>) => boolean): Set<number> {
-  // At most 2^8 tries of a cheap check, and only for a link that is already wrong.
+  // At most 2^12 tries of a cheap check (one per subset of the twelve fields), and only for a
+  // link that is already wrong.
   for (let size = 0; size <= count; size++) {
     for (const set of combinations(count, size)) {
       const skip = new Set(set);
@@ -231,6 +246,8 @@ const ORDER = [
   'pv',
   'cq',
   'batch',
+  'snap',
+  'retry',
   'off',
   ...VIEW_PARAMS,
   ...LESSON_PARAMS,
@@ -256,6 +273,9 @@ export function settingsToQuery(s: Settings): string {
     ...(s.maxEntriesPerAppend === DEFAULT_SETTINGS.maxEntriesPerAppend
       ? []
       : [`batch=${s.maxEntriesPerAppend}`]),
+    // Off by default, and then left out: the usual link stays as short as before.
+    ...(s.snapshotEvery === 0 ? [] : [`snap=${s.snapshotEvery}`]),
+    ...(s.clientRetryMs === 0 ? [] : [`retry=${s.clientRetryMs}`]),
     ...rulesOffParam(s.rules),
   ].join('&');
 }

@@ -34,6 +34,8 @@ const custom: Settings = {
   preVote: true,
   checkQuorum: true,
   maxEntriesPerAppend: 1,
+  snapshotEvery: 100,
+  clientRetryMs: 300,
   rules: {
     electionRestriction: true,
     currentTermCommit: false,
@@ -70,6 +72,54 @@ describe('settings in the URL', () => {
       const parsed = parseSettingsQuery(`batch=${value}`);
       expect(parsed.settings.maxEntriesPerAppend).toBe(64);
       expect(parsed.problems.map((p) => p.param)).toEqual(['batch']);
+    },
+  );
+
+  it('writes snap= and retry= only when they are on, and reads them back', () => {
+    expect(settingsToQuery(custom)).toContain('&batch=1&snap=100&retry=300&');
+    expect(settingsToQuery(DEFAULT_SETTINGS)).not.toMatch(/snap=|retry=/);
+    const { settings, problems } = parseSettingsQuery('snap=1000&retry=250');
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, snapshotEvery: 1000, clientRetryMs: 250 });
+    expect(settingsToOptions(settings)).toMatchObject({ snapshotEvery: 1000, clientRetryMs: 250 });
+  });
+
+  // A bad snap= or retry= is named and falls back to 0 (off); every other setting stands.
+  it.each([
+    ['snap=-1', 'snapshotEvery', 'badValue'],
+    ['snap=1.5', 'snapshotEvery', 'badValue'],
+    ['snap=abc', 'snapshotEvery', 'badValue'],
+    ['snap=', 'snapshotEvery', 'badValue'],
+    ['snap=1e3', 'snapshotEvery', 'badValue'],
+    ['snap=1000001', 'snapshotEvery', 'conflict'],
+    ['retry=-5', 'clientRetryMs', 'badValue'],
+    ['retry=0.5', 'clientRetryMs', 'badValue'],
+    ['retry=never', 'clientRetryMs', 'badValue'],
+    ['retry=86400001', 'clientRetryMs', 'conflict'],
+  ] as const)('%s is reported as %s… (%s) and changes nothing else', (query, field, code) => {
+    const { settings, problems } = parseSettingsQuery(`n=3&seed=9&pv=1&${query}`);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, nodes: 3, seed: 9, preVote: true });
+    expect(settings[field]).toBe(0);
+    const [param, value] = query.split('=');
+    expect(problems).toEqual([{ code, param, value }]);
+  });
+
+  it.each([
+    ['snap=10&snap=20', 'snap', '10, 20'],
+    ['retry=100&retry=100', 'retry', '100, 100'],
+  ])('%s is reported as repeated and none of its values is used', (query, param, value) => {
+    const { settings, problems } = parseSettingsQuery(`seed=9&${query}&lat=5-9`);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, seed: 9, latencyMs: [5, 9] });
+    expect(problems).toEqual([{ code: 'repeated', param, value }]);
+  });
+
+  it.each(['snapshot=100', 'retries=300', 'snapEvery=5'])(
+    'the unknown %s is reported, and a good snap= beside it still counts',
+    (unknown) => {
+      const { settings, problems } = parseSettingsQuery(`${unknown}&snap=50`);
+      expect(settings).toEqual({ ...DEFAULT_SETTINGS, snapshotEvery: 50 });
+      const [param, value] = unknown.split('=');
+      expect(problems).toEqual([{ code: 'unknown', param, value }]);
     },
   );
 
@@ -131,6 +181,8 @@ describe('settings in the URL', () => {
         preVote: rng() < 0.5,
         checkQuorum: rng() < 0.5,
         maxEntriesPerAppend: rng() < 0.5 ? 64 : int(1, 100_000),
+        snapshotEvery: rng() < 0.5 ? 0 : int(1, 1_000_000),
+        clientRetryMs: rng() < 0.5 ? 0 : int(1, 86_400_000),
         rules: {
           electionRestriction: rng() < 0.8,
           currentTermCommit: rng() < 0.8,
