@@ -184,8 +184,8 @@ export const snapshotRepair: Lesson = {
           zh: '压缩 {peer} 的日志，让它的快照覆盖 g=23。',
         },
         hint: {
-          en: 'Click {peer} in the drawing and choose “Compact log”.',
-          zh: '在图中点击 {peer}，选择“压缩日志”。',
+          en: 'Click {peer} in the drawing and choose “Take a snapshot now”.',
+          zh: '在图中点击 {peer}，选择“立即生成快照（Snapshot）”。',
         },
         done: peerHasSnapshot,
         solution: [{ do: 'compact', node: 'peer' }],
