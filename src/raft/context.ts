@@ -10,15 +10,7 @@ import { configAfterWrite } from './configLog';
 import { asIndex } from './types';
 import { initialProgress } from './progress';
 import { lastIndex } from './log';
-import type {
-  Entry,
-  LogIndex,
-  NodeId,
-  RaftOptions,
-  Role,
-  Snapshot,
-  Term,
-} from './types';
+import type { Entry, LogIndex, NodeId, RaftOptions, Role, Snapshot, Term } from './types';
 import type { KeyValue, Machine, SavedReply } from './stateMachine';
 import { copyMachine } from './stateMachine';
 import type { PendingRead } from './reads';

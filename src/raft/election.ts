@@ -50,7 +50,7 @@ export function campaignNow(c: Ctx): void {
 /** A won election: take office, then at once tell everyone (the no-op) and commit alone if we can. */
 function lead(c: Ctx): void {
   becomeLeader(c);
-  broadcastAppend(c);
+  broadcastAppend(c, true);
   maybeCommit(c);
 }
 

@@ -174,7 +174,7 @@ function onTick(c: Ctx): void {
       // replies that go with it count the configuration it now uses.
       if (maybeAdvanceConfig(c)) maybeCommit(c);
       if (s.role !== 'leader') return;
-      broadcastAppend(c);
+      broadcastAppend(c, true);
       s.heartbeatDeadline = c.now + s.options.heartbeatMs;
     }
     return;
@@ -228,7 +228,7 @@ function onMessage(c: Ctx, m: Message): void {
       return;
     case 'ReadIndex':
       handleReadIndex(c, m);
-      if (s.role === 'leader') broadcastAppend(c); // the round of heartbeats that confirms it
+      if (s.role === 'leader') broadcastAppend(c, true); // the round of heartbeats that confirms it
       return maybeServeReads(c);
     case 'ReadIndexReply':
       handleReadIndexReply(c, m);

@@ -1,5 +1,6 @@
 // A leader's view of one follower (Figure 2, "Volatile state on leaders"): nextIndex, matchIndex,
-// and whether it answered since the last CheckQuorum round. Pure functions over a small record.
+// whether it answered since the last CheckQuorum round, and how fast to send to it (flow control
+// as etcd's raft does it: probe, replicate or snapshot). Pure functions over a small record.
 import type { AppendEntriesReply } from './messages';
 import type { LogIndex } from './types';
 import { asIndex } from './types';
@@ -22,7 +23,53 @@ export interface Progress {
    * -1 before any. Reads use it (§6.4): a reply proves leadership at the time of the request.
    */
   readonly ackedSentAt: number;
+  /** How the leader sends to this follower now (see Flow). */
+  readonly flow: Flow;
 }
+
+/**
+ * Flow control, as etcd's raft does it:
+ * - probe: the leader does not know where the follower's log matches; it sends one
+ *   AppendEntries and waits for the answer (or the next heartbeat) before sending another, so a
+ *   follower that rejects is probed once, not sent the same batch again and again;
+ * - replicate: the logs match up to matchIndex; the leader streams entries, moving nextIndex on
+ *   as it sends, with at most MAX_INFLIGHT AppendEntries carrying entries unanswered;
+ * - snapshot: the follower needs entries the leader compacted (§5); it waits for the snapshot's
+ *   answer, sending the snapshot again at each heartbeat.
+ * A new leader probes every follower; a success moves to replicate; a rejection back to probe.
+ */
+export interface Flow {
+  readonly state: 'probe' | 'replicate' | 'snapshot';
+  /** Probe: an AppendEntries is out and unanswered, so the next waits. */
+  readonly paused: boolean;
+  /** Replicate: the last index each unanswered AppendEntries carried, oldest first. */
+  readonly inflight: readonly number[];
+  /** Snapshot: when the snapshot was sent (it is sent again only if unanswered for long); else -1. */
+  readonly since: number;
+}
+
+/** Most AppendEntries carrying entries that may be unanswered at once in replicate. */
+export const MAX_INFLIGHT = 4;
+
+const NONE: readonly number[] = Object.freeze([]);
+export const PROBE: Flow = Object.freeze({
+  state: 'probe',
+  paused: false,
+  inflight: NONE,
+  since: -1,
+});
+const PROBE_PAUSED: Flow = Object.freeze({
+  state: 'probe',
+  paused: true,
+  inflight: NONE,
+  since: -1,
+});
+const REPLICATE: Flow = Object.freeze({
+  state: 'replicate',
+  paused: false,
+  inflight: NONE,
+  since: -1,
+});
 
 /**
  * Every record is built here, fields always in this order: one object shape keeps the leader's
@@ -33,12 +80,14 @@ export function progressOf(
   matchIndex: number,
   recentActive: boolean,
   ackedSentAt = -1,
+  flow: Flow = PROBE,
 ): Progress {
   return {
     nextIndex: asIndex(nextIndex),
     matchIndex: asIndex(matchIndex),
     recentActive,
     ackedSentAt,
+    flow,
   };
 }
 
@@ -46,30 +95,83 @@ export function initialProgress(leaderLastIndex: LogIndex): Progress {
   return progressOf(leaderLastIndex + 1, 0, false, -1);
 }
 
-/** After sending entries up to `lastSent`, the next send starts after them. */
-export function progressSent(p: Progress, lastSent: number): Progress {
-  return lastSent + 1 > p.nextIndex
-    ? progressOf(lastSent + 1, p.matchIndex, p.recentActive, p.ackedSentAt)
-    : p;
+/**
+ * Whether the leader may send this follower an AppendEntries now: in probe, only when none is
+ * unanswered; in replicate, while fewer than MAX_INFLIGHT are; in snapshot, never (it waits
+ * for the snapshot's answer). A heartbeat always goes (it is how a lost probe is retried).
+ */
+export function maySend(p: Progress, heartbeat: boolean): boolean {
+  if (heartbeat) return true;
+  const f = p.flow;
+  if (f.state === 'probe') return !f.paused;
+  return f.state === 'replicate' && f.inflight.length < MAX_INFLIGHT;
+}
+
+/**
+ * After an AppendEntries whose last entry is `lastSent` (`carried`: it had entries). Replicate
+ * moves nextIndex on at once (pipelining) and counts the message in flight; probe keeps
+ * nextIndex and waits. At a heartbeat a full window gives up its oldest message, as etcd does:
+ * a lost one must not stall the stream forever.
+ */
+export function progressSent(p: Progress, lastSent: number, carried = true): Progress {
+  const f = p.flow;
+  if (f.state === 'probe') {
+    return f.paused
+      ? p
+      : progressOf(p.nextIndex, p.matchIndex, p.recentActive, p.ackedSentAt, PROBE_PAUSED);
+  }
+  if (f.state !== 'replicate') return p;
+  let inflight = f.inflight;
+  if (carried) {
+    const kept = inflight.length >= MAX_INFLIGHT ? inflight.slice(1) : inflight;
+    inflight = [...kept, lastSent];
+  }
+  const next = Math.max(p.nextIndex, lastSent + 1);
+  if (next === p.nextIndex && inflight === f.inflight) return p;
+  const flow =
+    inflight.length === 0
+      ? REPLICATE
+      : { state: 'replicate' as const, paused: false, inflight, since: -1 };
+  return progressOf(next, p.matchIndex, p.recentActive, p.ackedSentAt, flow);
+}
+
+/** After sending the snapshot that ends at `index` (§5) at `now`: wait for its answer. */
+export function progressSnapshotSent(p: Progress, index: number, now: number): Progress {
+  const next = Math.max(p.nextIndex, index + 1);
+  const flow: Flow = { state: 'snapshot', paused: true, inflight: NONE, since: now };
+  return progressOf(next, p.matchIndex, p.recentActive, p.ackedSentAt, flow);
 }
 
 /**
  * A success reply to a request sent at `sentAt`: the follower holds everything up to `index`.
- * Old replies change nothing.
+ * A probe that succeeds starts replicating; in replicate, the messages up to `index` are
+ * answered; a snapshot answered up to its end starts replicating. Old replies change nothing.
  */
 export function progressMatched(p: Progress, index: number, sentAt = -1): Progress {
   const matchIndex = asIndex(Math.max(p.matchIndex, index));
   const nextIndex = asIndex(Math.max(p.nextIndex, matchIndex + 1));
   const acked = Math.max(p.ackedSentAt, sentAt);
+  const flow = flowAfterSuccess(p.flow, matchIndex, nextIndex, index);
   if (
     matchIndex === p.matchIndex &&
     nextIndex === p.nextIndex &&
     p.recentActive &&
-    acked === p.ackedSentAt
+    acked === p.ackedSentAt &&
+    flow === p.flow
   ) {
     return p;
   }
-  return progressOf(nextIndex, matchIndex, true, acked);
+  return progressOf(nextIndex, matchIndex, true, acked, flow);
+}
+
+function flowAfterSuccess(f: Flow, matchIndex: number, nextIndex: number, index: number): Flow {
+  if (f.state === 'probe') return REPLICATE;
+  if (f.state === 'snapshot') return matchIndex >= nextIndex - 1 ? REPLICATE : f;
+  if (f.inflight.length === 0 || f.inflight[0]! > index) return f;
+  const left = f.inflight.filter((last) => last > index);
+  return left.length === 0
+    ? REPLICATE
+    : { state: 'replicate', paused: false, inflight: left, since: -1 };
 }
 
 /** What a rejection tells the leader (the fields of an AppendEntriesReply it reads). */
@@ -91,15 +193,21 @@ export function progressRejected(p: Progress, r: Rejection, leaderLog: RaftLog):
     // Lowering matchIndex is safe: commitIndex never moves back, it only stops counting this
     // follower for entries it no longer holds. Resend from the first entry it lacks.
     if (r.conflictTerm === 0) {
-      return progressOf(r.conflictIndex, r.conflictIndex - 1, true, acked);
+      return progressOf(r.conflictIndex, r.conflictIndex - 1, true, acked, PROBE);
     }
     // Its entry at r.index now has another term: back off by the hint as for any rejection.
     const next = Math.max(1, Math.min(backoff(r, leaderLog), r.index));
-    return progressOf(next, Math.min(r.conflictIndex, r.index, next) - 1, true, acked);
+    return progressOf(next, Math.min(r.conflictIndex, r.index, next) - 1, true, acked, PROBE);
   }
-  if (r.index <= p.matchIndex) return progressOf(p.nextIndex, p.matchIndex, true, acked);
+  // Stale: a later request already matched, or (probing, or waiting for a snapshot) the answer
+  // to a request other than the one out now — etcd's rule, so one gap is backed off from once.
+  const stale =
+    r.index <= p.matchIndex ||
+    p.flow.state === 'snapshot' ||
+    (p.flow.state === 'probe' && r.index !== p.nextIndex - 1);
+  if (stale) return progressOf(p.nextIndex, p.matchIndex, true, acked, p.flow);
   const next = Math.max(p.matchIndex + 1, Math.min(backoff(r, leaderLog), r.index));
-  return progressOf(next, p.matchIndex, true, acked);
+  return progressOf(next, p.matchIndex, true, acked, PROBE);
 }
 
 /** Where the hint says to resume: after the leader's last entry of the conflicting term, if any. */

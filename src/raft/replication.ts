@@ -16,7 +16,7 @@ import {
   termAt,
   truncateFrom,
 } from './log';
-import { progressMatched, progressRejected, progressSent } from './progress';
+import { maySend, progressMatched, progressRejected, progressSent } from './progress';
 import { becomeFollower } from './roles';
 import { committedIndex } from './tracker';
 import {
@@ -29,13 +29,24 @@ import {
 import type { ClientCommand, ConfigRequest, NodeId } from './types';
 import { CLIENT_ID, asIndex, asTerm } from './types';
 
-/** Sends `peer` every entry from its nextIndex on, up to the batch limit; none is a heartbeat. */
-export function sendAppend(c: Ctx, peer: NodeId): void {
+/**
+ * Sends `peer` every entry from its nextIndex on, up to the batch limit; none is a heartbeat.
+ * Flow control (progress.ts) may hold it back; a `heartbeat` always goes.
+ */
+export function sendAppend(c: Ctx, peer: NodeId, heartbeat = false): void {
   const s = c.s;
   const p = s.progress[peer];
   if (!p) return;
+  // Waiting for a snapshot's answer: sent again only when a heartbeat finds it unanswered for an
+  // election timeout (it was lost, or its answer was): a snapshot is the heaviest message there is.
+  if (p.flow.state === 'snapshot') {
+    const overdue = c.now - p.flow.since >= s.options.electionTimeoutMs[0];
+    if (heartbeat && overdue) sendSnapshot(c, peer);
+    return;
+  }
   // §5: the entries it needs are compacted away: it gets the snapshot instead.
   if (needsSnapshot(s, p.nextIndex)) return sendSnapshot(c, peer);
+  if (!maySend(p, heartbeat)) return;
   const prevLogIndex = asIndex(p.nextIndex - 1);
   const last = Math.min(lastIndex(s.log), prevLogIndex + s.options.maxEntriesPerAppend);
   const entries = entriesBetween(s.log, prevLogIndex + 1, last);
@@ -50,12 +61,15 @@ export function sendAppend(c: Ctx, peer: NodeId): void {
     knownMatchIndex: p.matchIndex,
     sentAt: c.now,
   });
-  setProgress(c, peer, progressSent(p, prevLogIndex + entries.length));
+  setProgress(c, peer, progressSent(p, prevLogIndex + entries.length, entries.length > 0));
 }
 
-/** Sends every peer what it lacks, or a heartbeat (§5.2, §5.3). */
-export function broadcastAppend(c: Ctx): void {
-  for (const peer of c.s.config.peers) sendAppend(c, peer);
+/**
+ * Sends every peer what it lacks (§5.3) as flow control allows, or with `heartbeat` to every
+ * peer whatever it allows (§5.2).
+ */
+export function broadcastAppend(c: Ctx, heartbeat = false): void {
+  for (const peer of c.s.config.peers) sendAppend(c, peer, heartbeat);
 }
 
 /** Receiver side of AppendEntries; `m.term` is already this node's term (node.ts enforces §5.1). */
@@ -246,7 +260,7 @@ export function handleClientRequest(c: Ctx, m: ClientRequest): void {
   }
   if (command.kind === 'read' && handleRead(c, m, command)) {
     // readIndex: a round of heartbeats sent now confirms leadership for this read (§6.4).
-    if (wantsHeartbeat(c)) broadcastAppend(c);
+    if (wantsHeartbeat(c)) broadcastAppend(c, true);
     return maybeServeReads(c);
   }
   if (s.role === 'leader') {

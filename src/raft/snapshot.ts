@@ -6,7 +6,7 @@ import { configBeforeLog, resetElectionTimer, send, setProgress } from './contex
 import { configAtOrBefore } from './configLog';
 import type { InstallSnapshot } from './messages';
 import { compactTo, lastIndex, logFrom, termAt } from './log';
-import { progressSent } from './progress';
+import { progressSnapshotSent } from './progress';
 import { becomeFollower } from './roles';
 import type { KeyValue, SavedReply } from './stateMachine';
 import { configurationOf } from './tracker';
@@ -69,7 +69,7 @@ export function sendSnapshot(c: Ctx, peer: NodeId): void {
     knownMatchIndex: p.matchIndex,
     sentAt: c.now,
   });
-  setProgress(c, peer, progressSent(p, snapshot.lastIncludedIndex));
+  setProgress(c, peer, progressSnapshotSent(p, snapshot.lastIncludedIndex, c.now));
 }
 
 /**

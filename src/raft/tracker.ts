@@ -201,7 +201,7 @@ export function progressWithActivityCleared(
   const next = { ...progress };
   for (const peer of config.peers) {
     const p = next[peer];
-    if (p) next[peer] = progressOf(p.nextIndex, p.matchIndex, false, p.ackedSentAt);
+    if (p) next[peer] = progressOf(p.nextIndex, p.matchIndex, false, p.ackedSentAt, p.flow);
   }
   return next;
 }

@@ -22,6 +22,10 @@ export interface ProgressView {
   readonly id: NodeId;
   readonly nextIndex: LogIndex;
   readonly matchIndex: LogIndex;
+  /** Flow control (see Progress in the core): probe, replicate or snapshot. */
+  readonly state: 'probe' | 'replicate' | 'snapshot';
+  /** AppendEntries carrying entries sent and not yet answered (replicate). */
+  readonly inflight: number;
 }
 
 /** The volatile state of a running node, flat and small: it crosses the worker boundary each step. */
@@ -105,7 +109,16 @@ export function statusOf(node: RaftNode): NodeStatus {
     progress = views;
     for (const id of node.config.peers) {
       const p = node.progress[id];
-      if (p) views.push({ id, nextIndex: p.nextIndex, matchIndex: p.matchIndex });
+      if (p) {
+        const { nextIndex, matchIndex, flow } = p;
+        views.push({
+          id,
+          nextIndex,
+          matchIndex,
+          state: flow.state,
+          inflight: flow.inflight.length,
+        });
+      }
     }
   }
   return {

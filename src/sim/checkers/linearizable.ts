@@ -30,11 +30,12 @@ export function linearizable(): Checker & Metered & { readonly gaveUp: number } 
         return null;
       }
       if (!open.delete(op.requestId)) return null;
-      if (op.kind === 'fail') {
-        search.fail(op.requestId, op.at);
-        return null;
-      }
-      const found = search.ok(op.requestId, op.at, op.value);
+      // A read's answer waits until every read invoked before it has answered, so a finding may
+      // come with a later answer or a later failure: whichever lets the search decide.
+      const found =
+        op.kind === 'fail'
+          ? search.fail(op.requestId, op.at)
+          : search.ok(op.requestId, op.at, op.value);
       return found === null ? null : findingOf(found);
     },
   };

@@ -77,6 +77,9 @@ export class Clients {
   /** The server that last answered a write: the leader the client knows (§6.2). */
   private knownLeader: NodeId | null = null;
 
+  /** `retrying`: the client sends unanswered requests again (clientRetryMs > 0). */
+  constructor(private readonly retrying = false) {}
+
   /** A new pending request sent at `now` through `via`. */
   open(command: ClientCommand, via: NodeId, now: number): ClientRequestState {
     const request: ClientRequestState = {
@@ -167,6 +170,11 @@ export class Clients {
   reply(m: ClientReply, now: number): Settled | null {
     const request = this.requests.get(m.requestId);
     if (request?.status !== 'pending') return null;
+    // §6.3: a client that retries takes "not now" for an answer to try again, not as the end.
+    if (!m.ok && this.retrying && RETRIED.has(m.error)) {
+      if (this.knownLeader === m.from) this.knownLeader = null;
+      return null;
+    }
     this.release(request);
     if (!m.ok) {
       const detail = `${FAILURE_WORDS[m.error as Exclude<ClientErrorCode, ''>] ?? m.error} (S${m.from})`;
@@ -221,6 +229,18 @@ function refusalOf(m: ClientReply): Reason {
   }
   throw new Error(`simulator bug: a failed client reply with an unknown error "${error}"`);
 }
+
+/**
+ * Refusals that say "not here, not now" (no leader known, a transfer or an election under way, a
+ * read that could not be made safe in time): a retrying client sends the request again later.
+ */
+const RETRIED: ReadonlySet<string> = new Set<ClientErrorCode>([
+  'noLeaderKnown',
+  'transferring',
+  'leadershipLost',
+  'leadershipUnconfirmed',
+  'leaseExpired',
+]);
 
 /** The trace's English for each refusal (the UI words the codes itself). */
 const FAILURE_WORDS: Record<Exclude<ClientErrorCode, ''>, string> = {

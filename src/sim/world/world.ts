@@ -64,7 +64,7 @@ export class World implements ClusterView, InputContext {
   readonly network = new Network();
   readonly schedule = new Schedule();
   readonly flightsOut: Flights;
-  readonly clients = new Clients();
+  readonly clients: Clients;
   readonly recorder: Recorder;
   readonly checks: CheckerSuite;
   /** The digest of the log prefix each compacted index ends, by index (see writeSnapshot). */
@@ -80,6 +80,7 @@ export class World implements ClusterView, InputContext {
 
   constructor(readonly options: SimOptions) {
     this.recorder = new Recorder(options.keepTrace);
+    this.clients = new Clients(options.clientRetryMs > 0);
     const prng = new Prng(options.seed);
     this.flightsOut = new Flights(
       prng,
@@ -276,8 +277,9 @@ export class World implements ClusterView, InputContext {
       const event = this.settled(
         this.clients.timeout(e.requestId, this.options.clientTimeoutMs, this.now),
       );
-      if (event !== null) this.checks.afterClientGaveUp(e.requestId, this.now);
-      return;
+      if (event === null) return;
+      this.checks.afterClientGaveUp(e.requestId, this.now);
+      return this.checks.report(event, this.now);
     }
     if (e.kind === 'clientRetry') return this.retry(e.requestId);
     if (e.kind !== 'deliver' && e.kind !== 'lose') return;
@@ -384,11 +386,11 @@ export class World implements ClusterView, InputContext {
     const event = this.settled(this.clients.reply(m, this.now));
     if (event === null) return;
     this.checks.afterAnswer(m, this.now);
-    if (!m.ok) return;
-    // A transfer's answer says TimeoutNow went out, a read's says what it read: no entry is acknowledged.
+    // A refusal, a transfer's answer (TimeoutNow went out) and a read's acknowledge no entry.
     const kind = this.clients.requests.get(m.requestId)?.command.kind;
-    if (kind === 'transferLeadership' || kind === 'read')
+    if (!m.ok || kind === 'transferLeadership' || kind === 'read') {
       return this.checks.report(event, this.now);
+    }
     const config = this.answeredWith.get(m);
     if (config === undefined)
       throw new Error(`simulator bug: reply #${m.requestId} was never sent`);
@@ -464,7 +466,8 @@ export class World implements ClusterView, InputContext {
     };
     record.alive = true;
     record.fault = null;
-    record.kv = new Map();
+    // §5: the state machine starts as the snapshot left it (the core does the same).
+    record.kv = new Map(record.snapshot?.kv ?? []);
     record.status = statusOf(bootNode(request));
     this.pendingBoots.push(request);
     this.setTimer(record);

@@ -34,7 +34,9 @@ describe('§5.3: a leader repairs a follower that lost acknowledged entries', ()
   it('a short-log rejection (term 0, index 3) to a request sent knowing matchIndex 5 resends from 3', () => {
     const leader = leaderKnowingMatch5();
     const r = deliver(leader, appendRejected(2, 3, 5, [3, 0], 1, 5), 150);
-    expect(r.node.progress[2]).toMatchObject({ matchIndex: 2, nextIndex: 6 });
+    // Probing again (flow control): nextIndex waits at 3 until this one is answered.
+    expect(r.node.progress[2]).toMatchObject({ matchIndex: 2, nextIndex: 3 });
+    expect(r.node.progress[2]!.flow).toMatchObject({ state: 'probe', paused: true });
     expect(sentOf(r.outputs, 'AppendEntries').map(describeAppend)).toEqual([
       'prev 2@1, 3 entries, commit 5',
     ]);

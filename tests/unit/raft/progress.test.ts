@@ -17,6 +17,8 @@ const progress = (nextIndex: number, matchIndex: number, recentActive = false): 
   matchIndex: asIndex(matchIndex),
   recentActive,
   ackedSentAt: -1,
+  // Replicating (pipelining): the rows below are about nextIndex arithmetic; flow.test covers probe.
+  flow: { state: 'replicate', paused: false, inflight: [], since: -1 },
 });
 const view = (p: Progress) => ({ next: p.nextIndex, match: p.matchIndex, active: p.recentActive });
 

@@ -15,6 +15,12 @@ import {
   appendReplyOf,
   clientWrite,
 } from './harness';
+import type { RaftNode } from '../../../src/raft';
+
+const probing = { state: 'probe', paused: true, inflight: [], since: -1 };
+const replicating_ = { state: 'replicate', paused: false, inflight: [], since: -1 };
+const replicating = (leader: RaftNode): RaftNode =>
+  deliver(deliver(leader, appendOk(2, 1, 1), 1005).node, appendOk(3, 1, 1), 1005).node;
 
 describe('§5.3 log replication', () => {
   it('a heartbeat gets the same consistency check as any AppendEntries', () => {
@@ -129,13 +135,14 @@ describe('§5.3 log replication', () => {
   it('the leader keeps a nextIndex and a matchIndex for every follower', () => {
     const leader = electLeader(nodeWith({ size: 3, term: 1, log: [1, 1] })).node; // log 1 1 2(no-op)
     expect(leader.progress).toEqual({
-      2: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
-      3: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
+      // Probing (flow control): nextIndex stays at the no-op until a follower answers.
+      2: { nextIndex: 3, matchIndex: 0, recentActive: false, ackedSentAt: -1, flow: probing },
+      3: { nextIndex: 3, matchIndex: 0, recentActive: false, ackedSentAt: -1, flow: probing },
     });
     const after = deliver(leader, appendOk(2, 2, 3), 1010).node;
     expect(after.progress).toEqual({
-      2: { nextIndex: 4, matchIndex: 3, recentActive: true, ackedSentAt: 0 },
-      3: { nextIndex: 4, matchIndex: 0, recentActive: false, ackedSentAt: -1 },
+      2: { nextIndex: 4, matchIndex: 3, recentActive: true, ackedSentAt: 0, flow: replicating_ },
+      3: { nextIndex: 3, matchIndex: 0, recentActive: false, ackedSentAt: -1, flow: probing },
     });
   });
 
@@ -156,21 +163,31 @@ describe('§5.3 log replication', () => {
   });
 
   it('a client write is sent to every follower at once, without waiting for a heartbeat', () => {
-    const leader = electLeader(nodeWith({ term: 0 }), 1000).node;
+    const leader = replicating(electLeader(nodeWith({ term: 0 }), 1000).node);
     const r = deliver(leader, clientWrite(5, 'x', '1'), 1010);
     expect(1010).toBeLessThan(leader.heartbeatDeadline);
     expect(sentOf(r.outputs, 'AppendEntries').map((m) => `S${m.to} ${describeAppend(m)}`)).toEqual([
-      'S2 prev 1@1, 1 entry, commit 0',
-      'S3 prev 1@1, 1 entry, commit 0',
+      'S2 prev 1@1, 1 entry, commit 1',
+      'S3 prev 1@1, 1 entry, commit 1',
     ]);
   });
 
   it('writes in flight do not wait for each other: the second is sent before the first is answered', () => {
-    const leader = electLeader(nodeWith({ term: 0 }), 1000).node;
+    const leader = replicating(electLeader(nodeWith({ term: 0 }), 1000).node);
     const first = deliver(leader, clientWrite(5, 'x', '1'), 1010);
     const second = deliver(first.node, clientWrite(6, 'y', '2'), 1011);
     expect(
       sentOf(second.outputs, 'AppendEntries').map((m) => `S${m.to} ${describeAppend(m)}`),
-    ).toEqual(['S2 prev 2@1, 1 entry, commit 0', 'S3 prev 2@1, 1 entry, commit 0']);
+    ).toEqual(['S2 prev 2@1, 1 entry, commit 1', 'S3 prev 2@1, 1 entry, commit 1']);
+  });
+
+  it('a follower still being probed gets no second AppendEntries until the first is answered', () => {
+    const leader = electLeader(nodeWith({ term: 0 }), 1000).node; // its no-op probes S2 and S3
+    const r = deliver(leader, clientWrite(5, 'x', '1'), 1010);
+    expect(sentOf(r.outputs, 'AppendEntries')).toEqual([]);
+    const answered = deliver(r.node, appendOk(2, 1, 1), 1020);
+    expect(sentOf(answered.outputs, 'AppendEntries').map(describeAppend)).toEqual([
+      'prev 1@1, 1 entry, commit 1',
+    ]);
   });
 });

@@ -206,11 +206,11 @@ describe('§4.3 joint consensus: replacing every voter', () => {
     // C_old it steps down once C_new commits, answering the client as it goes.
     expect(story(sim, /voters →|heartbeat timer → log|→ follower|client request #4/, from)).toEqual(
       [
-        't=470ms voters → {4,5,6}; client request #4 → S2',
-        't=490ms S2 ← client request #4 voters → {4,5,6} → log 5',
+        't=482ms voters → {4,5,6}; client request #4 → S2',
+        't=498ms S2 ← client request #4 voters → {4,5,6} → log 5',
         't=530ms S2 heartbeat timer → log 6',
-        't=564ms S2 ← S4 AppendEntries ok (term 1, match 6) → follower, term 1, commit 6: reply #4 ok at 6',
-        't=579ms client request #4 ok: applied at index 6 (S2)',
+        't=562ms S2 ← S5 AppendEntries ok (term 1, match 6) → follower, term 1, commit 6: reply #4 ok at 6',
+        't=576ms client request #4 ok: applied at index 6 (S2)',
       ],
     );
     expect(configEntries(sim, 4)).toEqual([

@@ -105,9 +105,9 @@ describe('leader election (选举)', () => {
     const rejoining = new RegExp(`S${old} (restarted|← .* → )|S${leader} ← S${old} AppendEntries`);
     expect(story(sim, rejoining, from)).toEqual([
       't=1404ms S2 restarted with term 1, log 1',
-      't=1414ms S2 ← S1 AppendEntries(term 2, prev 2@2, 0 entries, commit 2) → follower, term 2',
-      't=1431ms S1 ← S2 AppendEntries rejected (term 2, hint 2@0)',
-      't=1450ms S2 ← S1 AppendEntries(term 2, prev 1@1, 1 entry, commit 2) → log 2, commit 2',
+      // S1 probes S2 where they last matched (flow control: no pipelining ran ahead while S2 was
+      // down), so one AppendEntries repairs it.
+      't=1414ms S2 ← S1 AppendEntries(term 2, prev 1@1, 1 entry, commit 2) → follower, term 2, log 2, commit 2',
     ]);
     expect([sim.node(old).role, sim.leader()]).toEqual(['follower', leader]);
     noViolations(sim);
@@ -290,11 +290,13 @@ describe('network partitions (网络分区)', () => {
       't=503ms S4 ← S3 RequestVote(term 2, last 1@1) → follower, term 2: vote granted (term 2)',
       't=503ms S5 ← S3 RequestVote(term 2, last 1@1) → follower, term 2: vote granted (term 2)',
       't=516ms S3 ← S4 vote granted (term 2) → leader, term 2, log 2',
-      't=578ms client request #2 ok: applied at index 3 (S3)',
-      't=2578ms network healed',
-      't=2631ms S1 ← S3 AppendEntries(term 2, prev 3@2, 0 entries, commit 3) → follower, term 2',
-      't=2634ms S2 ← S3 AppendEntries(term 2, prev 3@2, 0 entries, commit 3) → follower, term 2',
-      't=2699ms S1 ← S3 AppendEntries(term 2, prev 1@1, 2 entries, commit 3) → log 3, commit 3',
+      't=591ms client request #2 ok: applied at index 3 (S3)',
+      't=2591ms network healed',
+      // S1 hears term 2 first from S5's answer to its own heartbeat; S3 probes S2 and S1 at the
+      // index where they last matched (probing never ran ahead while they were cut off).
+      't=2626ms S1 ← S5 AppendEntries rejected (term 2, hint 0@0) → follower, term 2',
+      't=2632ms S2 ← S3 AppendEntries(term 2, prev 1@1, 2 entries, commit 3) → follower, term 2, log 3, commit 3',
+      't=2636ms S1 ← S3 AppendEntries(term 2, prev 1@1, 2 entries, commit 3) → log 3, commit 3',
       't=5319ms client request #1 failed: no reply within 5000 ms',
     ]);
     expect(sim.request(lost).status).toBe('failed');

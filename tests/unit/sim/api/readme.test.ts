@@ -36,6 +36,26 @@ describe("the README's scripting API example", () => {
     expect(sim.traceHash()).toMatch(/^[0-9a-f]{8}$/);
   });
 
+  it('the snapshots, reads and sessions example runs as printed', () => {
+    const sim = createSimulation({ snapshotEvery: 1000, clientRetryMs: 200 });
+    sim.runUntil((s) => s.leader() !== null, 2000);
+    sim.write('x', '1');
+    sim.runFor(300);
+    sim.compact(2);
+    sim.runFor(1);
+    expect(sim.node(2).snapshot).toEqual({ lastIncludedIndex: 2, lastIncludedTerm: 1 });
+    expect(sim.node(2).log.every((e) => e.index > 2)).toBe(true);
+    const r = sim.read('x', { via: 3, mode: 'readIndex' });
+    sim.runFor(300);
+    expect(sim.request(r)).toMatchObject({ status: 'ok', value: '1' });
+    const a = sim.append('log', 'a');
+    sim.runFor(300);
+    expect(sim.request(a).status).toBe('ok');
+    expect(sim.request(a).duplicate).toBeUndefined(); // no copy was retried here
+    expect(() => sim.read('x', { mode: 'eventual' as 'local' })).toThrow(SimError);
+    expect(sim.violations()).toEqual([]);
+  });
+
   it('a bad argument throws an Error (a SimError) that says what is wrong', () => {
     const sim = createSimulation({ nodes: 5, seed: 1 });
     expect(() => sim.crash(6)).toThrow(Error);
