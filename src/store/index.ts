@@ -52,6 +52,8 @@ export type {
 } from './frame';
 export { entryAt, lastIndexOf } from './frame';
 export { FrameList } from './frameList';
+export type { StaleReadStory } from './staleRead';
+export { staleReadStory } from './staleRead';
 export { selectDiscards, selectInPast } from './history';
 export {
   frameAt,

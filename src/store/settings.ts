@@ -23,7 +23,7 @@ export interface Settings {
   readonly checkQuorum: boolean;
   /** Most entries one AppendEntries carries (`batch=` in the link, written only when not 64). */
   readonly maxEntriesPerAppend: number;
-  /** Thesis §5: snapshot once this many entries were applied since the last one; 0 never (`snap=`). */
+  /** Thesis §5: snapshot after this many entries applied since the last; 0 never (`snap=`). */
   readonly snapshotEvery: number;
   /** Thesis §6.3: a client resends an unanswered request after this many ms; 0 never (`retry=`). */
   readonly clientRetryMs: number;

@@ -117,7 +117,11 @@ test.describe('membership through the UI', () => {
     // A server outside the configuration offers no removal and no election timer.
     await nodeButton(page, old).click();
     const menu = page.getByRole('menu', { name: `Actions for S${old}` });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Crash', 'Write through this node']);
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      'Crash',
+      'Write through this node',
+      'Take a snapshot now',
+    ]);
     expect(errors).toEqual([]);
   });
 

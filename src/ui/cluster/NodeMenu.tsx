@@ -1,27 +1,39 @@
 // The small action menu that opens on a node: crash or restart, fire its election timer now,
-// write through it, hand it leadership, remove it from the cluster. Keyboard: arrows move, Escape
-// closes (focus returns to the node).
+// write through it, take a snapshot now (thesis §5), hand it leadership, remove it from the
+// cluster. Keyboard: arrows move, Escape closes (focus returns to the node).
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
 
-export type NodeAction = 'crash' | 'restart' | 'timeout' | 'write' | 'transfer' | 'remove';
+export type NodeAction =
+  'crash' | 'restart' | 'timeout' | 'write' | 'compact' | 'transfer' | 'remove';
 
 /**
  * What the menu offers a server, read off the frame: a timer only for a server whose own
- * configuration gives it a vote (no other stands for election), leadership only for a running
- * voter while another server leads, removal only for a member of the configuration in use.
+ * configuration gives it a vote (no other stands for election), a snapshot only for a running
+ * server, leadership only for a running voter while another server leads, removal only for a
+ * member of the configuration in use.
  */
 export function nodeActions(node: NodeFrame, leader: number | null): NodeAction[] {
   const out: NodeAction[] = node.alive ? ['crash'] : ['restart'];
   if (node.alive && node.canStand) out.push('timeout');
-  if (node.alive) out.push('write');
+  if (node.alive) out.push('write', 'compact');
   if (node.alive && node.member === 'voter' && leader !== null && leader !== node.id)
     out.push('transfer');
   if (node.member !== 'outside') out.push('remove');
   return out;
 }
+
+const MENU_WORDS: Record<NodeAction, string> = {
+  crash: 'visual.menu.crash',
+  restart: 'visual.menu.restart',
+  timeout: 'visual.menu.timeout',
+  write: 'visual.menu.write',
+  compact: 'snap.menu.compact',
+  transfer: 'member.menu.transfer',
+  remove: 'member.menu.remove',
+};
 
 interface Props {
   node: NodeFrame;
@@ -92,7 +104,7 @@ export function NodeMenu(props: Props) {
           className={`rl-menu-${a}`}
           onClick={() => onAction(a)}
         >
-          {t(a === 'transfer' || a === 'remove' ? `member.menu.${a}` : `visual.menu.${a}`)}
+          {t(MENU_WORDS[a])}
         </button>
       ))}
     </div>

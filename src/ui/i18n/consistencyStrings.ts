@@ -143,10 +143,10 @@ const en: Record<string, string> = {
   'lin.timeline.write': 'write #{id} {command}',
   'lin.timeline.writeUnknown': 'write #{id}',
   'lin.timeline.read': 'read #{id} of {key} → {value}',
-  'lin.timeline.readAt': 'read by {node}',
+  'lin.timeline.readAt': 'answered by {node}',
   'lin.timeline.acked': 'acknowledged at {at} ms',
-  'lin.timeline.sent': 'read sent at {at} ms',
-  'lin.timeline.axis': 'virtual time (ms)',
+  'lin.timeline.sent': 'sent at {at} ms',
+  'lin.timeline.tick': '{ms} ms',
   'lin.timeline.note':
     'The write was acknowledged before the read was sent, so a linearizable read must see it; this one returned {value}.',
 
@@ -272,10 +272,10 @@ const zh: Record<string, string> = {
   'lin.timeline.write': '写入 #{id} {command}',
   'lin.timeline.writeUnknown': '写入 #{id}',
   'lin.timeline.read': '读取 #{id}（键 {key}）→ {value}',
-  'lin.timeline.readAt': '由 {node} 读取',
+  'lin.timeline.readAt': '由 {node} 答复',
   'lin.timeline.acked': '{at} 毫秒时确认',
-  'lin.timeline.sent': '{at} 毫秒时发出读取',
-  'lin.timeline.axis': '虚拟时间（毫秒）',
+  'lin.timeline.sent': '{at} 毫秒时发出',
+  'lin.timeline.tick': '{ms} 毫秒',
   'lin.timeline.note':
     '写入在读取发出之前就已确认，线性一致的读取必须看到它；这次却返回了 {value}。',
 

@@ -77,7 +77,7 @@ const en: Record<string, string> = {
     'A leader never counts voters whose majorities need not meet a majority of the committed configuration (thesis §4.1, §4.3).',
   'rule.linearizability': 'Linearizability',
   'app.safety.rule.linearizability':
-    'Every read returns what some order of the writes allows, each taking effect between its request and its answer: no read misses a write acknowledged before it was sent (thesis §6.4).',
+    'A read never misses a write acknowledged before it was sent: reads and writes fit one order (thesis §6.4).',
 
   'finding.twoLeaders': 'S{first} and S{second} were both leader in term {term}.',
   'finding.leaderRewrote':
@@ -95,9 +95,9 @@ const en: Record<string, string> = {
   'finding.disjointMajorities':
     'Leader S{node} of term {term} counts the voters {{uses}} while {{committed}} is committed: {{first}} and {{second}} are majorities that share no server.',
   'finding.staleRead':
-    'Read #{request} ({command}, sent at {invokedAt} ms, answered at {answeredAt} ms) returned {value}, but write #{missed} was acknowledged at {missedAt} ms, before the read was sent: a linearizable read returns {expected}.',
+    'Read #{request} ({command}) returned {value}, missing write #{missed}, acknowledged at {missedAt} ms, before the read was sent at {invokedAt} ms; it should return {expected}.',
   'finding.staleRead.unnamed':
-    'Read #{request} ({command}, sent at {invokedAt} ms, answered at {answeredAt} ms) returned {value}, which no order of the writes allows; a linearizable read could return {expected}.',
+    'Read #{request} ({command}, sent at {invokedAt} ms, answered at {answeredAt} ms) returned {value}, which no order of the writes allows; it could return {expected}.',
   'finding.ackedWithoutMajority#storedOn=one':
     'Write #{request} was acknowledged at index {index} while only {storedOn} disk held it (a majority is {needed}).',
 
@@ -175,7 +175,7 @@ const zh: Record<string, string> = {
     '领导者 Leader 所计数的投票成员，其多数派必须与已提交配置的多数派相交（论文 §4.1、§4.3）。',
   'rule.linearizability': '线性一致性（Linearizability）',
   'app.safety.rule.linearizability':
-    '每次读取返回的值都能由某种写入顺序解释，每个写入在它的请求与应答之间生效：读取绝不会漏掉在它发出之前就已确认的写入（论文 §6.4）。',
+    '读取绝不会漏掉在它发出之前就已确认的写入：所有读写能排成同一个顺序（论文 §6.4）。',
 
   'finding.twoLeaders': 'S{first} 和 S{second} 在任期 Term {term} 中都成了领导者 Leader。',
   'finding.leaderRewrote': '任期 {term} 的领导者 S{node} 修改或删除了索引 {index} 及之前的条目。',
@@ -190,9 +190,9 @@ const zh: Record<string, string> = {
   'finding.ackedWithoutMajority':
     '写入 #{request} 在索引 {index} 被确认时只有 {storedOn} 个磁盘存有它（多数派是 {needed} 个）。',
   'finding.staleRead':
-    '读取 #{request}（{command}，{invokedAt} 毫秒发出，{answeredAt} 毫秒答复）返回了 {value}，但写入 #{missed} 早在 {missedAt} 毫秒、这次读取发出之前就已确认：线性一致的读取应返回 {expected}。',
+    '读取 #{request}（{command}）返回了 {value}，漏掉了写入 #{missed}：它在 {missedAt} 毫秒已确认，早于读取发出的 {invokedAt} 毫秒；应返回 {expected}。',
   'finding.staleRead.unnamed':
-    '读取 #{request}（{command}，{invokedAt} 毫秒发出，{answeredAt} 毫秒答复）返回了 {value}，任何写入顺序都解释不了；线性一致的读取可以返回 {expected}。',
+    '读取 #{request}（{command}，{invokedAt} 毫秒发出，{answeredAt} 毫秒答复）返回了 {value}，任何写入顺序都解释不了；它可以返回 {expected}。',
   'finding.disjointMajorities':
     '任期 {term} 的领导者 S{node} 按投票成员 {{uses}} 计数，而已提交的配置是 {{committed}}：{{first}} 和 {{second}} 都是多数派，却没有一台共同的服务器。',
 

@@ -1,6 +1,7 @@
 // The log strip's own key (UI layer), one line above the rows: what a solid and a hatched cell
-// mean, the commit bar, the n and m markers and the refusal mark. Each item's hover text says it
-// in a sentence; the swatches use the same classes as the cells they explain.
+// mean, the commit bar, the n and m markers, the refusal mark and a snapshot's block (§5). Each
+// item's hover text says it in a sentence; the swatches use the same classes as the cells they
+// explain.
 import type { Translate } from '../i18n/types';
 
 export function LogKey({ t }: { t: Translate }) {
@@ -40,6 +41,12 @@ export function LogKey({ t }: { t: Translate }) {
           ✗
         </span>
         {t('log.key.rejected')}
+      </li>
+      <li title={t('snap.key.snapshotHint')}>
+        <span className="rl-log-swatch rl-log-swatch-snapshot" aria-hidden="true">
+          ≤
+        </span>
+        {t('snap.key.snapshot')}
       </li>
     </ul>
   );

@@ -1,5 +1,6 @@
 // Each node's key-value state machine and its lastApplied; a crashed node's map is gone until
-// it restarts and replays its log, and the panel says so.
+// it restarts and replays its log, and the panel says so. A server with a snapshot (thesis §5)
+// names it: a restart loads it, so lastApplied starts there.
 import { memo } from 'react';
 import type { Frame, NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
@@ -29,6 +30,11 @@ const Machine = memo(function Machine({ node, t }: { node: NodeFrame; t: Transla
             ? t('visual.sm.lastApplied', { index: node.lastApplied })
             : t('visual.sm.crashed')}
         </span>
+        {node.snapshot && (
+          <span className="rl-machine-snap">
+            {t('snap.strip.upTo', { index: node.snapshot.lastIncludedIndex })}
+          </span>
+        )}
       </div>
       {node.alive && keys.length === 0 && (
         <div className="rl-machine-empty">{t('visual.sm.empty')}</div>

@@ -26,6 +26,7 @@ export function ClusterPane({ reducedMotion }: { reducedMotion: boolean }) {
     else if (action === 'timeout') void lab.timeoutNode(id);
     else if (action === 'transfer') void lab.transferLeadership(id);
     else if (action === 'remove') void lab.removeServer(id);
+    else if (action === 'compact') void lab.compactNode(id);
     else {
       const { key, value } = nextWrite(frame);
       void lab.writeKey(key, value, id);

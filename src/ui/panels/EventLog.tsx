@@ -39,7 +39,8 @@ function scan(
     range.more(seq) && n < SCANNED && rows.length < range.limit;
     seq += range.step, n++
   ) {
-    const e = history.get(seq - first)?.event;
+    const frame = history.get(seq - first);
+    const e = frame?.event;
     if (!e) continue;
     const kind = eventKind(e);
     const hidden =
@@ -47,7 +48,8 @@ function scan(
         ? kind === 'heartbeat'
         : filter.kind !== 'all' && filter.kind !== kind;
     if (hidden || (filter.node !== null && !eventNodes(e).includes(filter.node))) continue;
-    rows.push({ seq, at: e.at, kind, text: describeTraceEvent(e, t) });
+    // The frame the event produced: what a restart loaded, the value a read returned.
+    rows.push({ seq, at: e.at, kind, text: describeTraceEvent(e, t, frame) });
   }
   return rows;
 }

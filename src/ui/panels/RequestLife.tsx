@@ -1,37 +1,25 @@
-// One client request's life (UI layer): sent → (forwarded) → appended at i → stored on k of N →
-// committed → applied → acknowledged; or replaced (another entry won its index); or failed with
-// its reason, and then perhaps committed later anyway. A leadership transfer appends nothing: it
-// is sent → (forwarded) → TimeoutNow sent. The stage is the simulator's; this only highlights
-// the steps it has reached.
-import type { RequestFrame, RequestStage } from '../../store';
+// One client request's life (UI layer): sent → (forwarded) → (resent) → appended at i → stored
+// on k of N → committed → applied → acknowledged; or replaced (another entry won its index); or
+// failed with its reason, and then perhaps committed later anyway. A read never touches the log:
+// its path follows its mode (thesis §6.4), and a local read wears an "unsafe" tag and says that
+// nothing was checked; under a lease, the clocks' drift is named. A write's session (§6.3) and
+// the duplicates it filtered are noted below. A leadership transfer appends nothing: it is sent
+// → (forwarded) → TimeoutNow sent. The stage is the simulator's; this only highlights the steps
+// it has reached.
+import type { RequestFrame } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
 import { commandText } from './messageText';
+import type { Step, Voters } from './requestSteps';
+import { entrySteps, readSteps, routeSteps, sessionNotes } from './requestSteps';
 
-const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
-
-interface Props {
+interface Props extends Voters {
   request: RequestFrame;
-  /** Voters in use and their majority, from the frame's facts. */
-  nodes: number;
-  majority: number;
-  /**
-   * Whether every server on the ring is a voter. When some are not, the disks holding an entry
-   * may include learners and removed servers, so "k of n voters" could not be told from the count.
-   */
-  allVote: boolean;
   t: Translate;
 }
 
-export function RequestLife({ request: r, nodes, majority, allVote, t }: Props) {
-  const steps: Step[] = [{ key: 'sent', text: t('app.request.sent', { via: r.via }), done: true }];
-  if (r.forwardedTo.length) {
-    steps.push({
-      key: 'forwarded',
-      text: t('app.request.forwarded', { to: r.forwardedTo.map((id) => `S${id}`).join(' → ') }),
-      done: true,
-    });
-  }
+function stepsOf(r: RequestFrame, voters: Voters, t: Translate): Step[] {
+  const steps = routeSteps(r, t);
   const command = r.command;
   if (command.kind === 'transferLeadership') {
     const sent = r.stage === 'acknowledged';
@@ -42,22 +30,43 @@ export function RequestLife({ request: r, nodes, majority, allVote, t }: Props) 
       }),
       done: sent,
     });
+  } else if (command.kind === 'read') {
+    steps.push(...readSteps(r, voters, t));
   } else {
-    steps.push(...entrySteps(r, { nodes, majority, allVote }, t));
+    steps.push(...entrySteps(r, voters, t));
   }
+  return steps;
+}
+
+export function RequestLife({ request: r, t, ...voters }: Props) {
+  const steps = stepsOf(r, voters, t);
+  const notes = sessionNotes(r, t);
+  const mode = r.read?.mode;
   return (
-    <li className={`rl-request rl-request-${r.stage}`}>
+    <li className={`rl-request rl-request-${r.stage}`} data-request={r.id}>
       <div className="rl-request-head">
         <strong>#{r.id}</strong> <code>{commandText(r.command, t)}</code>{' '}
+        {mode === 'local' && <span className="rl-unsafe-tag">{t('read.life.unsafe')}</span>}{' '}
         <span className="rl-request-stage">{t(`app.request.stage.${r.stage}`)}</span>
       </div>
       <ol className="rl-request-steps">
         {steps.map((s) => (
-          <li key={s.key} className={s.done ? 'rl-step-done' : 'rl-step-todo'}>
+          <li
+            key={s.key}
+            className={[s.done ? 'rl-step-done' : 'rl-step-todo', s.tone ? 'rl-step-unsafe' : '']
+              .filter(Boolean)
+              .join(' ')}
+          >
             {s.text}
           </li>
         ))}
       </ol>
+      {mode === 'lease' && <p className="rl-request-note">{t('read.life.drift')}</p>}
+      {notes.map((n) => (
+        <p key={n} className="rl-request-note">
+          {n}
+        </p>
+      ))}
       {r.stage === 'replaced' && (
         <div className="rl-request-error">{t('app.request.replaced', { index: r.index ?? 0 })}</div>
       )}
@@ -73,42 +82,4 @@ export function RequestLife({ request: r, nodes, majority, allVote, t }: Props) 
       )}
     </li>
   );
-}
-
-type Step = { key: string; text: string; done: boolean };
-
-/** The life of a request's entry: appended at i → stored on k of N → committed → applied → acknowledged. */
-function entrySteps(
-  r: RequestFrame,
-  { nodes, majority, allVote }: Pick<Props, 'nodes' | 'majority' | 'allVote'>,
-  t: Translate,
-): Step[] {
-  const reached = ORDER.indexOf(
-    r.stage === 'forwarded' ? 'sent' : r.stage === 'replaced' ? 'appended' : r.stage,
-  );
-  const at = (stage: RequestStage) => reached >= ORDER.indexOf(stage);
-  return [
-    {
-      key: 'appended',
-      text:
-        r.index === null
-          ? t('app.request.notAppended')
-          : t('app.request.appended', { index: r.index, term: r.term ?? 0 }),
-      done: r.index !== null,
-    },
-    allVote
-      ? {
-          key: 'stored',
-          text: t('app.request.stored', { k: r.storedOn, n: nodes }),
-          done: r.storedOn >= majority,
-        }
-      : {
-          key: 'stored',
-          text: t('member.request.stored', { k: r.storedOn }),
-          done: at('committed'),
-        },
-    { key: 'committed', text: t('app.request.committed'), done: at('committed') },
-    { key: 'applied', text: t('app.request.applied'), done: at('applied') },
-    { key: 'acknowledged', text: t('app.request.acknowledged'), done: at('acknowledged') },
-  ];
 }

@@ -3,15 +3,19 @@
 // and virtual time it broke, words what was found from its code in the reader's language (the
 // servers and entries it names are marked in the drawing, the logs and the inspector), and jumps
 // to that event on a click. A finding a checker repeats on later events is listed once, at the
-// event that first broke the rule. Short on purpose: every line it takes, the drawing loses, so
-// it folds to one line on request (a short projector screen cannot spare the drawing for it); a
-// new violation unfolds it again.
-import { motion, useReducedMotion } from 'framer-motion';
+// event that first broke the rule. A stale read (Linearizability, thesis §6.4) also shows the
+// operations involved on a small timeline: the write it missed, then the read. Short on
+// purpose: every line it takes, the drawing loses, so it folds to one line on request (a short
+// projector screen cannot spare the drawing for it); a new violation unfolds it again.
 import { useState } from 'react';
-import type { Frame } from '../../store';
+import type { Frame, FrameList } from '../../store';
+import type { Translate } from '../i18n/types';
+import { staleReadStory } from '../../store';
 import { describeFinding, ruleName } from '../i18n/codes';
 import { describeRulesOff } from '../i18n/ruleStrings';
-import { useFrame, useIntents, useLab, useT } from '../labContext';
+import { useFrame, useIntents, useLab, useLabStore, useT } from '../labContext';
+import { AlarmShake } from './AlarmShake';
+import { StaleReadTimeline } from './StaleReadTimeline';
 
 type Violation = Frame['violations'][number];
 
@@ -28,7 +32,8 @@ export function SafetyAlarm() {
   const t = useT();
   const lab = useIntents();
   const violations = useFrame()?.violations;
-  const still = useReducedMotion() ?? false;
+  // Read, not subscribed: a violation's frames are recorded before it shows, and never change.
+  const store = useLabStore();
   // With rules switched off the failure was asked for: the headline says so, and names them.
   const rules = useLab((s) => s.settings.rules);
   const off = describeRulesOff(rules, t);
@@ -49,14 +54,7 @@ export function SafetyAlarm() {
     </button>
   );
   return (
-    // A short shake draws the room's eye to the alarm, unless the person asked for less motion.
-    <motion.div
-      className="rl-alarm"
-      role="alert"
-      initial={still ? false : { x: 0 }}
-      animate={still ? {} : { x: [0, -10, 10, -6, 6, 0] }}
-      transition={{ duration: 0.5 }}
-    >
+    <AlarmShake>
       <div className="rl-alarm-top">
         <strong className="rl-alarm-head">
           {off
@@ -85,10 +83,17 @@ export function SafetyAlarm() {
             >
               {t('rules.alarm.goto', { n: v.seq + 1 })}
             </button>
+            <Story finding={v.finding} history={store.getState().history} t={t} />
             <p className="rl-alarm-why">{t(`app.safety.rule.${v.ruleId}`)}</p>
           </li>
         ))}
       </ul>
-    </motion.div>
+    </AlarmShake>
   );
+}
+
+/** A stale read's timeline; nothing for any other finding. */
+function Story(props: { finding: Violation['finding']; history: FrameList; t: Translate }) {
+  const story = staleReadStory(props.history, props.finding);
+  return story ? <StaleReadTimeline story={story} t={props.t} /> : null;
 }

@@ -1,7 +1,7 @@
 // Cluster settings (UI layer): size, timers, latency, entries per AppendEntries, loss, PreVote,
-// CheckQuorum and seed, then the
-// Figure 2 rules one may break on purpose (RuleSwitches). Applying restarts the cluster and writes
-// the URL, so a reload or a shared link gives the same cluster.
+// CheckQuorum, seed, how often servers snapshot (thesis §5) and when clients resend (§6.3),
+// then the Figure 2 rules one may break on purpose (RuleSwitches). Applying restarts the
+// cluster and writes the URL, so a reload or a shared link gives the same cluster.
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../store';
 import { selectFrame } from '../../store';
@@ -82,6 +82,19 @@ function SettingsForm({ settings }: { settings: Settings }) {
           (lossPercent) => patch({ lossPercent }),
           0,
           100,
+        )}
+        {field(
+          t('app.settings.snapshotEvery'),
+          draft.snapshotEvery,
+          (snapshotEvery) => patch({ snapshotEvery }),
+          0,
+          1_000_000,
+        )}
+        {field(
+          t('app.settings.clientRetry'),
+          draft.clientRetryMs,
+          (clientRetryMs) => patch({ clientRetryMs }),
+          0,
         )}
         <label className="rl-check">
           <input

@@ -72,7 +72,7 @@ describe('Chinese words for codes', () => {
     };
     const en = makeTranslate('en');
     expect(describeFinding(stale, en)).toBe(
-      'Read #9 (read x, sent at 520 ms, answered at 540 ms) returned no such key, but write #7 was acknowledged at 480 ms, before the read was sent: a linearizable read returns "2".',
+      'Read #9 (read x) returned no such key, missing write #7, acknowledged at 480 ms, before the read was sent at 520 ms; it should return "2".',
     );
     expect(describeFinding(stale, t)).toContain('没有这个键');
     expect(describeFinding(stale, t)).not.toContain('no key');

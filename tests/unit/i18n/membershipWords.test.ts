@@ -130,20 +130,35 @@ describe('a server’s menu', () => {
     }) as NodeFrame;
 
   it.each([
-    ['a follower while S1 leads', node({}), 1, ['crash', 'timeout', 'write', 'transfer', 'remove']],
-    ['the leader itself', node({ role: 'leader' }), 3, ['crash', 'timeout', 'write', 'remove']],
-    ['a follower with no leader', node({}), null, ['crash', 'timeout', 'write', 'remove']],
+    [
+      'a follower while S1 leads',
+      node({}),
+      1,
+      ['crash', 'timeout', 'write', 'compact', 'transfer', 'remove'],
+    ],
+    [
+      'the leader itself',
+      node({ role: 'leader' }),
+      3,
+      ['crash', 'timeout', 'write', 'compact', 'remove'],
+    ],
+    [
+      'a follower with no leader',
+      node({}),
+      null,
+      ['crash', 'timeout', 'write', 'compact', 'remove'],
+    ],
     [
       'a learner',
       node({ member: 'learner', voters: [1, 2], canStand: false }),
       1,
-      ['crash', 'write', 'remove'],
+      ['crash', 'write', 'compact', 'remove'],
     ],
     [
       'a removed server',
       node({ member: 'outside', voters: [1, 2], canStand: false }),
       1,
-      ['crash', 'write'],
+      ['crash', 'write', 'compact'],
     ],
     ['a crashed voter', node({ alive: false }), 1, ['restart', 'remove']],
   ] as const)('%s offers %j', (_, n, leader, actions) => {
