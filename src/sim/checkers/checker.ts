@@ -90,6 +90,11 @@ export interface Checker {
   afterAck?(view: ClusterView, ack: Acknowledged): Finding | null;
   /** A client sent a request, heard back, or gave up (the history clients see). */
   afterClient?(op: ClientOp): Finding | null;
+  /**
+   * Every server's snapshot now covers index `upTo` (§5): none will write or apply an index at or
+   * below it again, so what a checker keeps for those indexes may go. Finds nothing.
+   */
+  afterCompaction?(upTo: number): void;
 }
 
 /**

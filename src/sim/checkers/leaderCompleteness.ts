@@ -8,12 +8,13 @@ import type { NodeId } from '../../raft';
 import type { Checker, ClusterView, Metered } from './checker';
 import { digestOf, lastIndexOf } from './checker';
 import { highestCommitted } from './highestCommitted';
+import { IndexWindow } from './indexWindow';
 
 export function leaderCompleteness(): Checker & Metered {
   // Per committed index: the prefix digest it was committed with, and the term that committed
   // it (flat arrays rather than an object per index: they grow with the log).
-  const committedDigest: number[] = [];
-  const committedTerm: number[] = [];
+  const committedDigest = new IndexWindow<number>();
+  const committedTerm = new IndexWindow<number>();
   /** Every index 1…recordedUpTo is recorded: a node's commits start again at 0 after a restart. */
   let recordedUpTo = 0;
   const highest = highestCommitted();
@@ -25,18 +26,23 @@ export function leaderCompleteness(): Checker & Metered {
     get work() {
       return work + highest.work;
     },
+    afterCompaction(upTo: number) {
+      committedDigest.forgetUpTo(upTo);
+      committedTerm.forgetUpTo(upTo);
+      recordedUpTo = Math.max(recordedUpTo, upTo);
+    },
     afterCommit(view: ClusterView, id: NodeId, from: number, to: number) {
       const node = view.node(id);
       const term = node.status?.currentTerm ?? 0;
       const last = Math.min(to, lastIndexOf(node));
       for (let i = Math.max(from, recordedUpTo, node.logBase - 1) + 1; i <= last; i++) {
         work++;
-        if (committedTerm[i] !== undefined) continue;
-        committedDigest[i] = digestOf(node, i)!;
-        committedTerm[i] = term;
+        if (committedTerm.get(i) !== undefined) continue;
+        committedDigest.set(i, digestOf(node, i)!);
+        committedTerm.set(i, term);
         highest.record(term, i);
       }
-      while (committedTerm[recordedUpTo + 1] !== undefined) recordedUpTo++;
+      while (committedTerm.get(recordedUpTo + 1) !== undefined) recordedUpTo++;
       return null;
     },
     afterStep(view: ClusterView, id: NodeId) {
@@ -46,7 +52,7 @@ export function leaderCompleteness(): Checker & Metered {
       if (k === 0) return null;
       // Inside the leader's snapshot, compare at the snapshot's end: its prefix holds index k.
       const at = Math.max(k, node.logBase);
-      const known = committedDigest[at];
+      const known = committedDigest.get(at);
       const held = digestOf(node, at);
       if (lastIndexOf(node) < k || (known !== undefined && held !== known)) {
         return {
@@ -54,7 +60,7 @@ export function leaderCompleteness(): Checker & Metered {
           node: id,
           term: node.status.currentTerm,
           index: k,
-          committedTerm: committedTerm[k]!,
+          committedTerm: committedTerm.get(k) ?? 0,
         };
       }
       return null;

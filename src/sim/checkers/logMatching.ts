@@ -4,16 +4,22 @@
 import type { NodeId } from '../../raft';
 import type { Checker, ClusterView } from './checker';
 import { digestOf, entryOf, lastIndexOf } from './checker';
+import { IndexWindow } from './indexWindow';
 
 export function logMatching(): Checker {
   // Index i's first (term, digest) lives in flat arrays; the rare other terms seen at the same
   // index (logs that diverged) go to a map keyed by index and term.
-  const termAt: number[] = [];
-  const digestAt: number[] = [];
+  const termAt = new IndexWindow<number>();
+  const digestAt = new IndexWindow<number>();
   const others = new Map<number, number>();
   return {
     id: 'logMatching',
     rule: 'Log Matching',
+    afterCompaction(upTo: number) {
+      termAt.forgetUpTo(upTo);
+      digestAt.forgetUpTo(upTo);
+      for (const key of others.keys()) if (Math.floor(key / 2 ** 21) <= upTo) others.delete(key);
+    },
     afterLogWrite(view: ClusterView, id: NodeId, from: number) {
       const node = view.node(id);
       // Entries inside a snapshot are gone (and were committed): only the log after it is read.
@@ -21,12 +27,12 @@ export function logMatching(): Checker {
       for (let i = Math.max(from, node.logBase + 1, 1); i <= last; i++) {
         const term = entryOf(node, i)!.term;
         const digest = digestOf(node, i)!;
-        const first = termAt[i];
+        const first = termAt.get(i);
         let known: number | undefined;
         if (first === undefined) {
-          termAt[i] = term;
-          digestAt[i] = digest;
-        } else if (first === term) known = digestAt[i];
+          termAt.set(i, term);
+          digestAt.set(i, digest);
+        } else if (first === term) known = digestAt.get(i);
         else {
           const key = i * 2 ** 21 + term;
           known = others.get(key);

@@ -3,20 +3,24 @@
 import type { Entry, LogIndex, NodeId } from '../../raft';
 import { describeCommand } from '../../raft';
 import type { Checker } from './checker';
+import { IndexWindow } from './indexWindow';
 
 export function stateMachineSafety(): Checker {
-  const applied: (Entry | undefined)[] = [];
-  const firstBy: NodeId[] = [];
+  /** The first entry applied at each index, and by whom. */
+  const applied = new IndexWindow<{ readonly entry: Entry; readonly by: NodeId }>();
   return {
     id: 'stateMachineSafety',
     rule: 'State Machine Safety',
+    afterCompaction(upTo: number) {
+      applied.forgetUpTo(upTo);
+    },
     afterApply(id: NodeId, index: LogIndex, entry: Entry) {
-      const known = applied[index];
-      if (known === undefined) {
-        applied[index] = entry;
-        firstBy[index] = id;
+      const first = applied.get(index);
+      if (first === undefined) {
+        applied.set(index, { entry, by: id });
         return null;
       }
+      const known = first.entry;
       if (known === entry || sameEntry(known, entry)) return null;
       return {
         code: 'appliedDifferent',
@@ -24,7 +28,7 @@ export function stateMachineSafety(): Checker {
         index,
         command: describeCommand(entry.command),
         term: entry.term,
-        other: firstBy[index]!,
+        other: first.by,
         otherCommand: describeCommand(known.command),
         otherTerm: known.term,
       };

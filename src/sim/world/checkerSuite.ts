@@ -40,6 +40,7 @@ export class CheckerSuite {
   private readonly applyHooks: Checker[];
   private readonly ackHooks: Checker[];
   private readonly clientHooks: Checker[];
+  private readonly compactionHooks: Checker[];
   /** What the hooks found since the last event was reported. */
   private found: Found[] = [];
 
@@ -55,6 +56,7 @@ export class CheckerSuite {
     this.applyHooks = this.checkers.filter((c) => c.afterApply);
     this.ackHooks = this.checkers.filter((c) => c.afterAck);
     this.clientHooks = this.checkers.filter((c) => c.afterClient);
+    this.compactionHooks = this.checkers.filter((c) => c.afterCompaction);
   }
 
   /** Whether the event being applied broke a rule (then its event object must be built). */
@@ -80,6 +82,11 @@ export class CheckerSuite {
 
   afterAck(ack: Acknowledged): void {
     for (const c of this.ackHooks) this.note(c, c.afterAck!(this.view, ack));
+  }
+
+  /** Every server's snapshot covers `upTo` now (§5). */
+  afterCompaction(upTo: number): void {
+    for (const c of this.compactionHooks) c.afterCompaction!(upTo);
   }
 
   /** A client sent `request` at `at`. */

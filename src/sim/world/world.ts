@@ -69,6 +69,8 @@ export class World implements ClusterView, InputContext {
   readonly checks: CheckerSuite;
   /** The digest of the log prefix each compacted index ends, by index (see writeSnapshot). */
   private readonly snapshotDigests = new Map<number, number>();
+  /** The highest index every server's snapshot covers. */
+  private compactedEverywhere = 0;
   /** The configuration each acknowledging leader counted, by its reply (for the checkers). */
   private readonly answeredWith = new WeakMap<Message, ConfigState>();
   /** Indexed by node id (slot 0 unused). */
@@ -496,6 +498,14 @@ export class World implements ClusterView, InputContext {
       this.snapshotDigests.set(at, digest);
     }
     writeSnapshot(record, snapshot, entries, digest);
+    // Indexes every server has compacted are never written or applied again: forget them.
+    let floor = Infinity;
+    for (const id of this.idList) floor = Math.min(floor, this.records[id]!.logBase);
+    if (floor > this.compactedEverywhere) {
+      this.compactedEverywhere = floor;
+      this.checks.afterCompaction(floor);
+      for (const at of this.snapshotDigests.keys()) if (at < floor) this.snapshotDigests.delete(at);
+    }
   }
 
   /** Replaces a (crashed) node's whole disk; the simulation API validates first. */
