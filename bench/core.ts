@@ -4,40 +4,19 @@
 // wrappers distort timings. Pass scenario names to run only those, e.g. `npm run bench -- idle`.
 // Timed scenarios report the median of five runs (the headline figure), each run's time, the
 // fastest run's rate and the 1-minute load average: on a busy 2-core machine wall times double.
-import { loadavg } from 'node:os';
+// Issue 11's figures: `linearizability` (the checker's cost, checkerCost.ts), `compaction` (heap
+// slope with and without snapshots) and `heapOwners` (who holds what grows; compaction.ts).
 import { createSimulation, runChaos, type Simulation } from '../src/sim';
-
-interface Line {
-  readonly scenario: string;
-  readonly nodes: number;
-  readonly virtualSeconds: number;
-  readonly wallMs: number;
-  readonly events: number;
-  readonly virtualSecondsPerWallSecond: number;
-  readonly heapMB: number;
-  readonly [extra: string]: unknown;
-}
+import { checkerCost } from './checkerCost';
+import { heapGrowthByOwner, heapWithCompaction } from './compaction';
+import type { Line } from './measure';
+import { collect, heapMB, loadAverage, median, round } from './measure';
 
 interface Run {
   readonly sim: Simulation;
   readonly virtualMs: number;
   readonly events: number;
 }
-
-const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
-
-function collect(): void {
-  if (!globalThis.gc) throw new Error('run with node --expose-gc (npm run bench does)');
-  globalThis.gc();
-  globalThis.gc();
-}
-
-const heapMB = (): number => {
-  collect();
-  return round(process.memoryUsage().heapUsed / 2 ** 20, 2);
-};
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** Two warm-up runs (so the JIT has settled), then the median of `repeats` timed runs. */
 function timed(scenario: string, nodes: number, body: () => Run, repeats = 5): Line {
@@ -64,7 +43,7 @@ function timed(scenario: string, nodes: number, body: () => Run, repeats = 5): L
     runsMs: wall.map((w) => round(w)),
     // The fastest run: what the code does when no other process competes for the core.
     bestVirtualSecondsPerWallSecond: round(run.virtualMs / Math.min(...wall), 0),
-    loadAverage: round(loadavg()[0]!, 2),
+    loadAverage: loadAverage(),
   };
 }
 
@@ -114,7 +93,7 @@ function chaosSweep(seeds: number): Line {
     seeds,
     seedsPerSecond: round((seeds * 1000) / wallMs),
     failedSeeds: r.failed,
-    loadAverage: round(loadavg()[0]!, 2),
+    loadAverage: loadAverage(),
   };
 }
 
@@ -150,7 +129,7 @@ function throughput(offeredPerSecond: number, seconds: number): Line {
     heapMB: heapMB(),
     offeredWritesPerVirtualSecond: offeredPerSecond,
     committedWritesPerVirtualSecond: round(committed / seconds, 0),
-    loadAverage: round(loadavg()[0]!, 2),
+    loadAverage: loadAverage(),
   };
 }
 
@@ -194,7 +173,7 @@ function heapFlatness(): Line {
     logLengths,
     bytesPerLogEntryAfter100s: round(grownBytes / grownEntries, 0),
     idleSamplesMB,
-    loadAverage: round(loadavg()[0]!, 2),
+    loadAverage: loadAverage(),
   };
 }
 
@@ -205,6 +184,9 @@ const scenarios: Record<string, () => Line> = {
   chaos: () => chaosSweep(50),
   throughput: () => throughput(2000, 10),
   heap: () => heapFlatness(),
+  linearizability: () => checkerCost(),
+  compaction: () => heapWithCompaction(),
+  heapOwners: () => heapGrowthByOwner(),
 };
 
 const wanted = process.argv.slice(2);
