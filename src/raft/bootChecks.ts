@@ -80,7 +80,22 @@ function checkDisk(disk: unknown): asserts disk is PersistentState {
   }
 }
 
-const isIdList = (x: unknown): boolean => Array.isArray(x) && x.every((id) => isWhole(id, 1));
+/** Every slot of `x` is its own and passes `ok` (a hole or an inherited slot does not). */
+const everyOwn = (x: unknown, ok: (item: unknown) => boolean): boolean =>
+  Array.isArray(x) &&
+  Array.from({ length: x.length }, (_, i) => i).every((i) => Object.hasOwn(x, i) && ok(x[i]));
+
+const isIdList = (x: unknown): boolean => everyOwn(x, (id) => isWhole(id, 1));
+
+/** The snapshot's own fields, never inherited ones (a prototype could otherwise fake them). */
+const SNAPSHOT_FIELDS = [
+  'lastIncludedIndex',
+  'lastIncludedTerm',
+  'config',
+  'configIndex',
+  'kv',
+  'sessions',
+] as const;
 
 /**
  * A snapshot on disk (§5): its last index and term, the configuration there, the keys as
@@ -89,6 +104,10 @@ const isIdList = (x: unknown): boolean => Array.isArray(x) && x.every((id) => is
 function checkSnapshot(snapshot: unknown, currentTerm: number): void {
   if (typeof snapshot !== 'object') throw new Error('disk snapshot must be an object or null');
   const p = snapshot as Record<string, unknown>;
+  const missing = SNAPSHOT_FIELDS.filter((k) => !Object.hasOwn(p, k));
+  if (missing.length > 0) {
+    throw new Error(`snapshot ${missing.join(', ')} missing (inherited fields do not count)`);
+  }
   whole('snapshot lastIncludedIndex', p.lastIncludedIndex, 1);
   whole('snapshot lastIncludedTerm', p.lastIncludedTerm, 1);
   if ((p.lastIncludedTerm as number) > currentTerm) {
@@ -102,23 +121,22 @@ function checkSnapshot(snapshot: unknown, currentTerm: number): void {
   const configOk =
     typeof c === 'object' &&
     c !== null &&
+    ['voters', 'learners', 'old', 'joining'].every((k) => Object.hasOwn(c, k)) &&
     isIdList(c.voters) &&
     isIdList(c.learners) &&
     (c.old === null || isIdList(c.old)) &&
-    Array.isArray(c.joining);
+    everyOwn(c.joining, (j) => typeof j === 'object' && j !== null);
   if (!configOk) throw new Error('snapshot config must hold voters, learners, old and joining');
-  const pairs = p.kv;
-  if (!Array.isArray(pairs) || !pairs.every(isTextPair)) {
+  if (!everyOwn(p.kv, isTextPair)) {
     throw new Error('snapshot kv must be a list of [key, value] text pairs');
   }
-  const sessions = p.sessions;
   const isSession = (x: unknown) =>
-    Array.isArray(x) && x.length === 4 && x.every((n) => isWhole(n, 0));
-  if (!Array.isArray(sessions) || !sessions.every(isSession)) {
+    everyOwn(x, (n) => isWhole(n, 0)) && (x as unknown[]).length === 4;
+  if (!everyOwn(p.sessions, isSession)) {
     throw new Error('snapshot sessions must be a list of [client, seq, index, term] numbers');
   }
 }
 
 function isTextPair(x: unknown): boolean {
-  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
+  return everyOwn(x, (v) => typeof v === 'string') && (x as unknown[]).length === 2;
 }

@@ -144,7 +144,9 @@ function advanceOnLeader(c: Ctx, read: PendingRead): PendingRead | null {
   if (noted.mode === 'readIndex') {
     const by = confirmedSince(s.config, s.id, noted.since, s.progress);
     if (voteResult(s.config, by, []) === 'won') safe = { ...noted, confirmedBy: by };
-  } else {
+  } else if (s.transfer === null) {
+    // No lease while handing over (§3.10): the target stands at once, and voters answer it
+    // inside the lease, so the lease no longer says no other leader can exist.
     const until = leaseStart(s.config, s.id, c.now, s.progress) + s.options.electionTimeoutMs[0];
     if (c.now < until) safe = { ...noted, confirmedBy: [], leaseUntil: until };
   }
