@@ -96,6 +96,21 @@ function act(k: Kernel, action: LabAction): Promise<void> {
   return askFirst(k, action, () => pauseNow(k)) ?? actNow(k, action);
 }
 
+/**
+ * A snapshot is an input the server takes at this very instant (§5): the instant is run to its
+ * end at once, with no time passing, so the screen shows the compacted log even while paused.
+ */
+async function compactNow(k: Kernel, id: number): Promise<void> {
+  await act(k, { do: 'compact', node: id });
+  await exclusive(k, async () => {
+    const s = simOf(k);
+    const before = s.eventCount();
+    await s.runFor(0);
+    if (s.eventCount() > before)
+      publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
+  });
+}
+
 /** Everything a run needs to do first: stop the ticker and catch up with the cursor. */
 export function pauseNow(k: Kernel): void {
   k.res.cancelTick();
@@ -146,7 +161,7 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
         ...(options?.mode === undefined ? {} : { mode: options.mode }),
         ...(options?.via === undefined ? {} : { via: options.via }),
       }),
-    compactNode: (id) => act(k, { do: 'compact', node: id }),
+    compactNode: (id) => compactNow(k, id),
     partitionNodes: (groups) => act(k, { do: 'partition', groups: groups.map((g) => [...g]) }),
     toggleLink(a, b) {
       const cuts = selectFrame(k.get())?.network.cuts ?? [];

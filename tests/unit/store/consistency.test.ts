@@ -120,13 +120,17 @@ describe('appends and sessions (thesis §6.3)', () => {
 });
 
 describe('snapshots (thesis §5)', () => {
-  it('compactNode snapshots what the server applied; its log counts on after it', async () => {
+  it('compactNode snapshots what the server applied, at once; its log counts on after it', async () => {
     const { store, leader } = await withLeader();
     for (const v of ['1', '2', '3']) await store.getState().writeKey('x', v);
     await store.getState().fastForward('requestsSettled');
     const applied = frame(store).nodes[leader - 1]!.lastApplied;
+    const at = frame(store).at;
     await store.getState().compactNode(leader);
-    await store.getState().advanceBy(1);
+    // No time passed: the snapshot is an input of this very instant, shown while paused.
+    expect(frame(store).at).toBe(at);
+    expect(frame(store).event).toMatchObject({ kind: 'step', input: 'compact', node: leader });
+    expect(store.getState().playing).toBe(false);
     const node = frame(store).nodes[leader - 1]!;
     expect(node.snapshot).toEqual({ lastIncludedIndex: applied, lastIncludedTerm: node.term });
     expect(node.log.base).toBe(applied);
