@@ -71,6 +71,8 @@ export type ActionDetail =
       readonly node: NodeId;
       readonly term: number;
       readonly logLength: number;
+      /** A restart: the last index of the snapshot it loaded (§5), 0 without one. */
+      readonly snapshotIndex?: number;
     }
   | { readonly do: 'partition'; readonly groups: readonly (readonly NodeId[])[] }
   | {

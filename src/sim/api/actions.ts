@@ -370,15 +370,18 @@ function performNodeAction(
       );
     }
     world.boot(r);
+    // §5: a restart loads the snapshot first; the trace says so only when there is one.
+    const loaded = r.logBase > 0 ? ` from its snapshot up to ${r.logBase}` : '';
     world.action(
       'restart',
       id,
-      `S${id} restarted with term ${r.currentTerm}, log ${r.logBase + r.log.length}`,
+      `S${id} restarted with term ${r.currentTerm}, log ${r.logBase + r.log.length}${loaded}`,
       {
         do: 'restart',
         node: id,
         term: r.currentTerm,
         logLength: r.logBase + r.log.length,
+        snapshotIndex: r.logBase,
       },
     );
   } else {

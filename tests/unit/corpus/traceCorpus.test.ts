@@ -40,7 +40,7 @@ const FROZEN: readonly [string, string, number, number][] = [
   ['CheckQuorum with heartbeats out of step with its quorum checks', '0e34254a', 792, 0],
   [
     'snapshots: a follower behind the leader’s snapshot catches up by InstallSnapshot',
-    'cbcdb90d',
+    'c3912d58',
     864,
     0,
   ],
