@@ -70,7 +70,8 @@ export function append(log: RaftLog, entries: readonly Entry[]): RaftLog {
   if (entries.length === 0) return log;
   const used = Math.ceil(log.length / CHUNK);
   // Someone appended past this value's end if the chunk list or its last chunk is longer.
-  let chunks = log.chunks.length === used ? log.chunks : log.chunks.slice(0, used);
+  // An empty log (EMPTY_LOG among them) owns no chunk list worth sharing: never write into it.
+  let chunks = used > 0 && log.chunks.length === used ? log.chunks : log.chunks.slice(0, used);
   let fill = log.length % CHUNK;
   if (fill > 0) {
     const last = chunks[used - 1]!;

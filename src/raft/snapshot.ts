@@ -23,12 +23,13 @@ export function machineOf(snapshot: Snapshot): { kv: KeyValue; sessions: Map<num
 }
 
 /**
- * Compacts everything applied into a snapshot (§5), if that covers more than the last one.
- * Example: applied 1…250 with a snapshot at 100 → a snapshot at 250, the log holds 251 on.
+ * Compacts everything applied into a snapshot (§5), if that covers more than the last one, but
+ * never past `upTo`. Example: applied 1…250 with a snapshot at 100 → a snapshot at 250, the log
+ * holds 251 on.
  */
-export function takeSnapshot(c: Ctx): void {
+export function takeSnapshot(c: Ctx, upTo = Infinity): void {
   const s = c.s;
-  const index = s.lastApplied;
+  const index = Math.min(s.lastApplied, upTo);
   if (index <= s.log.base || index > lastIndex(s.log)) return;
   const config = configAtOrBefore(s.log, index, configBeforeLog(s));
   const sessions: [number, number, number, number][] = [];
@@ -45,10 +46,14 @@ export function takeSnapshot(c: Ctx): void {
   c.snapshotDirty = true;
 }
 
-/** After applying: compacts once `snapshotEvery` entries were applied since the last snapshot. */
+/**
+ * After applying: compacts once `snapshotEvery` entries were applied since the last snapshot —
+ * only what was on disk before this step (as etcd does): entries written in this very step are
+ * not persisted yet, so a snapshot must not be the first to hold them.
+ */
 export function maybeCompact(c: Ctx): void {
   const every = c.s.options.snapshotEvery ?? 0;
-  if (every > 0 && c.s.lastApplied - c.s.log.base >= every) takeSnapshot(c);
+  if (every > 0 && c.s.lastApplied - c.s.log.base >= every) takeSnapshot(c, c.logDirtyFrom - 1);
 }
 
 /** Whether `peer` needs entries this leader compacted away: then it gets the snapshot. */
