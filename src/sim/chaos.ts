@@ -1,10 +1,13 @@
 // A seeded fault schedule for sweeps and the CLI: a fault phase of random crashes, restarts,
 // partitions, cut links, message loss and a steady stream of writes (with `membership`, also
-// servers added and removed, voters changed and leadership handed over), then a heal phase that
-// must converge. Its own PRNG stream keeps the world's draws untouched by the schedule's. It
-// reads nodes through sim.inspect (live, uncopied): sim.node() would copy a whole log per question.
+// servers added and removed, voters changed and leadership handed over; with `consistency`,
+// appends, reads and compactions), then a heal phase that must converge. Its own PRNG stream keeps
+// the world's draws untouched by the schedule's. It reads nodes through sim.inspect (live,
+// uncopied): sim.node() would copy a whole log per question.
+import type { ReadMode } from '../raft';
 import type { Simulation } from './simulation';
 import type { ClusterConfiguration } from './api/membership';
+import type { SimOptionsInput } from './options';
 import { MAX_NODES } from './options';
 import { Prng } from './prng';
 import { digestOf, lastIndexOf } from './checkers';
@@ -25,6 +28,17 @@ export interface ChaosOptions {
    * digests replay unchanged.
    */
   readonly membership: boolean;
+  /**
+   * What a Raft-backed store promises its clients (thesis ch. 5–6): among the writes, appends
+   * (sessions make a retried one apply once) and reads in `readModes`; among the faults, servers
+   * compacting their logs. The heal phase then also checks that every state machine agrees, that
+   * each append is in its key's string exactly once, and that a read of every key through every
+   * mode returns the converged value. Off by default, with the same promise as `membership`.
+   * Run it on a simulation made with `consistencySimOptions`.
+   */
+  readonly consistency: boolean;
+  /** With `consistency`: the modes reads are drawn from. 'local' is unsafe on purpose. */
+  readonly readModes: readonly ReadMode[];
 }
 
 export interface ChaosReport {
@@ -34,6 +48,11 @@ export interface ChaosReport {
   readonly acknowledged: number;
   /** Membership calls and transfers the schedule made (0 without `membership`). */
   readonly membershipCalls: number;
+  /** With `consistency`: appends and reads sent, reads answered ok, compactions asked for. */
+  readonly appends: number;
+  readonly reads: number;
+  readonly readsOk: number;
+  readonly compactions: number;
   /** Calls the simulator refused with a SimError (a transfer with no leader, …); they change nothing. */
   readonly refused: number;
   readonly problems: string[];
@@ -45,20 +64,40 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   maxDropRate: 0.3,
   writeEveryMs: 50,
   membership: false,
+  consistency: false,
+  readModes: ['readIndex', 'lease'],
 };
+
+/**
+ * The simulation a consistency run needs, varied with the seed: log compaction every 10, 25 or
+ * 60 applied entries (§5), clients that retry after 150, 250 or 350 ms (§6.3), and CheckQuorum,
+ * without which a leader refuses every lease read (§6.4.1).
+ */
+export function consistencySimOptions(seed: number): SimOptionsInput {
+  const k = Math.abs(seed) % 3;
+  return { snapshotEvery: [10, 25, 60][k]!, clientRetryMs: 150 + 100 * k, checkQuorum: true };
+}
 
 /** What the fault phase did beyond the draws, for the report. */
 interface Tally {
   membershipCalls: number;
   refused: number;
+  compactions: number;
+}
+
+/** The client operations of a consistency run, by kind: request ids. */
+interface Ops {
+  readonly appends: number[];
+  readonly reads: number[];
 }
 
 /** Runs the fault phase, then heals everything and checks the cluster converges. */
 export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): ChaosReport {
   const o = { ...DEFAULT_CHAOS, ...options };
   const rng = new Prng(sim.options.seed ^ 0x5eed);
-  const tally: Tally = { membershipCalls: 0, refused: 0 };
+  const tally: Tally = { membershipCalls: 0, refused: 0, compactions: 0 };
   const requests: number[] = [];
+  const ops: Ops = { appends: [], reads: [] };
   let sinceWrite = 0;
   for (let t = 0; t < o.faultMs; t += o.stepMs) {
     // Read afresh each step: an added server is a target like any other (without membership
@@ -70,12 +109,46 @@ export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): 
       if (sinceWrite >= o.writeEveryMs) {
         sinceWrite = 0;
         const via = rng.chance(0.3) ? ids[rng.intBetween(0, ids.length - 1)] : undefined;
-        requests.push(sim.write(`k${rng.intBetween(0, 9)}`, `v${requests.length + 1}`, via));
+        if (o.consistency) clientStep(sim, rng, via, o.readModes, requests, ops);
+        else requests.push(sim.write(`k${rng.intBetween(0, 9)}`, `v${requests.length + 1}`, via));
       }
       sim.runFor(10);
     }
   }
-  return healAndConverge(sim, requests, o.membership, tally);
+  return healAndConverge(sim, requests, o, tally, ops);
+}
+
+/** Keys only ever appended to, so each append must show in the final string exactly once. */
+const APPEND_KEYS = 4;
+/** Ends each appended value, so the final string splits back into the appends it holds. */
+const APPEND_END = ';';
+
+/**
+ * One client operation of a consistency run: a set (4 in 10), an append to a key that is only
+ * appended to (2 in 10) or a read of any key in a mode drawn from `modes` (4 in 10).
+ */
+function clientStep(
+  sim: Simulation,
+  rng: Prng,
+  via: number | undefined,
+  modes: readonly ReadMode[],
+  writes: number[],
+  ops: Ops,
+): void {
+  const roll = rng.intBetween(0, 9);
+  const n = writes.length + ops.reads.length + 1;
+  if (roll < 4) {
+    writes.push(sim.write(`k${rng.intBetween(0, 9)}`, `v${n}`, via));
+  } else if (roll < 6) {
+    const id = sim.append(`a${rng.intBetween(0, APPEND_KEYS - 1)}`, `${n}${APPEND_END}`, via);
+    writes.push(id);
+    ops.appends.push(id);
+  } else {
+    const k = rng.intBetween(0, 9 + APPEND_KEYS);
+    const key = k < 10 ? `k${k}` : `a${k - 10}`;
+    const mode = modes[rng.intBetween(0, modes.length - 1)]!;
+    ops.reads.push(sim.read(key, via === undefined ? { mode } : { via, mode }));
+  }
 }
 
 /**
@@ -121,6 +194,13 @@ function faultStep(sim: Simulation, rng: Prng, ids: number[], o: ChaosOptions, t
     // Rolls 34 and up did nothing before membership existed: new faults take some of them.
     tally.membershipCalls++;
     membershipStep(sim, rng, roll - 34);
+  } else if (o.consistency && roll >= 47 && roll < 57) {
+    // A server compacts what it has applied (§5): later, a follower behind it needs the snapshot.
+    const id = pick();
+    if (sim.inspect(id).alive) {
+      sim.compact(id);
+      tally.compactions++;
+    }
   }
 }
 
@@ -177,9 +257,11 @@ function sample(rng: Prng, ids: readonly number[], size: number): number[] {
 function healAndConverge(
   sim: Simulation,
   requests: number[],
-  membership: boolean,
+  o: ChaosOptions,
   tally: Tally,
+  ops: Ops,
 ): ChaosReport {
+  const { membership, consistency } = o;
   sim.heal();
   sim.setDropRate(0);
   for (const id of sim.nodeIds()) if (!sim.inspect(id).alive) sim.restart(id);
@@ -200,7 +282,8 @@ function healAndConverge(
         : 'acknowledged writes did not reach every state machine',
     );
   }
-  if (membership && converged) problems.push(...stateMachinesDiffer(sim));
+  if (membership && !consistency && converged) problems.push(...stateMachinesDiffer(sim));
+  if (consistency && converged) problems.push(...storeProblems(sim, ops, o.readModes));
   for (const v of sim.violations()) problems.push(`${v.rule}: ${v.detail} (t=${v.at}ms)`);
   return {
     leaderAfterHeal,
@@ -208,6 +291,10 @@ function healAndConverge(
     writes: requests.length,
     acknowledged: acked.length,
     membershipCalls: tally.membershipCalls,
+    appends: ops.appends.length,
+    reads: ops.reads.length,
+    readsOk: ops.reads.filter((r) => sim.request(r).status === 'ok').length,
+    compactions: tally.compactions,
     refused: tally.refused,
     problems,
   };
@@ -265,4 +352,98 @@ function stateMachinesDiffer(sim: Simulation): string[] {
   if (differ.length === 0) return [];
   const names = differ.map((id) => `S${id}`).join(', ');
   return [`state machines differ from the leader's on ${names}`];
+}
+
+/**
+ * What the store promised its clients, checked once it is still: writes still pending after
+ * convergence (retried, §6.3) may yet apply, and so may copies of writes whose client gave up,
+ * so first every client has its answer (at most a client timeout away), no request is on the
+ * wire and every live member has applied the leader's whole log. Then the state machines agree,
+ * each append is applied once, and every key reads back as it is.
+ */
+function storeProblems(sim: Simulation, ops: Ops, modes: readonly ReadMode[]): string[] {
+  const still = (s: Simulation) =>
+    s.clientRequests().every((r) => r.status !== 'pending') &&
+    convergedMembers(s, 0) &&
+    noElectionAhead(s) &&
+    s.messagesInFlight().every((f) => f.message.kind !== 'ClientRequest');
+  if (!sim.runUntil(still, sim.options.clientTimeoutMs + 1000)) {
+    return ['client requests still pending, or the cluster still moving, a client timeout later'];
+  }
+  return [
+    ...stateMachinesDiffer(sim),
+    ...appendsNotOnce(sim, ops.appends),
+    ...finalReadsWrong(sim, modes),
+  ];
+}
+
+/**
+ * No member stands for election and none will be told to: the leader hands over to nobody and no
+ * TimeoutNow (§3.10) is on the wire. (A removed server may campaign forever; members ignore it.)
+ */
+function noElectionAhead(s: Simulation): boolean {
+  const leader = s.leader();
+  if (leader === null || s.inspect(leader).status?.transferTo !== null) return false;
+  const standing = membersOf(s.configuration()).some((id) => {
+    const role = s.inspect(id).status?.role;
+    return role === 'candidate' || role === 'precandidate';
+  });
+  return !standing && s.messagesInFlight().every((f) => f.message.kind !== 'TimeoutNow');
+}
+
+/**
+ * Thesis §6.3: after convergence each append shows in its key's string at most once, and each
+ * acknowledged one exactly once (a retried copy filtered by the session, never applied twice).
+ */
+function appendsNotOnce(sim: Simulation, appends: readonly number[]): string[] {
+  const kv = sim.node(sim.leader()!).kv;
+  const seen = new Map<string, number>();
+  for (let k = 0; k < APPEND_KEYS; k++) {
+    for (const part of (kv[`a${k}`] ?? '').split(APPEND_END)) {
+      if (part !== '') seen.set(part, (seen.get(part) ?? 0) + 1);
+    }
+  }
+  const problems: string[] = [];
+  const byId = new Map(sim.clientRequests().map((r) => [r.id, r]));
+  for (const id of appends) {
+    const r = byId.get(id)!;
+    const value = r.command.kind === 'append' ? r.command.value.slice(0, -1) : '';
+    const times = seen.get(value) ?? 0;
+    if (times > 1) problems.push(`append #${id} is in its key's string ${times} times`);
+    if (times === 0 && r.status === 'ok') {
+      problems.push(`append #${id} was acknowledged but is not in its key's string`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Thesis §6.4: once converged, a read of every key the leader holds (and of one it never held),
+ * through each live member in turn and each mode in turn, returns the leader's value.
+ */
+function finalReadsWrong(sim: Simulation, modes: readonly ReadMode[]): string[] {
+  const kv = sim.node(sim.leader()!).kv;
+  const keys = [...Object.keys(kv).sort(), 'never-written'];
+  const members = membersOf(sim.configuration()).filter((id) => sim.inspect(id).alive);
+  const reads = keys.map((key, i) => ({
+    key,
+    id: sim.read(key, { via: members[i % members.length]!, mode: modes[i % modes.length]! }),
+  }));
+  sim.runUntil((s) => reads.every((r) => s.request(r.id).status !== 'pending'), 2000);
+  const problems: string[] = [];
+  if (JSON.stringify(sim.node(sim.leader() ?? 1).kv) !== JSON.stringify(kv)) {
+    problems.push("the leader's state machine changed while nothing was written");
+  }
+  for (const { key, id } of reads) {
+    const r = sim.request(id);
+    const want = kv[key] ?? null;
+    if (r.status !== 'ok')
+      problems.push(`final read #${id} of ${key} ${r.status}: ${r.error ?? ''}`);
+    else if (r.value !== want) {
+      problems.push(
+        `final read #${id} of ${key} returned ${JSON.stringify(r.value)}, not ${JSON.stringify(want)}`,
+      );
+    }
+  }
+  return problems;
 }

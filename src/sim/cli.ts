@@ -4,9 +4,12 @@
 // that did not converge, 2 bad arguments.
 import process from 'node:process';
 import { parseArgs } from 'node:util';
+import type { ReadMode } from '../raft';
 import { createSimulation, runChaos } from './index';
+import { consistencySimOptions } from './chaos';
 
-const USAGE = `usage: npm run sim -- [--seed N] [--nodes 1..9] [--for 10s] [--chaos [--membership]]
+const USAGE = `usage: npm run sim -- [--seed N] [--nodes 1..9] [--for 10s]
+                      [--chaos [--membership] [--consistency [--reads MODES]]]
                       [--prevote] [--checkquorum] [--drop 0..1]
 
   --seed N         integer seed of the world (default 1)
@@ -17,6 +20,12 @@ const USAGE = `usage: npm run sim -- [--seed N] [--nodes 1..9] [--for 10s] [--ch
                    and check that the cluster converges
   --membership     with --chaos: servers added and removed, voters changed and leadership
                    handed over among the faults; the final configuration's members converge
+  --consistency    with --chaos: appends, reads and log compaction too, on a cluster that
+                   compacts every 10, 25 or 60 entries, retries after 150, 250 or 350 ms and
+                   runs CheckQuorum (all three by seed); then every state machine must agree,
+                   each append be applied once and every key read back as it converged
+  --reads MODES    with --consistency: the read modes drawn, comma-separated, from readIndex,
+                   lease and local (default readIndex,lease; local may read stale data)
   --prevote        switch on PreVote
   --checkquorum    switch on CheckQuorum
   --drop P         chance that a message is lost, 0 to 1 (default 0)`;
@@ -30,6 +39,9 @@ interface CliArgs {
   readonly forText: string;
   readonly chaos: boolean;
   readonly membership: boolean;
+  readonly consistency: boolean;
+  /** With --consistency: the read modes drawn, as given (null: the default). */
+  readonly reads: readonly ReadMode[] | null;
   readonly preVote: boolean;
   readonly checkQuorum: boolean;
   readonly dropRate: number;
@@ -49,6 +61,8 @@ function parseCli(argv: string[]): CliArgs {
         for: { type: 'string' },
         chaos: { type: 'boolean' },
         membership: { type: 'boolean' },
+        consistency: { type: 'boolean' },
+        reads: { type: 'string' },
         prevote: { type: 'boolean' },
         checkquorum: { type: 'boolean' },
         drop: { type: 'string' },
@@ -60,6 +74,10 @@ function parseCli(argv: string[]): CliArgs {
   }
   const forText = values.for ?? '10s';
   if (values.membership && !values.chaos) throw new UsageError('--membership goes with --chaos');
+  if (values.consistency && !values.chaos) throw new UsageError('--consistency goes with --chaos');
+  if (values.reads !== undefined && !values.consistency) {
+    throw new UsageError('--reads goes with --consistency');
+  }
   return {
     seed: parseWhole('--seed', values.seed ?? '1'),
     nodes: parseWhole('--nodes', values.nodes ?? '5'),
@@ -67,6 +85,8 @@ function parseCli(argv: string[]): CliArgs {
     forText,
     chaos: values.chaos ?? false,
     membership: values.membership ?? false,
+    consistency: values.consistency ?? false,
+    reads: values.reads === undefined ? null : parseReadModes(values.reads),
     preVote: values.prevote ?? false,
     checkQuorum: values.checkquorum ?? false,
     dropRate: parseRate(values.drop ?? '0'),
@@ -77,6 +97,20 @@ function parseCli(argv: string[]): CliArgs {
 function parseWhole(name: string, text: string): number {
   if (!/^-?\d+$/.test(text)) throw new UsageError(`${name} takes a whole number, not "${text}"`);
   return Number(text);
+}
+
+const READ_MODES: readonly ReadMode[] = ['readIndex', 'lease', 'local'];
+
+/** `readIndex,lease` → the modes, each known and named once. */
+function parseReadModes(text: string): ReadMode[] {
+  const modes = text.split(',');
+  const known = (m: string): m is ReadMode => (READ_MODES as readonly string[]).includes(m);
+  if (!modes.every(known) || new Set(modes).size !== modes.length) {
+    throw new UsageError(
+      `--reads takes read modes separated by commas, each once, from ${READ_MODES.join(', ')}; not "${text}"`,
+    );
+  }
+  return modes;
 }
 
 function parseRate(text: string): number {
@@ -109,6 +143,8 @@ function replayCommand(a: CliArgs): string {
   const flags = [seed, `--nodes ${a.nodes}`, `--for ${a.forText}`];
   if (a.chaos) flags.push('--chaos');
   if (a.membership) flags.push('--membership');
+  if (a.consistency) flags.push('--consistency');
+  if (a.reads !== null) flags.push(`--reads ${a.reads.join(',')}`);
   if (a.preVote) flags.push('--prevote');
   if (a.checkQuorum) flags.push('--checkquorum');
   if (a.dropRate > 0) flags.push(`--drop ${a.dropRate}`);
@@ -125,6 +161,7 @@ function run(a: CliArgs): { lines: string[]; ok: boolean } {
       dropRate: a.dropRate,
       preVote: a.preVote,
       checkQuorum: a.checkQuorum,
+      ...(a.consistency ? consistencySimOptions(a.seed) : {}),
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -132,10 +169,18 @@ function run(a: CliArgs): { lines: string[]; ok: boolean } {
   const problems: string[] = [];
   let summary = '';
   if (a.chaos) {
-    const report = runChaos(sim, { faultMs: a.forMs, membership: a.membership });
+    const report = runChaos(sim, {
+      faultMs: a.forMs,
+      membership: a.membership,
+      consistency: a.consistency,
+      ...(a.reads === null ? {} : { readModes: a.reads }),
+    });
     summary = `chaos: ${report.writes} writes, ${report.acknowledged} acknowledged, leader after heal: ${report.leaderAfterHeal ? 'yes' : 'no'}, converged: ${report.converged ? 'yes' : 'no'}`;
     if (a.membership) {
       summary += `, membership calls: ${report.membershipCalls}, refused calls: ${report.refused}`;
+    }
+    if (a.consistency) {
+      summary += `, appends: ${report.appends}, reads: ${report.reads} (${report.readsOk} ok), compactions: ${report.compactions}`;
     }
     // The report's own words for what did not heal (with --membership: the final configuration's
     // members), less the violations, which are printed below.
