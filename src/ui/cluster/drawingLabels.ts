@@ -59,14 +59,25 @@ export function nodeLines(node: NodeFrame, facts: ClusterFacts, t: Translate): L
     if (node.cutOff) out.push(line('cutOff', 'rl-node-warn', t('visual.node.cutOff')));
   } else {
     out.push(line('role', 'rl-node-role', t('visual.node.crashed')));
-    // A snapshot survives a crash too (§5): a restart loads it, so the disk line names it.
-    const disk = t(node.snapshot ? 'snap.node.disk' : 'visual.node.disk', {
+    const disk = {
       term: node.term,
       vote: node.votedFor === null ? '—' : `S${node.votedFor}`,
       length: lastIndexOf(node.log),
       snapshot: node.snapshot?.lastIncludedIndex ?? 0,
-    });
-    out.push(line('term', 'rl-node-info', disk));
+    };
+    // A snapshot survives a crash too (§5): a restart loads it, so the disk line names it, on
+    // two lines where one does not fit.
+    out.push(
+      node.snapshot
+        ? {
+            ...line('term', 'rl-node-info', t('snap.node.disk', disk)),
+            variants: [
+              [t('snap.node.disk', disk)],
+              [t('snap.node.diskHead', disk), t('snap.node.diskTail', disk)],
+            ],
+          }
+        : line('term', 'rl-node-info', t('visual.node.disk', disk)),
+    );
     if (node.lost) out.push(line('lost', 'rl-node-lost', describeLost(node.lost, t)));
   }
   if (node.fault) {

@@ -18,6 +18,8 @@ const en: Record<string, string> = {
   'snap.logs.rowNote': 'replaces the log up to here; indexes go on after it',
   'snap.field.snapshot': 'snapshot on disk: last index and term it covers',
   'snap.node.disk': 'disk: term {term} · vote {vote} · snapshot ≤ {snapshot} · log to {length}',
+  'snap.node.diskHead': 'disk: term {term} · vote {vote}',
+  'snap.node.diskTail': 'snapshot ≤ {snapshot} · log to {length}',
   'snap.menu.compact': 'Take a snapshot now',
   'snap.key.snapshot': 'snapshot',
   'snap.key.snapshotHint':
@@ -166,6 +168,8 @@ const zh: Record<string, string> = {
   'snap.logs.rowNote': '取代了到此为止的日志；之后的索引接着往下数',
   'snap.field.snapshot': '磁盘上的快照：它覆盖的最后索引与任期',
   'snap.node.disk': '磁盘：任期 {term} · 投票 {vote} · 快照 ≤ {snapshot} · 日志到 {length}',
+  'snap.node.diskHead': '磁盘：任期 {term} · 投票 {vote}',
+  'snap.node.diskTail': '快照 ≤ {snapshot} · 日志到 {length}',
   'snap.menu.compact': '立即生成快照（Snapshot）',
   'snap.key.snapshot': '快照',
   'snap.key.snapshotHint': '服务器把到这个索引为止的日志换成了状态机的快照（Snapshot，§5）',

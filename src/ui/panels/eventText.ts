@@ -1,7 +1,7 @@
 // Trace events in plain words (UI layer): one translated sentence per event, e.g. "S3's election
 // timer fired: it became a candidate for term 4 and asked for votes", and the category each
 // belongs to for the event log's filter. It reads what the event recorded and, when given, the
-// frame the event produced (what a restarted server loaded, the value a read returned).
+// frame the event produced (the value a read returned, a write answered as a duplicate).
 import type { ClientRequest, InstallSnapshot } from '../../raft';
 import type { ActionDetail, TraceEvent } from '../../sim';
 import type { Frame } from '../../store';
@@ -92,7 +92,7 @@ export function describeTraceEvent(e: TraceEvent, t: Translate, after?: After): 
     case 'client':
       return describeClientEvent(e, t, after);
     case 'action':
-      return describeAction(e.detail, t, after);
+      return describeAction(e.detail, t);
   }
 }
 
@@ -128,9 +128,9 @@ function describeClientEvent(
 
 /**
  * An action from its data, never from the simulator's English text. A restart from a disk with
- * a snapshot says that it loaded it (§5), read off the frame the restart produced.
+ * a snapshot says that it loaded it (§5), as its record says.
  */
-export function describeAction(d: ActionDetail, t: Translate, after?: After): string {
+export function describeAction(d: ActionDetail, t: Translate): string {
   const name = nameIn(t);
   switch (d.do) {
     case 'crash':
@@ -139,9 +139,9 @@ export function describeAction(d: ActionDetail, t: Translate, after?: After): st
     case 'restart':
     case 'setDisk': {
       const p = { node: name(d.node), term: d.term, length: d.logLength };
-      const snap = after?.nodes[d.node - 1]?.snapshot;
-      return d.do === 'restart' && snap
-        ? t('app.ev.act.restartSnapshot', { ...p, index: snap.lastIncludedIndex })
+      const loaded = d.do === 'restart' ? (d.snapshotIndex ?? 0) : 0;
+      return loaded > 0
+        ? t('app.ev.act.restartSnapshot', { ...p, index: loaded })
         : t(`app.ev.act.${d.do}`, p);
     }
     case 'partition':

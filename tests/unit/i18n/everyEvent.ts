@@ -1,7 +1,8 @@
 // One trace event for every way the event log words an event (each branch of eventText.ts), one
 // message of every name, a sample of every reason and finding, and seeded runs with every
 // action — membership, snapshots, reads, sessions: the material the 中文 tests render and hold
-// to their rules. Events whose words read the frame they produced come with it (AFTER).
+// to their rules. Events whose words read the frame they produced come with it (AFTER): a read's
+// answer, a duplicate's.
 import type { Finding, Message, Reason, Role, TraceEvent } from '../../../src/sim';
 import { FINDING_CODES, REASON_CODES, createSimulation } from '../../../src/sim';
 import { FrameProjector } from '../../../src/store/frame';
@@ -299,11 +300,7 @@ const action = (detail: object) =>
     text: 'English',
     detail,
   }) as unknown as TraceEvent;
-const restart = action({ do: 'restart', node: 2, term: 3, logLength: 140 });
-AFTER.set(restart, {
-  nodes: [{}, { snapshot: { lastIncludedIndex: 120, lastIncludedTerm: 2 } }],
-  requests: [],
-} as unknown as After);
+const restart = action({ do: 'restart', node: 2, term: 3, logLength: 140, snapshotIndex: 120 });
 
 const CONSISTENCY_ACTIONS: TraceEvent[] = [
   readOk,
