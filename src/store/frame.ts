@@ -237,11 +237,17 @@ export class FrameProjector {
     const known = new Map(before.map((r) => [r.id, r]));
     const shared = views.map((r) => {
       const old = known.get(r.id);
-      // The simulator's forwardedTo grows in place; keep a copy, reused while unchanged.
+      // The simulator's forwardedTo, retries and duplicateAt grow in place: a frame keeps its
+      // own copies (else an earlier frame would show later resends), reused while unchanged.
       const forwardedTo =
         old && sameList(old.forwardedTo, r.forwardedTo) ? old.forwardedTo : [...r.forwardedTo];
+      const retries =
+        old && sameRetries(old.retries, r.retries) ? old.retries : r.retries.map((x) => ({ ...x }));
+      const duplicateAt =
+        old && sameList(old.duplicateAt, r.duplicateAt) ? old.duplicateAt : [...r.duplicateAt];
       const failure = old && sameRecord(old.failure, r.failure) ? old.failure : r.failure;
-      const next = { ...r, forwardedTo, failure };
+      const read = old && sameRead(old.read, r.read) ? old.read : r.read;
+      const next = { ...r, forwardedTo, retries, duplicateAt, failure, read };
       return old && sameRecord(old, next) ? old : next;
     });
     return sameList(before, shared) ? before : shared;
@@ -269,6 +275,25 @@ function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, stri
   if (keys.length !== b.size) return false;
   for (const k of keys) if (b.get(k) !== a[k]) return false;
   return true;
+}
+
+function sameRetries(a: RequestView['retries'], b: RequestView['retries']): boolean {
+  return a.length === b.length && a.every((x, i) => x.at === b[i]!.at && x.to === b[i]!.to);
+}
+
+/** A request's read progress (§6.4), equal field by field (the read model makes it afresh). */
+function sameRead(a: RequestView['read'], b: RequestView['read']): boolean {
+  if (a === null || b === null) return a === b;
+  const confirmed =
+    a.confirmedBy === b.confirmedBy ||
+    (a.confirmedBy !== null && b.confirmedBy !== null && sameList(a.confirmedBy, b.confirmedBy));
+  return (
+    a.mode === b.mode &&
+    a.index === b.index &&
+    a.leaseUntil === b.leaseUntil &&
+    a.value === b.value &&
+    confirmed
+  );
 }
 
 /** Reads held by a server (§6.4), equal field by field (each step reports fresh objects). */

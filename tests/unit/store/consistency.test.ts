@@ -2,7 +2,7 @@
 // reads in each mode, appends, taking a snapshot now, and the two settings (snap=, retry=). Each
 // intent is recorded as an action, so a rewind replays it; a refused one is a notice in codes.
 import { describe, expect, it } from 'vitest';
-import { selectFrame } from '../../../src/store';
+import { frameAt, selectFrame, selectHeadSeq, staleReadStory } from '../../../src/store';
 import type { LabStore } from '../../../src/store';
 import { startedStore, visible } from './harness';
 
@@ -110,6 +110,20 @@ describe('appends and sessions (thesis §6.3)', () => {
     expect(live.map((n) => n.kv['log'])).toEqual(live.map(() => 'x'));
   });
 
+  it('an earlier frame keeps the resends it had then: stepping back hides later ones', async () => {
+    const { store, follower } = await withLeader('n=3&seed=7&retry=150');
+    await store.getState().crashNode(follower);
+    await store.getState().appendValue('log', 'x', follower);
+    const sentSeq = selectHeadSeq(store.getState());
+    await store.getState().fastForward('requestsSettled');
+    const id = frame(store).requests.at(-1)!.id;
+    expect(frame(store).requests.at(-1)!.retries.length).toBeGreaterThanOrEqual(1);
+    const then = frameAt(store.getState(), sentSeq)!.requests.find((r) => r.id === id)!;
+    expect(then.retries).toEqual([]);
+    await store.getState().seekTo(sentSeq);
+    expect(frame(store).requests.find((r) => r.id === id)!.retries).toEqual([]);
+  });
+
   it('without retry= the client never resends', async () => {
     const { store, follower } = await withLeader('n=3&seed=7');
     await store.getState().crashNode(follower);
@@ -206,6 +220,31 @@ describe('a stale read (thesis §6.4), as the consistency browser test stages it
       ['linearizability', 'staleRead'],
     ]);
     expect(f.violations[0]!.finding).toMatchObject({ key: 'x', value: '"1"', expected: '"2"' });
+  });
+
+  it('the alarm’s story finds the read and the write it missed in the recorded frames', async () => {
+    const { store, leader } = await deposed();
+    await store.getState().readKey('x', { mode: 'local', via: leader });
+    await store.getState().fastForward('requestsSettled');
+    const [read, write] = frame(store).requests.slice(-2).reverse();
+    const story = staleReadStory(store.getState().history, frame(store).violations[0]!.finding)!;
+    expect(story.read).toEqual({
+      id: read!.id,
+      key: 'x',
+      value: '"1"',
+      invokedAt: read!.sentAt,
+      answeredAt: read!.settledAt,
+      by: leader,
+    });
+    expect(story.write).toEqual({
+      id: write!.id,
+      command: { kind: 'set', key: 'x', value: '2' },
+      sentAt: write!.sentAt,
+      ackAt: write!.settledAt,
+    });
+    expect(story.write!.ackAt).toBeLessThanOrEqual(story.read.invokedAt);
+    // Any other finding has no such story.
+    expect(staleReadStory(store.getState().history, { code: 'twoLeaders' })).toBeNull();
   });
 
   it('a readIndex read on the old leader is refused instead, and nothing fires', async () => {
