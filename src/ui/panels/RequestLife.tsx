@@ -1,11 +1,11 @@
-// One client request's life (UI layer): sent → (forwarded) → (resent) → appended at i → stored
-// on k of N → committed → applied → acknowledged; or replaced (another entry won its index); or
-// failed with its reason, and then perhaps committed later anyway. A read never touches the log:
-// its path follows its mode (thesis §6.4), and a local read wears an "unsafe" tag and says that
-// nothing was checked; under a lease, the clocks' drift is named. A write's session (§6.3) and
-// the duplicates it filtered are noted below. A leadership transfer appends nothing: it is sent
-// → (forwarded) → TimeoutNow sent. The stage is the simulator's; this only highlights the steps
-// it has reached.
+// One client request's life (UI layer): sent → (forwarded) → appended at i → stored on k of N →
+// committed → applied → acknowledged; or replaced (another entry won its index); or failed with
+// its reason, and then perhaps committed later anyway. A read never touches the log: its path
+// follows its mode (thesis §6.4), and a local read wears an "unsafe" tag and says that nothing
+// was checked; under a lease, the clocks' drift is named. Each resend (§6.3), a write's session
+// and the duplicates it filtered are noted below. A leadership transfer appends nothing: it is
+// sent → (forwarded) → TimeoutNow sent. The stage is the simulator's; this only highlights the
+// steps it has reached.
 import type { RequestFrame } from '../../store';
 import { describeReason } from '../i18n/codes';
 import type { Translate } from '../i18n/types';

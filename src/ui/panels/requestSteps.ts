@@ -1,7 +1,8 @@
 // The steps of one client request's life, as words (UI layer): a write's entry (appended at i →
 // stored on k of N → committed → applied → acknowledged), a read's path by its mode (thesis §6.4:
 // read index noted → leadership confirmed by k of n → applied → answered; or a lease valid until
-// t; or local, nothing checked), and what a client session adds (§6.3: each resend and to whom).
+// t; or local, nothing checked), and what the client and its session add (§6.3: each resend and
+// to whom, the duplicates filtered).
 // The stages and facts are the simulator's (RequestView); this only picks the words.
 import type { RequestFrame, RequestStage } from '../../store';
 import type { Translate } from '../i18n/types';
@@ -24,7 +25,7 @@ export interface Voters {
 
 const ORDER: readonly RequestStage[] = ['sent', 'appended', 'committed', 'applied', 'acknowledged'];
 
-/** sent to S{via} → forwarded → each resend (§6.3), all of them done. */
+/** sent to S{via} → forwarded, both done. */
 export function routeSteps(r: RequestFrame, t: Translate): Step[] {
   const steps: Step[] = [{ key: 'sent', text: t('app.request.sent', { via: r.via }), done: true }];
   if (r.forwardedTo.length) {
@@ -34,9 +35,6 @@ export function routeSteps(r: RequestFrame, t: Translate): Step[] {
       done: true,
     });
   }
-  r.retries.forEach((retry, i) =>
-    steps.push({ key: `retry-${i}`, text: t('read.life.retry', retry), done: true }),
-  );
   return steps;
 }
 
@@ -139,9 +137,13 @@ export function readSteps(r: RequestFrame, { nodes }: Pick<Voters, 'nodes'>, t: 
   return [...steps, answer];
 }
 
-/** What the session did for a write (§6.3): its id, copies it filtered, a saved reply resent. */
+/**
+ * What the client and its session did (§6.3): each resend and to whom, the session's id, the
+ * copies it filtered, a saved reply. Notes, not steps of the path: the forwards are not timed,
+ * so a resend cannot be placed among them.
+ */
 export function sessionNotes(r: RequestFrame, t: Translate): string[] {
-  const notes: string[] = [];
+  const notes: string[] = r.retries.map((retry) => t('read.life.retry', retry));
   if (r.session) notes.push(t('read.life.session', { ...r.session }));
   if (r.duplicateAt.length > 0)
     notes.push(
