@@ -29,13 +29,16 @@ export function machineOf(snapshot: Snapshot): { kv: KeyValue; sessions: Map<num
  */
 export function takeSnapshot(c: Ctx, upTo = Infinity): void {
   const s = c.s;
-  const index = Math.min(s.lastApplied, upTo);
+  // A joint entry stays in the log until C_new follows it: it carries the client request that
+  // C_new answers (§4.3), whoever leads then, and a snapshot keeps no request ids.
+  const joint = s.config.state.old !== null ? s.configIndex - 1 : Infinity;
+  const index = Math.min(s.lastApplied, upTo, joint);
   if (index <= s.log.base || index > lastIndex(s.log)) return;
   const config = configAtOrBefore(s.log, index, configBeforeLog(s));
   const sessions: [number, number, number, number][] = [];
   for (const [client, r] of s.machine.sessions) sessions.push([client, r.seq, r.index, r.term]);
   s.snapshot = {
-    lastIncludedIndex: index,
+    lastIncludedIndex: asIndex(index),
     lastIncludedTerm: termAt(s.log, index),
     config: config.state,
     configIndex: config.index,

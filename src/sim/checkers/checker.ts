@@ -1,7 +1,15 @@
 // The contract between the simulator and its safety checkers. Checkers sit outside the nodes,
 // read only what the simulator records (disks, statuses, applies, client replies) and each owns
 // one property of §5.2–§5.4. They work incrementally so they can run after every event.
-import type { ClientCommand, ConfigState, Entry, LogIndex, NodeId, Term } from '../../raft';
+import type {
+  ClientCommand,
+  ConfigState,
+  Entry,
+  LogIndex,
+  NodeId,
+  Snapshot,
+  Term,
+} from '../../raft';
 import type { NodeStatus } from '../host';
 import type { Finding, RuleId } from '../read/rules';
 
@@ -17,6 +25,8 @@ export interface NodeView {
   readonly log: readonly Entry[];
   /** The last index the node's snapshot covers; 0 without one. */
   readonly logBase: number;
+  /** The snapshot (§5): its configuration stands for the configuration entries it covers. */
+  readonly snapshot: Snapshot | null;
   /** prefix[k] digests entries 1…logBase + k, so equal digests mean equal prefixes (Log Matching). */
   readonly prefix: readonly number[];
 }

@@ -35,14 +35,24 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
 
   /** Entries (highestCommit, to] of `log` are newly known committed: note a configuration among them. */
   const learnCommitted = (node: NodeView, to: number): void => {
+    highestCommit = Math.max(learnFrom(node, to), highestCommit);
+  };
+  /** The latest configuration in (highestCommit, to] of this node's log or snapshot, if any. */
+  const learnFrom = (node: NodeView, to: number): number => {
     for (let i = Math.min(to, lastIndexOf(node)); i > Math.max(highestCommit, node.logBase); i--) {
       const entry = entryOf(node, i)!;
       if (entry.command.kind === 'config') {
         committed = { state: entry.command.config, index: i, term: entry.term };
-        break;
+        return to;
       }
     }
-    highestCommit = Math.max(highestCommit, to);
+    // Compacted in the step that committed it (§5): the snapshot's configuration stands for it,
+    // with the snapshot's term (no lower than the entry's, so no leader is wrongly checked).
+    const snap = node.snapshot;
+    if (snap !== null && snap.configIndex > highestCommit && snap.configIndex <= to) {
+      committed = { state: snap.config, index: snap.configIndex, term: snap.lastIncludedTerm };
+    }
+    return to;
   };
 
   const check = (view: ClusterView, id: NodeId) => {

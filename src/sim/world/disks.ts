@@ -178,12 +178,20 @@ export function brief(record: NodeRecord): Brief {
   };
 }
 
+const KIND_CODE: Readonly<Record<Entry['command']['kind'], number>> = {
+  set: 1,
+  delete: 2,
+  noop: 3,
+  config: 4,
+  append: 5,
+};
+
 function digestEntry(prefix: number, entry: Entry): number {
   let h = mixHash(mixHash(prefix, entry.term), entry.requestId ?? 0);
   const c = entry.command;
-  h = mixHash(h, c.kind === 'set' ? 1 : c.kind === 'delete' ? 2 : c.kind === 'noop' ? 3 : 4);
-  if (c.kind === 'set' || c.kind === 'delete') h = mixString(h, c.key);
-  if (c.kind === 'set') h = mixString(mixHash(h, 0x3d), c.value);
+  h = mixHash(h, KIND_CODE[c.kind]);
+  if (c.kind === 'set' || c.kind === 'delete' || c.kind === 'append') h = mixString(h, c.key);
+  if (c.kind === 'set' || c.kind === 'append') h = mixString(mixHash(h, 0x3d), c.value);
   if (c.kind === 'config') {
     // The configuration itself: voters, learners, C_old (if joint), joining, each list closed by a mark.
     for (const id of c.config.voters) h = mixHash(h, id);

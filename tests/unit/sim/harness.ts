@@ -53,18 +53,26 @@ export function settle(sim: Simulation, maxMs = 5000): number {
   return sim.leader()!;
 }
 
-/** True when every live node holds exactly the leader's log and has applied all of it. */
+/**
+ * True when every live node holds the leader's log (the entries both still hold: a snapshot
+ * covers only committed ones, the same everywhere) up to the leader's last index, and has
+ * applied all of it.
+ */
 export function converged(sim: Simulation): boolean {
   const leader = sim.leader();
   if (leader === null) return false;
   const l = sim.node(leader);
+  const last = l.logBase + l.log.length;
+  const tail = (n: typeof l, from: number) => JSON.stringify(n.log.filter((e) => e.index > from));
   return sim.nodeIds().every((id) => {
     const n = sim.node(id);
+    if (!n.alive) return true;
+    const from = Math.max(n.logBase, l.logBase);
     return (
-      !n.alive ||
-      (JSON.stringify(n.log) === JSON.stringify(l.log) &&
-        n.commitIndex === l.log.length &&
-        n.lastApplied === n.commitIndex)
+      n.logBase + n.log.length === last &&
+      tail(n, from) === tail(l, from) &&
+      n.commitIndex === last &&
+      n.lastApplied === n.commitIndex
     );
   });
 }

@@ -18,7 +18,7 @@ function nodeWith(words: string): NodeView {
   const prefix = [17];
   for (const e of log)
     prefix.push((prefix[prefix.length - 1]! * 31 + e.term * 7 + e.requestId!) | 0);
-  return { alive: true, status: null, log, logBase: 0, prefix };
+  return { alive: true, status: null, log, logBase: 0, snapshot: null, prefix };
 }
 
 /** A one-node view: the node is S1, the leader being checked. */
