@@ -8,7 +8,7 @@ import type { ClientErrorCode } from './messages';
 import { termAt } from './log';
 import { refuseRequest } from './membership';
 import { confirmedSince, leaseStart, voteResult } from './tracker';
-import type { LogIndex, NodeId, ReadMode, ReadRequest } from './types';
+import type { NodeId, ReadMode, ReadRequest } from './types';
 import { CLIENT_ID, asIndex } from './types';
 
 /** A read on its way to an answer. */
@@ -35,7 +35,8 @@ export function handleRead(c: Ctx, m: ClientRequest, read: ReadRequest): boolean
   const s = c.s;
   if (read.mode === 'local') {
     // Unsafe by design: whatever this server has applied, however stale (§6.4 warns why).
-    answerRead(c, m.requestId, read.key, { mode: 'local', confirmedBy: [], leaseUntil: -1 });
+    const unchecked: ReadProof = { mode: 'local', confirmedBy: [], leaseUntil: -1 };
+    answerRead(c, m.requestId, read.key, s.lastApplied, unchecked);
     return true;
   }
   if (s.role === 'leader') {
@@ -112,7 +113,7 @@ export function maybeServeReads(c: Ctx): void {
     if (next === null) continue;
     if (next.confirmedBy !== null && next.index >= 0 && next.origin === s.id) {
       if (s.lastApplied >= next.index) {
-        answerRead(c, next.requestId, next.key, proofOf(next));
+        answerRead(c, next.requestId, next.key, next.index, proofOf(next));
         continue;
       }
     } else if (next.confirmedBy === null && c.now >= next.until) {
@@ -185,14 +186,21 @@ function proofOf(read: PendingRead): ReadProof {
   return { mode: read.mode, confirmedBy: read.confirmedBy ?? [], leaseUntil: read.leaseUntil };
 }
 
-function answerRead(c: Ctx, requestId: number, key: string, proof: ReadProof): void {
+/** The answer: the key's value now, and `index`, the read index (a local read's lastApplied). */
+function answerRead(
+  c: Ctx,
+  requestId: number,
+  key: string,
+  index: number,
+  proof: ReadProof,
+): void {
   const s = c.s;
   send(c, {
     kind: 'ClientReply',
     to: CLIENT_ID,
     requestId,
     ok: true,
-    index: s.lastApplied as LogIndex,
+    index: asIndex(index),
     term: s.currentTerm,
     error: '',
     value: s.machine.kv.get(key) ?? null,

@@ -211,6 +211,10 @@ test('a follower the leader repairs says why it was refused, and the n marker ba
   await openLab(page, query(5, 1));
   const leader = await untilLeader(page);
   const follower = leader === 1 ? 2 : 1;
+  // A first write the follower acknowledges: the leader then streams to it (flow control), and
+  // keeps sending past what it holds while it is down, which the restarted follower refuses.
+  await sendWrite(page, 'z', 'first');
+  await advance(page, 300);
   await nodeAction(page, follower, 'Crash');
   for (const k of ['a', 'b', 'c']) await sendWrite(page, k, `value-${k}`);
   await advance(page, 300);
