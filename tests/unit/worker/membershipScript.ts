@@ -25,10 +25,14 @@ export const plan: readonly [at: number, choose: (sim: Simulation) => SimAction]
   [3200, () => ({ do: 'restart', node: 6 })],
   [
     3500,
-    (sim) => ({
-      do: 'transferLeadership',
-      to: sim.configuration().voters.find((id) => id !== sim.leader()) ?? 0,
-    }),
+    // With no leader at that moment (an election under way), a write stands in for the transfer.
+    (sim) =>
+      sim.leader() === null
+        ? { do: 'write', key: 'transfer', value: 'no leader yet' }
+        : {
+            do: 'transferLeadership',
+            to: sim.configuration().voters.find((id) => id !== sim.leader()) ?? 0,
+          },
   ],
 ];
 
