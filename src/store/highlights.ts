@@ -13,6 +13,11 @@ export interface Highlights {
   readonly messages: ReadonlySet<MessageKind>;
   /** `entryKey(node, index)`. */
   readonly entries: ReadonlySet<string>;
+  /**
+   * Servers whose snapshot block (§5) the log strip marks. A server shows one block at most, so
+   * its id is the key: the block stays marked when a later compaction moves its end.
+   */
+  readonly snapshots: ReadonlySet<number>;
   /** Inspector fields by name; `fieldKey(field, node)` for one server's, `fieldKey(field)` for any. */
   readonly fields: ReadonlySet<string>;
   readonly client: boolean;
@@ -30,6 +35,7 @@ export const NO_HIGHLIGHTS: Highlights = {
   links: new Set(),
   messages: new Set(),
   entries: new Set(),
+  snapshots: new Set(),
   fields: new Set(),
   client: false,
   broken: { nodes: new Set(), entries: new Set() },
@@ -56,15 +62,36 @@ function build(
   const links = new Set<string>();
   const messages = new Set<MessageKind>();
   const entries = new Set<string>();
+  const snapshots = new Set<number>();
   const fields = new Set<string>();
   let client = false;
   for (const f of focus) {
-    if (f.kind === 'node') nodes.add(f.node);
-    else if (f.kind === 'link') links.add(linkKey(f.a, f.b));
-    else if (f.kind === 'message') messages.add(f.message);
-    else if (f.kind === 'entry') entries.add(entryKey(f.node, f.index));
-    else if (f.kind === 'field') fields.add(fieldKey(f.field, f.node));
-    else client = true;
+    // Every kind named: a new kind of focus fails the type check here instead of passing as another.
+    switch (f.kind) {
+      case 'node':
+        nodes.add(f.node);
+        break;
+      case 'link':
+        links.add(linkKey(f.a, f.b));
+        break;
+      case 'message':
+        messages.add(f.message);
+        break;
+      case 'entry':
+        entries.add(entryKey(f.node, f.index));
+        break;
+      case 'snapshot':
+        snapshots.add(f.node);
+        break;
+      case 'field':
+        fields.add(fieldKey(f.field, f.node));
+        break;
+      case 'client':
+        client = true;
+        break;
+      default:
+        return f satisfies never;
+    }
   }
   const broken = { nodes: new Set<number>(), entries: new Set<string>() };
   for (const v of violations) {
@@ -72,5 +99,5 @@ function build(
     involved.nodes.forEach((n) => broken.nodes.add(n));
     involved.entries.forEach((e) => broken.entries.add(entryKey(e.node, e.index)));
   }
-  return { nodes, links, messages, entries, fields, client, broken };
+  return { nodes, links, messages, entries, snapshots, fields, client, broken };
 }

@@ -1,7 +1,34 @@
 // What a lesson step waits for, in the reader's words (UI layer): the course layer's coded
-// condition, worded here; a condition with no words of its own reads "the step's goal is met".
+// condition, worded here; a condition with no words of its own (all, any, not) reads "the step's
+// goal is met".
 import type { Condition } from '../../course';
+import type { ReasonCode } from '../../sim';
 import type { Translate } from '../i18n/types';
+
+/**
+ * The reasons a client request can be refused or given up for, each with a short phrase
+ * (`course.until.replied.why.<code>`); the rest refuse an action, never answer a request.
+ */
+export const REFUSALS: readonly ReasonCode[] = [
+  'noLeaderKnown',
+  'transferring',
+  'changeInProgress',
+  'notMember',
+  'alreadyMember',
+  'notVoter',
+  'isLeader',
+  'noVoters',
+  'noChange',
+  'notCaughtUp',
+  'removedWhileJoining',
+  'transferTimedOut',
+  'leaseNeedsCheckQuorum',
+  'leaseExpired',
+  'leadershipUnconfirmed',
+  'leadershipLost',
+  'clientTimeout',
+  'runtimeFailed',
+];
 
 export function untilText(
   c: Condition,
@@ -34,11 +61,21 @@ export function untilText(
       return c.to === undefined
         ? t(key, { node: nameOf(c.node) })
         : t(`${key}.to`, { node: nameOf(c.node), to: nameOf(c.to) });
+    case 'replied':
+      return repliedText(c, t);
+    case 'readAnswered':
+    case 'stored':
+    case 'retried':
+    case 'copies':
+    case 'duplicateFiltered':
+      return requestText(c, t, nameOf);
+    case 'stateMachine':
+    case 'snapshotAt':
+      return serverText(c, t, nameOf);
     case 'leaderElected':
     case 'newLeader':
     case 'term':
     case 'committed':
-    case 'replied':
     case 'commitRises':
     case 'replaced':
     case 'logsAgree':
@@ -47,6 +84,74 @@ export function untilText(
     default:
       return t('course.until.other');
   }
+}
+
+/** A value as the simulator shows one: in quotes, or "no such key" for null. */
+const valueText = (value: string | null, t: Translate) =>
+  value === null ? t('read.noKey') : JSON.stringify(value);
+
+/**
+ * What the client hears, by its most telling field: why it was refused, the value a read
+ * returned, a write answered from its session (§6.3), success or failure, or just a reply.
+ */
+function repliedText(c: Extract<Condition, { kind: 'replied' }>, t: Translate): string {
+  const key = 'course.until.replied';
+  if (c.failure !== undefined)
+    return REFUSALS.includes(c.failure)
+      ? t(`${key}.failure`, { reason: t(`${key}.why.${c.failure}`) })
+      : t(`${key}.failed`);
+  if (c.value !== undefined) return t(`${key}.value`, { value: valueText(c.value, t) });
+  if (c.duplicate !== undefined) return t(`${key}.duplicate.${c.duplicate ? 'yes' : 'no'}`);
+  return c.status === undefined ? t(key) : t(`${key}.${c.status}`);
+}
+
+type RequestCondition = Extract<
+  Condition,
+  { kind: 'readAnswered' | 'stored' | 'retried' | 'copies' | 'duplicateFiltered' }
+>;
+
+/** A client request's way through the cluster: reads (§6.4), copies on disk, retries (§6.3). */
+function requestText(
+  c: RequestCondition,
+  t: Translate,
+  nameOf: (ref: number | string) => string,
+): string {
+  const key = `course.until.${c.kind}`;
+  switch (c.kind) {
+    case 'readAnswered': {
+      // `safe` says how it was checked (ReadIndex or lease, or local); `value` what it returned.
+      const how = c.safe === undefined ? '' : c.safe ? '.safe' : '.local';
+      const params = { key: c.key, value: c.value === undefined ? '' : valueText(c.value, t) };
+      return t(`${key}${how}${c.value === undefined ? '' : '.value'}`, params);
+    }
+    case 'stored':
+      return t(key, { count: c.count });
+    case 'retried':
+      return t(key, { count: c.atLeast ?? 1 });
+    case 'copies':
+      return t(key, { node: nameOf(c.node), count: c.atLeast });
+    case 'duplicateFiltered':
+      return t(key);
+  }
+}
+
+/** What a server holds: its state machine's value for a key, or a snapshot (§5). */
+function serverText(
+  c: Extract<Condition, { kind: 'stateMachine' | 'snapshotAt' }>,
+  t: Translate,
+  nameOf: (ref: number | string) => string,
+): string {
+  const key = `course.until.${c.kind}`;
+  if (c.kind === 'stateMachine') {
+    const whose = c.node === 'all' ? '.all' : '';
+    const node = c.node === 'all' ? '' : nameOf(c.node);
+    if (c.value === null) return t(`${key}${whose}.noKey`, { node, key: c.key });
+    return t(`${key}${whose}`, { node, key: c.key, value: valueText(c.value, t) });
+  }
+  const node = nameOf(c.node);
+  if (c.request !== undefined) return t(`${key}.request`, { node });
+  const index = c.atLeast ?? 1;
+  return index > 1 ? t(`${key}.index`, { node, index }) : t(key, { node });
 }
 
 /** A configuration condition by its most telling field: exact voters, a joint change, who leaves. */

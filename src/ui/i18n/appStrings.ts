@@ -49,6 +49,11 @@ const en: Record<string, string> = {
     'SAFETY VIOLATED — {count} checkers failed. Raft promised this could never happen.',
   'app.safety.alarm#one':
     'SAFETY VIOLATED — {count} checker failed. Raft promised this could never happen.',
+  // A local read (thesis §6.4) answers from whatever its server applied: no promise was broken.
+  'app.safety.alarmLocalRead#reads=one':
+    'STALE READ — a local read checks nothing: Raft never promised this read.',
+  'app.safety.alarmLocalRead':
+    'STALE READS — {reads} local reads, each checking nothing: Raft never promised these reads.',
   'app.safety.at': 't = {at} ms',
   'app.safety.rule.electionSafety': 'At most one leader may be elected in any one term (§5.2).',
   'app.safety.rule.leaderAppendOnly':
@@ -312,6 +317,8 @@ const zh: Record<string, string> = {
   'app.safety.broken': '⚠ {count} 项安全性被违反',
   'app.safety.explain': '每个事件之后，模拟器都会检查这些安全性质：{rules}。',
   'app.safety.alarm': '安全性被破坏——{count} 个检查失败。Raft 保证这绝不应发生。',
+  'app.safety.alarmLocalRead':
+    '读到旧值——本地读取不做任何检查：Raft 从未对这 {reads} 次读取作过保证。',
   'app.safety.at': '{at} 毫秒时',
   'app.safety.rule.electionSafety': '同一任期 Term 内至多只能选出一个领导者 Leader（§5.2）。',
   'app.safety.rule.leaderAppendOnly': '领导者从不覆盖或删除自己日志中的条目（§5.3）。',

@@ -4,16 +4,19 @@
 // servers and entries it names are marked in the drawing, the logs and the inspector), and jumps
 // to that event on a click. A finding a checker repeats on later events is listed once, at the
 // event that first broke the rule. A stale read (Linearizability, thesis §6.4) also shows the
-// operations involved on a small timeline: the write it missed, then the read. Short on
+// operations involved on a small timeline: the write it missed, then the read; when only local
+// reads (which check nothing) went stale, the headline says Raft never promised them. Short on
 // purpose: every line it takes, the drawing loses, so it folds to one line on request (a short
 // projector screen cannot spare the drawing for it); a new violation unfolds it again.
 import { useState } from 'react';
 import type { Frame, FrameList } from '../../store';
 import type { Translate } from '../i18n/types';
-import { staleReadStory } from '../../store';
+import { frameAt, staleReadStory } from '../../store';
 import { describeFinding, ruleName } from '../i18n/codes';
 import { describeRulesOff } from '../i18n/ruleStrings';
 import { useFrame, useIntents, useLab, useLabStore, useT } from '../labContext';
+import { describeAlarmHeadline } from './alarmHeadline';
+import type { FindRequest } from './alarmHeadline';
 import { AlarmShake } from './AlarmShake';
 import { StaleReadTimeline } from './StaleReadTimeline';
 
@@ -31,7 +34,8 @@ function firstReports(violations: readonly Violation[]): Violation[] {
 export function SafetyAlarm() {
   const t = useT();
   const lab = useIntents();
-  const violations = useFrame()?.violations;
+  const frame = useFrame();
+  const violations = frame?.violations;
   // Read, not subscribed: a violation's frames are recorded before it shows, and never change.
   const store = useLabStore();
   // With rules switched off the failure was asked for: the headline says so, and names them.
@@ -41,7 +45,10 @@ export function SafetyAlarm() {
   const [foldedAt, setFoldedAt] = useState<number | null>(null);
   if (!violations || violations.length === 0) return null;
   const shown = firstReports(violations);
-  const checkers = new Set(violations.map((v) => v.ruleId)).size;
+  // The read a finding names: in the frame on screen, else in the frame of the event it broke.
+  const findRequest: FindRequest = (id, seq) =>
+    frame?.requests.find((r) => r.id === id) ??
+    frameAt(store.getState(), seq + 1)?.requests.find((r) => r.id === id);
   const folded = foldedAt !== null && foldedAt >= violations.length;
   const fold = (
     <button
@@ -59,7 +66,7 @@ export function SafetyAlarm() {
         <strong className="rl-alarm-head">
           {off
             ? t('rules.alarm.expected', { rules: off })
-            : t('app.safety.alarm', { count: checkers })}
+            : describeAlarmHeadline(violations, findRequest, t)}
           {folded && ` ${shown.map((v) => ruleName(v.ruleId, t)).join(t('app.list.separator'))}`}
         </strong>
         {fold}

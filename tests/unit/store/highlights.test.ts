@@ -60,6 +60,7 @@ describe('selectHighlights: the lesson’s pointer', () => {
         { kind: 'link', a: 3, b: 1 },
         { kind: 'message', message: 'AppendEntries' },
         { kind: 'entry', node: 1, index: 2 },
+        { kind: 'snapshot', node: 3, index: 4 },
         { kind: 'field', field: 'commitIndex', node: 2 },
         { kind: 'field', field: 'votedFor', node: null },
         { kind: 'client' },
@@ -69,9 +70,17 @@ describe('selectHighlights: the lesson’s pointer', () => {
     expect([...h.links]).toEqual(['1-3']);
     expect([...h.messages]).toEqual(['AppendEntries']);
     expect([...h.entries]).toEqual(['1:2']);
+    expect([...h.snapshots]).toEqual([3]);
     expect(sorted(h.fields)).toEqual(['commitIndex@2', 'votedFor']);
     expect(h.client).toBe(true);
     expect(h.broken.nodes.size + h.broken.entries.size).toBe(0);
+  });
+
+  it('points at a server’s snapshot block, not at the client nor at an entry', () => {
+    const h = selectHighlights(stateWith([{ kind: 'snapshot', node: 2, index: 5 }]));
+    expect([...h.snapshots]).toEqual([2]);
+    expect(h.client).toBe(false);
+    expect(h.entries.size + h.nodes.size).toBe(0);
   });
 
   it('is the same object while neither the focus nor the violations change', () => {
