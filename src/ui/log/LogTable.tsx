@@ -186,6 +186,7 @@ const LogRow = memo(function LogRow(props: RowProps) {
             ...(progress?.matchIndex === i ? ['m'] : []),
             ...(next === i ? ['n'] : []),
           ])}
+          mark={highlights.snapshots.has(node.id) ? 'focus' : null}
           t={t}
         />
       )}

@@ -4,6 +4,7 @@
 // leader's n and m markers that fall inside it stay visible at its right end.
 import type { NodeFrame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
+import type { CellMark } from './LogCell';
 
 interface Props {
   snapshot: NonNullable<NodeFrame['snapshot']>;
@@ -11,10 +12,12 @@ interface Props {
   span: number;
   /** The n and m markers that fall on indexes it covers. */
   marks: readonly string[];
+  /** A lesson points at it, or a safety check names it. */
+  mark: CellMark;
   t: Translate;
 }
 
-export function SnapshotCell({ snapshot, span, marks, t }: Props) {
+export function SnapshotCell({ snapshot, span, marks, mark, t }: Props) {
   const params = { index: snapshot.lastIncludedIndex, term: snapshot.lastIncludedTerm };
   const label = t('snap.strip.label', params);
   return (
@@ -24,6 +27,7 @@ export function SnapshotCell({ snapshot, span, marks, t }: Props) {
       title={label}
       aria-label={label}
       data-snapshot={snapshot.lastIncludedIndex}
+      data-highlight={mark ?? undefined}
     >
       <span className="rl-log-in">
         <span className="rl-log-term">{t('snap.strip.upTo', params)}</span>
