@@ -187,13 +187,7 @@ function proofOf(read: PendingRead): ReadProof {
 }
 
 /** The answer: the key's value now, and `index`, the read index (a local read's lastApplied). */
-function answerRead(
-  c: Ctx,
-  requestId: number,
-  key: string,
-  index: number,
-  proof: ReadProof,
-): void {
+function answerRead(c: Ctx, requestId: number, key: string, index: number, proof: ReadProof): void {
   const s = c.s;
   send(c, {
     kind: 'ClientReply',
