@@ -20,7 +20,7 @@ import {
 } from './election';
 import type { Message } from './messages';
 import { entriesBetween, lastIndex, logFrom, toArray } from './log';
-import { handleInstallSnapshot, machineOf, takeSnapshot } from './snapshot';
+import { handleInstallSnapshot, machineOf, maybeCompact, takeSnapshot } from './snapshot';
 import {
   broadcastAppend,
   handleAppendEntries,
@@ -104,11 +104,14 @@ export function step(node: RaftNode, input: Input): StepResult {
     hardStateDirty: false,
   };
   if (input.kind === 'tick') onTick(c);
-  else if (input.kind === 'compact') takeSnapshot(c);
+  else if (input.kind === 'compact') takeSnapshot(c, c.logDirtyFrom - 1);
   else if (input.kind === 'timeout') {
     // §4.2.3: only a server that may stand does (a voter, or one whose removal is uncommitted).
     if (c.s.role !== 'leader' && canStand(c.s)) startElection(c);
   } else onMessage(c, input.message);
+  // §5: with snapshotEvery, compact once enough is applied (at the end of the step, so what the
+  // step wrote is known and left for the next one).
+  maybeCompact(c);
   // §6.4: a read waited for leadership of a term that is over, or for a leader it no longer follows.
   if (c.s.currentTerm !== node.currentTerm || (node.role === 'leader' && c.s.role !== 'leader')) {
     abandonReads(c, 'leadershipLost');

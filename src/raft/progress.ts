@@ -49,7 +49,7 @@ export interface Flow {
 }
 
 /** Most AppendEntries carrying entries that may be unanswered at once in replicate. */
-export const MAX_INFLIGHT = 4;
+export const MAX_INFLIGHT = 8;
 
 const NONE: readonly number[] = Object.freeze([]);
 export const PROBE: Flow = Object.freeze({

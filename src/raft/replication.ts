@@ -6,7 +6,7 @@ import type { Ctx } from './context';
 import { ownMachine, resetElectionTimer, send, setLog, setProgress } from './context';
 import { applyEntry } from './stateMachine';
 import { handleRead, maybeServeReads, wantsHeartbeat } from './reads';
-import { maybeCompact, needsSnapshot, sendSnapshot } from './snapshot';
+import { needsSnapshot, sendSnapshot } from './snapshot';
 import {
   append,
   entriesBetween,
@@ -40,8 +40,24 @@ export function sendAppend(c: Ctx, peer: NodeId, heartbeat = false): void {
   // Waiting for a snapshot's answer: sent again only when a heartbeat finds it unanswered for an
   // election timeout (it was lost, or its answer was): a snapshot is the heaviest message there is.
   if (p.flow.state === 'snapshot') {
+    if (!heartbeat) return;
     const overdue = c.now - p.flow.since >= s.options.electionTimeoutMs[0];
-    if (heartbeat && overdue) sendSnapshot(c, peer);
+    if (overdue) return sendSnapshot(c, peer);
+    // Meanwhile a plain heartbeat, so it does not time out (etcd's MsgHeartbeat), at an index
+    // whose term the leader still knows: what the follower holds, or the leader's snapshot end.
+    // Its answer matches at most that much, or is a stale rejection: neither ends the wait.
+    const at = Math.max(p.matchIndex, s.log.base);
+    send(c, {
+      kind: 'AppendEntries',
+      to: peer,
+      term: s.currentTerm,
+      prevLogIndex: asIndex(at),
+      prevLogTerm: termAt(s.log, at),
+      entries: [],
+      leaderCommit: asIndex(Math.min(s.commitIndex, p.matchIndex)),
+      knownMatchIndex: p.matchIndex,
+      sentAt: c.now,
+    });
     return;
   }
   // §5: the entries it needs are compacted away: it gets the snapshot instead.
@@ -186,14 +202,25 @@ export function handleAppendEntriesReply(c: Ctx, m: AppendEntriesReply): void {
     if (s.role !== 'leader') return; // it was removed and stepped down (§4.2.2)
     maybeServeReads(c);
     if (maybeSendTimeoutNow(c, m.from)) return;
-    // Keep the pipeline full when a batch limit held entries back.
-    if (next.nextIndex <= lastIndex(s.log)) sendAppend(c, m.from);
+    // Keep the pipeline full when a batch limit held entries back: send while the window allows.
+    fillWindow(c, m.from);
     return;
   }
   const next = progressRejected(p, m, s.log);
   setProgress(c, m.from, next);
   maybeServeReads(c); // a rejection in this term confirms leadership all the same
   if (next.nextIndex !== p.nextIndex) sendAppend(c, m.from);
+}
+
+/** Sends `peer` batch after batch while it lacks entries and flow control lets more go out. */
+function fillWindow(c: Ctx, peer: NodeId): void {
+  const s = c.s;
+  for (;;) {
+    const p = s.progress[peer];
+    if (!p || p.nextIndex > lastIndex(s.log) || !maySend(p, false)) return;
+    sendAppend(c, peer);
+    if (s.progress[peer] === p) return; // nothing went out (a snapshot is pending)
+  }
 }
 
 /**
@@ -239,7 +266,6 @@ export function applyCommitted(c: Ctx): void {
       });
     }
   }
-  maybeCompact(c);
   maybeServeReads(c);
 }
 

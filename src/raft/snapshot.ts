@@ -23,16 +23,18 @@ export function machineOf(snapshot: Snapshot): { kv: KeyValue; sessions: Map<num
 }
 
 /**
- * Compacts everything applied into a snapshot (§5), if that covers more than the last one, but
- * never past `upTo`. Example: applied 1…250 with a snapshot at 100 → a snapshot at 250, the log
- * holds 251 on.
+ * Compacts everything applied into a snapshot (§5), if that covers more than the last one.
+ * Example: applied 1…250 with a snapshot at 100 → a snapshot at 250, the log holds 251 on.
+ * The state machine is what lastApplied left, so the snapshot is taken there or not at all:
+ * not while lastApplied is past `upTo` (entries written in this very step, not on disk yet: the
+ * next step compacts), nor while a joint entry at or below it waits for C_new (it carries the
+ * client request that C_new answers, §4.3, and a snapshot keeps no request ids).
  */
 export function takeSnapshot(c: Ctx, upTo = Infinity): void {
   const s = c.s;
-  // A joint entry stays in the log until C_new follows it: it carries the client request that
-  // C_new answers (§4.3), whoever leads then, and a snapshot keeps no request ids.
-  const joint = s.config.state.old !== null ? s.configIndex - 1 : Infinity;
-  const index = Math.min(s.lastApplied, upTo, joint);
+  const index = s.lastApplied;
+  if (index > upTo) return;
+  if (s.config.state.old !== null && s.configIndex <= index) return;
   if (index <= s.log.base || index > lastIndex(s.log)) return;
   const config = configAtOrBefore(s.log, index, configBeforeLog(s));
   const sessions: [number, number, number, number][] = [];

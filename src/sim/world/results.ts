@@ -31,7 +31,9 @@ export function applyResult(
       record.currentTerm = out.currentTerm;
       record.votedFor = out.votedFor;
       if (out.snapshot !== undefined) {
-        world.writeSnapshot(record, out.snapshot, out.entries);
+        // Installed from the leader (a restore follows) or compacted from its own log.
+        const installed = outputs.some((o) => o.kind === 'restore');
+        world.writeSnapshot(record, out.snapshot, out.entries, installed);
         clients.noteAppended(id, out.logFrom, out.entries);
         checks.afterLogWrite(id, out.logFrom);
       } else if (out.logFrom > 0) {

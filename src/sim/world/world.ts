@@ -483,20 +483,23 @@ export class World implements ClusterView, InputContext {
   }
 
   /**
-   * A node's disk takes a snapshot (§5). The digest of the prefix it covers is the one noted
-   * when that index was first compacted (a committed prefix is the same everywhere); the first
-   * server to compact there reads it from its own log.
+   * A node's disk takes a snapshot (§5). The digest of the prefix it covers: a server that
+   * compacts its own log reads it from that log (so a prefix that differs, with a rule switched
+   * off, still differs); one that installs the leader's snapshot gets the digest noted when the
+   * leader's prefix was compacted there.
    */
-  writeSnapshot(record: NodeRecord, snapshot: Snapshot, entries: readonly Entry[]): void {
+  writeSnapshot(
+    record: NodeRecord,
+    snapshot: Snapshot,
+    entries: readonly Entry[],
+    installed: boolean,
+  ): void {
     const at = snapshot.lastIncludedIndex;
-    let digest = this.snapshotDigests.get(at);
+    const digest = installed ? this.snapshotDigests.get(at) : prefixDigestOf(record, at);
     if (digest === undefined) {
-      digest = prefixDigestOf(record, at);
-      if (digest === undefined) {
-        throw new Error(`simulator bug: S${record.id} took a snapshot at ${at} nobody compacted`);
-      }
-      this.snapshotDigests.set(at, digest);
+      throw new Error(`simulator bug: S${record.id} took a snapshot at ${at} nobody compacted`);
     }
+    if (!installed && !this.snapshotDigests.has(at)) this.snapshotDigests.set(at, digest);
     writeSnapshot(record, snapshot, entries, digest);
     // Indexes every server has compacted are never written or applied again: forget them.
     let floor = Infinity;
