@@ -62,6 +62,12 @@ export interface RaftNode {
   readonly checkQuorumDeadline: number;
   /** When an AppendEntries from the current leader last arrived; -1 if never. */
   readonly lastLeaderContact: number;
+  /**
+   * When this server (re)started. With CheckQuorum it grants no vote for one minimum election
+   * timeout after: it may have heard from a leader just before it crashed, and that leader's
+   * lease (thesis §6.4.1) counts on it not voting for another until then.
+   */
+  readonly bootedAt: number;
   /** PRNG state handed in by the simulator; every timer draw advances it. */
   readonly rng: number;
 }

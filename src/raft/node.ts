@@ -88,6 +88,7 @@ export function createNode(
     heartbeatDeadline: -1,
     checkQuorumDeadline: -1,
     lastLeaderContact: -1,
+    bootedAt: now,
     rng: rngSeed >>> 0,
   };
   resetElectionTimer({ s: draft, now, out: [], logDirtyFrom: Infinity, hardStateDirty: false });
@@ -146,6 +147,7 @@ function draftOf(n: RaftNode): Draft {
     heartbeatDeadline: n.heartbeatDeadline,
     checkQuorumDeadline: n.checkQuorumDeadline,
     lastLeaderContact: n.lastLeaderContact,
+    bootedAt: n.bootedAt,
     rng: n.rng,
   };
 }
@@ -200,10 +202,15 @@ function onMessage(c: Ctx, m: Message): void {
 
   if (m.term > s.currentTerm) {
     const isProbe = (m.kind === 'RequestVote' || m.kind === 'RequestVoteReply') && m.preVote;
-    // CheckQuorum's lease: a server that hears from a live leader ignores would-be disruptors.
-    // A candidate the leader handed over to (§3.10) is answered all the same.
+    // CheckQuorum's lease: a server that hears from a live leader ignores would-be disruptors,
+    // and so does one that just restarted (it may have heard from one before it crashed). A
+    // candidate the leader handed over to (§3.10) is answered all the same.
+    const justBooted = c.now - s.bootedAt < s.options.electionTimeoutMs[0];
     const ignoreVote =
-      m.kind === 'RequestVote' && !m.transfer && s.options.checkQuorum && inLeaderLease(c);
+      m.kind === 'RequestVote' &&
+      !m.transfer &&
+      s.options.checkQuorum &&
+      (inLeaderLease(c) || justBooted);
     if (ignoreVote && !m.preVote) return;
     const grantedProbe = isProbe && m.kind === 'RequestVoteReply' && m.voteGranted;
     if (!(isProbe && m.kind === 'RequestVote') && !grantedProbe) {
