@@ -7,6 +7,7 @@
 // bounded by count, so no test waits in real time.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { advance, openSettled } from './labPage';
 import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
@@ -28,19 +29,8 @@ const logRow = (page: Page, id: number) =>
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^S${id} `) }) });
 
-async function open(page: Page): Promise<void> {
-  await page.goto(`/?${LINK}`);
-  await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
-  await expect(nodeButton(page, 1)).toBeVisible();
-  await page.evaluate(async () => {
-    await window.raftLabStore!.getState().fastForward('leader');
-    await window.raftLabStore!.getState().advanceBy(300);
-  });
-}
-
-async function advance(page: Page, ms: number): Promise<void> {
-  await page.evaluate((m) => window.raftLabStore!.getState().advanceBy(m), ms);
-}
+/** Opens the lab on the spec's link, settled on a leader. */
+const open = (page: Page) => openSettled(page, LINK);
 
 /** "Leader S2, term 1" on screen → 2. */
 async function shownLeader(page: Page): Promise<number> {

@@ -4,6 +4,7 @@
 // to run virtual time ahead, in slices bounded by count, so no test waits in real time.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { advance, openSettled } from './labPage';
 import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
@@ -15,21 +16,6 @@ const nodeButtons = (page: Page) => cluster(page).getByRole('button', { name: /^
 const nodeButton = (page: Page, id: number) =>
   cluster(page).getByRole('button', { name: new RegExp(`^S${id}[,，]`) });
 const leaderFact = (page: Page) => page.getByTestId('leader-fact');
-
-/** Opens the lab on a fixed seed and runs on until a leader has committed an entry of its term. */
-async function openSettled(page: Page, search: string): Promise<void> {
-  await page.goto(`/?${search}`);
-  await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
-  await expect(nodeButtons(page).first()).toBeVisible();
-  await page.evaluate(async () => {
-    await window.raftLabStore!.getState().fastForward('leader');
-    await window.raftLabStore!.getState().advanceBy(300);
-  });
-}
-
-async function advance(page: Page, ms: number): Promise<void> {
-  await page.evaluate((m) => window.raftLabStore!.getState().advanceBy(m), ms);
-}
 
 async function idle(page: Page): Promise<void> {
   await page.evaluate(() => window.raftLabStore!.getState().whenIdle());

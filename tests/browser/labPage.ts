@@ -1,0 +1,22 @@
+// What the browser specs share to drive the lab: open it on a fixed link and run on to a settled
+// leader, and run virtual time ahead. The store is asked to run time, never waited on in real
+// time, so a spec's work is bounded by counts.
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** Opens the lab on `search` and runs on until a leader has committed an entry of its term. */
+export async function openSettled(page: Page, search: string): Promise<void> {
+  await page.goto(`/?${search}`);
+  await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
+  const cluster = page.getByRole('group', { name: /^Raft cluster|^Raft 集群/ });
+  await expect(cluster.getByRole('button', { name: /^S\d+[,，]/ }).first()).toBeVisible();
+  await page.evaluate(async () => {
+    await window.raftLabStore!.getState().fastForward('leader');
+    await window.raftLabStore!.getState().advanceBy(300);
+  });
+}
+
+/** Runs virtual time `ms` ahead. */
+export async function advance(page: Page, ms: number): Promise<void> {
+  await page.evaluate((m) => window.raftLabStore!.getState().advanceBy(m), ms);
+}
