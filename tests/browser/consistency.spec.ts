@@ -7,7 +7,7 @@
 // bounded by count, so no test waits in real time.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { advance, openSettled } from './labPage';
+import { advance, openSettled, shownLeader } from './labPage';
 import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
@@ -31,13 +31,6 @@ const logRow = (page: Page, id: number) =>
 
 /** Opens the lab on the spec's link, settled on a leader. */
 const open = (page: Page) => openSettled(page, LINK);
-
-/** "Leader S2, term 1" on screen → 2. */
-async function shownLeader(page: Page): Promise<number> {
-  const m = /^Leader S(\d+), term \d+$/.exec((await leaderFact(page).innerText()).trim());
-  if (!m) throw new Error('no leader on screen');
-  return Number(m[1]);
-}
 
 /** Advances in `sliceMs` slices, at most `slices` of them, until `holds` is true of `read()`. */
 async function until<T>(

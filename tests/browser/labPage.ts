@@ -20,3 +20,11 @@ export async function openSettled(page: Page, search: string): Promise<void> {
 export async function advance(page: Page, ms: number): Promise<void> {
   await page.evaluate((m) => window.raftLabStore!.getState().advanceBy(m), ms);
 }
+
+/** The leader the facts bar names ("Leader S2, term 1" → 2). */
+export async function shownLeader(page: Page): Promise<number> {
+  const text = await page.getByTestId('leader-fact').innerText();
+  const m = /^Leader S(\d+), term \d+$/.exec(text.trim());
+  if (!m) throw new Error('no leader on screen');
+  return Number(m[1]);
+}

@@ -4,7 +4,7 @@
 // to run virtual time ahead, in slices bounded by count, so no test waits in real time.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { advance, openSettled } from './labPage';
+import { advance, openSettled, shownLeader } from './labPage';
 import { watchErrors } from './pageErrors';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
@@ -19,13 +19,6 @@ const leaderFact = (page: Page) => page.getByTestId('leader-fact');
 
 async function idle(page: Page): Promise<void> {
   await page.evaluate(() => window.raftLabStore!.getState().whenIdle());
-}
-
-/** "Leader S2, term 1" on screen → 2. */
-async function shownLeader(page: Page): Promise<number> {
-  const m = /^Leader S(\d+), term \d+$/.exec((await leaderFact(page).innerText()).trim());
-  if (!m) throw new Error('no leader on screen');
-  return Number(m[1]);
 }
 
 /**
