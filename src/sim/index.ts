@@ -5,7 +5,7 @@ export { MAX_RUN_MS, MAX_TEXT } from './api/validate';
 export type { StagedDisk } from './api/disk';
 export type { SimOptions, SimOptionsInput } from './options';
 export { DEFAULT_OPTIONS, MAX_NODES, RULE_NAMES, resolveOptions } from './options';
-export type { Dispatch, Flight, Violation, ClientRequestState } from './world';
+export type { Choice, Dispatch, Flight, Violation, ClientRequestState } from './world';
 export { World } from './world';
 export type {
   NodeHost,

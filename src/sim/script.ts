@@ -29,7 +29,15 @@ export type SimAction =
   | { readonly do: 'addServer'; readonly voter?: boolean }
   | { readonly do: 'removeServer'; readonly node: number }
   | { readonly do: 'changeVoters'; readonly voters: readonly number[] }
-  | { readonly do: 'transferLeadership'; readonly to: number };
+  | { readonly do: 'transferLeadership'; readonly to: number }
+  /**
+   * Touching message `message` on the wire: hold it at its receiver's door, release a held one
+   * (it arrives now), drop it (it dies now), or send a copy with the same latency.
+   */
+  | { readonly do: 'hold' | 'release' | 'dropMessage' | 'duplicate'; readonly message: number }
+  | { readonly do: 'releaseAll' }
+  /** Manual delivery: every message waits at its receiver's door until released. */
+  | { readonly do: 'manual'; readonly on: boolean };
 
 export type ScriptStep = { readonly at: number } & SimAction;
 

@@ -5,7 +5,14 @@
 // call with its doc comment; the checks live in api/, the reads in api/read.ts, the runs in
 // driver.ts, so nothing here decides anything.
 import type { NodeId } from '../raft';
-import type { ClientRequestState, Flight, ListenOptions, NodeRecord, Violation } from './world';
+import type {
+  Choice,
+  ClientRequestState,
+  Flight,
+  ListenOptions,
+  NodeRecord,
+  Violation,
+} from './world';
 import { World } from './world';
 import type { NodeHost } from './host';
 import { DriverCore, driveSync } from './driver';
@@ -37,6 +44,7 @@ import {
 import { performSetDisk } from './api/disk';
 import type { NodeSnapshot, RequestSnapshot } from './api/read';
 import * as read from './api/read';
+import { checkMessageId, checkSwitch } from './api/messages';
 import {
   checkDropRate,
   checkDuration,
@@ -258,6 +266,60 @@ export abstract class SimulationBase {
     this.perform({ do: 'compact', node: this.checkId(id) });
   }
 
+  // ── Touching messages on the wire ───────────────────────────────────────────────────────
+
+  /** Message `id` waits at its receiver's door until released (see `messagesInFlight`). */
+  holdMessage(id: number): void {
+    this.beforeAction();
+    this.perform({ do: 'hold', message: checkMessageId(id) });
+  }
+
+  /** A held message arrives now. */
+  releaseMessage(id: number): void {
+    this.beforeAction();
+    this.perform({ do: 'release', message: checkMessageId(id) });
+  }
+
+  /** Every held message arrives now, in the order they were held (none held: SimError). */
+  releaseAll(): void {
+    this.beforeAction();
+    this.perform({ do: 'releaseAll' });
+  }
+
+  /** Message `id` dies now, in flight or at the door ('dropped by hand'). */
+  dropMessage(id: number): void {
+    this.beforeAction();
+    this.perform({ do: 'dropMessage', message: checkMessageId(id) });
+  }
+
+  /** A copy of message `id` is sent now with the original's latency; returns the copy's id. */
+  duplicateMessage(id: number): number {
+    this.beforeAction();
+    return this.perform({ do: 'duplicate', message: checkMessageId(id) })!;
+  }
+
+  /**
+   * Manual delivery: on, every message on the wire and every one sent later waits at its
+   * receiver's door until released, so a person picks each delivery (see `choices`); off,
+   * every held message is released now.
+   */
+  setManualDelivery(on: boolean): void {
+    this.beforeAction();
+    this.perform({ do: 'manual', on: checkSwitch(on) });
+  }
+
+  manualDelivery(): boolean {
+    return this.world.flightsOut.manual;
+  }
+
+  /**
+   * The next events a person can pick, in the order they would come by themselves: each held
+   * message's delivery (at its arrival time) and each running server's timer.
+   */
+  choices(): Choice[] {
+    return this.world.choices();
+  }
+
   /**
    * Takes one action given as data (a script step, a recorded intent). It is checked whole —
    * shape, fields, then the cluster's state — before anything changes. Returns a write's
@@ -321,10 +383,20 @@ export abstract class SimulationBase {
     return read.reachesMajorityOf(this.world, this.checkId(id));
   }
 
-  /** The network as the simulator sees it: partition groups, cut links, loss. */
-  networkState(): { groups: number[][] | null; cuts: [number, number][]; dropRate: number } {
+  /** The network as the simulator sees it: partition groups, cut links, loss, manual delivery. */
+  networkState(): {
+    groups: number[][] | null;
+    cuts: [number, number][];
+    dropRate: number;
+    manual: boolean;
+  } {
     const n = this.world.network;
-    return { groups: n.groups(), cuts: n.cutLinks(), dropRate: this.world.dropRate };
+    return {
+      groups: n.groups(),
+      cuts: n.cutLinks(),
+      dropRate: this.world.dropRate,
+      manual: this.world.flightsOut.manual,
+    };
   }
 
   /** The newest `limit` client requests, newest first. */

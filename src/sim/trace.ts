@@ -1,6 +1,15 @@
 // The record of a run: one event per thing that happened, a stable one-line description of
 // each, and a running digest over them so two runs can be compared by one number.
-import type { ClientCommand, Command, Message, NodeId, ReadMode, Role, Term } from '../raft';
+import type {
+  ClientCommand,
+  Command,
+  Message,
+  MessageKind,
+  NodeId,
+  ReadMode,
+  Role,
+  Term,
+} from '../raft';
 import type { Reason } from './read/reasons';
 import { CLIENT_ID, describeClientCommand } from '../raft';
 
@@ -118,9 +127,26 @@ export type ActionDetail =
       readonly voters: readonly NodeId[];
       readonly request: number;
       readonly via: NodeId;
-    };
+    }
+  /**
+   * A person touched message `message` (kind, sender, receiver): held it at the door, released
+   * it, dropped it, or sent a copy (`copy`, the new message's id).
+   */
+  | {
+      readonly do: 'hold' | 'release' | 'dropMessage' | 'duplicate';
+      readonly message: number;
+      readonly kind: MessageKind;
+      readonly from: number;
+      readonly to: number;
+      readonly copy?: number;
+    }
+  /** Every held message was released, these in this order. */
+  | { readonly do: 'releaseAll'; readonly messages: readonly number[] }
+  /** Manual delivery switched on or off (off releases every held message, listed). */
+  | { readonly do: 'manual'; readonly on: boolean; readonly released: readonly number[] };
 
-export type LossReason = 'dropped' | 'partitioned' | 'receiver down';
+/** Why a message died; 'dropped by hand' when a person dropped it. */
+export type LossReason = 'dropped' | 'partitioned' | 'receiver down' | 'dropped by hand';
 export type ActionName =
   | 'crash'
   | 'restart'
@@ -133,7 +159,8 @@ export type ActionName =
   | 'fault'
   | 'membership'
   | 'read'
-  | 'compact';
+  | 'compact'
+  | 'message';
 
 export const nodeName = (id: NodeId): string => (id === CLIENT_ID ? 'client' : `S${id}`);
 

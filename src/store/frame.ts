@@ -4,6 +4,7 @@
 // sharing, so unchanged nodes, logs, requests and messages are the previous frame's objects and
 // a long history costs little.
 import type {
+  Choice,
   ClusterFacts,
   Entry,
   LossReason,
@@ -62,6 +63,8 @@ export interface FlightFrame {
   /** Set when it dies before arriving, with where along its path (0…1) and why. */
   readonly lostAt: number | null;
   readonly lossReason: LossReason | null;
+  /** Waiting at its receiver's door until a person releases it. */
+  readonly held: boolean;
 }
 
 export type { RequestStage };
@@ -72,6 +75,8 @@ export interface NetworkFrame {
   readonly groups: readonly (readonly number[])[] | null;
   readonly cuts: readonly (readonly [number, number])[];
   readonly dropRate: number;
+  /** Manual delivery: every message waits at its receiver's door until picked. */
+  readonly manual: boolean;
 }
 
 export interface Frame {
@@ -89,7 +94,14 @@ export interface Frame {
   readonly network: NetworkFrame;
   readonly facts: ClusterFacts;
   readonly violations: readonly Violation[];
+  /**
+   * What a person can make happen next while messages are held or delivery is manual (the
+   * simulator's `choices()`); empty otherwise.
+   */
+  readonly choices: readonly Choice[];
 }
+
+const NO_CHOICES: readonly Choice[] = Object.freeze([]);
 
 /** How many of the newest client requests each frame carries for the client panel. */
 export const RECENT_REQUESTS = 12;
@@ -112,18 +124,21 @@ export class FrameProjector {
     const nodes = sim.nodeIds().map((id) => this.projectNode(sim.nodeView(id)));
     const facts = this.projectFacts(sim.facts());
     const violations = sim.violations();
+    const flights = this.projectFlights(sim);
+    const network = this.projectNetwork(sim.networkState());
     const frame: Frame = {
       seq: prev ? prev.seq + 1 : 0,
       at: sim.now,
       event,
       nodes: prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
-      flights: this.projectFlights(sim),
+      flights,
       requests: this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
       requestCount: sim.clientRequestCount(),
-      network: this.projectNetwork(sim.networkState()),
+      network,
       facts,
       violations:
         prev && prev.violations.length === violations.length ? prev.violations : violations,
+      choices: this.projectChoices(sim, network.manual || flights.some((f) => f.held)),
     };
     this.previous = frame;
     return frame;
@@ -209,7 +224,7 @@ export class FrameProjector {
     const flights = sim.messagesInFlight().map((f) => {
       live.add(f.id);
       let frame = this.flightFrames.get(f.id);
-      if (!frame || frame.lostAt !== f.lostAt) {
+      if (!frame || frame.lostAt !== f.lostAt || frame.held !== f.held) {
         frame = {
           id: f.id,
           message: f.message,
@@ -218,6 +233,7 @@ export class FrameProjector {
           arriveAt: f.arriveAt,
           lostAt: f.lostAt,
           lossReason: f.lossReason,
+          held: f.held,
         };
         this.flightFrames.set(f.id, frame);
       }
@@ -253,11 +269,20 @@ export class FrameProjector {
     return sameList(before, shared) ? before : shared;
   }
 
+  /** The choices while any message is held or delivery is manual, shared while unchanged. */
+  private projectChoices(sim: SimulationBase, touched: boolean): readonly Choice[] {
+    if (!touched) return NO_CHOICES;
+    const next = sim.choices();
+    const before = this.previous?.choices ?? NO_CHOICES;
+    return JSON.stringify(before) === JSON.stringify(next) ? before : next;
+  }
+
   private projectNetwork(net: ReturnType<SimulationBase['networkState']>): NetworkFrame {
     const old = this.previous?.network;
     if (
       old &&
       old.dropRate === net.dropRate &&
+      old.manual === net.manual &&
       JSON.stringify(old.groups) === JSON.stringify(net.groups) &&
       JSON.stringify(old.cuts) === JSON.stringify(net.cuts)
     )

@@ -11,6 +11,7 @@ import { initialPreferences, preferencesIntents } from './preferences';
 import { initialRuntime, runtimeIntents } from './runtime';
 import { initialSelection, selectionIntents } from './selection';
 import { initialLesson, lessonIntents } from './lessonSlice';
+import { messageIntents } from './messages';
 
 /** Settings and preferences kept in memory, for tests and the CLI. */
 const memory = (): Persistence => {
@@ -48,6 +49,7 @@ export function createLabStore(deps: LabDeps): LabStore {
     ...playbackIntents(k),
     ...preferencesIntents(k),
     ...selectionIntents(k),
+    ...messageIntents(k),
   });
   // The lesson intents wrap start and applySettings: a link may open a lesson, and changing
   // the settings by hand leaves one.

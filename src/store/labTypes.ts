@@ -1,7 +1,7 @@
 // The store's types (store layer): what it needs injected (a runtime factory, a display-frame
 // scheduler, persistence), the state it exposes, and the intents a person can perform.
 import type { StoreApi } from 'zustand/vanilla';
-import type { AsyncSimulation, SimOptionsInput } from '../sim';
+import type { AsyncSimulation, Choice, SimOptionsInput } from '../sim';
 import type { ReadMode } from '../raft';
 import type { ShownFocus } from '../course';
 import type { LabAction, RecordedAction } from './actions';
@@ -34,7 +34,8 @@ export interface Persistence {
 
 export type Language = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
-export type PanelTab = 'course' | 'client' | 'logs' | 'state' | 'events' | 'inspect' | 'settings';
+export type PanelTab =
+  'course' | 'client' | 'logs' | 'state' | 'events' | 'inspect' | 'history' | 'settings';
 export interface EventFilter {
   readonly node: number | null;
   /** 'important' (all but heartbeats), 'all', or a category the UI names (election, replication, …). */
@@ -152,8 +153,67 @@ export interface LessonData {
   readonly progress: Readonly<Record<string, { readonly reached: number; readonly done: boolean }>>;
 }
 
+/**
+ * One run of the history tree. The first run is branch 1; acting in the past starts a new
+ * branch that left its parent after event `from` by doing `action`. Nothing is discarded: every
+ * branch keeps its actions, so it can be rebuilt exactly (checked by `digest`).
+ */
+export interface BranchInfo {
+  readonly id: number;
+  readonly parent: number | null;
+  /** Events the branch shares with its parent (0 for the first run). */
+  readonly from: number;
+  /** Virtual ms where it left its parent. */
+  readonly at: number;
+  /** What was done there (null for the first run); the UI names the branch from it. */
+  readonly action: LabAction | null;
+  /** Every action of the run from its start, each where it was applied. */
+  readonly actions: readonly RecordedAction[];
+  /** The newest event of the run (its head seq) and the virtual ms it was computed to. */
+  readonly head: number;
+  readonly computedTo: number;
+  /** Where its screen stood when it was last left. */
+  readonly cursor: number;
+  /** The trace digest at `head`. */
+  readonly digest: string;
+}
+
+/** The branches slice: every run of the history tree and which one is on screen. */
+export interface BranchData {
+  readonly branches: readonly BranchInfo[];
+  readonly branchId: number;
+  /** Two branches side by side (see compareBranches), or null. */
+  readonly comparison: BranchComparison | null;
+}
+
+/** One side of a comparison: a branch as it stood at the compared virtual time. */
+export interface BranchSide {
+  readonly branch: number;
+  readonly leader: number | null;
+  readonly leaderTerm: number | null;
+  /** Per server, its log as (index, term, command text) at that time. */
+  readonly logs: readonly {
+    readonly id: number;
+    readonly alive: boolean;
+    readonly entries: readonly { readonly index: number; readonly term: number }[];
+    readonly commitIndex: number;
+  }[];
+}
+
+/** Where two branches part: the first event that differs, and both at the same virtual time. */
+export interface BranchComparison {
+  readonly a: number;
+  readonly b: number;
+  /** The first event seq whose event differs (null: one run is a prefix of the other). */
+  readonly firstDifference: number | null;
+  /** The virtual ms both sides are shown at. */
+  readonly at: number;
+  readonly sides: readonly [BranchSide, BranchSide];
+}
+
 export type LabData = RuntimeData &
   HistoryData &
+  BranchData &
   PlaybackData &
   PreferencesData &
   SelectionData &
@@ -219,6 +279,41 @@ export interface RuntimeIntents {
   dismissUndo(): void;
 }
 
+export interface BranchIntents {
+  /** Puts branch `id` on screen exactly as it was left; unknown ids change nothing. */
+  switchBranch(id: number): Promise<void>;
+  /** Compares branches `a` and `b` at virtual time `at` (default: where they parted). */
+  compareBranches(a: number, b: number, at?: number): Promise<void>;
+  closeComparison(): void;
+}
+
+/** A run as a link or a file carries it (see runCodec.ts): settings, actions, branches, cursor. */
+export interface ShareIntents {
+  /** The whole run as a link (settings, actions, cursor, digest), or null when it is too long. */
+  runLink(): string | null;
+  /** The whole run as a versioned JSON text (settings, actions, branches, cursor, digest). */
+  exportRun(): string;
+  /**
+   * Rebuilds the run a file describes; a malformed, truncated, future-version or tampered file
+   * is refused with a notice that says what is wrong, and the run on screen stays as it was.
+   * Resolves true when the run was imported.
+   */
+  importRun(text: string): Promise<boolean>;
+}
+
+/** Touching messages (see the simulator's hold / release / dropMessage / duplicate actions). */
+export interface MessageIntents {
+  holdMessage(id: number): Promise<void>;
+  releaseMessage(id: number): Promise<void>;
+  releaseAll(): Promise<void>;
+  dropMessage(id: number): Promise<void>;
+  duplicateMessage(id: number): Promise<void>;
+  /** Manual delivery: every message waits at its receiver's door until picked. */
+  setManualDelivery(on: boolean): Promise<void>;
+  /** Makes one of the simulator's listed next events happen (see `sim.choices()`). */
+  pickChoice(choice: Choice): Promise<void>;
+}
+
 export interface PlaybackIntents {
   play(): void;
   pause(): void;
@@ -265,6 +360,9 @@ export interface LessonIntents {
 
 /** What the person can do; each is an intent, never a raw setter of Raft state. */
 export type LabIntents = RuntimeIntents &
+  BranchIntents &
+  ShareIntents &
+  MessageIntents &
   PlaybackIntents &
   PreferencesIntents &
   SelectionIntents &

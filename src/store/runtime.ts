@@ -92,7 +92,8 @@ function actNow(k: Kernel, action: LabAction): Promise<void> {
   });
 }
 
-function act(k: Kernel, action: LabAction): Promise<void> {
+/** Does `action`, first asking when it would start a new future in the past. */
+export function act(k: Kernel, action: LabAction): Promise<void> {
   return askFirst(k, action, () => pauseNow(k)) ?? actNow(k, action);
 }
 
@@ -108,6 +109,16 @@ async function compactNow(k: Kernel, id: number): Promise<void> {
     await s.runFor(0);
     if (s.eventCount() > before)
       publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
+  });
+}
+
+/** Pauses and runs the cluster `ms` virtual ms ahead at full speed (from the cursor's instant). */
+export function advanceBy(k: Kernel, ms: number): Promise<void> {
+  pauseNow(k);
+  return exclusive(k, async () => {
+    await rewindIfBehind(k);
+    if (typeof ms === 'number' && ms > 0) await simOf(k).runFor(ms);
+    publish(k, 'head', {}, simOf(k).now);
   });
 }
 
@@ -195,14 +206,7 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
         publish(k, 'head', {}, simOf(k).now);
       });
     },
-    advanceBy(ms) {
-      pauseNow(k);
-      return exclusive(k, async () => {
-        await rewindIfBehind(k);
-        if (typeof ms === 'number' && ms > 0) await simOf(k).runFor(ms);
-        publish(k, 'head', {}, simOf(k).now);
-      });
-    },
+    advanceBy: (ms) => advanceBy(k, ms),
     dismissNotice: () => k.set({ notice: null }),
     showNotice: (kind, line, details) => notify(k, kind, line, details),
     async whenIdle() {

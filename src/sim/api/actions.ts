@@ -16,6 +16,7 @@ import {
   checkVotersInUse,
 } from './membership';
 import { checkDisk, writeDisk } from './disk';
+import { checkMessageId, checkSwitch, releaseAll, setManual, touchMessage } from './messages';
 import {
   checkDropRate,
   checkGroups,
@@ -49,7 +50,10 @@ export type CheckedAction =
   | { readonly do: 'addServer'; readonly voter: boolean }
   | { readonly do: 'removeServer'; readonly node: NodeId }
   | { readonly do: 'changeVoters'; readonly voters: readonly NodeId[] }
-  | { readonly do: 'transferLeadership'; readonly to: NodeId };
+  | { readonly do: 'transferLeadership'; readonly to: NodeId }
+  | { readonly do: 'hold' | 'release' | 'dropMessage' | 'duplicate'; readonly message: number }
+  | { readonly do: 'releaseAll' }
+  | { readonly do: 'manual'; readonly on: boolean };
 
 /** Each action's required fields, then its optional ones. */
 const FIELDS: Readonly<Record<string, readonly [required: string[], optional: string[]]>> = {
@@ -71,6 +75,12 @@ const FIELDS: Readonly<Record<string, readonly [required: string[], optional: st
   removeServer: [['node'], []],
   changeVoters: [['voters'], []],
   transferLeadership: [['to'], []],
+  hold: [['message'], []],
+  release: [['message'], []],
+  dropMessage: [['message'], []],
+  duplicate: [['message'], []],
+  releaseAll: [[], []],
+  manual: [['on'], []],
 };
 
 function badAction(action: unknown, why: string): never {
@@ -152,6 +162,15 @@ export function checkAction(action: unknown, size: number): CheckedAction {
       return { do: kind, key: checkText('key', a.key), mode: checkReadMode(a.mode), via: via() };
     case 'compact':
       return { do: kind, node: checkNodeId(a.node, size) };
+    case 'hold':
+    case 'release':
+    case 'dropMessage':
+    case 'duplicate':
+      return { do: kind, message: checkMessageId(a.message) };
+    case 'releaseAll':
+      return { do: kind };
+    case 'manual':
+      return { do: kind, on: checkSwitch(a.on) };
     default: // 'delete'
       return {
         do: 'delete',
@@ -211,6 +230,17 @@ export function performAction(
       return submitRead(world, action.key, action.mode, action.via);
     case 'compact':
       compact(world, action.node);
+      return null;
+    case 'hold':
+    case 'release':
+    case 'dropMessage':
+    case 'duplicate':
+      return touchMessage(world, action.do, action.message);
+    case 'releaseAll':
+      releaseAll(world);
+      return null;
+    case 'manual':
+      setManual(world, action.on);
       return null;
     default:
       return submit(world, action.command, action.via);

@@ -61,6 +61,14 @@ export const REASON_CODES = [
   'leadershipUnconfirmed', // { node } – no majority confirmed the leader within an election timeout
   'leadershipLost', // { node } – the server's term changed or it stopped leading first
   'clientTimeout', // { ms }
+  // Touching a message (thrown, see src/sim/api/messages.ts)
+  'unknownMessage', // { value: string } – no message with that id is on the wire
+  'messageLost', // { message } – it is already dying on the wire (lost or dropped)
+  'alreadyHeld', // { message } – hold on a message that waits at the door already
+  'notHeld', // { message } – release on a message that is not held
+  'nothingHeld', // {} – release all with no message held
+  'manualAlreadyOn', // {} – manual delivery switched on while on
+  'manualAlreadyOff', // {} – manual delivery switched off while off
   // A node's runtime (a worker) failed
   'runtimeFailed', // { detail: string } – the runtime's own message, untranslated
 ] as const;

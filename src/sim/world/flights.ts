@@ -1,6 +1,8 @@
 // Who receives a message, when, and whether it is lost (simulator layer): each send draws its
 // latency and its fate from the world's PRNG at the moment it is sent, in a fixed order, and
-// queues one event — its delivery, or the moment it dies on the wire.
+// queues one event — its delivery, or the moment it dies on the wire. A person may also hold a
+// message at its receiver's door, release it, drop it or send a copy; none of that draws from
+// the PRNG, so the rest of the run keeps its random fates.
 import type { Message } from '../../raft';
 import type { Network } from '../network';
 import type { Prng } from '../prng';
@@ -12,9 +14,17 @@ export interface Flight {
   readonly id: number;
   readonly message: Message;
   readonly sentAt: number;
+  /** When it arrives by itself; a held message waits at the door past it until released. */
   readonly arriveAt: number;
   lostAt: number | null;
   lossReason: LossReason | null;
+  /** Waiting at its receiver's door until a person releases it (not in the queue meanwhile). */
+  held: boolean;
+  /**
+   * The queued event that stands for it (its delivery or loss). Holding or dropping a message
+   * replaces it; an event in the queue that no longer stands for its flight is stale and skipped.
+   */
+  queued: Queued | null;
 }
 
 export class Flights {
@@ -23,6 +33,10 @@ export class Flights {
   private nextMessageId = 1;
   /** Per client→server link (from * 16 + to), when its last request arrives. */
   private readonly clientArrival = new Map<number, number>();
+  /** Messages waiting at their receivers' doors, by id in the order they were held. */
+  readonly held = new Map<number, Flight>();
+  /** Manual delivery: every message that would arrive waits at the door instead. */
+  manual = false;
 
   constructor(
     private readonly prng: Prng,
@@ -47,14 +61,7 @@ export class Flights {
       arriveAt = Math.max(arriveAt, this.clientArrival.get(link) ?? 0);
       this.clientArrival.set(link, arriveAt);
     }
-    const flight: Flight = {
-      id: this.nextMessageId++,
-      message,
-      sentAt: now,
-      arriveAt,
-      lostAt: null,
-      lossReason: null,
-    };
+    const flight = this.newFlight(message, now, arriveAt);
     if (!this.network.linkUp(message.from, message.to)) {
       flight.lostAt = now + Math.floor(latency / 2);
       flight.lossReason = 'partitioned';
@@ -62,16 +69,82 @@ export class Flights {
       flight.lostAt = now + Math.floor((latency * (this.prng.next() % 100)) / 100);
       flight.lossReason = 'dropped';
     }
-    const at = flight.lostAt ?? arriveAt;
-    this.schedule.add({ kind: flight.lostAt === null ? 'deliver' : 'lose', at, seq: 0, flight });
+    if (flight.lostAt !== null) this.queue(flight, 'lose', flight.lostAt);
+    else if (this.manual) this.hold(flight);
+    else this.queue(flight, 'deliver', arriveAt);
+  }
+
+  /** The message waits at its receiver's door; its queued delivery no longer counts. */
+  hold(flight: Flight): void {
+    flight.queued = null;
+    flight.held = true;
+    this.held.set(flight.id, flight);
+  }
+
+  /** A held message arrives now. */
+  release(flight: Flight, now: number): void {
+    this.held.delete(flight.id);
+    flight.held = false;
+    this.queue(flight, 'deliver', now);
+  }
+
+  /** A person drops the message: it dies now, wherever it was. */
+  drop(flight: Flight, now: number): void {
+    this.held.delete(flight.id);
+    flight.held = false;
+    flight.lostAt = now;
+    flight.lossReason = 'dropped by hand';
+    this.queue(flight, 'lose', now);
+  }
+
+  /**
+   * A second copy of the message, sent now with the original's latency (no draw from the PRNG);
+   * it waits at the door from the start when the original does, or in manual delivery.
+   */
+  duplicate(flight: Flight, now: number): Flight {
+    const copy = this.newFlight(flight.message, now, now + (flight.arriveAt - flight.sentAt));
+    if (flight.held || this.manual) this.hold(copy);
+    else this.queue(copy, 'deliver', copy.arriveAt);
+    return copy;
+  }
+
+  private newFlight(message: Message, now: number, arriveAt: number): Flight {
+    const id = this.nextMessageId++;
+    return {
+      id,
+      message,
+      sentAt: now,
+      arriveAt,
+      lostAt: null,
+      lossReason: null,
+      held: false,
+      queued: null,
+    };
+  }
+
+  private queue(flight: Flight, kind: 'deliver' | 'lose', at: number): void {
+    const e: Queued = { kind, at, seq: 0, flight };
+    flight.queued = e;
+    this.schedule.add(e);
   }
 }
 
-/** Messages on the wire, by id in the order they were sent: each is a queued delivery or loss. */
-export function flightsIn(queued: readonly Queued[]): ReadonlyMap<number, Flight> {
-  const list: Flight[] = [];
+/** Whether a queued delivery or loss still stands for its flight (see `Flight.queued`). */
+export function stands(e: { readonly flight: Flight }): boolean {
+  return e.flight.queued === e;
+}
+
+/**
+ * Messages on the wire, by id in the order they were sent: each queued delivery or loss that
+ * still stands, and each message held at a door.
+ */
+export function flightsIn(
+  queued: readonly Queued[],
+  held: ReadonlyMap<number, Flight>,
+): ReadonlyMap<number, Flight> {
+  const list: Flight[] = [...held.values()];
   for (const e of queued) {
-    if (e.kind === 'deliver' || e.kind === 'lose') list.push(e.flight);
+    if ((e.kind === 'deliver' || e.kind === 'lose') && stands(e)) list.push(e.flight);
   }
   list.sort((a, b) => a.id - b.id);
   return new Map(list.map((f) => [f.id, f]));

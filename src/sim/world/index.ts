@@ -4,6 +4,7 @@ export { World } from './world';
 export type { Dispatch } from './world';
 export type { NodeRecord, LostState } from './disks';
 export type { Flight } from './flights';
+export type { Choice } from './choices';
 export type { ClientRequestState } from './clients';
 export type { Violation } from './checkerSuite';
 export type { WindowPlan } from './lookahead';

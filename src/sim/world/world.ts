@@ -31,6 +31,8 @@ import type { ClientRequestState, Settled } from './clients';
 import { Clients } from './clients';
 import type { NodeRecord } from './disks';
 import { blankRecord, prefixDigestOf, wipeVolatile, writeDisk, writeSnapshot } from './disks';
+import type { Choice, TimerState } from './choices';
+import { listChoices } from './choices';
 import type { Flight } from './flights';
 import { Flights, flightsIn } from './flights';
 import type { InputContext } from './inputRule';
@@ -146,7 +148,18 @@ export class World implements ClusterView, InputContext {
 
   /** Messages on the wire, by id in the order they were sent. */
   get flights(): ReadonlyMap<number, Flight> {
-    return flightsIn(this.schedule.items());
+    return flightsIn(this.schedule.items(), this.flightsOut.held);
+  }
+
+  /** What a person can make happen next: each held delivery and each running server's timer. */
+  choices(): Choice[] {
+    const timers: TimerState[] = [];
+    for (const id of this.idList) {
+      const r = this.records[id]!;
+      const at = this.schedule.timerOf(id);
+      if (r.alive && at >= 0) timers.push({ node: id, at, leader: r.status?.role === 'leader' });
+    }
+    return listChoices(this.flightsOut.held.values(), timers);
   }
 
   node(id: NodeId): NodeRecord {

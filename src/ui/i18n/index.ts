@@ -25,6 +25,7 @@ import { courseStrings } from './courseStrings';
 import { ruleStrings } from './ruleStrings';
 import { membershipStrings } from './membershipStrings';
 import { consistencyStrings } from './consistencyStrings';
+import { wireStrings } from './wireStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -37,6 +38,7 @@ export const dictionaries: readonly Strings[] = [
   ruleStrings,
   membershipStrings,
   consistencyStrings,
+  wireStrings,
   courseStrings,
 ];
 

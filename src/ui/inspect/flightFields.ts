@@ -26,7 +26,7 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
       gloss: g('lostAt'),
       value: t('visual.field.lostAtValue', {
         at: t('visual.field.at', { ms: f.lostAt }),
-        reason: t(`visual.loss.${(f.lossReason ?? 'dropped').replace(' ', '')}`),
+        reason: t(`visual.loss.${(f.lossReason ?? 'dropped').replaceAll(' ', '')}`),
       }),
       tone: 'lost',
     });

@@ -87,7 +87,7 @@ export function describeTraceEvent(e: TraceEvent, t: Translate, after?: After): 
         message: messageName(e.message, t, true),
         from: name(e.message.from),
         to: name(e.message.to),
-        reason: t(`app.ev.reason.${e.reason.replace(' ', '')}`),
+        reason: t(`app.ev.reason.${e.reason.replaceAll(' ', '')}`),
       });
     case 'client':
       return describeClientEvent(e, t, after);
@@ -189,7 +189,30 @@ export function describeAction(d: ActionDetail, t: Translate): string {
         via: name(d.via),
         id: d.request,
       });
+    case 'hold':
+    case 'release':
+    case 'dropMessage':
+    case 'duplicate':
+      return t(`app.ev.act.${d.do}`, {
+        id: d.message,
+        message: t(`app.msg.${d.kind}`),
+        from: name(d.from),
+        to: name(d.to),
+        copy: d.copy ?? '',
+      });
+    case 'releaseAll':
+      return t('app.ev.act.releaseAll', { ids: messageIds(d.messages, t) });
+    case 'manual':
+      if (d.on) return t('app.ev.act.manualOn');
+      return d.released.length
+        ? t('app.ev.act.manualOffReleased', { ids: messageIds(d.released, t) })
+        : t('app.ev.act.manualOff');
   }
+}
+
+/** Message ids as the reader lists them: "#3, #5" or "#3、#5". */
+function messageIds(ids: readonly number[], t: Translate): string {
+  return ids.map((id) => `#${id}`).join(t('app.list.separator'));
 }
 
 function describeStep(e: Step, t: Translate): string {
