@@ -26,6 +26,7 @@ import { ruleStrings } from './ruleStrings';
 import { membershipStrings } from './membershipStrings';
 import { consistencyStrings } from './consistencyStrings';
 import { wireStrings } from './wireStrings';
+import { messageStrings } from './messageStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -39,6 +40,7 @@ export const dictionaries: readonly Strings[] = [
   membershipStrings,
   consistencyStrings,
   wireStrings,
+  messageStrings,
   courseStrings,
 ];
 
