@@ -39,6 +39,12 @@ export interface ChaosOptions {
   readonly consistency: boolean;
   /** With `consistency`: the modes reads are drawn from. 'local' is unsafe on purpose. */
   readonly readModes: readonly ReadMode[];
+  /**
+   * A person's hands on the wire among the faults: messages held at the door and released out
+   * of order, dropped, duplicated, and stretches of manual delivery. Drawn from a PRNG stream of
+   * its own, so the other faults' draws stay as they were; off by default.
+   */
+  readonly touches: boolean;
 }
 
 export interface ChaosReport {
@@ -53,6 +59,8 @@ export interface ChaosReport {
   readonly reads: number;
   readonly readsOk: number;
   readonly compactions: number;
+  /** With `touches`: messages held, dropped and duplicated by hand. */
+  readonly touched: number;
   /** Calls the simulator refused with a SimError (a transfer with no leader, …); they change nothing. */
   readonly refused: number;
   readonly problems: string[];
@@ -66,6 +74,7 @@ export const DEFAULT_CHAOS: ChaosOptions = {
   membership: false,
   consistency: false,
   readModes: ['readIndex', 'lease'],
+  touches: false,
 };
 
 /**
@@ -83,6 +92,7 @@ interface Tally {
   membershipCalls: number;
   refused: number;
   compactions: number;
+  touched: number;
 }
 
 /** The client operations of a consistency run, by kind: request ids. */
@@ -95,7 +105,8 @@ interface Ops {
 export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): ChaosReport {
   const o = { ...DEFAULT_CHAOS, ...options };
   const rng = new Prng(sim.options.seed ^ 0x5eed);
-  const tally: Tally = { membershipCalls: 0, refused: 0, compactions: 0 };
+  const tally: Tally = { membershipCalls: 0, refused: 0, compactions: 0, touched: 0 };
+  const hands = o.touches ? new Prng(sim.options.seed ^ 0x70c4) : null;
   const requests: number[] = [];
   const ops: Ops = { appends: [], reads: [] };
   let sinceWrite = 0;
@@ -112,10 +123,41 @@ export function runChaos(sim: Simulation, options: Partial<ChaosOptions> = {}): 
         if (o.consistency) clientStep(sim, rng, via, o.readModes, requests, ops);
         else requests.push(sim.write(`k${rng.intBetween(0, 9)}`, `v${requests.length + 1}`, via));
       }
+      if (hands) touchStep(sim, hands, tally);
       sim.runFor(10);
     }
   }
+  if (hands) {
+    if (sim.manualDelivery()) sim.setManualDelivery(false);
+    if (sim.messagesInFlight().some((f) => f.held)) sim.releaseAll();
+  }
   return healAndConverge(sim, requests, o, tally, ops);
+}
+
+/**
+ * One touch of the wire, drawn every 10 virtual ms: hold a message (so it arrives late and out
+ * of order), release one held, drop one, duplicate one, or switch manual delivery, which holds
+ * everything until it is switched off again a few hundred ms later.
+ */
+function touchStep(sim: Simulation, rng: Prng, tally: Tally): void {
+  const roll = rng.intBetween(0, 99);
+  if (roll >= 40) return;
+  const wire = sim.messagesInFlight().filter((f) => f.lostAt === null);
+  const held = wire.filter((f) => f.held);
+  const moving = wire.filter((f) => !f.held);
+  const any = <T>(list: readonly T[]): T | undefined =>
+    list.length ? list[rng.intBetween(0, list.length - 1)] : undefined;
+  if (roll < 2) {
+    sim.setManualDelivery(!sim.manualDelivery());
+    return;
+  }
+  const target = roll < 14 ? any(moving) : roll < 26 ? any(held) : any(wire);
+  if (!target) return;
+  tally.touched++;
+  if (roll < 14) sim.holdMessage(target.id);
+  else if (roll < 26) sim.releaseMessage(target.id);
+  else if (roll < 31) sim.dropMessage(target.id);
+  else sim.duplicateMessage(target.id);
 }
 
 /** Keys only ever appended to, so each append must show in the final string exactly once. */
@@ -295,6 +337,7 @@ function healAndConverge(
     reads: ops.reads.length,
     readsOk: ops.reads.filter((r) => sim.request(r).status === 'ok').length,
     compactions: tally.compactions,
+    touched: tally.touched,
     refused: tally.refused,
     problems,
   };

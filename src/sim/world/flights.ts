@@ -21,16 +21,18 @@ export interface Flight {
   /** Waiting at its receiver's door until a person releases it (not in the queue meanwhile). */
   held: boolean;
   /**
-   * The queued event that stands for it (its delivery or loss). Holding or dropping a message
-   * replaces it; an event in the queue that no longer stands for its flight is stale and skipped.
+   * The ticket of the queued event that stands for it (its delivery or loss); 0 while held.
+   * Holding, releasing or dropping a message issues a new ticket, so an event still in the queue
+   * with an older one is stale and skipped.
    */
-  queued: Queued | null;
+  ticket: number;
 }
 
 export class Flights {
   /** The chance that the wire drops a message, 0…1 (the API validates it). */
   dropRate: number;
   private nextMessageId = 1;
+  private nextTicket = 1;
   /** Per client→server link (from * 16 + to), when its last request arrives. */
   private readonly clientArrival = new Map<number, number>();
   /** Messages waiting at their receivers' doors, by id in the order they were held. */
@@ -76,7 +78,7 @@ export class Flights {
 
   /** The message waits at its receiver's door; its queued delivery no longer counts. */
   hold(flight: Flight): void {
-    flight.queued = null;
+    flight.ticket = 0;
     flight.held = true;
     this.held.set(flight.id, flight);
   }
@@ -118,20 +120,20 @@ export class Flights {
       lostAt: null,
       lossReason: null,
       held: false,
-      queued: null,
+      ticket: 0,
     };
   }
 
   private queue(flight: Flight, kind: 'deliver' | 'lose', at: number): void {
-    const e: Queued = { kind, at, seq: 0, flight };
-    flight.queued = e;
-    this.schedule.add(e);
+    const ticket = this.nextTicket++;
+    flight.ticket = ticket;
+    this.schedule.add({ kind, at, seq: 0, flight, ticket });
   }
 }
 
-/** Whether a queued delivery or loss still stands for its flight (see `Flight.queued`). */
-export function stands(e: { readonly flight: Flight }): boolean {
-  return e.flight.queued === e;
+/** Whether a queued delivery or loss still stands for its flight (see `Flight.ticket`). */
+export function stands(e: { readonly flight: Flight; readonly ticket: number }): boolean {
+  return e.flight.ticket === e.ticket;
 }
 
 /**

@@ -50,7 +50,7 @@ export function inputOf(e: Queued, ctx: InputContext): Input | NoInput {
     case 'compact':
       return ctx.isAlive(e.node) ? { kind: 'compact', now: e.at } : 'none';
     case 'deliver': {
-      if (e.flight.queued !== e) return 'none';
+      if (e.flight.ticket !== e.ticket) return 'none';
       const m = e.flight.message;
       if (m.to === CLIENT_ID) return 'client reply';
       if (!ctx.isAlive(m.to)) return 'receiver down';
@@ -58,7 +58,7 @@ export function inputOf(e: Queued, ctx: InputContext): Input | NoInput {
       return { kind: 'message', now: e.at, message: m };
     }
     case 'lose':
-      return e.flight.queued === e ? 'lost on the wire' : 'none';
+      return e.flight.ticket === e.ticket ? 'lost on the wire' : 'none';
     case 'clientTimeout':
       return 'client timeout';
     case 'clientRetry':

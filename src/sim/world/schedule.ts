@@ -18,8 +18,9 @@ export type ClientTimeoutEvent = {
 };
 export type Queued =
   | TickEvent
-  | { kind: 'deliver'; at: number; seq: number; flight: Flight }
-  | { kind: 'lose'; at: number; seq: number; flight: Flight }
+  /** `ticket`: the flight's ticket when queued; a newer one on the flight makes it stale. */
+  | { kind: 'deliver'; at: number; seq: number; flight: Flight; ticket: number }
+  | { kind: 'lose'; at: number; seq: number; flight: Flight; ticket: number }
   | ClientTimeoutEvent
   /** Thesis §6.3: the client sends a still-unanswered request again. */
   | { kind: 'clientRetry'; at: number; seq: number; requestId: number }
