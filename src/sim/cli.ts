@@ -9,7 +9,7 @@ import { createSimulation, runChaos } from './index';
 import { consistencySimOptions } from './chaos';
 
 const USAGE = `usage: npm run sim -- [--seed N] [--nodes 1..9] [--for 10s]
-                      [--chaos [--membership] [--consistency [--reads MODES]]]
+                      [--chaos [--membership] [--consistency [--reads MODES]] [--touches]]
                       [--prevote] [--checkquorum] [--drop 0..1]
 
   --seed N         integer seed of the world (default 1)
@@ -26,6 +26,8 @@ const USAGE = `usage: npm run sim -- [--seed N] [--nodes 1..9] [--for 10s]
                    each append be applied once and every key read back as it converged
   --reads MODES    with --consistency: the read modes drawn, comma-separated, from readIndex,
                    lease and local (default readIndex,lease; local may read stale data)
+  --touches        with --chaos: messages held at the door and released out of order,
+                   dropped and duplicated by hand, and stretches of manual delivery
   --prevote        switch on PreVote
   --checkquorum    switch on CheckQuorum
   --drop P         chance that a message is lost, 0 to 1 (default 0)`;
@@ -42,6 +44,7 @@ interface CliArgs {
   readonly consistency: boolean;
   /** With --consistency: the read modes drawn, as given (null: the default). */
   readonly reads: readonly ReadMode[] | null;
+  readonly touches: boolean;
   readonly preVote: boolean;
   readonly checkQuorum: boolean;
   readonly dropRate: number;
@@ -63,6 +66,7 @@ function parseCli(argv: string[]): CliArgs {
         membership: { type: 'boolean' },
         consistency: { type: 'boolean' },
         reads: { type: 'string' },
+        touches: { type: 'boolean' },
         prevote: { type: 'boolean' },
         checkquorum: { type: 'boolean' },
         drop: { type: 'string' },
@@ -75,6 +79,7 @@ function parseCli(argv: string[]): CliArgs {
   const forText = values.for ?? '10s';
   if (values.membership && !values.chaos) throw new UsageError('--membership goes with --chaos');
   if (values.consistency && !values.chaos) throw new UsageError('--consistency goes with --chaos');
+  if (values.touches && !values.chaos) throw new UsageError('--touches goes with --chaos');
   if (values.reads !== undefined && !values.consistency) {
     throw new UsageError('--reads goes with --consistency');
   }
@@ -87,6 +92,7 @@ function parseCli(argv: string[]): CliArgs {
     membership: values.membership ?? false,
     consistency: values.consistency ?? false,
     reads: values.reads === undefined ? null : parseReadModes(values.reads),
+    touches: values.touches ?? false,
     preVote: values.prevote ?? false,
     checkQuorum: values.checkquorum ?? false,
     dropRate: parseRate(values.drop ?? '0'),
@@ -145,6 +151,7 @@ function replayCommand(a: CliArgs): string {
   if (a.membership) flags.push('--membership');
   if (a.consistency) flags.push('--consistency');
   if (a.reads !== null) flags.push(`--reads ${a.reads.join(',')}`);
+  if (a.touches) flags.push('--touches');
   if (a.preVote) flags.push('--prevote');
   if (a.checkQuorum) flags.push('--checkquorum');
   if (a.dropRate > 0) flags.push(`--drop ${a.dropRate}`);
@@ -173,12 +180,14 @@ function run(a: CliArgs): { lines: string[]; ok: boolean } {
       faultMs: a.forMs,
       membership: a.membership,
       consistency: a.consistency,
+      touches: a.touches,
       ...(a.reads === null ? {} : { readModes: a.reads }),
     });
     summary = `chaos: ${report.writes} writes, ${report.acknowledged} acknowledged, leader after heal: ${report.leaderAfterHeal ? 'yes' : 'no'}, converged: ${report.converged ? 'yes' : 'no'}`;
     if (a.membership) {
       summary += `, membership calls: ${report.membershipCalls}, refused calls: ${report.refused}`;
     }
+    if (a.touches) summary += `, messages touched: ${report.touched}`;
     if (a.consistency) {
       summary += `, appends: ${report.appends}, reads: ${report.reads} (${report.readsOk} ok), compactions: ${report.compactions}`;
     }

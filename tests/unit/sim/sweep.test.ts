@@ -6,7 +6,8 @@
 //
 // SWEEP_SEEDS=5000 npx vitest run tests/unit/sim/sweep.test.ts   runs more seeds (never fewer than 300);
 // SWEEP_MEMBERSHIP_SEEDS=3000 does the same for the membership sweep (never fewer than 100);
-// SWEEP_CONSISTENCY_SEEDS=500 for the sweep with snapshots, reads and retries (never fewer than 20).
+// SWEEP_CONSISTENCY_SEEDS=500 for the sweep with snapshots, reads and retries (never fewer than 20);
+// SWEEP_TOUCH_SEEDS=2000 for the sweep with messages held, dropped and duplicated by hand.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -471,5 +472,77 @@ describe(`randomized sweep with snapshots, reads, appends and retries over ${CON
     expect(hash, cli.stderr).toBe(consistencyRun(seed).sim.traceHash());
     expect(cli.stdout).toContain('compactions: ');
     expect(cli.status).toBe(0);
+  }, 60_000);
+});
+
+/**
+ * A person's hands on the wire: messages held and released out of order, dropped, duplicated,
+ * and stretches of manual delivery, among the faults of the first sweep; every second seed also
+ * with the consistency faults (sessions must filter duplicated requests), every third with
+ * membership changes. 30–90 ms a seed depending on load: 200 seeds take 6–18 s.
+ */
+const DEFAULT_TOUCH_SEEDS = 200;
+const TOUCH_SEEDS = Math.max(
+  100,
+  Number(process.env.SWEEP_TOUCH_SEEDS ?? DEFAULT_TOUCH_SEEDS) || DEFAULT_TOUCH_SEEDS,
+);
+
+const touchFlavour = (seed: number) => ({
+  consistency: seed % 2 === 0,
+  membership: seed % 3 === 0,
+});
+
+const touchReplay = (seed: number): string => {
+  const { consistency, membership } = touchFlavour(seed);
+  return `${replayCommand(seed)}${membership ? ' --membership' : ''}${consistency ? ' --consistency' : ''} --touches`;
+};
+
+function touchRun(seed: number) {
+  const flavour = touchFlavour(seed);
+  const sim = createSimulation({
+    seed,
+    nodes: sweepNodesFor(seed),
+    ...(flavour.consistency ? consistencySimOptions(seed) : {}),
+  });
+  try {
+    const report = runChaos(sim, { faultMs: SWEEP_FAULT_MS, touches: true, ...flavour });
+    return { sim, report, problems: report.problems };
+  } catch (error) {
+    return { sim, report: null, problems: [`threw at t=${sim.now}ms: ${String(error)}`] };
+  }
+}
+
+describe(`randomized sweep with messages touched by hand over ${TOUCH_SEEDS} seeds (3 to 7 servers)`, () => {
+  it.each(chunksOf(TOUCH_SEEDS))(
+    'seeds %i–%i: holds, late releases, drops and duplicates break no rule, and the cluster converges',
+    (first, last) => {
+      const failures: string[] = [];
+      for (let seed = first; seed <= last; seed++)
+        failures.push(...describeFailure(seed, touchRun(seed).problems, touchReplay(seed)));
+      expect(failures.join('\n')).toBe('');
+    },
+    120_000,
+  );
+
+  it('the sweep really touches messages: over its first 5 seeds every kind of touch happens', () => {
+    const seen = new Map<string, number>();
+    for (let seed = 1; seed <= 5; seed++) {
+      for (const e of touchRun(seed).sim.trace()) {
+        if (e.kind === 'action' && e.action === 'message') {
+          const key = e.detail.do === 'manual' ? `manual ${e.detail.on}` : e.detail.do;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    const kinds = ['hold', 'release', 'dropMessage', 'duplicate', 'manual true', 'manual false'];
+    for (const kind of kinds) expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
+  });
+
+  it('the printed replay command replays the very same run', () => {
+    const seed = 6;
+    const cli = runCli(touchReplay(seed));
+    const hash = /trace hash ([0-9a-f]{8})/.exec(cli.stdout)?.[1];
+    expect(hash, cli.stderr).toBe(touchRun(seed).sim.traceHash());
+    expect(cli.stdout).toContain('messages touched: ');
   }, 60_000);
 });
