@@ -6,68 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../../src/raft';
 import type { SimOptionsInput, Simulation } from '../../../src/sim';
-import {
-  AsyncSimulation,
-  bootNode,
-  createSimulation,
-  runScript,
-  stepBatch,
-} from '../../../src/sim';
-import type { RaftNode } from '../../../src/raft';
+import { AsyncSimulation, createSimulation, runScript } from '../../../src/sim';
 import { InProcessAsyncHost } from '../../../src/worker/inProcessAsyncHost';
-import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
-import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
-import type { WorkerLike } from '../../../src/worker/workerHost';
 import { WorkerHost } from '../../../src/worker/workerHost';
+import { WireWorker } from './wireWorker';
 import { CONSISTENCY_OPTIONS, consistencyScript } from './consistencyScript';
 
 const END_MS = 4500;
-
-/**
- * A stand-in for node.worker.ts without a thread: it answers in a later task, and it sees and
- * says only strings, so whatever JSON cannot carry (a Map, undefined in a list, Infinity) is lost
- * here as it would be in a browser. Like the real worker it holds its node and decides nothing.
- */
-class WireWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  private node: RaftNode | null = null;
-  private live = true;
-
-  constructor() {
-    this.reply({ v: PROTOCOL_VERSION, kind: 'ready' });
-  }
-
-  postMessage(message: string | WorkerRequest): void {
-    const request = decode<WorkerRequest>(typeof message === 'string' ? message : encode(message));
-    if (request.kind === 'boot') {
-      this.node = bootNode(request.request);
-      this.reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr });
-    } else if (request.kind === 'step') {
-      const [next, results] = stepBatch(this.node!, request.batch.inputs);
-      this.node = next;
-      this.reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
-    } else {
-      this.reply({
-        v: PROTOCOL_VERSION,
-        kind: 'error',
-        corr: request.corr,
-        message: 'unused here',
-      });
-    }
-  }
-
-  terminate(): void {
-    this.live = false;
-  }
-
-  private reply(response: WorkerResponse): void {
-    const data = encode(response);
-    setTimeout(() => {
-      if (this.live) this.onmessage?.({ data } as MessageEvent<unknown>);
-    }, 0);
-  }
-}
 
 /** Everything the three runs must agree on. */
 function outcome(sim: Simulation | AsyncSimulation) {
