@@ -3,8 +3,11 @@
 // at one instant fan out, see messagePath.ts); an animation frame only moves transforms. A lost message
 // stops where it died and shows a fading red burst, kept here briefly after the simulator has
 // dropped it from the frame. It follows the view clock itself, so a tick moves only messages.
-// Messages of a kind a lesson points at are drawn with a ring (FlightDot).
+// Messages of a kind a lesson points at are drawn with a ring (FlightDot). A held message waits
+// at its receiver's door (HeldMessages). Clicking a message inspects it and opens its menu
+// (MessageMenu), drawn over the drawing beside the message.
 import { useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
@@ -13,7 +16,11 @@ import type { RingLayout } from '../../layout/ring';
 import { flightProgress, flightRoutes, pointAt, portTable } from '../../layout/messagePath';
 import { burstPath, crossPath } from '../../layout/shapes';
 import { FlightDot } from './FlightDot';
+import { HeldMessages, doorSpots } from './HeldMessages';
+import { MessageMenu } from './MessageMenu';
+import { useMessageMenu } from './useMessageMenu';
 import { useViewTime } from '../labContext';
+import './messages.css';
 
 interface Props {
   flights: readonly FlightFrame[];
@@ -65,11 +72,49 @@ export function FlightLayer(props: Props) {
     [layout, ports, all, reach],
   );
   const selected = selection?.kind === 'flight' ? selection.id : null;
+  const held = useMemo(() => flights.filter((f) => f.held), [flights]);
+  const { ref, open, stage, activate, close, act } = useMessageMenu(flights, onSelect);
+  // Where the open menu's message is drawn: at its door when held, else along its path.
+  const menuFlight = flights.find((f) => f.id === open && f.lostAt === null);
+  const menuPath = menuFlight && routes.get(menuFlight.id);
+  const menuSpot =
+    !menuFlight || !menuPath
+      ? null
+      : menuFlight.held
+        ? doorSpots(held, routes, markScale).get(menuFlight.id)
+        : pointAt(menuPath, flightProgress(menuFlight, viewTime).t);
   return (
-    <g className="rl-flights">
+    <g className="rl-flights" ref={ref}>
+      <HeldMessages
+        held={held}
+        routes={routes}
+        scale={markScale}
+        selected={selected}
+        menu={open}
+        emphasized={emphasized}
+        t={t}
+        onActivate={activate}
+      />
+      {menuFlight &&
+        menuSpot &&
+        stage &&
+        createPortal(
+          <MessageMenu
+            flight={menuFlight}
+            x={menuSpot.x}
+            y={menuSpot.y}
+            clear={reach}
+            width={layout.width}
+            height={layout.height}
+            t={t}
+            onAction={(action) => act(menuFlight.id, action)}
+            onClose={close}
+          />,
+          stage,
+        )}
       {all.map((f) => {
         const path = routes.get(f.id);
-        if (!path || viewTime < f.sentAt) return null;
+        if (!path || f.held || viewTime < f.sentAt) return null;
         const { t: at, dead } = flightProgress(f, viewTime);
         const p = pointAt(path, at);
         if (dead) {
@@ -97,8 +142,9 @@ export function FlightLayer(props: Props) {
             scale={markScale}
             selected={selected === f.id}
             focus={emphasized.has(f.message.kind)}
+            menuOpen={open === f.id}
             t={t}
-            onSelect={onSelect}
+            onActivate={activate}
           />
         );
       })}

@@ -15,6 +15,7 @@ import { SpeedControl } from './SpeedControl';
 import { Timeline } from './Timeline';
 import { Transport } from './Transport';
 import { UndoNotice } from './UndoNotice';
+import { ManualDelivery, ManualDeliverySwitch } from '../panels/ManualDelivery';
 
 export function ControlsBar() {
   const t = useT();
@@ -30,6 +31,7 @@ export function ControlsBar() {
         <div className="rl-controls-settings" id="rl-controls-settings">
           <SpeedControl />
           <PauseWhenControls />
+          <ManualDeliverySwitch />
         </div>
         <div className="rl-controls-tools">
           <button
@@ -49,6 +51,7 @@ export function ControlsBar() {
             {pausedBecause ? t(`app.pausedBecause.${pausedBecause}`) : ''}
           </span>
         </div>
+        <ManualDelivery />
         <UndoNotice />
       </div>
       <RewriteDialog />

@@ -1,7 +1,7 @@
 // Every field of the selected node or message, named as in Figure 2 of the Raft paper, or a
 // friendly hint when nothing is selected. The selection comes in as a prop; from the store it
 // reads only the highlights: the fields a lesson points at, and whether a failed check names the
-// node on show.
+// node on show. Below, whatever is selected, the messages held at their receivers' doors.
 import type { Frame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
 import type { Translate } from '../i18n/types';
@@ -13,6 +13,7 @@ import { FieldList } from './FieldList';
 import { nodeFields } from './nodeFields';
 import { flightFields } from './flightFields';
 import { messageName } from '../panels/messageText';
+import { HeldList } from './HeldList';
 
 export function Inspector({
   frame,
@@ -60,6 +61,7 @@ export function Inspector({
         </p>
       )}
       {body}
+      <HeldList flights={frame.flights} selection={selection} t={t} />
     </section>
   );
 }

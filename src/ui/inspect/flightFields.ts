@@ -20,6 +20,14 @@ export function flightFields(f: FlightFrame, t: Translate): Field[] {
     { name: 'sentAt', gloss: g('sentAt'), value: t('visual.field.at', { ms: f.sentAt }) },
     { name: 'arriveAt', gloss: g('arriveAt'), value: t('visual.field.at', { ms: f.arriveAt }) },
   ];
+  if (f.held) {
+    fields.push({
+      name: 'held',
+      gloss: t('msg.field.held'),
+      value: t('msg.field.heldValue', { to: who(m.to, t) }),
+      tone: 'warn',
+    });
+  }
   if (f.lostAt !== null) {
     fields.push({
       name: 'lostAt',
