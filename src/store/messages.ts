@@ -1,22 +1,23 @@
 // Touching messages, and manual delivery (store layer): each intent is one of the simulator's
-// message actions, recorded like any other, so it replays, branches and shares. Picking one of
+// message actions, recorded like any other, so it replays, branches and shares. A release or a
+// drop takes effect at the current instant, which is run to its end at once, as a snapshot is. Picking one of
 // the next possible events turns the simulator's `choices()` entry into the action or run that
 // makes it happen; whether it may happen is the simulator's to say.
 import type { Choice } from '../sim';
 import type { Kernel } from './kernel';
 import { notify } from './kernel';
 import type { MessageIntents } from './labTypes';
-import { act, advanceBy } from './runtime';
+import { act, actInstantly, advanceBy } from './runtime';
 import { selectFrame } from './selectors';
 
 export function messageIntents(k: Kernel): MessageIntents {
   return {
     holdMessage: (id) => act(k, { do: 'hold', message: id }),
-    releaseMessage: (id) => act(k, { do: 'release', message: id }),
-    releaseAll: () => act(k, { do: 'releaseAll' }),
-    dropMessage: (id) => act(k, { do: 'dropMessage', message: id }),
+    releaseMessage: (id) => actInstantly(k, { do: 'release', message: id }),
+    releaseAll: () => actInstantly(k, { do: 'releaseAll' }),
+    dropMessage: (id) => actInstantly(k, { do: 'dropMessage', message: id }),
     duplicateMessage: (id) => act(k, { do: 'duplicate', message: id }),
-    setManualDelivery: (on) => act(k, { do: 'manual', on }),
+    setManualDelivery: (on) => actInstantly(k, { do: 'manual', on }),
     pickChoice: (choice) => pick(k, choice),
   };
 }
@@ -34,7 +35,9 @@ function pick(k: Kernel, choice: Choice): Promise<void> {
     notify(k, 'error', { key: 'app.notice.notAChoice' });
     return Promise.resolve();
   }
-  if (listed.kind === 'deliver') return act(k, { do: 'release', message: listed.message });
+  if (listed.kind === 'deliver') {
+    return actInstantly(k, { do: 'release', message: listed.message });
+  }
   if (listed.earliest) return advanceBy(k, Math.max(0, listed.at - frame.at));
   if (listed.timer === 'election') return act(k, { do: 'timeout', node: listed.node });
   notify(k, 'error', { key: 'app.notice.heartbeatNotFirst', params: { node: listed.node } });

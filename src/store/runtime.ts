@@ -98,11 +98,12 @@ export function act(k: Kernel, action: LabAction): Promise<void> {
 }
 
 /**
- * A snapshot is an input the server takes at this very instant (§5): the instant is run to its
- * end at once, with no time passing, so the screen shows the compacted log even while paused.
+ * Does `action`, then runs the instant it acted in to its end with no time passing: a snapshot
+ * (§5) or a released message is an input at this very instant, so even while paused the screen
+ * shows the compacted log or the delivered message at once.
  */
-async function compactNow(k: Kernel, id: number): Promise<void> {
-  await act(k, { do: 'compact', node: id });
+export async function actInstantly(k: Kernel, action: LabAction): Promise<void> {
+  await act(k, action);
   await exclusive(k, async () => {
     const s = simOf(k);
     const before = s.eventCount();
@@ -172,7 +173,7 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
         ...(options?.mode === undefined ? {} : { mode: options.mode }),
         ...(options?.via === undefined ? {} : { via: options.via }),
       }),
-    compactNode: (id) => compactNow(k, id),
+    compactNode: (id) => actInstantly(k, { do: 'compact', node: id }),
     partitionNodes: (groups) => act(k, { do: 'partition', groups: groups.map((g) => [...g]) }),
     toggleLink(a, b) {
       const cuts = selectFrame(k.get())?.network.cuts ?? [];
