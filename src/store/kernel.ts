@@ -29,10 +29,13 @@ export interface Session {
 }
 
 /**
- * The future an action in the past discarded, whole: its cluster (still running, no longer
- * observed) and the history and playback position that showed it. Undo puts it back as it was.
+ * The branch last left, whole: its cluster (still running, no longer observed) and the history
+ * and playback position that showed it. Undo, or switching back, puts it back as it was at
+ * once; any other branch is rebuilt from its actions (see branches.ts).
  */
 export interface SavedFuture {
+  /** The branch it is (BranchInfo.id). */
+  readonly branch: number;
   readonly runtime: Runtime;
   readonly projector: FrameProjector;
   readonly data: Pick<LabData, 'history' | 'actions' | 'computedTo' | 'cursor'>;
@@ -50,7 +53,7 @@ export interface Resources {
   askers: number;
   /** Settles the promise of the action asked about, once it is answered. */
   answered: (() => void) | null;
-  /** The one future that undo can put back. */
+  /** The one branch kept running off screen: the one last left (undo goes back to it). */
   saved: SavedFuture | null;
   /** Whether what the lesson waits for holds now (false outside a lesson); see lessonSlice. */
   watchHolds: () => boolean;

@@ -12,6 +12,8 @@ import { initialRuntime, runtimeIntents } from './runtime';
 import { initialSelection, selectionIntents } from './selection';
 import { initialLesson, lessonIntents } from './lessonSlice';
 import { messageIntents } from './messages';
+import { initialBranches } from './branchTree';
+import { branchIntents } from './branches';
 
 /** Settings and preferences kept in memory, for tests and the CLI. */
 const memory = (): Persistence => {
@@ -37,6 +39,7 @@ export function createLabStore(deps: LabDeps): LabStore {
         notice: preferences.notice,
         noticeCount: preferences.notice ? 1 : 0,
         ...initialHistory(),
+        ...initialBranches(),
         ...initialPlayback(),
         ...preferences.data,
         ...initialSelection(),
@@ -50,6 +53,7 @@ export function createLabStore(deps: LabDeps): LabStore {
     ...preferencesIntents(k),
     ...selectionIntents(k),
     ...messageIntents(k),
+    ...branchIntents(k),
   });
   // The lesson intents wrap start and applySettings: a link may open a lesson, and changing
   // the settings by hand leaves one.

@@ -1,7 +1,7 @@
 // The store's types (store layer): what it needs injected (a runtime factory, a display-frame
 // scheduler, persistence), the state it exposes, and the intents a person can perform.
 import type { StoreApi } from 'zustand/vanilla';
-import type { AsyncSimulation, Choice, SimOptionsInput } from '../sim';
+import type { AsyncSimulation, Choice, Command, Role, SimOptionsInput, TraceEvent } from '../sim';
 import type { ReadMode } from '../raft';
 import type { ShownFocus } from '../course';
 import type { LabAction, RecordedAction } from './actions';
@@ -191,11 +191,19 @@ export interface BranchSide {
   readonly branch: number;
   readonly leader: number | null;
   readonly leaderTerm: number | null;
-  /** Per server, its log as (index, term, command text) at that time. */
+  /** Per server, its role, term and log (index, term, command as data) at that time. */
   readonly logs: readonly {
     readonly id: number;
     readonly alive: boolean;
-    readonly entries: readonly { readonly index: number; readonly term: number }[];
+    readonly role: Role;
+    readonly term: number;
+    /** The last index its snapshot covers (§5): entries start after it. */
+    readonly logBase: number;
+    readonly entries: readonly {
+      readonly index: number;
+      readonly term: number;
+      readonly command: Command;
+    }[];
     readonly commitIndex: number;
   }[];
 }
@@ -204,8 +212,15 @@ export interface BranchSide {
 export interface BranchComparison {
   readonly a: number;
   readonly b: number;
-  /** The first event seq whose event differs (null: one run is a prefix of the other). */
+  /**
+   * The first frame whose event differs (frame seq = event seq + 1, so seeking to it shows the
+   * event); null when one run's events are a prefix of the other's.
+   */
   readonly firstDifference: number | null;
+  /** Each branch's event there (null: that run has no such event). */
+  readonly events: readonly [TraceEvent | null, TraceEvent | null];
+  /** The virtual ms of the first differing event (null with no difference). */
+  readonly divergedAt: number | null;
   /** The virtual ms both sides are shown at. */
   readonly at: number;
   readonly sides: readonly [BranchSide, BranchSide];

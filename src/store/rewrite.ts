@@ -1,44 +1,26 @@
-// Acting in the past, asked and undone (store layer). Before an action in the past discards
-// events, a screen that can answer is asked first; afterwards the discarded future, kept whole
-// by the rewind in runtime.ts (its cluster too), can be put back once, exactly as it was.
+// Acting in the past, asked first (store layer). Before an action in the past starts a new
+// branch, a screen that can answer is asked first. The run left stays a branch (runtime.ts's
+// rewind); undo switches back to it (branches.ts), at once while its cluster is kept running.
 import type { LabAction } from './actions';
 import { selectDiscards } from './history';
 import type { Kernel } from './kernel';
-import { exclusive, observe, publish } from './kernel';
 import type { RuntimeIntents } from './labTypes';
 
 /** Local-storage key: 'no' once the person ticked "don't ask again". */
 export const ASK_KEY = 'raft-lab.askBeforeRewrite';
 
-/** Stops the future undo could put back, if any. */
+/** Stops the branch kept running off screen, if any: undo is no longer offered. */
 export function forgetSaved(k: Kernel): void {
   k.res.saved?.runtime.dispose?.();
   k.res.saved = null;
   if (k.get().undoable) k.set({ undoable: null });
 }
 
-/** Puts back the future the last rewind discarded; the one since then is dropped. */
-function undo(k: Kernel): void {
-  const saved = k.res.saved;
-  if (!saved) return;
-  k.res.saved = null;
-  const current = k.res.session;
-  current?.unsubscribe();
-  current?.runtime.dispose?.();
-  k.res.session = observe(saved.runtime, saved.projector);
-  k.set({ ...saved.data, undoable: null, pausedBecause: null });
-  publish(k, saved.data.cursor, {}, saved.viewTime);
-}
-
-/** The intents that ask before acting in the past and undo it; `act` does an action. */
+/** The intents that ask before acting in the past; `act` does an action. */
 export function rewriteIntents(
   k: Kernel,
   act: (action: LabAction) => Promise<void>,
-  pauseNow: () => void,
-): Pick<
-  RuntimeIntents,
-  'askBeforeRewriting' | 'confirmRewrite' | 'cancelRewrite' | 'undoRewrite' | 'dismissUndo'
-> {
+): Pick<RuntimeIntents, 'askBeforeRewriting' | 'confirmRewrite' | 'cancelRewrite' | 'dismissUndo'> {
   const settle = () => {
     const answered = k.res.answered;
     k.res.answered = null;
@@ -68,11 +50,6 @@ export function rewriteIntents(
       if (!k.get().rewrite) return;
       k.set({ rewrite: null });
       settle();
-    },
-    undoRewrite() {
-      if (!k.res.saved) return Promise.resolve();
-      pauseNow();
-      return exclusive(k, async () => undo(k));
     },
     dismissUndo: () => forgetSaved(k),
   };

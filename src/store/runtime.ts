@@ -11,6 +11,7 @@ import type { Kernel, Session } from './kernel';
 import { exclusive, notify, observe, publish, simOf } from './kernel';
 import type { RuntimeData, RuntimeIntents } from './labTypes';
 import { askFirst, forgetSaved, rewriteIntents } from './rewrite';
+import { branchOff, initialBranches, liveBranch } from './branchTree';
 import { frameAt, selectFrame, selectHeadSeq } from './selectors';
 import { settingsToOptions } from './settings';
 
@@ -20,7 +21,8 @@ export function initialRuntime(): RuntimeData {
 
 /**
  * A fresh cluster with the current settings, observed from its first frame. The old one stops,
- * unless `keepOld` (a rewind keeps it for undo); it is returned either way.
+ * unless `keepOld` (a rewind keeps it, to switch back to); it is returned either way. A fresh
+ * cluster (not a rewind) starts a fresh history tree.
  */
 export async function boot(k: Kernel, keepOld = false): Promise<Session | null> {
   const runtime = await k.deps.runtime(settingsToOptions(k.get().settings));
@@ -29,16 +31,18 @@ export async function boot(k: Kernel, keepOld = false): Promise<Session | null> 
   if (!keepOld) old?.runtime.dispose?.();
   const session = observe(runtime, new FrameProjector());
   k.res.session = session;
-  k.set(startHistory(session.projector.project(runtime.sim, null)));
+  const first = startHistory(session.projector.project(runtime.sim, null));
+  k.set(keepOld ? first : { ...first, ...initialBranches() });
   return old;
 }
 
 /**
  * Acting in the past: rebuild the cluster up to the cursor's instant (and on to the clock, when
- * it stands later in the same quiet stretch), discard the later frames and keep them, with
- * their cluster, for undo. Nothing is rebuilt when nothing would be discarded.
+ * it stands later in the same quiet stretch) and start a new branch there, whose first act is
+ * `action` (null: it only runs on). The run left is kept whole as a branch, its cluster still
+ * running for switching back (or undo) at once. Nothing is rebuilt when nothing would be left.
  */
-export async function rewindIfBehind(k: Kernel): Promise<void> {
+export async function rewindIfBehind(k: Kernel, action: LabAction | null = null): Promise<void> {
   const s = k.get();
   const head = selectHeadSeq(s);
   const landing = landingSeq(s, s.cursor);
@@ -47,6 +51,7 @@ export async function rewindIfBehind(k: Kernel): Promise<void> {
     return;
   }
   const viewTime = k.clock.getState().viewTime;
+  const left = liveBranch(s);
   const old = (await boot(k, true))!;
   const sim = simOf(k);
   try {
@@ -61,6 +66,7 @@ export async function rewindIfBehind(k: Kernel): Promise<void> {
     if (sim.now < until) await sim.runFor(until - sim.now);
     forgetSaved(k);
     k.res.saved = {
+      branch: left.id,
       runtime: old.runtime,
       projector: old.projector,
       data: { history: s.history, actions: s.actions, computedTo: s.computedTo, cursor: s.cursor },
@@ -68,6 +74,7 @@ export async function rewindIfBehind(k: Kernel): Promise<void> {
     };
     const from = sim.eventCount();
     k.set({ actions: kept, undoable: { from, discarded: Math.max(0, head - from) } });
+    branchOff(k, left, { from, at: sim.now, action });
   } catch (e) {
     // A rebuild that fails leaves the screen as it was: the old cluster comes back.
     k.res.session!.unsubscribe();
@@ -82,7 +89,7 @@ export async function rewindIfBehind(k: Kernel): Promise<void> {
 /** Does `action` now (after a rewind when the screen is in the past), at the cluster's time. */
 function actNow(k: Kernel, action: LabAction): Promise<void> {
   return exclusive(k, async () => {
-    await rewindIfBehind(k);
+    await rewindIfBehind(k, action);
     const s = simOf(k);
     const record = { action, at: s.now, eventCount: s.eventCount() };
     applyAction(s, action);
@@ -148,7 +155,8 @@ export async function restart(k: Kernel): Promise<void> {
   });
 }
 
-export function runtimeIntents(k: Kernel): RuntimeIntents {
+/** Every runtime intent but undo, which switches branches (see branches.ts). */
+export function runtimeIntents(k: Kernel): Omit<RuntimeIntents, 'undoRewrite'> {
   return {
     start: () => restart(k),
     dispose() {
@@ -213,10 +221,6 @@ export function runtimeIntents(k: Kernel): RuntimeIntents {
     async whenIdle() {
       while (k.res.running > 0) await k.res.chain;
     },
-    ...rewriteIntents(
-      k,
-      (action) => actNow(k, action),
-      () => pauseNow(k),
-    ),
+    ...rewriteIntents(k, (action) => actNow(k, action)),
   };
 }
