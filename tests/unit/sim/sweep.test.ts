@@ -538,6 +538,21 @@ describe(`randomized sweep with messages touched by hand over ${TOUCH_SEEDS} see
     for (const kind of kinds) expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
   });
 
+  it('late messages catch a follower that truncates without a conflict (§5.3 switched off) where the plain sweep does not', () => {
+    // Seed 3 (6 servers): clean without hands on the wire, even with the rule off; with them, a
+    // held AppendEntries released late cuts acknowledged entries off followers' logs.
+    const run = (touches: boolean) => {
+      const sim = createSimulation({
+        seed: 3,
+        nodes: sweepNodesFor(3),
+        rules: { truncateOnlyOnConflict: false },
+      });
+      return runChaos(sim, { faultMs: SWEEP_FAULT_MS, touches }).problems;
+    };
+    expect(run(false)).toEqual([]);
+    expect(run(true).join('\n')).toMatch(/^Acknowledged on a Majority: /m);
+  });
+
   it('the printed replay command replays the very same run', () => {
     const seed = 6;
     const cli = runCli(touchReplay(seed));
