@@ -55,6 +55,8 @@ export { FrameList } from './frameList';
 export type { StaleReadStory } from './staleRead';
 export { staleReadStory } from './staleRead';
 export { selectDiscards, selectInPast } from './history';
+export type { BranchComparison, BranchInfo, BranchSide } from './labTypes';
+export { selectBranches } from './branchTree';
 export {
   frameAt,
   lossPercentOf,

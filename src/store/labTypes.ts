@@ -297,7 +297,11 @@ export interface RuntimeIntents {
 export interface BranchIntents {
   /** Puts branch `id` on screen exactly as it was left; unknown ids change nothing. */
   switchBranch(id: number): Promise<void>;
-  /** Compares branches `a` and `b` at virtual time `at` (default: where they parted). */
+  /**
+   * Compares branches `a` and `b` at virtual time `at` (whole ms, at most where the longer run
+   * reached; default: two of the longest election timeouts after they part). Bad ids or times
+   * are a notice and change nothing.
+   */
   compareBranches(a: number, b: number, at?: number): Promise<void>;
   closeComparison(): void;
 }
