@@ -1,0 +1,529 @@
+// A run as a link and as a file: randomized runs round-trip exactly (seeded, property-style),
+// every kind of malformed input is refused with a code that names it, and a run shared from one
+// store opens in a fresh store at the same digest and cursor; a refused one changes nothing.
+import { describe, expect, it } from 'vitest';
+import type { SimAction } from '../../../src/sim';
+import { MAX_RUN_MS } from '../../../src/sim';
+import { Prng } from '../../../src/sim/prng';
+import type { RecordedAction, Settings } from '../../../src/store';
+import { DEFAULT_SETTINGS } from '../../../src/store';
+import type { BranchInfo } from '../../../src/store/labTypes';
+import { SHARED_KINDS } from '../../../src/store/runActions';
+import type { RunFile } from '../../../src/store/runCodec';
+import {
+  MAX_RUN_QUERY_CHARS,
+  decodeRunFile,
+  decodeRunParam,
+  encodeRunFile,
+  readRunQuery,
+  runToQuery,
+} from '../../../src/store/runCodec';
+
+const CASES = 300;
+
+/** Random values for one case, all from one seed. */
+class Gen {
+  private readonly prng: Prng;
+  constructor(seed: number) {
+    this.prng = new Prng(seed);
+  }
+  int(min: number, max: number): number {
+    return this.prng.intBetween(min, max);
+  }
+  flag(): boolean {
+    return this.int(0, 1) === 1;
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[this.int(0, list.length - 1)]!;
+  }
+  /** 1…64 characters, sometimes beyond ASCII (a CJK character, an emoji's surrogate pair). */
+  text(): string {
+    const parts = ['a', 'k', '7', ' ', '中', '键', 'é', '😀', '&', '=', '%', '.'];
+    let s = '';
+    const length = this.int(1, 12);
+    while (s.length < length) s += this.pick(parts);
+    return s.slice(0, 64).replace(/[\uD800-\uDBFF]$/, 'x');
+  }
+  node(): number {
+    return this.int(1, 9);
+  }
+}
+
+function randomAction(g: Gen, kind: SimAction['do']): SimAction {
+  const via = () => (g.flag() ? { via: g.node() } : {});
+  switch (kind) {
+    case 'crash':
+    case 'restart':
+    case 'timeout':
+    case 'compact':
+    case 'removeServer':
+      return { do: kind, node: g.node() };
+    case 'partition': {
+      const ids = Array.from({ length: g.int(2, 9) }, (_, i) => i + 1);
+      const cut = g.int(1, ids.length - 1);
+      return { do: kind, groups: [ids.slice(0, cut), ids.slice(cut)] };
+    }
+    case 'cut':
+    case 'restore':
+      return { do: kind, a: g.node(), b: g.node() };
+    case 'heal':
+    case 'releaseAll':
+      return { do: kind };
+    case 'drop':
+      return { do: kind, rate: g.flag() ? g.int(0, 100) / 100 : g.int(0, 1_000_000) / 1_000_000 };
+    case 'write':
+    case 'append':
+      return { do: kind, key: g.text(), value: g.text(), ...via() };
+    case 'delete':
+      return { do: kind, key: g.text(), ...via() };
+    case 'read':
+      return {
+        do: kind,
+        key: g.text(),
+        ...via(),
+        ...(g.flag() ? { mode: g.pick(['readIndex', 'lease', 'local'] as const) } : {}),
+      };
+    case 'setDisk':
+      return {
+        do: kind,
+        node: g.node(),
+        disk: {
+          currentTerm: g.int(0, 9),
+          votedFor: g.flag() ? null : g.node(),
+          log: Array.from({ length: g.int(0, 5) }, () => ({
+            term: g.int(1, 9),
+            command: g.pick([
+              { kind: 'noop' } as const,
+              { kind: 'set', key: g.text(), value: g.text() } as const,
+              { kind: 'delete', key: g.text() } as const,
+            ]),
+          })),
+        },
+      };
+    case 'addServer':
+      return g.flag() ? { do: kind } : { do: kind, voter: g.flag() };
+    case 'changeVoters':
+      return { do: kind, voters: Array.from({ length: g.int(1, 9) }, () => g.node()) };
+    case 'transferLeadership':
+      return { do: kind, to: g.node() };
+    case 'hold':
+    case 'release':
+    case 'dropMessage':
+    case 'duplicate':
+      return { do: kind, message: g.int(0, 2_000_000) };
+    case 'manual':
+      return { do: kind, on: g.flag() };
+  }
+}
+
+function randomActions(
+  g: Gen,
+  count: number,
+): { actions: RecordedAction[]; head: number; computedTo: number } {
+  let eventCount = g.int(0, 50);
+  let at = g.int(0, 500);
+  const actions: RecordedAction[] = [];
+  for (let i = 0; i < count; i++) {
+    // Often the same instant (0 more events or ms), sometimes far on.
+    eventCount += g.pick([0, 0, 1, g.int(1, 300), g.int(1, 100_000)]);
+    at += g.pick([0, 0, 1, g.int(1, 2_000), g.int(1, 60_000)]);
+    actions.push({ action: randomAction(g, g.pick(SHARED_KINDS)), at, eventCount });
+  }
+  return {
+    actions,
+    head: eventCount + g.int(1, 5_000),
+    computedTo: Math.min(MAX_RUN_MS, at + g.int(0, 5_000)),
+  };
+}
+
+function randomSettings(g: Gen): Settings {
+  const min = g.int(100, 300);
+  return {
+    ...DEFAULT_SETTINGS,
+    nodes: g.int(1, 9),
+    seed: g.int(0, 1_000_000) - (g.flag() ? 500_000 : 0),
+    electionTimeoutMs: [min, min + g.int(1, 300)],
+    lossPercent: g.pick([0, 0, g.int(0, 100)]),
+    preVote: g.flag(),
+    checkQuorum: g.flag(),
+    snapshotEvery: g.pick([0, g.int(1, 200)]),
+    clientRetryMs: g.pick([0, g.int(50, 2000)]),
+  };
+}
+
+const hex = (g: Gen) => Array.from({ length: 8 }, () => '0123456789abcdef'[g.int(0, 15)]).join('');
+
+function randomRun(seed: number): RunFile {
+  const g = new Gen(seed);
+  const { actions, head, computedTo } = randomActions(g, g.int(0, 60));
+  const branchCount = g.int(0, 4);
+  const branches: BranchInfo[] = Array.from({ length: branchCount }, (_, i) => {
+    const run = randomActions(g, g.int(0, 5));
+    return {
+      id: i + 1,
+      parent: i === 0 ? null : g.int(1, i),
+      from: 0,
+      at: 0,
+      action: i === 0 ? null : randomAction(g, g.pick(SHARED_KINDS)),
+      ...run,
+      cursor: g.int(0, run.head),
+      digest: hex(g),
+    };
+  });
+  return {
+    settings: randomSettings(g),
+    actions,
+    head,
+    computedTo,
+    cursor: g.int(0, head),
+    digest: hex(g),
+    branches,
+    branchId: branchCount ? g.int(1, branchCount) : 1,
+  };
+}
+
+describe('round trips (seeded, property-style)', () => {
+  it(`a link gives back every field of ${CASES} random runs, every action kind among them`, () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= CASES; seed++) {
+      const { branches: _b, branchId: _id, ...run } = randomRun(seed);
+      run.actions.forEach((r) => seen.add(r.action.do));
+      const query = runToQuery(run);
+      const back = readRunQuery(query);
+      expect(back, `seed ${seed}`).toEqual({ ok: true, run });
+      // The link is made of characters a query carries as they are.
+      expect(query.split('&run=')[1]).toMatch(/^1\.[A-Za-z0-9_-]*$/);
+    }
+    expect([...seen].sort()).toEqual([...SHARED_KINDS].sort());
+  });
+
+  it(`a file gives back every field of ${CASES} random runs with their branches`, () => {
+    for (let seed = 1; seed <= CASES; seed++) {
+      const file = randomRun(seed);
+      expect(decodeRunFile(encodeRunFile(file)), `seed ${seed}`).toEqual({ ok: true, run: file });
+    }
+  });
+
+  it('a loss rate that is not a whole percent comes back exactly (0.07, 1/3)', () => {
+    for (const rate of [0.07, 1 / 3, 0.1 + 0.2, 1e-9, 1]) {
+      const run = {
+        ...randomRun(1),
+        actions: [{ action: { do: 'drop', rate } as const, at: 1, eventCount: 1 }],
+      };
+      const back = readRunQuery(runToQuery(run));
+      expect(back?.ok && back.run.actions[0]!.action).toEqual({ do: 'drop', rate });
+    }
+  });
+});
+
+/** A small valid run to break in one place at a time. */
+const BASE: RunFile = {
+  settings: DEFAULT_SETTINGS,
+  actions: [
+    { action: { do: 'crash', node: 2 }, at: 400, eventCount: 30 },
+    { action: { do: 'write', key: 'x', value: '1' }, at: 900, eventCount: 80 },
+  ],
+  head: 120,
+  computedTo: 1500,
+  cursor: 100,
+  digest: '0123abcd',
+  branches: [],
+  branchId: 1,
+};
+const baseFile = () => JSON.parse(encodeRunFile(BASE)) as Record<string, unknown>;
+/** The base file with one edit; the JSON is broken on purpose, so any field may be set. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const withField = (edit: (f: Record<string, any>) => void) => {
+  const f = baseFile();
+  edit(f);
+  return JSON.stringify(f);
+};
+
+describe('a malformed file is refused by name', () => {
+  const { settings: _s, branches: _b, branchId: _i, ...run } = BASE;
+  const branch = (over: Partial<BranchInfo> = {}) => ({
+    id: 1,
+    parent: null,
+    from: 0,
+    at: 0,
+    action: null,
+    ...run,
+    ...over,
+  });
+  it.each<[string, unknown, Record<string, unknown>]>([
+    ['not text at all', 42, { code: 'notJson' }],
+    ['not JSON', 'hello', { code: 'notJson' }],
+    ['cut off in the middle', encodeRunFile(BASE).slice(0, 200), { code: 'notJson' }],
+    ['JSON but a list', '[1,2]', { code: 'notRunFile' }],
+    ['another format', withField((f) => (f.format = 'other')), { code: 'notRunFile' }],
+    ['no version', withField((f) => delete f.version), { code: 'badVersion', found: 'undefined' }],
+    ['a version as text', withField((f) => (f.version = '1')), { code: 'badVersion', found: '1' }],
+    [
+      'a fractional version',
+      withField((f) => (f.version = 1.5)),
+      { code: 'badVersion', found: '1.5' },
+    ],
+    ['version 0', withField((f) => (f.version = 0)), { code: 'badVersion', found: '0' }],
+    [
+      'a future version',
+      withField((f) => (f.version = 3)),
+      { code: 'futureVersion', found: 3, known: 1 },
+    ],
+    [
+      'an unknown field',
+      withField((f) => (f.extra = 1)),
+      { code: 'unknownField', field: 'file.extra' },
+    ],
+    [
+      'a "__proto__" field',
+      encodeRunFile(BASE).replace('{', '{"__proto__": {"x": 1},'),
+      { code: 'unknownField', field: 'file.__proto__' },
+    ],
+    [
+      'a missing field',
+      withField((f) => delete f.cursor),
+      { code: 'missingField', field: 'cursor' },
+    ],
+    [
+      'a cursor as text',
+      withField((f) => (f.cursor = '5')),
+      { code: 'badField', field: 'cursor', want: 'count' },
+    ],
+    [
+      'a negative head',
+      withField((f) => (f.head = -1)),
+      { code: 'badField', field: 'head', want: 'count' },
+    ],
+    [
+      'a fractional time',
+      withField((f) => (f.actions[0].at = 1.5)),
+      { code: 'badField', field: 'actions[0].at', want: 'count' },
+    ],
+    [
+      'a huge event count',
+      withField((f) => (f.actions[0].eventCount = 1e300)),
+      { code: 'badField', field: 'actions[0].eventCount', want: 'count' },
+    ],
+    [
+      'NaN (as JSON writes it: null)',
+      withField((f) => (f.computedTo = NaN)),
+      { code: 'badField', field: 'computedTo', want: 'count' },
+    ],
+    [
+      'a digest that is not 8 hex digits',
+      withField((f) => (f.digest = 'XYZ')),
+      { code: 'badField', field: 'digest', want: 'digest' },
+    ],
+    [
+      'actions not a list',
+      withField((f) => (f.actions = {})),
+      { code: 'badField', field: 'actions', want: 'list' },
+    ],
+    [
+      'an unknown action',
+      withField((f) => (f.actions[0].action = { do: 'explode' })),
+      { code: 'unknownAction', field: 'actions[0].action.do', value: 'explode' },
+    ],
+    [
+      'an action with a stray field',
+      withField((f) => (f.actions[0].action.extra = 1)),
+      { code: 'unknownField', field: 'actions[0].action.extra' },
+    ],
+    [
+      'an action with a "constructor" field',
+      withField((f) => (f.actions[0].action.constructor = 1)),
+      { code: 'unknownField', field: 'actions[0].action.constructor' },
+    ],
+    [
+      'an action missing a field',
+      withField((f) => delete f.actions[0].action.node),
+      { code: 'missingField', field: 'actions[0].action.node' },
+    ],
+    [
+      'a server 0',
+      withField((f) => (f.actions[0].action.node = 0)),
+      { code: 'badField', field: 'actions[0].action.node', want: 'node' },
+    ],
+    [
+      'a key too long',
+      withField((f) => (f.actions[1].action.key = 'k'.repeat(65))),
+      { code: 'badField', field: 'actions[1].action.key', want: 'text' },
+    ],
+    [
+      'actions out of order in time',
+      withField((f) => (f.actions[1].at = 100)),
+      { code: 'outOfOrder', field: 'actions[1]' },
+    ],
+    [
+      'actions out of order in events',
+      withField((f) => (f.actions[1].eventCount = 10)),
+      { code: 'outOfOrder', field: 'actions[1]' },
+    ],
+    [
+      'an action after the end',
+      withField((f) => (f.actions[1].eventCount = 120)),
+      { code: 'outOfRange', field: 'actions[1]' },
+    ],
+    [
+      'a cursor after the end',
+      withField((f) => (f.cursor = 121)),
+      { code: 'outOfRange', field: 'cursor' },
+    ],
+    [
+      'more than a day of virtual time',
+      withField((f) => (f.computedTo = MAX_RUN_MS + 1)),
+      { code: 'outOfRange', field: 'computedTo' },
+    ],
+    [
+      'a settings parameter unknown',
+      withField((f) => (f.settings += '&nodes=7')),
+      { code: 'badSettings', param: 'nodes', value: '7', why: 'unknown' },
+    ],
+    [
+      'a setting repeated',
+      withField((f) => (f.settings += '&n=7')),
+      { code: 'badSettings', param: 'n', value: '5, 7', why: 'repeated' },
+    ],
+    [
+      'a setting unreadable',
+      withField((f) => (f.settings = 'n=five')),
+      { code: 'badSettings', param: 'n', value: 'five', why: 'badValue' },
+    ],
+    [
+      'two branches with one id',
+      withField((f) => (f.branches = [branch(), branch()])),
+      { code: 'duplicateId', field: 'branches[1].id' },
+    ],
+    [
+      'a parent after its child',
+      withField(
+        (f) =>
+          (f.branches = [branch(), branch({ id: 2, parent: 3 }), branch({ id: 3, parent: 1 })]),
+      ),
+      { code: 'outOfRange', field: 'branches[1].parent' },
+    ],
+    [
+      'the branch on screen not listed',
+      withField((f) => ((f.branches = [branch()]), (f.branchId = 2))),
+      { code: 'outOfRange', field: 'branchId' },
+    ],
+    [
+      'a branch with a stray field',
+      withField((f) => (f.branches = [{ ...branch(), more: 1 }])),
+      { code: 'unknownField', field: 'branches[0].more' },
+    ],
+  ])('%s', (_name, text, problem) => {
+    const copy = typeof text === 'string' ? `${text}` : text;
+    expect(decodeRunFile(text)).toEqual({ ok: false, problem });
+    // Decoding reads its input and nothing else.
+    expect(text).toEqual(copy);
+  });
+
+  it('the unbroken file reads (so each row above fails for its own reason)', () => {
+    expect(decodeRunFile(encodeRunFile(BASE))).toEqual({ ok: true, run: BASE });
+  });
+});
+
+describe('a malformed link is refused by name', () => {
+  const query = runToQuery(BASE);
+  const param = query.split('&run=')[1]!;
+  const payload = param.slice(2);
+  it.each<[string, string, Record<string, unknown>]>([
+    ...[1, 2, 3, 4, 9].map((n): [string, string, Record<string, unknown>] => [
+      `cut off by ${n} characters`,
+      query.slice(0, -n),
+      { code: 'truncated' },
+    ]),
+    ['with bytes added', `${query}AA`, { code: 'trailing' }],
+    ['version 0', query.replace('run=1.', 'run=0.'), { code: 'badVersion', found: '0' }],
+    [
+      'no version',
+      query.replace('run=1.', 'run='),
+      { code: 'badVersion', found: payload.slice(0, 20) },
+    ],
+    [
+      'a version that is no number',
+      query.replace('run=1.', 'run=v1.'),
+      { code: 'badVersion', found: 'v1' },
+    ],
+    [
+      'a future version',
+      query.replace('run=1.', 'run=2.'),
+      { code: 'futureVersion', found: 2, known: 1 },
+    ],
+    [
+      'a letter base64url does not have',
+      query.replace(payload, `${payload.slice(0, 5)}!${payload.slice(6)}`),
+      { code: 'badEncoding' },
+    ],
+    ['run given twice', `${query}&run=${param}`, { code: 'repeated', param: 'run' }],
+    [
+      'a setting unreadable',
+      query.replace('n=5', 'n=five'),
+      { code: 'badSettings', param: 'n', value: 'five', why: 'badValue' },
+    ],
+    [
+      'longer than a link may be',
+      query.replace(payload, 'A'.repeat(MAX_RUN_QUERY_CHARS)),
+      { code: 'tooLarge', max: MAX_RUN_QUERY_CHARS },
+    ],
+  ])('%s', (_name, text, problem) => {
+    expect(readRunQuery(text)).toEqual({ ok: false, problem });
+  });
+
+  it('no run parameter: no run (the link is a plain settings link)', () => {
+    expect(readRunQuery('n=5&seed=1')).toBeNull();
+  });
+
+  it('an unknown action code, a varint past 2^53 and a bad flag byte are refused', () => {
+    // head=1, computedTo=1, cursor=0, digest, 1 action, Δ0, Δ0, code 31.
+    const bytes = (list: number[]) => `1.${Buffer.from(list).toString('base64url')}`;
+    const start = [1, 1, 0, 0, 0, 0, 0, 1, 0, 0];
+    expect(decodeRunParam(bytes([...start, 31]))).toEqual({
+      ok: false,
+      problem: { code: 'unknownAction', field: 'actions[0].action.do', value: '31' },
+    });
+    expect(decodeRunParam(bytes([...Array(9).fill(0xff), 1]))).toEqual({
+      ok: false,
+      problem: { code: 'badField', field: 'head', want: 'count' },
+    });
+    expect(decodeRunParam(bytes([...start, 24, 2]))).toEqual({
+      ok: false,
+      problem: { code: 'badField', field: 'actions[0].action.on', want: 'flag' },
+    });
+    expect(decodeRunParam(bytes([...start, 24, 1]))).toMatchObject({ ok: true });
+  });
+
+  it('every bit flip of a link is read or refused with a code, never thrown', () => {
+    const bytes = Buffer.from(payload, 'base64url');
+    let refused = 0;
+    for (let i = 0; i < bytes.length; i++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const flipped = Buffer.from(bytes);
+        flipped[i] ^= 1 << bit;
+        const result = decodeRunParam(`1.${flipped.toString('base64url')}`);
+        if (!result.ok) refused++;
+        else expect(result.run.cursor).toBeLessThanOrEqual(result.run.head);
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe('encoding refuses what a run cannot carry', () => {
+  it.each<[string, Partial<RunFile>]>([
+    [
+      'an action of no known kind',
+      { actions: [{ action: { do: 'explode' } as unknown as SimAction, at: 1, eventCount: 1 }] },
+    ],
+    ['a fractional time', { actions: [{ action: { do: 'heal' }, at: 1.5, eventCount: 1 }] }],
+    [
+      'a key with half an emoji',
+      { actions: [{ action: { do: 'write', key: '\uD83D', value: 'v' }, at: 1, eventCount: 1 }] },
+    ],
+    ['a digest not yet known', { digest: '' }],
+  ])('%s', (_name, patch) => {
+    expect(() => runToQuery({ ...BASE, ...patch })).toThrow();
+    expect(() => encodeRunFile({ ...BASE, ...patch })).toThrow();
+  });
+});
