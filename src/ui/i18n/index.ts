@@ -27,6 +27,7 @@ import { membershipStrings } from './membershipStrings';
 import { consistencyStrings } from './consistencyStrings';
 import { wireStrings } from './wireStrings';
 import { messageStrings } from './messageStrings';
+import { diagramStrings } from './diagramStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -41,6 +42,7 @@ export const dictionaries: readonly Strings[] = [
   consistencyStrings,
   wireStrings,
   messageStrings,
+  diagramStrings,
   courseStrings,
 ];
 
