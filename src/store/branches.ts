@@ -78,7 +78,8 @@ async function buildRun(
     }
     if (sim.now < run.computedTo) await sim.runFor(run.computedTo - sim.now);
   } catch (e) {
-    return fail({ key: 'history.notice.replayRefused', params: { reason: reasonOf(e) } });
+    // A recorded action the simulator refuses: its reason, in codes.
+    return fail(lineForError(e));
   }
   if (sim.traceHash() !== run.digest || sim.eventCount() !== run.head) {
     const params = { expected: run.digest, got: sim.traceHash() };
@@ -87,12 +88,6 @@ async function buildRun(
   const data = { ...startHistory(first, run.actions), computedTo: sim.now, cursor: run.cursor };
   return { ok: true, ready: { session, data, viewTime: null } };
 }
-
-/** A refused action's reason as one line of parameters (the UI words the key). */
-const reasonOf = (e: unknown): string => {
-  const line = lineForError(e);
-  return line.key + (line.params ? ` ${JSON.stringify(line.params)}` : '');
-};
 
 /** The branch last left, still running, when it is `id` and still at its saved digest. */
 function takeSaved(k: Kernel, target: BranchInfo): Ready | null {

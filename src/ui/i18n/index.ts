@@ -26,6 +26,7 @@ import { ruleStrings } from './ruleStrings';
 import { membershipStrings } from './membershipStrings';
 import { consistencyStrings } from './consistencyStrings';
 import { wireStrings } from './wireStrings';
+import { branchStrings } from './branchStrings';
 import { messageStrings } from './messageStrings';
 import { diagramStrings } from './diagramStrings';
 
@@ -41,6 +42,7 @@ export const dictionaries: readonly Strings[] = [
   membershipStrings,
   consistencyStrings,
   wireStrings,
+  branchStrings,
   messageStrings,
   diagramStrings,
   courseStrings,
