@@ -12,6 +12,7 @@ import { initialRuntime, runtimeIntents } from './runtime';
 import { initialSelection, selectionIntents } from './selection';
 import { initialLesson, lessonIntents } from './lessonSlice';
 import { messageIntents } from './messages';
+import { shareIntents, startFromRunLink } from './share';
 import { initialBranches } from './branchTree';
 import { branchIntents } from './branches';
 
@@ -54,7 +55,10 @@ export function createLabStore(deps: LabDeps): LabStore {
     ...selectionIntents(k),
     ...messageIntents(k),
     ...branchIntents(k),
+    ...shareIntents(k),
   });
+  // A link that carries a run (run=…) rebuilds it once the cluster has started.
+  store.setState(startFromRunLink(k, persistence.readQuery()));
   // The lesson intents wrap start and applySettings: a link may open a lesson, and changing
   // the settings by hand leaves one.
   store.setState(lessonIntents(k, preferences.lesson));

@@ -10,6 +10,7 @@ import { lineForError } from './notices';
 import type { NoticeLine } from './labTypes';
 import { VIEW_PARAMS } from './viewLink';
 import { LESSON_PARAMS } from './lessonLink';
+import { RUN_PARAMS } from './runParams';
 
 export interface Settings {
   readonly nodes: number;
@@ -189,7 +190,12 @@ export function parseSettingsQuery(search: string): ParsedSettings {
   // The view's own parameters (viewLink.ts) are read there; here they are known, not settings.
   const params = new URLSearchParams(search);
   const problems: LinkProblem[] = [];
-  const known = new Set<string>([...FIELDS.map((f) => f.param), ...VIEW_PARAMS, ...LESSON_PARAMS]);
+  const known = new Set<string>([
+    ...FIELDS.map((f) => f.param),
+    ...VIEW_PARAMS,
+    ...LESSON_PARAMS,
+    ...RUN_PARAMS,
+  ]);
   for (const key of new Set(params.keys())) {
     if (!known.has(key))
       problems.push({ code: 'unknown', param: key, value: params.getAll(key).join(', ') });

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { SimAction } from '../../../src/sim';
 import { MAX_RUN_MS } from '../../../src/sim';
 import { Prng } from '../../../src/sim/prng';
-import type { RecordedAction, Settings } from '../../../src/store';
-import { DEFAULT_SETTINGS } from '../../../src/store';
+import type { LabStore, RecordedAction, Settings } from '../../../src/store';
+import { DEFAULT_SETTINGS, selectFrame, selectHeadSeq } from '../../../src/store';
 import type { BranchInfo } from '../../../src/store/labTypes';
 import { SHARED_KINDS } from '../../../src/store/runActions';
 import type { RunFile } from '../../../src/store/runCodec';
+import { settle, startedStore, visible } from './harness';
 import {
   MAX_RUN_QUERY_CHARS,
   decodeRunFile,
@@ -500,7 +501,7 @@ describe('a malformed link is refused by name', () => {
     for (let i = 0; i < bytes.length; i++) {
       for (let bit = 0; bit < 8; bit++) {
         const flipped = Buffer.from(bytes);
-        flipped[i] ^= 1 << bit;
+        flipped[i] = flipped[i]! ^ (1 << bit);
         const result = decodeRunParam(`1.${flipped.toString('base64url')}`);
         if (!result.ok) refused++;
         else expect(result.run.cursor).toBeLessThanOrEqual(result.run.head);
@@ -527,3 +528,155 @@ describe('encoding refuses what a run cannot carry', () => {
     expect(() => encodeRunFile({ ...BASE, ...patch })).toThrow();
   });
 });
+
+/** A store with a run worth sharing: a leader, a crash, writes, a partition healed, a held message, a restart. */
+async function sharedRun() {
+  const { store } = await startedStore('n=3&seed=7');
+  const lab = () => store.getState();
+  await lab().fastForward('leader');
+  await lab().writeKey('a', '1');
+  await lab().advanceBy(200);
+  await lab().crashNode(2);
+  await lab().appendValue('a', '中');
+  await lab().partitionNodes([[1], [2, 3]]);
+  await lab().advanceBy(300);
+  await lab().healNetwork();
+  await lab().restartNode(2);
+  await lab().setLossPercent(7);
+  await lab().timeoutNode(3);
+  const onWire = () => selectFrame(lab())!.flights.find((f) => f.lostAt === null && !f.held);
+  for (let i = 0; i < 50 && !onWire(); i++) await lab().advanceBy(5);
+  await lab().holdMessage(onWire()!.id);
+  await lab().advanceBy(150);
+  await lab().releaseAll();
+  await lab().readKey('a', { mode: 'lease' });
+  await lab().advanceBy(400);
+  await lab().seekTo(lab().cursor - 25);
+  await settle(store);
+  expect(lab().notice).toBeNull();
+  return { store, lab };
+}
+
+/** What a refused link or file must leave exactly as it was. */
+function runState(store: LabStore) {
+  const s = store.getState();
+  return {
+    traceHash: s.traceHash,
+    history: s.history,
+    historyLength: s.history.length,
+    actions: s.actions,
+    cursor: s.cursor,
+    settings: s.settings,
+    computedTo: s.computedTo,
+    branches: s.branches,
+  };
+}
+
+describe('a shared run in the store', () => {
+  it('a link opened in a fresh store rebuilds the same run: digest, head, cursor, actions', async () => {
+    const { lab } = await sharedRun();
+    const link = lab().runLink()!;
+    expect(link).toMatch(/^n=3&seed=7&.*&run=1\./);
+    expect(lab().actions.length).toBeGreaterThanOrEqual(10);
+    const opened = await startedStore(link);
+    await settle(opened.store);
+    const o = opened.store.getState();
+    expect(o.notice).toBeNull();
+    expect(o.traceHash).toBe(lab().traceHash);
+    expect(selectHeadSeq(o)).toBe(selectHeadSeq(lab()));
+    expect(o.cursor).toBe(lab().cursor);
+    expect(o.actions).toEqual(lab().actions);
+    expect(visible(opened.store)).toEqual(visible({ getState: lab } as LabStore));
+  });
+
+  it('an exported file imported into another store rebuilds the same run and its branches', async () => {
+    const { lab } = await sharedRun();
+    const text = lab().exportRun();
+    const other = await startedStore('n=5&seed=1');
+    expect(await other.store.getState().importRun(text)).toBe(true);
+    const o = other.store.getState();
+    expect(o.settings).toEqual(lab().settings);
+    expect(o.traceHash).toBe(lab().traceHash);
+    expect(o.cursor).toBe(lab().cursor);
+    expect(o.actions).toEqual(lab().actions);
+    expect(o.branchId).toBe(lab().branchId);
+    expect(o.branches.map((b) => b.id)).toEqual(lab().branches.map((b) => b.id));
+  });
+
+  it('a link whose digest was changed opens the plain cluster of its settings, and says why', async () => {
+    const { lab } = await sharedRun();
+    const link = lab().runLink()!;
+    const text = JSON.parse(lab().exportRun()) as Record<string, unknown>;
+    const wrong = (text.digest as string) === '00000000' ? '11111111' : '00000000';
+    const tampered = runToQuery({ ...decoded(link), digest: wrong });
+    const opened = await startedStore(tampered);
+    await settle(opened.store);
+    const o = opened.store.getState();
+    expect(o.actions).toEqual([]);
+    expect(o.settings).toEqual(lab().settings);
+    expect(o.notice).toMatchObject({ kind: 'error' });
+    expect(JSON.stringify(o.notice)).toContain(wrong);
+  });
+
+  it('a file keeps the history tree: the other branch of an imported run switches in at its digest', async () => {
+    const { lab } = await sharedRun();
+    await lab().crashNode(1);
+    await lab().advanceBy(100);
+    expect(lab().branches.length).toBe(2);
+    const first = lab().branches.find((b) => b.id !== lab().branchId)!;
+    const other = await startedStore('n=3&seed=7');
+    expect(await other.store.getState().importRun(lab().exportRun())).toBe(true);
+    const o = () => other.store.getState();
+    expect(o().branchId).toBe(lab().branchId);
+    expect(o().traceHash).toBe(lab().traceHash);
+    await o().switchBranch(first.id);
+    expect(o().notice).toBeNull();
+    expect(o().branchId).toBe(first.id);
+    expect(o().traceHash).toBe(first.digest);
+    expect(o().actions).toEqual(first.actions);
+  });
+
+  const badFiles = (good: string): [string, unknown][] => {
+    const file = JSON.parse(good) as Record<string, unknown> & {
+      actions: { action: Record<string, unknown> }[];
+    };
+    const digest = file.digest === '00000000' ? '11111111' : '00000000';
+    const crashNine = {
+      ...file,
+      actions: [{ at: 1, eventCount: 1, action: { do: 'crash', node: 9 } }, ...file.actions],
+    };
+    return [
+      ['a number', 42],
+      ['null', null],
+      ['an object, not text', {}],
+      ['not JSON', 'raft'],
+      ['cut off', good.slice(0, good.length / 2)],
+      ['a future version', JSON.stringify({ ...file, version: 2 })],
+      ['a tampered digest', JSON.stringify({ ...file, digest })],
+      ['a tampered action', good.replace('"key": "a"', '"key": "b"')],
+      ['an action the cluster refuses (S9 of 3)', JSON.stringify(crashNine)],
+      ['a "__proto__" key', good.replace('{', '{"__proto__": {"polluted": 1},')],
+    ];
+  };
+
+  it('a refused file changes nothing: digest, history, actions, cursor, settings, branches', async () => {
+    const { store, lab } = await sharedRun();
+    const good = lab().exportRun();
+    for (const [name, text] of badFiles(good)) {
+      const before = runState(store);
+      const noticeCount = lab().noticeCount;
+      expect(await lab().importRun(text as string), name).toBe(false);
+      expect(runState(store), name).toEqual(before);
+      expect(lab().history, name).toBe(before.history);
+      expect(lab().noticeCount, name).toBe(noticeCount + 1);
+      expect(lab().notice?.kind, name).toBe('error');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});
+
+function decoded(link: string) {
+  const read = readRunQuery(link);
+  if (!read?.ok) throw new Error('the link did not read');
+  return read.run;
+}
