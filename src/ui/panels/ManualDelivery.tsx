@@ -4,6 +4,7 @@
 // is reached by letting time run; a later election timer fires by hand; a later heartbeat cannot
 // come first, so it is shown disabled with the reason. Which choice may happen is the
 // simulator's to say: the screen only words it.
+import { useEffect, useRef, useState } from 'react';
 import type { Choice } from '../../sim';
 import type { Frame } from '../../store/frame';
 import type { Translate } from '../i18n/types';
@@ -58,12 +59,27 @@ export function choiceText(choice: Choice, frame: Frame, t: Translate): string {
   return t('msg.manual.heartbeatLater', { node, at: choice.at });
 }
 
-/** The list of next events, shown while manual delivery is on. */
+/**
+ * The list of next events, shown while manual delivery is on. After a pick the list starts
+ * again at the top with the first event focused, so Enter, Enter… walks time event by event.
+ */
 export function ManualDelivery() {
   const t = useT();
   const frame = useFrame();
   const lab = useIntents();
+  const listRef = useRef<HTMLOListElement>(null);
+  const [picks, setPicks] = useState(0);
+  useEffect(() => {
+    const list = listRef.current;
+    if (picks === 0 || !list) return;
+    list.scrollTop = 0;
+    list.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus({ preventScroll: true });
+  }, [picks]);
   if (!frame?.network.manual) return null;
+  const pick = async (c: Choice) => {
+    await lab.pickChoice(c);
+    setPicks((n) => n + 1);
+  };
   return (
     <section className="rl-manual" aria-label={t('msg.manual.title')}>
       <h3 className="rl-manual-title">{t('msg.manual.title')}</h3>
@@ -78,7 +94,7 @@ export function ManualDelivery() {
       {frame.choices.length === 0 ? (
         <p className="rl-manual-hint">{t('msg.manual.empty')}</p>
       ) : (
-        <ol className="rl-manual-list">
+        <ol className="rl-manual-list" ref={listRef}>
           {frame.choices.map((c) => {
             const blocked = c.kind === 'timer' && c.timer === 'heartbeat' && !c.earliest;
             const key = c.kind === 'deliver' ? `m${c.message}` : `t${c.node}`;
@@ -89,7 +105,7 @@ export function ManualDelivery() {
                   className="rl-button rl-button-small"
                   disabled={blocked}
                   aria-describedby={blocked ? `rl-manual-why-${key}` : undefined}
-                  onClick={() => void lab.pickChoice(c)}
+                  onClick={() => void pick(c)}
                 >
                   {choiceText(c, frame, t)}
                 </button>
