@@ -34,17 +34,7 @@ export function useTimeZoom(
     dragRef.current = onDrag;
   }, [onDrag]);
   const [lo, hi] = extent;
-  const behavior = useMemo(
-    () =>
-      zoom<SVGSVGElement, unknown>()
-        .scaleExtent([lo, hi])
-        .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
-          setTransform(e.transform);
-          const source = e.sourceEvent as Event | null;
-          if (source && source.type !== 'wheel') dragRef.current();
-        }),
-    [lo, hi],
-  );
+  const behavior = useMemo(() => zoom<SVGSVGElement, unknown>().scaleExtent([lo, hi]), [lo, hi]);
   // Attach once per element: d3 starts from the transform React shows.
   const startRef = useRef(transform);
   useEffect(() => {
@@ -53,10 +43,18 @@ export function useTimeZoom(
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    behavior.on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      setTransform(e.transform);
+      const source = e.sourceEvent as Event | null;
+      if (source && source.type !== 'wheel') dragRef.current();
+    });
     const selection = select(el);
     selection.call(behavior).on('dblclick.zoom', null);
     selection.call(behavior.transform, startRef.current);
-    return () => void selection.on('.zoom', null);
+    return () => {
+      selection.on('.zoom', null);
+      behavior.on('zoom', null);
+    };
   }, [ref, behavior]);
 
   const zoomBy = useCallback(
