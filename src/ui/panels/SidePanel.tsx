@@ -11,6 +11,7 @@ import { ClientPanel } from './ClientPanel';
 import { EventLog } from './EventLog';
 import { CoursePanel } from '../course/CoursePanel';
 import { SettingsPanel } from './SettingsPanel';
+import { HistoryPanel } from './HistoryPanel';
 
 const TABS: readonly PanelTab[] = [
   'course',
@@ -19,6 +20,7 @@ const TABS: readonly PanelTab[] = [
   'state',
   'events',
   'inspect',
+  'history',
   'settings',
 ];
 
@@ -100,6 +102,7 @@ function PanelBody({ tab }: { tab: PanelTab }) {
   if (tab === 'client') return <ClientPanel />;
   if (tab === 'events') return <EventLog />;
   if (tab === 'settings') return <SettingsPanel />;
+  if (tab === 'history') return <HistoryPanel />;
   if (!frame) return null;
   if (tab === 'logs') return <LogEntries frame={frame} t={t} onSelect={lab.selectItem} />;
   if (tab === 'state') return <StateMachines frame={frame} t={t} />;
