@@ -29,6 +29,7 @@ import { wireStrings } from './wireStrings';
 import { branchStrings } from './branchStrings';
 import { messageStrings } from './messageStrings';
 import { diagramStrings } from './diagramStrings';
+import { shareStrings } from './shareStrings';
 
 export const dictionaries: readonly Strings[] = [
   appStrings,
@@ -45,6 +46,7 @@ export const dictionaries: readonly Strings[] = [
   branchStrings,
   messageStrings,
   diagramStrings,
+  shareStrings,
   courseStrings,
 ];
 

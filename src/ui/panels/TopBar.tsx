@@ -4,6 +4,7 @@
 import { TEXT_SCALE_STEPS } from '../../store';
 import { useIntents, useLab, useT } from '../labContext';
 import { SafetyStatus } from './SafetyStatus';
+import { ShareMenu } from './ShareMenu';
 
 export function TopBar({
   drawerMode,
@@ -31,6 +32,7 @@ export function TopBar({
       </h1>
       <SafetyStatus />
       <div className="rl-switches">
+        <ShareMenu />
         <button
           type="button"
           className="rl-button rl-button-primary"
