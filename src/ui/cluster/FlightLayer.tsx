@@ -1,12 +1,12 @@
 // Messages in flight, each at (viewTime − sentAt)/(arriveAt − sentAt) along its curved path.
 // Departure ports are computed once per layout and routes once per set of flights (messages sent
 // at one instant fan out, see messagePath.ts); an animation frame only moves transforms. A lost message
-// stops where it died and shows a fading red burst, kept here briefly after the simulator has
-// dropped it from the frame. It follows the view clock itself, so a tick moves only messages.
+// stops where it died and shows a fading red burst, kept briefly after the simulator has
+// dropped it from the frame (useGhosts). It follows the view clock itself, so a tick moves only messages.
 // Messages of a kind a lesson points at are drawn with a ring (FlightDot). A held message waits
 // at its receiver's door (HeldMessages). Clicking a message inspects it and opens its menu
 // (MessageMenu), drawn over the drawing beside the message.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import type { FlightFrame } from '../../store/frame';
 import type { Selection } from '../../store/selection';
@@ -19,6 +19,7 @@ import { FlightDot } from './FlightDot';
 import { HeldMessages, doorSpots } from './HeldMessages';
 import { MessageMenu } from './MessageMenu';
 import { useMessageMenu } from './useMessageMenu';
+import { burstSpan, useGhosts } from './useGhosts';
 import { useViewTime } from '../labContext';
 import './messages.css';
 
@@ -37,24 +38,10 @@ interface Props {
 const BURST = burstPath(9, 20);
 const CROSS = crossPath(9);
 
-/** How long (virtual ms) a burst stays: as long as the message had been meant to travel. */
-const burstSpan = (f: FlightFrame) => Math.max(8, f.arriveAt - f.sentAt);
-
 export function FlightLayer(props: Props) {
   const { flights, layout, markScale, selection, emphasized, t, onSelect } = props;
   const viewTime = useViewTime();
-  const [seen, setSeen] = useState(flights);
-  const [ghosts, setGhosts] = useState<readonly FlightFrame[]>([]);
-  if (seen !== flights) {
-    // Adjusting state while rendering (React's pattern for "remember the previous prop").
-    const live = new Set(flights.map((f) => f.id));
-    const gone = seen.filter((f) => f.lostAt !== null && !live.has(f.id));
-    const keep = ghosts.filter(
-      (g) => !live.has(g.id) && viewTime < g.lostAt! + burstSpan(g) && viewTime >= g.sentAt,
-    );
-    setSeen(flights);
-    setGhosts([...keep, ...gone.filter((g) => !keep.some((k) => k.id === g.id))]);
-  }
+  const ghosts = useGhosts(flights, viewTime);
   // Ports a mark's width apart (an AppendEntries mark is 30 wide at scale 1); marks stop their
   // reach (half an AppendEntries mark's diagonal, 18 at scale 1) clear of a node's name.
   const reach = 18 * markScale;
