@@ -4,13 +4,19 @@
 // pinned), and picks the widest cells that show the indexes needed at its own width and text
 // size (layout/logWindow.ts), so nothing scrolls sideways.
 import { useEffect, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { stripColumns, stripDensity } from '../../layout/logWindow';
 import { LogKey } from '../log/LogKey';
 import { LogTable, indexesNeeded } from '../log/LogTable';
 import { useFrame, useIntents, useT } from '../labContext';
+import { StageView } from '../diagram/StageView';
 
+/** The strip, or in its place the space-time diagram; the switch between them sits on both. */
 export function LogStrip() {
+  return <StageView logs={(toggle) => <LogTableStrip toggle={toggle} />} />;
+}
+
+function LogTableStrip({ toggle }: { toggle: ReactNode }) {
   const t = useT();
   const frame = useFrame();
   const lab = useIntents();
@@ -21,7 +27,10 @@ export function LogStrip() {
   const density = stripDensity(frame?.nodes.length ?? 0, room.height, room.em);
   return (
     <section className="rl-log-strip" ref={ref} data-density={density}>
-      <LogKey t={t} />
+      <div className="rl-stage-head">
+        <LogKey t={t} />
+        {toggle}
+      </div>
       {/* 1em of the table's text, measured: columns follow the text size setting. */}
       <span className="rl-log-em" ref={emRef} aria-hidden="true" />
       {frame && (

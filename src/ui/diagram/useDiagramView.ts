@@ -1,0 +1,114 @@
+// What the space-time diagram shows right now (UI layer): the plot's box from the room it has,
+// the time scale (d3-zoom's transform over the base scale, or, while following, the one that
+// keeps the present in view), the window's arrows, marks and lane spans from the index, thinned
+// to what a redraw can afford, and placed in px. Components only draw what this returns.
+import { useEffect, useMemo, useState } from 'react';
+import type { RefObject } from 'react';
+import type { DiagramBox } from '../../layout/spaceTimeView';
+import {
+  BASE_SPAN_MS,
+  DEFAULT_SPAN_MS,
+  ZOOM_EXTENT,
+  anchoredAt,
+  baseTimeScale,
+  laneHeight,
+  laneY,
+  placeArrows,
+  thinArrows,
+  thinMarks,
+} from '../../layout/spaceTimeView';
+import { useFrame, useLab } from '../labContext';
+import { useSpaceTime } from './useSpaceTime';
+import { useTimeZoom } from './useTimeZoom';
+
+/** Most arrows and marks one redraw draws; past them the window is thinned (see thinArrows). */
+const ARROW_BUDGET = 700;
+const MARK_BUDGET = 400;
+/** While following, the present stands this far across the plot. */
+const FOLLOW_AT = 0.9;
+
+export interface Room {
+  readonly width: number;
+  readonly height: number;
+  /** 1em of the diagram's lane labels, in px (follows the text size and presentation mode). */
+  readonly em: number;
+}
+
+export function useDiagramView(svgRef: RefObject<SVGSVGElement | null>, room: Room) {
+  const { index, version } = useSpaceTime();
+  const frame = useFrame();
+  const cursor = useLab((s) => s.cursor);
+  const playing = useLab((s) => s.playing);
+  const [follow, setFollow] = useState(true);
+  const zoom = useTimeZoom(svgRef, ZOOM_EXTENT, BASE_SPAN_MS / DEFAULT_SPAN_MS, () =>
+    setFollow(false),
+  );
+  const lanes = Math.max(index.laneCount, frame?.nodes.length ?? 0, 1);
+  const box = useMemo(() => boxFor(room, lanes), [room, lanes]);
+  const base = useMemo(() => baseTimeScale(box), [box]);
+  const cursorAt = frame?.at ?? 0;
+
+  // Following: the present (the cursor while playing or at the newest frame) near the right
+  // edge, or, while the whole history fits, its start at the left edge.
+  const k = zoom.transform.k;
+  const anchor = follow && (playing || cursor >= index.headSeq) ? cursorAt : null;
+  let x = zoom.transform.x;
+  if (anchor !== null) {
+    const left = Math.max(index.firstAt, anchor - (BASE_SPAN_MS / k) * FOLLOW_AT);
+    x = anchoredAt(base, k, left, box.gutter).x;
+  }
+  const { set } = zoom;
+  const drift = Math.abs(x - zoom.transform.x) > 0.5;
+  useEffect(() => {
+    // d3 keeps its own copy of the transform: a wheel or drag then starts from what is shown.
+    if (drift) set(k, x);
+  }, [drift, set, k, x]);
+
+  const view = useMemo(
+    () => base.copy().domain(base.range().map((px) => base.invert((px - x) / k))),
+    [base, k, x],
+  );
+  const [t0, t1] = view.domain() as [number, number];
+  // The index grows in place: its version says when the same window holds more.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const win = useMemo(() => index.window(t0, t1), [index, version, t0, t1]);
+  const thinned = useMemo(() => thinArrows(win.arrows, ARROW_BUDGET), [win]);
+  const marks = useMemo(() => thinMarks(win.marks, MARK_BUDGET), [win]);
+  const y = useMemo(() => (node: number) => laneY(box, node), [box]);
+  const placed = useMemo(() => placeArrows(thinned.shown, view, y), [thinned, view, y]);
+  return {
+    index,
+    box,
+    view,
+    y,
+    t0,
+    t1,
+    placed,
+    hidden: thinned.hidden,
+    total: win.arrows.length,
+    marks,
+    lanes: win.lanes,
+    cursorAt,
+    follow,
+    setFollow,
+    zoom,
+  };
+}
+
+export type DiagramView = ReturnType<typeof useDiagramView>;
+
+/** The plot's box: a label column, an axis row, and lanes at least 1.3em high (else it scrolls). */
+function boxFor(room: Room, lanes: number): DiagramBox {
+  const em = room.em || 14;
+  const box = {
+    width: Math.max(0, room.width),
+    height: Math.max(0, room.height),
+    gutter: Math.ceil(em * 2.4),
+    axis: Math.ceil(em * 1.6),
+    right: Math.ceil(em * 0.6),
+    lanes,
+  };
+  return laneHeight(box) >= em * 1.3
+    ? box
+    : { ...box, height: Math.ceil(box.axis + 4 + lanes * em * 1.3) };
+}
