@@ -92,8 +92,12 @@ export function startFromRunLink(k: Kernel, query: string): Pick<LabState, 'star
       pending = null;
       await restart(k);
       if (!link) return;
-      if (link.ok) await rebuildRun(k, link.run);
-      else refuse(k, link.problem);
+      if (!link.ok) return refuse(k, link.problem);
+      // A long run takes a while to compute again: the cluster of its settings shows meanwhile.
+      notify(k, 'info', { key: 'share.opening' });
+      const opening = k.get().noticeCount;
+      const shown = await rebuildRun(k, link.run);
+      if (shown && k.get().noticeCount === opening) k.set({ notice: null });
     },
   };
 }

@@ -25,7 +25,9 @@ export const shareStrings: Strings = {
     'share.exportTitle': 'Save this run, with every branch, as a file',
     'share.import': 'Import run',
     'share.importTitle': 'Open a run from a file exported here',
+    'share.importing': 'Rebuilding the run from the file…',
     'share.imported': 'Run imported.',
+    'share.opening': 'Rebuilding the run this link carries…',
     'share.importFailed': 'Not imported; the run on screen is unchanged.',
 
     'share.refused': 'This run was not opened; the run on screen is unchanged.',
@@ -84,7 +86,9 @@ export const shareStrings: Strings = {
     'share.exportTitle': '把这次运行（含所有分支）保存为文件',
     'share.import': '导入运行',
     'share.importTitle': '打开在这里导出的运行文件',
+    'share.importing': '正在根据文件重建运行……',
     'share.imported': '运行已导入。',
+    'share.opening': '正在重建这个链接中的运行……',
     'share.importFailed': '未导入；屏幕上的运行保持不变。',
 
     'share.refused': '未打开这次运行；屏幕上的运行保持不变。',

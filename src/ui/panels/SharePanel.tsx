@@ -12,7 +12,7 @@ const noticeLines = (notice: Notice | null): NoticeLine[] =>
   notice ? [{ key: notice.key, params: notice.params }, ...(notice.details ?? [])] : [];
 
 type Status =
-  | { readonly key: 'share.copied' | 'share.copyFailed' | 'share.imported' }
+  | { readonly key: 'share.copied' | 'share.copyFailed' | 'share.imported' | 'share.importing' }
   | { readonly key: 'share.importFailed'; readonly why: readonly NoticeLine[] };
 
 export function SharePanel() {
@@ -38,6 +38,8 @@ export function SharePanel() {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const before = store.getState().noticeCount;
+    // A long run takes a while to rebuild (every event is computed again): say so meanwhile.
+    setStatus({ key: 'share.importing' });
     const done = await lab.importRun(await file.text());
     const after = store.getState();
     const why = after.noticeCount > before ? noticeLines(after.notice) : [];

@@ -636,6 +636,33 @@ describe('a shared run in the store', () => {
     expect(o().actions).toEqual(first.actions);
   });
 
+  it.each([
+    [
+      'run given twice',
+      (link: string) => `${link}&run=${link.split('&run=')[1]}`,
+      'share.problem.repeated',
+    ],
+    [
+      'a future version',
+      (link: string) => link.replace('run=1.', 'run=4.'),
+      'share.problem.futureVersion',
+    ],
+    ['cut off', (link: string) => link.slice(0, -5), 'share.problem.truncated'],
+  ])(
+    'a link with %s opens the plain cluster of its settings and names the problem',
+    async (_name, spoil, key) => {
+      const { lab } = await sharedRun();
+      const opened = await startedStore(spoil(lab().runLink()!));
+      await settle(opened.store);
+      const o = opened.store.getState();
+      expect(o.status).toBe('running');
+      expect(o.actions).toEqual([]);
+      expect(o.settings).toEqual(lab().settings);
+      expect(o.notice).toMatchObject({ kind: 'error', key: 'share.refused' });
+      expect(o.notice!.details![0]!.key).toBe(key);
+    },
+  );
+
   const badFiles = (good: string): [string, unknown][] => {
     const file = JSON.parse(good) as Record<string, unknown> & {
       actions: { action: Record<string, unknown> }[];
