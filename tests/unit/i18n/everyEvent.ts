@@ -250,8 +250,10 @@ const STEPS: TraceEvent[] = [
   ...CONSISTENCY_STEPS,
 ];
 
-const LOST: TraceEvent[] = (['dropped', 'partitioned', 'receiver down'] as const).flatMap(
-  (reason) => MESSAGES.map((message) => ({ kind: 'lost', seq: 2, at: 20, message, reason })),
+const LOST: TraceEvent[] = (
+  ['dropped', 'partitioned', 'receiver down', 'dropped by hand'] as const
+).flatMap((reason) =>
+  MESSAGES.map((message) => ({ kind: 'lost', seq: 2, at: 20, message, reason })),
 ) as unknown as TraceEvent[];
 
 const client = (outcome: 'ok' | 'failed', by: number | null, failure: Reason | null) =>
@@ -406,6 +408,36 @@ export function consistencyRun(): TraceEvent[] {
   return events;
 }
 
+/**
+ * A seeded run where a person touches messages: one held and released, one dropped, one copied,
+ * every held one released at once, and manual delivery switched on and off (once with nothing
+ * left held, once releasing what waits).
+ */
+export function touchRun(): TraceEvent[] {
+  const sim = createSimulation({ seed: 2, nodes: 3 });
+  const events: TraceEvent[] = [];
+  sim.subscribe((e) => void events.push(e));
+  sim.runUntil((s) => s.leader() !== null, 3000);
+  sim.write('x', '1');
+  const wire = () => sim.messagesInFlight().filter((f) => f.lostAt === null && !f.held);
+  sim.holdMessage(wire()[0]!.id);
+  sim.duplicateMessage(wire()[0]!.id);
+  sim.dropMessage(wire()[0]!.id);
+  sim.runFor(30);
+  sim.releaseMessage(sim.messagesInFlight().find((f) => f.held)!.id);
+  sim.holdMessage(wire()[0]!.id);
+  sim.releaseAll();
+  // Off with nothing held (all released first), then off releasing what waits.
+  sim.setManualDelivery(true);
+  sim.releaseAll();
+  sim.setManualDelivery(false);
+  sim.setManualDelivery(true);
+  sim.runFor(30);
+  sim.setManualDelivery(false);
+  sim.runFor(100);
+  return events;
+}
+
 /** Every event the log can word: each branch once, then the real seeded runs. */
 export function everyEvent(): TraceEvent[] {
   return [
@@ -416,6 +448,7 @@ export function everyEvent(): TraceEvent[] {
     FAULT,
     ...seededRun(),
     ...consistencyRun(),
+    ...touchRun(),
   ];
 }
 
