@@ -245,7 +245,7 @@ test('acting in the past asks first; Cancel changes nothing; Undo puts the futur
   await crash();
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(
-    `This discards the ${before.head - 60} events after this point`,
+    `The ${before.head - 60} events after this point stay in a branch of their own`,
   );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
@@ -259,7 +259,7 @@ test('acting in the past asks first; Cancel changes nothing; Undo puts the futur
   await expect(dialog).toBeHidden();
   expect(await lab(page).head()).toBeLessThan(before.head);
   const undo = page.getByRole('status').filter({ hasText: 'New future after event 60' });
-  await expect(undo).toContainText(`${before.head - 60} later events discarded`);
+  await expect(undo).toContainText(`the ${before.head - 60} later events wait in another branch`);
 
   await undo.getByRole('button', { name: 'Undo' }).click();
   await lab(page).idle();

@@ -34,16 +34,18 @@ export const timeStrings: Strings = {
 
     'time.rewrite.title': 'Start a new future here?',
     'time.rewrite.body':
-      'This discards the {count} events after this point and starts a new future here.',
+      'The {count} events after this point stay in a branch of their own (History tab), and a new future starts here.',
     'time.rewrite.body#one':
-      'This discards the one event after this point and starts a new future here.',
-    'time.rewrite.undoHint': 'You can undo it once.',
+      'The one event after this point stays in a branch of its own (History tab), and a new future starts here.',
+    'time.rewrite.undoHint': 'Undo, or the History tab, brings the old future back.',
     'time.rewrite.dontAsk': 'Don’t ask again',
     'time.rewrite.confirm': 'Start a new future',
     'time.rewrite.cancel': 'Cancel',
 
-    'time.undo.text': 'New future after event {from}: {count} later events discarded.',
-    'time.undo.text#one': 'New future after event {from}: 1 later event discarded.',
+    'time.undo.text':
+      'New future after event {from}: the {count} later events wait in another branch.',
+    'time.undo.text#one':
+      'New future after event {from}: the 1 later event waits in another branch.',
     'time.undo.button': 'Undo',
     'time.undo.dismiss': 'Keep the new future',
 
@@ -82,13 +84,15 @@ export const timeStrings: Strings = {
     'time.key.sliders': '在滑块（速度、时间线）上：移动它',
 
     'time.rewrite.title': '在这里开启新的未来？',
-    'time.rewrite.body': '这将丢弃此后的 {count} 个事件，并从这里开启新的未来。',
-    'time.rewrite.undoHint': '可以撤销一次。',
+    'time.rewrite.body':
+      '此后的 {count} 个事件会保留在一个单独的分支里（“历史”标签页），并从这里开启新的未来。',
+    'time.rewrite.undoHint': '撤销，或在“历史”标签页里，都能找回原来的未来。',
     'time.rewrite.dontAsk': '不再询问',
     'time.rewrite.confirm': '开启新的未来',
     'time.rewrite.cancel': '取消',
 
-    'time.undo.text': '已从第 {from} 个事件之后开启新的未来：丢弃了其后的 {count} 个事件。',
+    'time.undo.text':
+      '已从第 {from} 个事件之后开启新的未来：其后的 {count} 个事件保留在另一个分支里。',
     'time.undo.button': '撤销',
     'time.undo.dismiss': '保留新的未来',
 
