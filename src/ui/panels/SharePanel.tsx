@@ -7,9 +7,12 @@ import { MAX_RUN_QUERY_CHARS } from '../../store/runParams';
 import { useIntents, useLab, useLabStore, useT } from '../labContext';
 import { RUN_FILE_NAME, addressWith, downloadText } from './shareFiles';
 
-/** A notice's lines, its first and then its details, to show beside the import that caused it. */
-const noticeLines = (notice: Notice | null): NoticeLine[] =>
-  notice ? [{ key: notice.key, params: notice.params }, ...(notice.details ?? [])] : [];
+/**
+ * What a notice says is wrong, to show beside the import that caused it: its details (its
+ * first line only repeats that nothing was imported), or its one line when it has none.
+ */
+const noticeLines = (notice: Notice | null): readonly NoticeLine[] =>
+  !notice ? [] : notice.details?.length ? notice.details : [notice];
 
 type Status =
   | { readonly key: 'share.copied' | 'share.copyFailed' | 'share.imported' | 'share.importing' }
