@@ -259,7 +259,7 @@ test('acting in the past asks first; Cancel changes nothing; Undo puts the futur
   await expect(dialog).toBeHidden();
   expect(await lab(page).head()).toBeLessThan(before.head);
   const undo = page.getByRole('status').filter({ hasText: 'New future after event 60' });
-  await expect(undo).toContainText(`the ${before.head - 60} later events wait in another branch`);
+  await expect(undo).toContainText(`the ${before.head - 60} later events left the screen`);
 
   await undo.getByRole('button', { name: 'Undo' }).click();
   await lab(page).idle();

@@ -42,10 +42,8 @@ export const timeStrings: Strings = {
     'time.rewrite.confirm': 'Start a new future',
     'time.rewrite.cancel': 'Cancel',
 
-    'time.undo.text':
-      'New future after event {from}: the {count} later events wait in another branch.',
-    'time.undo.text#one':
-      'New future after event {from}: the 1 later event waits in another branch.',
+    'time.undo.text': 'New future after event {from}; the {count} later events left the screen.',
+    'time.undo.text#one': 'New future after event {from}; the 1 later event left the screen.',
     'time.undo.button': 'Undo',
     'time.undo.dismiss': 'Keep the new future',
 
@@ -85,14 +83,13 @@ export const timeStrings: Strings = {
 
     'time.rewrite.title': '在这里开启新的未来？',
     'time.rewrite.body':
-      '此后的 {count} 个事件会保留在一个单独的分支里（“历史”标签页），并从这里开启新的未来。',
-    'time.rewrite.undoHint': '撤销，或在“历史”标签页里，都能找回原来的未来。',
+      '此后的 {count} 个事件会保留在一个单独的分支里（“历史分支”标签页），并从这里开启新的未来。',
+    'time.rewrite.undoHint': '撤销，或在“历史分支”标签页里，都能找回原来的未来。',
     'time.rewrite.dontAsk': '不再询问',
     'time.rewrite.confirm': '开启新的未来',
     'time.rewrite.cancel': '取消',
 
-    'time.undo.text':
-      '已从第 {from} 个事件之后开启新的未来：其后的 {count} 个事件保留在另一个分支里。',
+    'time.undo.text': '已从第 {from} 个事件之后开启新的未来；其后的 {count} 个事件离开了屏幕。',
     'time.undo.button': '撤销',
     'time.undo.dismiss': '保留新的未来',
 
