@@ -50,11 +50,7 @@ export type RunProblem =
   | { readonly code: 'trailing' }
   | { readonly code: 'tooLarge'; readonly max: number }
   /** A parameter the link has more than once (which one is meant cannot be known). */
-  | { readonly code: 'repeated'; readonly param: string }
-  /** Rebuilt, the run's digest is not the one it carries: it was changed, or is from elsewhere. */
-  | { readonly code: 'digestMismatch'; readonly expected: string; readonly found: string }
-  /** The simulator refused action `index` (1-based) while rebuilding; details say why. */
-  | { readonly code: 'actionRefused'; readonly index: number };
+  | { readonly code: 'repeated'; readonly param: string };
 
 export type RunProblemCode = RunProblem['code'];
 

@@ -49,9 +49,6 @@ export const shareStrings: Strings = {
     'share.problem.trailing': 'The run goes on after its end: something was added to the link.',
     'share.problem.tooLarge': 'It is too large: the limit is {max}.',
     'share.problem.repeated': 'The link has {param} more than once.',
-    'share.problem.digestMismatch':
-      'Rebuilt, the run’s digest is {found}, not {expected}: it was changed.',
-    'share.problem.actionRefused': 'Action {index} could not be applied.',
 
     'share.want.count': 'It must be a whole number, 0 or more.',
     'share.want.node': 'It must be a server number from 1 to 9.',
@@ -110,8 +107,6 @@ export const shareStrings: Strings = {
     'share.problem.trailing': '运行在结尾之后还有内容：链接被添加了东西。',
     'share.problem.tooLarge': '内容太大：上限是 {max}。',
     'share.problem.repeated': '链接中 {param} 出现了不止一次。',
-    'share.problem.digestMismatch': '重建后运行摘要是 {found}，而不是 {expected}：它被改动过。',
-    'share.problem.actionRefused': '第 {index} 个操作无法执行。',
 
     'share.want.count': '它必须是 0 或更大的整数。',
     'share.want.node': '它必须是 1 到 9 的服务器编号。',
