@@ -27,11 +27,12 @@ export function ControlsBar() {
         <div className="rl-controls-now">
           <Transport />
           <ClockReadout />
+          <ManualDeliverySwitch place="wide" />
         </div>
         <div className="rl-controls-settings" id="rl-controls-settings">
           <SpeedControl />
           <PauseWhenControls />
-          <ManualDeliverySwitch />
+          <ManualDeliverySwitch place="narrow" />
         </div>
         <div className="rl-controls-tools">
           <button

@@ -14,14 +14,18 @@ import '../cluster/messages.css';
 
 const who = (id: number, t: Translate) => (id === 0 ? t('visual.cluster.client') : `S${id}`);
 
-/** The switch, placed among the time controls' settings. */
-export function ManualDeliverySwitch() {
+/**
+ * The switch. The time controls hold two, one shown at a time by the bar's width (messages.css):
+ * a wide bar has room beside the clock; a narrow one folds it with speed and "pause when…", so
+ * the bar keeps its rows.
+ */
+export function ManualDeliverySwitch({ place }: { place: 'wide' | 'narrow' }) {
   const t = useT();
   const frame = useFrame();
   const lab = useIntents();
   const on = frame?.network.manual ?? false;
   return (
-    <label className="rl-manual-switch">
+    <label className={`rl-manual-switch rl-manual-${place}`}>
       <input
         type="checkbox"
         role="switch"
