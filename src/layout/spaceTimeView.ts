@@ -168,7 +168,8 @@ export function nearestArrow(
   for (const p of placed) {
     let d = toSegment(px, py, p.x1, p.y1, p.x2, p.y2);
     if (p.wait) d = Math.min(d, toSegment(px, py, p.wait.x1, p.wait.y, p.wait.x2, p.wait.y));
-    if (d <= bestD) {
+    // Strictly nearer wins: of two arrows through the same point, the first drawn is picked.
+    if (d < bestD || (best === null && d <= bestD)) {
       bestD = d;
       best = p;
     }

@@ -49,14 +49,18 @@ export function useDiagramView(svgRef: RefObject<SVGSVGElement | null>, room: Ro
   const cursorAt = frame?.at ?? 0;
 
   // Following: the present (the cursor while playing or at the newest frame) near the right
-  // edge, or, while the whole history fits, its start at the left edge.
+  // edge, or, while the whole history fits, its start at the left edge. Either way the view
+  // stays within the history: from its first frame to a little past its newest.
   const k = zoom.transform.k;
+  const span = BASE_SPAN_MS / k;
   const anchor = follow && (playing || cursor >= index.headSeq) ? cursorAt : null;
-  let x = zoom.transform.x;
-  if (anchor !== null) {
-    const left = Math.max(index.firstAt, anchor - (BASE_SPAN_MS / k) * FOLLOW_AT);
-    x = anchoredAt(base, k, left, box.gutter).x;
-  }
+  const shownFrom = base.invert((box.gutter - zoom.transform.x) / k);
+  const latest = Math.max(index.firstAt, index.headAt + span * (1 - FOLLOW_AT) - span);
+  const from =
+    anchor !== null
+      ? Math.max(index.firstAt, anchor - span * FOLLOW_AT)
+      : Math.min(latest, Math.max(index.firstAt, shownFrom));
+  const x = anchoredAt(base, k, from, box.gutter).x;
   const { set } = zoom;
   const drift = Math.abs(x - zoom.transform.x) > 0.5;
   useEffect(() => {
