@@ -73,10 +73,11 @@ async function buildRun(
   try {
     const last = run.actions[run.actions.length - 1];
     await replayTo(sim, run.actions, last ? last.eventCount + 1 : 0);
-    if (sim.eventCount() < run.head && sim.now < run.computedTo) {
-      await sim.runUntil((x) => x.eventCount() >= run.head, run.computedTo - sim.now);
+    // On to computedTo, stopping as soon as the run has more events than it says it has: a run
+    // that differs (a tampered file) is refused early instead of computed to a far-off time.
+    if (sim.now < run.computedTo && sim.eventCount() <= run.head) {
+      await sim.runUntil((x) => x.eventCount() > run.head, run.computedTo - sim.now);
     }
-    if (sim.now < run.computedTo) await sim.runFor(run.computedTo - sim.now);
   } catch (e) {
     // A recorded action the simulator refuses: its reason, in codes.
     return fail(lineForError(e));

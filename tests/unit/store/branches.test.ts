@@ -442,6 +442,24 @@ describe('rebuildRun (links and files)', () => {
     expect(target.lab().settings).toBe(settings);
   });
 
+  it('a run said to last far longer than its events is refused as soon as it passes its head, not computed to the end', async () => {
+    const source = await inThePast();
+    const target = await inThePast('n=3&seed=11');
+    const built: { now: number }[] = [];
+    const make = target.kernel.deps.runtime;
+    vi.spyOn(target.kernel.deps, 'runtime').mockImplementation(async (options) => {
+      const runtime = await make(options);
+      built.push(runtime.sim);
+      return runtime;
+    });
+    const far = 20 * 60 * 60 * 1000;
+    const run = { ...runOf(source.lab()), computedTo: far };
+    expect(await rebuildRun(target.kernel, run)).toBe(false);
+    expect(built).toHaveLength(1);
+    // It stopped within a few heartbeats of the real run's end, hours before the time it was told.
+    expect(built[0]!.now).toBeLessThan(source.lab().computedTo + 1000);
+  });
+
   it('refuses a tree whose branch refers to a parent it does not list', async () => {
     const source = await inThePast();
     await source.lab().crashNode(2);
