@@ -1,11 +1,13 @@
 // `npm run bench:ui`: measures the classroom UI in headless Chromium and prints one JSON object:
 // frame times while 9 nodes play at 1,000 virtual ms per second with a write every 50 virtual ms
 // and 10 % loss, in presentation mode (the classroom's screen, all text ≥ 18 px); the time from navigation to a running cluster; the gzipped JS; and, after
-// 10 virtual minutes of history with a write every 100 virtual ms, one step back and the heap.
+// 10 virtual minutes of history with a write every 100 virtual ms, one step back and the heap;
+// and the space-time diagram's redraw time while panning after 10 virtual minutes at 9 nodes.
 // Progress goes to stderr. UI_BENCH_HEAP_CAP_MB (default 1500) stops the long run early, with
-// the minutes reached reported, if the main thread's heap grows past it.
+// the minutes reached reported, if the main thread's heap grows past it. UI_BENCH_ONLY=diagram
+// measures the diagram alone (UI_BENCH_DIAGRAM_MINUTES, default 10, sets its run's length).
 // Functions passed to page.evaluate run in the page, where these browser globals exist.
-/* global window, document, requestAnimationFrame */
+/* global window, document, requestAnimationFrame, KeyboardEvent, MouseEvent */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +16,9 @@ import { BENCH_OUT_DIR, openApp } from './serve.mjs';
 const FRAME_SECONDS = 10;
 const HISTORY_MINUTES = 10;
 const HEAP_CAP_MB = Number(process.env.UI_BENCH_HEAP_CAP_MB ?? 1500);
+const DIAGRAM_MINUTES = Number(process.env.UI_BENCH_DIAGRAM_MINUTES ?? 10);
+const DIAGRAM_PANS = 60;
+const ONLY_DIAGRAM = process.env.UI_BENCH_ONLY === 'diagram';
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
@@ -59,6 +64,123 @@ async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
   return { usedMB: mb(usedSize), totalMB: mb(totalSize) };
+}
+
+/**
+ * Runs a 9-node cluster `DIAGRAM_MINUTES` virtual minutes, opens the space-time diagram and pans
+ * it `DIAGRAM_PANS` times by dragging, then as many with ← and →. A redraw is timed from the
+ * pan to the moved drawing with style and layout done.
+ */
+async function diagramRedraws(page, base) {
+  await page.goto(`${base}/?n=9&seed=1`);
+  await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
+  for (let minute = 1; minute <= DIAGRAM_MINUTES; minute++) {
+    await page.evaluate(async (m) => {
+      const s = window.raftLabStore.getState();
+      for (let i = 0; i < 300; i++) {
+        await s.writeKey(`k${i % 50}`, String((m - 1) * 300 + i));
+        await s.advanceBy(200);
+      }
+    }, minute);
+    log(`diagram run: minute ${minute}`);
+  }
+  const opened = await page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Diagram',
+    );
+    const t0 = performance.now();
+    button.click();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return {
+      openMs: performance.now() - t0,
+      virtualMs: window.raftLabView().viewTime,
+      framesKept: window.raftLabStore.getState().history.length,
+    };
+  });
+  return page.evaluate(
+    async ({ pans, opened }) => {
+      const svg = document.querySelector('.rl-st-svg');
+      const group = svg.querySelector('[data-pan]');
+      const flush = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const tick = () =>
+        new Promise((r) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => r();
+          channel.port2.postMessage(0);
+        });
+      /** Runs `act`, waits until React has moved the drawing, forces style and layout: ms. */
+      async function timed(act) {
+        const before = group.getAttribute('transform');
+        const t0 = performance.now();
+        act();
+        for (let i = 0; i < 100 && group.getAttribute('transform') === before; i++) {
+          await Promise.resolve();
+          if (group.getAttribute('transform') === before) await tick();
+        }
+        svg.getBoundingClientRect();
+        const ms = performance.now() - t0;
+        await flush();
+        return ms;
+      }
+      const box = svg.getBoundingClientRect();
+      const y = box.top + box.height / 2;
+      let x = box.left + box.width / 2;
+      const mouse = (type) =>
+        new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, view: window, button: 0 });
+      await flush();
+      // Dragging: 60 moves of 15 px, ten one way and ten back (the window stays in the newest
+      // few seconds); d3-zoom hears them on the window, as from a mouse.
+      const drag = [];
+      svg.dispatchEvent(mouse('mousedown'));
+      for (let i = 0; i < pans; i++) {
+        x += i % 20 < 10 ? 15 : -15;
+        drag.push(await timed(() => window.dispatchEvent(mouse('mousemove'))));
+      }
+      window.dispatchEvent(mouse('mouseup'));
+      // The keys: ← and → on the focused diagram, a quarter of the window each.
+      svg.focus();
+      const keys = [];
+      for (let i = 0; i < pans; i++) {
+        const key = i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight';
+        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+        keys.push(await timed(() => svg.dispatchEvent(event)));
+      }
+      const q = (xs, p) =>
+        [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+      const round = (v) => +v.toFixed(2);
+      return {
+        definition:
+          'ms from a pan (a 15 px mouse drag step; a ← or → key) to the redrawn diagram with style and layout done',
+        virtualMs: Math.round(opened.virtualMs),
+        framesKept: opened.framesKept,
+        openDiagramToNextFrameMs: round(opened.openMs),
+        arrowsDrawn: svg.querySelectorAll('[data-flight]').length,
+        window: svg.getAttribute('aria-label'),
+        dragRedraws: pans,
+        dragRedrawP50Ms: round(q(drag, 0.5)),
+        dragRedrawP95Ms: round(q(drag, 0.95)),
+        dragRedrawMaxMs: round(q(drag, 1)),
+        keyRedraws: pans,
+        keyRedrawP50Ms: round(q(keys, 0.5)),
+        keyRedrawP95Ms: round(q(keys, 0.95)),
+        keyRedrawMaxMs: round(q(keys, 1)),
+        goalP95Ms: 16.7,
+      };
+    },
+    { pans: DIAGRAM_PANS, opened },
+  );
+}
+
+if (ONLY_DIAGRAM) {
+  const only = await openApp();
+  try {
+    const diagram = await diagramRedraws(only.page, only.base);
+    const result = { diagramRedraw9Nodes10VirtualMinutes: diagram, pageErrors: only.errors };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await only.close();
+  }
+  process.exit(0);
 }
 
 const app = await openApp({
@@ -196,6 +318,18 @@ try {
     allThreadsMB = null;
   }
 
+  // 5. The space-time diagram after 10 virtual minutes at 9 nodes (a write every 200 virtual ms):
+  // the time to open it (the index reads the whole history once), then ~60 redraws while panning.
+  let diagram = null;
+  if (!page.isClosed()) {
+    try {
+      diagram = await diagramRedraws(page, base);
+    } catch (error) {
+      diagram = { error: String(error).split('\n')[0] };
+    }
+    log('diagram', JSON.stringify(diagram));
+  }
+
   const last = minutes[minutes.length - 1];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const result = {
@@ -243,6 +377,7 @@ try {
       historyMinutesReached: minutes.length,
     },
     memoryAllThreadsMB: allThreadsMB === null ? null : mb(allThreadsMB * 2 ** 20),
+    diagramRedraw9Nodes10VirtualMinutes: diagram,
     pageErrors: app.errors,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -69,6 +69,44 @@ export interface PlacedArrow {
   readonly wait: { readonly x1: number; readonly x2: number; readonly y: number } | null;
   /** Where a lost message died, or null. */
   readonly cross: { readonly x: number; readonly y: number } | null;
+  /**
+   * The arrow as one SVG path: its line, then (unless it was lost) a filled head at its end,
+   * so it needs no marker: "M10,20L30,60M30,60L…Z".
+   */
+  readonly d: string;
+}
+
+/** Length and half-width (px) of an arrowhead. */
+const HEAD = [9, 4] as const;
+
+/** A filled head at (x, y) pointing away from (fromX, fromY), as path data. */
+function headPath(fromX: number, fromY: number, x: number, y: number): string {
+  const dx = x - fromX;
+  const dy = y - fromY;
+  const len = Math.hypot(dx, dy);
+  if (len < 1) return '';
+  const ux = dx / len;
+  const uy = dy / len;
+  const bx = x - ux * HEAD[0];
+  const by = y - uy * HEAD[0];
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return `M${r(x)},${r(y)}L${r(bx - uy * HEAD[1])},${r(by + ux * HEAD[1])}L${r(bx + uy * HEAD[1])},${r(by - ux * HEAD[1])}Z`;
+}
+
+function arrowPath(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  wait: PlacedArrow['wait'],
+  lost: boolean,
+): string {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const line = `M${r(x1)},${r(y1)}L${r(x2)},${r(y2)}`;
+  if (lost) return line;
+  return wait
+    ? line + headPath(wait.x1 - 1, wait.y, wait.x2, wait.y)
+    : line + headPath(x1, y1, x2, y2);
 }
 
 /**
@@ -91,7 +129,9 @@ export function placeArrows(
       const end = x(a.endAt);
       const wait = { x1: door, x2: end, y: yTo };
       const cross = a.fate === 'lost' ? { x: end, y: yTo } : null;
-      return { arrow: a, look, x1: x(a.sentAt), y1, x2: door, y2: yTo, wait, cross };
+      const x1 = x(a.sentAt);
+      const d = arrowPath(x1, y1, door, yTo, wait, a.fate === 'lost');
+      return { arrow: a, look, x1, y1, x2: door, y2: yTo, wait, cross, d };
     }
     const planned = a.arriveAt - a.sentAt;
     const share =
@@ -99,7 +139,9 @@ export function placeArrows(
     const y2 = y1 + (yTo - y1) * share;
     const x2 = x(a.endAt);
     const cross = a.fate === 'lost' ? { x: x2, y: y2 } : null;
-    return { arrow: a, look, x1: x(a.sentAt), y1, x2, y2, wait: null, cross };
+    const x1 = x(a.sentAt);
+    const d = arrowPath(x1, y1, x2, y2, null, a.fate === 'lost');
+    return { arrow: a, look, x1, y1, x2, y2, wait: null, cross, d };
   });
 }
 
@@ -215,4 +257,20 @@ export function nearestMark(
     }
   }
   return best;
+}
+
+/**
+ * Arrows by the quarter-span bucket of their send (floor(sentAt / grid)), in order. A pan keeps
+ * most buckets as they were, so the UI redraws only the buckets that come into view.
+ */
+export function bucketArrows(arrows: readonly Arrow[], grid: number): Map<number, Arrow[]> {
+  const buckets = new Map<number, Arrow[]>();
+  const size = grid > 0 && Number.isFinite(grid) ? grid : 1;
+  for (const a of arrows) {
+    const b = Math.floor(a.sentAt / size);
+    const list = buckets.get(b);
+    if (list) list.push(a);
+    else buckets.set(b, [a]);
+  }
+  return new Map([...buckets].sort((x, y) => x[0] - y[0]));
 }

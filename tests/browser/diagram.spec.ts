@@ -33,8 +33,15 @@ async function playUntilLeader(page: Page, search: string): Promise<void> {
 async function lonelyArrow(page: Page): Promise<{ id: number; x: number; y: number }> {
   const found = await diagram(page).evaluate((svg) => {
     const box = svg.getBoundingClientRect();
-    const lines = [...svg.querySelectorAll('.rl-st-arrow:not(.rl-st-flying) > line[data-flight]')];
-    const seg = (l: Element) => ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a)));
+    // The arrows are drawn in a group moved along by the pan.
+    const pan = svg.querySelector('[data-pan]')?.getAttribute('transform') ?? '';
+    const shift = Number(/translate\(([-\d.e]+)/.exec(pan)?.[1] ?? 0);
+    const lines = [...svg.querySelectorAll('path.rl-st-arrow:not(.rl-st-flying)[data-flight]')];
+    // An arrow's path starts with its line: "M x1,y1 L x2,y2".
+    const seg = (l: Element) =>
+      (/^M([-\d.]+),([-\d.]+)L([-\d.]+),([-\d.]+)/.exec(l.getAttribute('d') ?? '') ?? [])
+        .slice(1)
+        .map(Number);
     const distance = (px: number, py: number, [ax, ay, bx, by]: number[]) => {
       const dx = bx! - ax!;
       const dy = by! - ay!;
@@ -42,15 +49,21 @@ async function lonelyArrow(page: Page): Promise<{ id: number; x: number; y: numb
       const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax!) * dx + (py - ay!) * dy) / len));
       return Math.hypot(px - (ax! + t * dx), py - (ay! + t * dy));
     };
-    const all = [...svg.querySelectorAll('.rl-st-arrow line')];
+    const all = [
+      ...svg.querySelectorAll('path.rl-st-arrow:not(.rl-st-hover):not(.rl-st-selected)'),
+    ];
     for (const line of lines) {
       const [x1, y1, x2, y2] = seg(line);
       const mx = (x1! + x2!) / 2;
       const my = (y1! + y2!) / 2;
-      if (mx < 60) continue;
+      if (mx + shift < 60) continue;
       const crowded = all.some((o) => o !== line && distance(mx, my, seg(o)) <= 3);
       if (!crowded)
-        return { id: Number(line.getAttribute('data-flight')), x: box.left + mx, y: box.top + my };
+        return {
+          id: Number(line.getAttribute('data-flight')),
+          x: box.left + shift + mx,
+          y: box.top + my,
+        };
     }
     return null;
   });
@@ -68,7 +81,7 @@ test('clicking an arrow shows its message in the inspector and moves the cursor 
   await diagram(page).focus();
   await page.keyboard.press('+');
   await page.keyboard.press('+');
-  const arrows = diagram(page).locator('line[data-flight]');
+  const arrows = diagram(page).locator('path[data-flight]');
   expect(await arrows.count()).toBeGreaterThan(10);
   const before = await cursor(page);
   const target = await lonelyArrow(page);
@@ -98,7 +111,7 @@ test('clicking an arrow shows its message in the inspector and moves the cursor 
     id: target.id,
   });
   await expect(
-    diagram(page).locator(`.rl-st-selected line[data-flight="${target.id}"]`),
+    diagram(page).locator(`path.rl-st-selected[data-marked="${target.id}"]`),
   ).toHaveCount(1);
   expect(errors).toEqual([]);
 });

@@ -9,7 +9,7 @@ import type { Arrow } from '../../layout/spaceTime';
 import { seqAtTime } from '../../layout/spaceTime';
 import { nearestArrow, nearestMark } from '../../layout/spaceTimeView';
 import { useIntents, useLab, useLabStore, useT } from '../labContext';
-import { ArrowHeads, DiagramArrows } from './DiagramArrows';
+import { DiagramArrows } from './DiagramArrows';
 import { DiagramAxis, NowLine } from './DiagramAxis';
 import { DiagramKey } from './DiagramKey';
 import { DiagramLanes, LaneLabels } from './DiagramLanes';
@@ -53,7 +53,7 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
   };
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const [px, py] = pointIn(e);
-    const arrow = nearestArrow(v.placed, px, py, REACH)?.arrow;
+    const arrow = nearestArrow(v.placed, px - v.x, py, REACH)?.arrow;
     if (arrow && arrow.flight !== null) {
       lab.selectItem({ kind: 'flight', id: arrow.flight });
       lab.showPanel('inspect');
@@ -73,7 +73,7 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
   };
   const onMove = (e: MouseEvent<SVGSVGElement>) => {
     const [px, py] = pointIn(e);
-    const hit = nearestArrow(v.placed, px, py, REACH);
+    const hit = nearestArrow(v.placed, px - v.x, py, REACH);
     setHover((old) =>
       !hit ? null : old?.arrow === hit.arrow ? old : { arrow: hit.arrow, x: px, y: py },
     );
@@ -126,7 +126,6 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
           onMouseLeave={() => setHover(null)}
           onKeyDown={onKeyDown}
         >
-          <ArrowHeads prefix={id} />
           <clipPath id={`${id}-clip`}>
             <rect
               x={box.gutter}
@@ -145,13 +144,15 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
               em={em}
               t={t}
             />
-            <DiagramArrows
-              placed={v.placed}
-              prefix={id}
-              selected={selected}
-              hover={hover?.arrow.key ?? null}
-            />
-            <DiagramMarks box={box} view={view} marks={v.marks} t={t} />
+            <g transform={`translate(${v.x},0)`} data-pan="">
+              <DiagramArrows
+                buckets={v.buckets}
+                placed={v.placed}
+                selected={selected}
+                hover={hover?.arrow.key ?? null}
+              />
+              <DiagramMarks box={box} view={v.content} marks={v.marks} t={t} />
+            </g>
             <NowLine box={box} x={nowX} />
           </g>
           <LaneLabels box={box} lanes={v.lanes} cursorAt={v.cursorAt} em={em} />

@@ -4,6 +4,7 @@
 // to what a redraw can afford, and placed in px. Components only draw what this returns.
 import { useEffect, useMemo, useState } from 'react';
 import type { RefObject } from 'react';
+import type { Arrow } from '../../layout/spaceTime';
 import type { DiagramBox } from '../../layout/spaceTimeView';
 import {
   BASE_SPAN_MS,
@@ -13,16 +14,17 @@ import {
   baseTimeScale,
   laneHeight,
   laneY,
-  placeArrows,
+  bucketArrows,
   thinArrows,
   thinMarks,
 } from '../../layout/spaceTimeView';
 import { useFrame, useLab } from '../labContext';
+import { PlacedCache } from './placedCache';
 import { useSpaceTime } from './useSpaceTime';
 import { useTimeZoom } from './useTimeZoom';
 
 /** Most arrows and marks one redraw draws; past them the window is thinned (see thinArrows). */
-const ARROW_BUDGET = 700;
+const ARROW_BUDGET = 1400;
 const MARK_BUDGET = 400;
 /** While following, the present stands this far across the plot. */
 const FOLLOW_AT = 0.9;
@@ -68,28 +70,46 @@ export function useDiagramView(svgRef: RefObject<SVGSVGElement | null>, room: Ro
     if (drift) set(k, x);
   }, [drift, set, k, x]);
 
+  // Arrows and marks are placed once per zoom level in content px (k·base(t)) and drawn in a
+  // group translated by x: a pan moves the group and leaves every arrow as it was. The window
+  // read from the index snaps to eighths of the span, one beyond each edge, so a pan changes
+  // the arrows drawn only when it crosses an eighth.
   const view = useMemo(
     () => base.copy().domain(base.range().map((px) => base.invert((px - x) / k))),
     [base, k, x],
   );
+  const content = useMemo(() => base.copy().range(base.range().map((px) => px * k)), [base, k]);
   const [t0, t1] = view.domain() as [number, number];
+  const grid = span / 8;
+  const q0 = (Math.floor(t0 / grid) - 1) * grid;
+  const q1 = (Math.ceil(t1 / grid) + 1) * grid;
   // The index grows in place: its version says when the same window holds more.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const win = useMemo(() => index.window(t0, t1), [index, version, t0, t1]);
+  const win = useMemo(() => index.window(q0, q1), [index, version, q0, q1]);
   const thinned = useMemo(() => thinArrows(win.arrows, ARROW_BUDGET), [win]);
   const marks = useMemo(() => thinMarks(win.marks, MARK_BUDGET), [win]);
   const y = useMemo(() => (node: number) => laneY(box, node), [box]);
-  const placed = useMemo(() => placeArrows(thinned.shown, view, y), [thinned, view, y]);
+  const [cache] = useState(() => new PlacedCache());
+  const buckets = useMemo(
+    () => cache.place(bucketArrows(thinned.shown, grid), content, y),
+    [cache, thinned, grid, content, y],
+  );
+  const placed = useMemo(() => buckets.flatMap((b) => b.placed), [buckets]);
+  const inView = (a: Arrow) => a.sentAt <= t1 && a.endAt >= t0;
+  const total = count(win.arrows, inView);
   return {
     index,
     box,
     view,
+    content,
+    x,
     y,
     t0,
     t1,
     placed,
-    hidden: thinned.hidden,
-    total: win.arrows.length,
+    buckets,
+    hidden: total - count(thinned.shown, inView),
+    total,
     marks,
     lanes: win.lanes,
     cursorAt,
@@ -97,6 +117,12 @@ export function useDiagramView(svgRef: RefObject<SVGSVGElement | null>, room: Ro
     setFollow,
     zoom,
   };
+}
+
+function count<T>(list: readonly T[], test: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of list) if (test(x)) n++;
+  return n;
 }
 
 export type DiagramView = ReturnType<typeof useDiagramView>;
