@@ -28,7 +28,7 @@ export const DiagramLanes = memo(function DiagramLanes({
   const h = laneHeight(box);
   const left = box.gutter;
   const right = box.width - box.right;
-  const named = h >= em * 2.4;
+  const named = h >= em * 3;
   return (
     <g className="rl-st-lanes">
       {Array.from({ length: box.lanes }, (_, i) => {

@@ -127,7 +127,7 @@ function count<T>(list: readonly T[], test: (x: T) => boolean): number {
 
 export type DiagramView = ReturnType<typeof useDiagramView>;
 
-/** The plot's box: a label column, an axis row, and lanes at least 1.3em high (else it scrolls). */
+/** The plot's box: a label column, an axis row, and lanes at least 1.2em high (else it scrolls). */
 function boxFor(room: Room, lanes: number): DiagramBox {
   const em = room.em || 14;
   const box = {
@@ -140,5 +140,5 @@ function boxFor(room: Room, lanes: number): DiagramBox {
   };
   return laneHeight(box) >= em * 1.3
     ? box
-    : { ...box, height: Math.ceil(box.axis + 4 + lanes * em * 1.3) };
+    : { ...box, height: Math.ceil(box.axis + 4 + lanes * em * 1.2) };
 }
