@@ -28,7 +28,7 @@ export function arrowTip(
   headAt: number,
 ): { summary: string; route: string } {
   const base = { from: `S${a.from}`, to: `S${a.to}`, sent: at(a.sentAt, t) };
-  const door = at(Math.min(a.arriveAt, a.endAt), t);
+  const door = t('diagram.ms', { ms: Math.min(a.arriveAt, a.endAt) });
   let route: string;
   if (a.fate === 'lost') {
     const reason = t(`visual.loss.${(a.lossReason ?? 'dropped').replaceAll(' ', '')}`);
