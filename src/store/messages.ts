@@ -7,7 +7,7 @@ import type { Choice } from '../sim';
 import type { Kernel } from './kernel';
 import { notify } from './kernel';
 import type { MessageIntents } from './labTypes';
-import { act, actInstantly, advanceBy } from './runtime';
+import { act, actInstantly, advanceTo } from './runtime';
 import { selectFrame } from './selectors';
 
 export function messageIntents(k: Kernel): MessageIntents {
@@ -38,7 +38,7 @@ function pick(k: Kernel, choice: Choice): Promise<void> {
   if (listed.kind === 'deliver') {
     return actInstantly(k, { do: 'release', message: listed.message });
   }
-  if (listed.earliest) return advanceBy(k, Math.max(0, listed.at - frame.at));
+  if (listed.earliest) return advanceTo(k, listed.at);
   if (listed.timer === 'election') return act(k, { do: 'timeout', node: listed.node });
   notify(k, 'error', { key: 'app.notice.heartbeatNotFirst', params: { node: listed.node } });
   return Promise.resolve();

@@ -3,7 +3,7 @@
 // coded reasons and become notices; Raft itself is decided in src/sim and below.
 import type { AsyncSimulation } from '../sim';
 import { applyAction } from '../sim';
-import type { LabAction } from './actions';
+import type { LabAction, RecordedAction } from './actions';
 import { replayTo } from './actions';
 import { FrameProjector } from './frame';
 import { landingSeq, startHistory } from './history';
@@ -42,7 +42,11 @@ export async function boot(k: Kernel, keepOld = false): Promise<Session | null> 
  * `action` (null: it only runs on). The run left is kept whole as a branch, its cluster still
  * running for switching back (or undo) at once. Nothing is rebuilt when nothing would be left.
  */
-export async function rewindIfBehind(k: Kernel, action: LabAction | null = null): Promise<void> {
+export async function rewindIfBehind(
+  k: Kernel,
+  action: LabAction | null = null,
+  doFirst?: (sim: AsyncSimulation) => void,
+): Promise<void> {
   const s = k.get();
   const head = selectHeadSeq(s);
   const landing = landingSeq(s, s.cursor);
@@ -64,6 +68,10 @@ export async function rewindIfBehind(k: Kernel, action: LabAction | null = null)
       await sim.runUntil((x) => x.eventCount() >= landing, Math.max(0, until - sim.now));
     }
     if (sim.now < until) await sim.runFor(until - sim.now);
+    // The action itself, before anything is kept: one the simulator refuses there throws, and
+    // the old run comes back whole, with no branch named after an action that never happened.
+    const from = sim.eventCount();
+    doFirst?.(sim);
     forgetSaved(k);
     k.res.saved = {
       branch: left.id,
@@ -72,7 +80,6 @@ export async function rewindIfBehind(k: Kernel, action: LabAction | null = null)
       data: { history: s.history, actions: s.actions, computedTo: s.computedTo, cursor: s.cursor },
       viewTime,
     };
-    const from = sim.eventCount();
     k.set({ actions: kept, undoable: { from, discarded: Math.max(0, head - from) } });
     branchOff(k, left, { from, at: sim.now, action });
   } catch (e) {
@@ -86,14 +93,22 @@ export async function rewindIfBehind(k: Kernel, action: LabAction | null = null)
   publish(k, 'head', {}, Math.max(viewTime, sim.now));
 }
 
-/** Does `action` now (after a rewind when the screen is in the past), at the cluster's time. */
+/**
+ * Does `action` now (after a rewind when the screen is in the past), at the cluster's time. In
+ * the past it is done right after the rebuild, so a refusal leaves the run as it was.
+ */
 function actNow(k: Kernel, action: LabAction): Promise<void> {
   return exclusive(k, async () => {
-    await rewindIfBehind(k, action);
+    let record: RecordedAction | null = null;
+    const apply = (sim: AsyncSimulation) => {
+      const at = { action, at: sim.now, eventCount: sim.eventCount() };
+      applyAction(sim, action);
+      record = at;
+    };
+    await rewindIfBehind(k, action, apply);
     const s = simOf(k);
-    const record = { action, at: s.now, eventCount: s.eventCount() };
-    applyAction(s, action);
-    k.set({ actions: [...k.get().actions, record] });
+    if (record === null) apply(s);
+    k.set({ actions: [...k.get().actions, record!] });
     k.res.afterAct();
     publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
   });
@@ -127,6 +142,20 @@ export function advanceBy(k: Kernel, ms: number): Promise<void> {
     await rewindIfBehind(k);
     if (typeof ms === 'number' && ms > 0) await simOf(k).runFor(ms);
     publish(k, 'head', {}, simOf(k).now);
+  });
+}
+
+/**
+ * Pauses and runs the cluster to virtual time `at` (from the cursor's instant): to exactly the
+ * moment a timer comes due, however far the clock stood past the frame on screen.
+ */
+export function advanceTo(k: Kernel, at: number): Promise<void> {
+  pauseNow(k);
+  return exclusive(k, async () => {
+    await rewindIfBehind(k);
+    const sim = simOf(k);
+    if (at > sim.now) await sim.runFor(at - sim.now);
+    publish(k, 'head', {}, sim.now);
   });
 }
 

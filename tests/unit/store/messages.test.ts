@@ -102,3 +102,48 @@ describe('touching messages through the store', () => {
     ]).toEqual(before);
   });
 });
+
+describe('picking and acting from where the clock stands', () => {
+  it('the first timer is reached exactly, even when the clock stands past the frame on screen', async () => {
+    const { store } = await startedStore('n=3&seed=7');
+    await store.getState().setManualDelivery(true);
+    await store.getState().advanceBy(100);
+    const timers = frame(store).choices.filter((c) => c.kind === 'timer');
+    const first = timers.find((c) => c.earliest)!;
+    expect(timers.length).toBeGreaterThan(1);
+    await store.getState().pickChoice(first);
+    const fired = store
+      .getState()
+      .history.slice(0)
+      .filter((f) => f.event?.kind === 'step' && f.event.input === 'tick')
+      .map((f) => f.at);
+    // Only the picked timer fired: the next one is still listed, due later.
+    expect(fired).toEqual([first.at]);
+    expect(frame(store).choices.some((c) => c.kind === 'timer' && c.at > first.at)).toBe(true);
+  });
+
+  it('a touch refused in the past changes nothing: no rewind, no branch, the same digest', async () => {
+    const store = await withLeaderAndWrite();
+    await store.getState().advanceBy(300);
+    await store.getState().seekTo(Math.floor(store.getState().cursor / 2));
+    const before = {
+      hash: store.getState().traceHash,
+      frames: store.getState().history.length,
+      branches: store.getState().branches.length,
+      cursor: store.getState().cursor,
+      undoable: store.getState().undoable,
+    };
+    await store.getState().holdMessage(424242);
+    await store.getState().releaseAll();
+    await store.getState().crashNode(99);
+    await settle(store);
+    expect(store.getState().notice?.kind).toBe('error');
+    expect({
+      hash: store.getState().traceHash,
+      frames: store.getState().history.length,
+      branches: store.getState().branches.length,
+      cursor: store.getState().cursor,
+      undoable: store.getState().undoable,
+    }).toEqual(before);
+  });
+});
