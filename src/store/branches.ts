@@ -63,7 +63,7 @@ async function buildRun(
   const runtime = await k.deps.runtime(settingsToOptions(settings));
   const projector = new FrameProjector();
   const first = projector.project(runtime.sim, null);
-  const session = observe(runtime, projector);
+  const session = observe(runtime, projector, k.historyLimit);
   const sim = runtime.sim;
   const fail = (problem: NoticeLine): Built => {
     session.unsubscribe();
@@ -86,7 +86,10 @@ async function buildRun(
     const params = { expected: run.digest, got: sim.traceHash() };
     return fail({ key: 'history.notice.digestMismatch', params });
   }
-  const data = { ...startHistory(first, run.actions), computedTo: sim.now, cursor: run.cursor };
+  // A long run keeps only its newest frames, as a history that grew to its limit would.
+  const trimmed = (session.pending[0]?.seq ?? 1) > 1;
+  const start = trimmed ? startHistory(null, run.actions) : startHistory(first, run.actions);
+  const data = { ...start, computedTo: sim.now, cursor: run.cursor };
   return { ok: true, ready: { session, data, viewTime: null } };
 }
 

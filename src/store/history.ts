@@ -32,12 +32,15 @@ export function withFrames(
   return { history, dropped };
 }
 
-/** A new history that starts at `first` (a fresh cluster's first frame). */
+/**
+ * A new history that starts at `first` (a fresh cluster's first frame), or empty (null) for a
+ * rebuilt run whose oldest frames were not kept.
+ */
 export function startHistory(
-  first: Frame,
+  first: Frame | null,
   actions: readonly RecordedAction[] = [],
 ): Pick<HistoryData, 'history' | 'actions'> {
-  return { history: FrameList.of([first]), actions };
+  return { history: FrameList.of(first ? [first] : []), actions };
 }
 
 /**

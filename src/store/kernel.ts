@@ -104,12 +104,18 @@ export function createKernel(
   };
 }
 
-/** Starts observing `runtime`: each event becomes a pending frame, marked within its instant. */
-export function observe(runtime: Runtime, projector: FrameProjector): Session {
+/**
+ * Starts observing `runtime`: each event becomes a pending frame, marked within its instant.
+ * With `keep`, at most about that many of the newest pending frames are kept (a run rebuilt off
+ * screen is published once, at its end, and the history would trim the rest anyway).
+ */
+export function observe(runtime: Runtime, projector: FrameProjector, keep = Infinity): Session {
   const sim = runtime.sim;
   const pending: Frame[] = [];
+  const slack = Math.ceil(keep / 10);
   const unsubscribe = sim.subscribe((event) => {
     pending.push(noteInstant(projector.project(sim, event), event, sim.eventCount()));
+    if (pending.length > keep + slack) pending.splice(0, pending.length - keep);
   });
   return { runtime, projector, pending, unsubscribe };
 }

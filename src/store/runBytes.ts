@@ -68,13 +68,16 @@ export class ByteReader {
   count(field: string): number {
     let n = 0;
     let scale = 1;
-    for (;;) {
+    // Eight groups of seven bits hold every safe integer; a longer varint, or one that ends in
+    // an empty group after a continuation (a second spelling of a smaller number), is refused.
+    for (let group = 0; group < 8; group++) {
       const b = this.next();
       n += (b & 0x7f) * scale;
-      if (n > MAX_SAFE) this.fail({ code: 'badField', field, want: 'count' });
+      if (n > MAX_SAFE || (b === 0 && group > 0)) break;
       if (b < 0x80) return n;
       scale *= 0x80;
     }
+    this.fail({ code: 'badField', field, want: 'count' });
   }
 
   byte(): number {

@@ -1,7 +1,7 @@
 // Checks a run and a history tree that come from outside the store (store layer): a link, a
 // file, a caller. Each problem is a notice line naming the field; the simulator checks each
 // action's own shape when it is replayed.
-import { MAX_RUN_MS } from '../sim';
+import { MAX_RUN_BRANCHES, MAX_SHARED_RUN_MS } from './runParams';
 import type { RecordedAction } from './actions';
 import type { BranchInfo, NoticeLine } from './labTypes';
 import type { Settings } from './settings';
@@ -47,7 +47,7 @@ function placeProblem(prefix: string, r: Record<string, unknown>): NoticeLine | 
   for (const field of ['head', 'computedTo', 'cursor'] as const) {
     if (!isCount(r[field])) return bad(prefix + field, r[field]);
   }
-  if ((r.computedTo as number) > MAX_RUN_MS) return bad(prefix + 'computedTo', r.computedTo);
+  if ((r.computedTo as number) > MAX_SHARED_RUN_MS) return bad(prefix + 'computedTo', r.computedTo);
   if ((r.cursor as number) > (r.head as number)) return bad(prefix + 'cursor', r.cursor);
   if (typeof r.digest !== 'string' || !/^[0-9a-f]{8}$/.test(r.digest)) {
     return bad(prefix + 'digest', r.digest);
@@ -104,7 +104,9 @@ export function treeProblem(tree: unknown): NoticeLine | null {
 
 function branchProblem(prefix: string, b: unknown, seen: ReadonlySet<number>): NoticeLine | null {
   if (!isRecord(b)) return bad(prefix.slice(0, -1), b);
-  if (!isCount(b.id) || b.id === 0 || seen.has(b.id)) return bad(prefix + 'id', b.id);
+  if (!isCount(b.id) || b.id === 0 || b.id > MAX_RUN_BRANCHES * 1000 || seen.has(b.id)) {
+    return bad(prefix + 'id', b.id);
+  }
   if (b.parent !== null && !(isCount(b.parent) && seen.has(b.parent))) {
     return bad(prefix + 'parent', b.parent);
   }

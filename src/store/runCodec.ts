@@ -7,7 +7,6 @@
 //   bytes: head, computedTo, cursor (varints) · digest (4 bytes) · action count ·
 //          per action: Δ eventCount, Δ at (varints, from the action before) · code byte · fields
 import type { SimAction } from '../sim';
-import { MAX_RUN_MS } from '../sim';
 import type { RecordedAction } from './actions';
 import type { BranchInfo } from './labTypes';
 import {
@@ -22,10 +21,13 @@ import {
 import { ByteReader, ByteWriter, fromBase64Url, toBase64Url } from './runBytes';
 import type { RunProblem } from './runProblems';
 import { RunRefusal, refuseRun } from './runProblems';
+import { LESSON_PARAMS } from './lessonLink';
+import { VIEW_PARAMS } from './viewLink';
 import {
   MAX_RUN_ACTIONS,
   MAX_RUN_BRANCHES,
   MAX_RUN_FILE_CHARS,
+  MAX_SHARED_RUN_MS,
   MAX_RUN_QUERY_CHARS,
   RUN_FORMAT,
   RUN_PARAMS,
@@ -260,6 +262,12 @@ function readSettings(v: unknown): Settings {
   const parsed = parseSettingsQuery(v);
   const bad = parsed.problems[0];
   if (bad) refuseRun({ code: 'badSettings', param: bad.param, value: bad.value, why: bad.code });
+  // The link's other parameters (view, lesson, run) are known to the settings parser, which
+  // passes over them; in a file's settings they are out of place.
+  for (const param of [...VIEW_PARAMS, ...LESSON_PARAMS, ...RUN_PARAMS]) {
+    const value = new URLSearchParams(v).get(param);
+    if (value !== null) refuseRun({ code: 'badSettings', param, value, why: 'unknown' });
+  }
   return parsed.settings;
 }
 
@@ -350,8 +358,9 @@ function checkRunShape(
     refuseRun({ code: 'badField', field: `${at}digest`, want: 'digest' });
   if (run.actions.length > MAX_RUN_ACTIONS) refuseRun({ code: 'tooLarge', max: MAX_RUN_ACTIONS });
   if (run.cursor > run.head) refuseRun({ code: 'outOfRange', field: `${at}cursor` });
-  // A day of virtual time, as the simulator runs at most at once: a file cannot ask for weeks.
-  if (run.computedTo > MAX_RUN_MS) refuseRun({ code: 'outOfRange', field: `${at}computedTo` });
+  // An hour of virtual time at most (see MAX_SHARED_RUN_MS): a link cannot ask for a day.
+  if (run.computedTo > MAX_SHARED_RUN_MS)
+    refuseRun({ code: 'outOfRange', field: `${at}computedTo` });
   let before = { eventCount: 0, at: 0 };
   run.actions.forEach((r, i) => {
     const field = `${at}actions[${i}]`;
@@ -371,6 +380,11 @@ function checkTree(branches: readonly BranchInfo[], branchId: number): void {
   const byId = new Map<number, BranchInfo>();
   branches.forEach((b, i) => {
     checkRunShape(b, `branches[${i}].`);
+    // Ids count branches made in one lab: at most MAX_RUN_BRANCHES × 1,000 leaves room for the
+    // next id to stay a safe integer however many more are made.
+    if (b.id > MAX_RUN_BRANCHES * 1000) {
+      refuseRun({ code: 'outOfRange', field: `branches[${i}].id` });
+    }
     if (b.id < 1 || byId.has(b.id)) refuseRun({ code: 'duplicateId', field: `branches[${i}].id` });
     byId.set(b.id, b);
   });

@@ -24,3 +24,11 @@ export const MAX_RUN_FILE_CHARS = 20_000_000;
 
 /** The most branches a file may carry. */
 export const MAX_RUN_BRANCHES = 1_000;
+
+/**
+ * The longest run a link or a file may carry: an hour of virtual time, far past a lesson or a
+ * classroom session (a minute of virtual time takes a minute to watch at 1,000 virtual ms a
+ * second). Opening a run computes it again event by event, so a run said to last a day would
+ * keep the page busy for many minutes; a longer run is refused by name instead.
+ */
+export const MAX_SHARED_RUN_MS = 60 * 60 * 1000;

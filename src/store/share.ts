@@ -7,6 +7,7 @@ import type { Kernel } from './kernel';
 import { notify } from './kernel';
 import type { BranchInfo, LabState, ShareIntents } from './labTypes';
 import type { SharedRun } from './runCodec';
+import { MAX_SHARED_RUN_MS } from './runParams';
 import {
   MAX_RUN_QUERY_CHARS,
   decodeRunFile,
@@ -60,6 +61,7 @@ export function shareIntents(k: Kernel): ShareIntents {
     runLink() {
       const s = k.get();
       if (s.status !== 'running' || !s.traceHash) return null;
+      if (s.computedTo > MAX_SHARED_RUN_MS) return null;
       const query = runToQuery(currentRun(s));
       return query.length <= MAX_RUN_QUERY_CHARS ? query : null;
     },

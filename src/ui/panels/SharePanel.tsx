@@ -3,7 +3,7 @@
 // run. The store builds the link and the file and refuses a bad one; this only moves text.
 import { useState } from 'react';
 import type { Notice, NoticeLine } from '../../store';
-import { MAX_RUN_QUERY_CHARS } from '../../store/runParams';
+import { MAX_RUN_FILE_CHARS, MAX_RUN_QUERY_CHARS } from '../../store/runParams';
 import { useIntents, useLab, useLabStore, useT } from '../labContext';
 import { RUN_FILE_NAME, addressWith, downloadText } from './shareFiles';
 
@@ -24,10 +24,11 @@ export function SharePanel() {
   const store = useLabStore();
   const digest = useLab((s) => s.traceHash);
   const running = useLab((s) => s.status === 'running');
-  // Read once, when the menu opens: the link is this moment of the run, not a moving target.
-  const [query] = useState(() => lab.runLink());
+  // Read when the menu opens and again after an import: the link is one moment of the run, not
+  // a moving target; the digest shown beside it is the one it carries.
+  const [shared, setShared] = useState(() => ({ query: lab.runLink(), digest }));
   const [status, setStatus] = useState<Status | null>(null);
-  const link = query === null ? null : addressWith(query);
+  const link = shared.query === null ? null : addressWith(shared.query);
 
   const copy = async () => {
     if (link === null) return;
@@ -43,8 +44,17 @@ export function SharePanel() {
     const before = store.getState().noticeCount;
     // A long run takes a while to rebuild (every event is computed again): say so meanwhile.
     setStatus({ key: 'share.importing' });
-    const done = await lab.importRun(await file.text());
+    // One character past the limit is enough for the store to refuse the file by its size.
+    let text: string;
+    try {
+      text = await file.slice(0, MAX_RUN_FILE_CHARS + 1).text();
+    } catch {
+      setStatus({ key: 'share.importFailed', why: [] });
+      return;
+    }
+    const done = await lab.importRun(text);
     const after = store.getState();
+    if (done) setShared({ query: lab.runLink(), digest: after.traceHash });
     const why = after.noticeCount > before ? noticeLines(after.notice) : [];
     setStatus(done ? { key: 'share.imported' } : { key: 'share.importFailed', why });
   };
@@ -71,7 +81,7 @@ export function SharePanel() {
         </p>
       )}
       <p className="rl-share-digest" title={t('share.digestTitle')}>
-        {t('share.digest', { digest: digest || '—' })}
+        {t('share.digest', { digest: (link === null ? digest : shared.digest) || '—' })}
       </p>
       <div className="rl-share-files">
         <button

@@ -452,11 +452,11 @@ describe('rebuildRun (links and files)', () => {
       built.push(runtime.sim);
       return runtime;
     });
-    const far = 20 * 60 * 60 * 1000;
+    const far = 50 * 60 * 1000;
     const run = { ...runOf(source.lab()), computedTo: far };
     expect(await rebuildRun(target.kernel, run)).toBe(false);
     expect(built).toHaveLength(1);
-    // It stopped within a few heartbeats of the real run's end, hours before the time it was told.
+    // It stopped within a few heartbeats of the real run's end, long before the time it was told.
     expect(built[0]!.now).toBeLessThan(source.lab().computedTo + 1000);
   });
 

@@ -253,6 +253,21 @@ describe('a malformed file is refused by name', () => {
   });
   it.each<[string, unknown, Record<string, unknown>]>([
     ['not text at all', 42, { code: 'notJson' }],
+    [
+      'a run longer than an hour of virtual time',
+      withField((f) => (f.computedTo = 60 * 60 * 1000 + 1)),
+      { code: 'outOfRange', field: 'computedTo' },
+    ],
+    [
+      'settings that carry a run of their own',
+      withField((f) => (f.settings = `${String(f.settings)}&run=1.AA`)),
+      { code: 'badSettings', param: 'run', value: '1.AA', why: 'unknown' },
+    ],
+    [
+      'settings that carry a lesson',
+      withField((f) => (f.settings = `${String(f.settings)}&lesson=election`)),
+      { code: 'badSettings', param: 'lesson', value: 'election', why: 'unknown' },
+    ],
     ['not JSON', 'hello', { code: 'notJson' }],
     ['cut off in the middle', encodeRunFile(BASE).slice(0, 200), { code: 'notJson' }],
     ['JSON but a list', '[1,2]', { code: 'notRunFile' }],
@@ -493,6 +508,15 @@ describe('a malformed link is refused by name', () => {
       problem: { code: 'badField', field: 'actions[0].action.on', want: 'flag' },
     });
     expect(decodeRunParam(bytes([...start, 24, 1]))).toMatchObject({ ok: true });
+  });
+
+  it('a second spelling of a count (an empty last group, a run of continuations) is refused', () => {
+    const bytes = (list: number[]) => `1.${Buffer.from(list).toString('base64url')}`;
+    const head = { ok: false, problem: { code: 'badField', field: 'head', want: 'count' } };
+    // head 0 written as 0x80 0x00 instead of 0x00.
+    expect(decodeRunParam(bytes([0x80, 0x00, 1, 0, 0, 0, 0, 0, 1, 0]))).toEqual(head);
+    // 300 continuation bytes: the number would pass 2^53 long before; it is refused, not NaN.
+    expect(decodeRunParam(bytes([...Array(300).fill(0x80), 1]))).toEqual(head);
   });
 
   it('every bit flip of a link is read or refused with a code, never thrown', () => {
