@@ -304,4 +304,23 @@ export const CORPUS: readonly CorpusCase[] = [
     ],
     endMs: 3000,
   },
+  {
+    name: 'manual delivery: every message held for a while, then all let in at once',
+    options: { seed: 34 },
+    script: [
+      ...writeLoad(400, 1400, 100),
+      { at: 600, do: 'manual', on: true },
+      { at: 900, do: 'manual', on: false },
+      { at: 1100, do: 'manual', on: true },
+      { at: 1150, do: 'manual', on: false },
+    ],
+    endMs: 2500,
+  },
+  {
+    name: 'chaos with messages held, released late, dropped and duplicated by hand',
+    options: { seed: 35, nodes: 5 },
+    script: [],
+    endMs: 0,
+    setup: (sim) => void runChaos(sim, { faultMs: 2000, touches: true }),
+  },
 ];

@@ -46,6 +46,8 @@ const FROZEN: readonly [string, string, number, number][] = [
   ],
   ['reads in every mode, appends, and a deposed leader', '9adc5c8b', 545, 1],
   ['client retries under loss, with sessions', 'c1806843', 546, 0],
+  ['manual delivery: every message held for a while, then all let in at once', 'fed4d004', 538, 0],
+  ['chaos with messages held, released late, dropped and duplicated by hand', 'c1555420', 825, 0],
 ];
 
 const expected = new Map(FROZEN.map(([name, ...rest]) => [name, rest]));
