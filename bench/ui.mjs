@@ -5,13 +5,15 @@
 // and the space-time diagram's redraw time while panning after 10 virtual minutes at 9 nodes.
 // Progress goes to stderr. UI_BENCH_HEAP_CAP_MB (default 1500) stops the long run early, with
 // the minutes reached reported, if the main thread's heap grows past it. UI_BENCH_ONLY=diagram
-// measures the diagram alone (UI_BENCH_DIAGRAM_MINUTES, default 10, sets its run's length).
+// measures the diagram alone (UI_BENCH_DIAGRAM_MINUTES, default 10, sets its run's length);
+// UI_BENCH_ONLY=share the link of a five-minute classroom session and a ten-minute import.
 // Functions passed to page.evaluate run in the page, where these browser globals exist.
 /* global window, document, requestAnimationFrame, KeyboardEvent, MouseEvent */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_OUT_DIR, openApp } from './serve.mjs';
+import { shareFigures } from './share.mjs';
 
 const FRAME_SECONDS = 10;
 const HISTORY_MINUTES = 10;
@@ -19,6 +21,7 @@ const HEAP_CAP_MB = Number(process.env.UI_BENCH_HEAP_CAP_MB ?? 1500);
 const DIAGRAM_MINUTES = Number(process.env.UI_BENCH_DIAGRAM_MINUTES ?? 10);
 const DIAGRAM_PANS = 60;
 const ONLY_DIAGRAM = process.env.UI_BENCH_ONLY === 'diagram';
+const ONLY_SHARE = process.env.UI_BENCH_ONLY === 'share';
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
@@ -137,7 +140,7 @@ async function diagramRedraws(page, base) {
         drag.push(await timed(() => window.dispatchEvent(mouse('mousemove'))));
       }
       window.dispatchEvent(mouse('mouseup'));
-      // The keys: ← and → on the focused diagram, a quarter of the window each.
+      // The keys: ← and → on the focused diagram, an eighth of the window each.
       svg.focus();
       const keys = [];
       for (let i = 0; i < pans; i++) {
@@ -177,6 +180,17 @@ if (ONLY_DIAGRAM) {
     const diagram = await diagramRedraws(only.page, only.base);
     const result = { diagramRedraw9Nodes10VirtualMinutes: diagram, pageErrors: only.errors };
     console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await only.close();
+  }
+  process.exit(0);
+}
+
+if (ONLY_SHARE) {
+  const only = await openApp();
+  try {
+    const share = await shareFigures(only.browser, only.base);
+    console.log(JSON.stringify({ share, pageErrors: only.errors }, null, 2));
   } finally {
     await only.close();
   }
@@ -330,6 +344,15 @@ try {
     log('diagram', JSON.stringify(diagram));
   }
 
+  // 6. Sharing: a five-minute classroom session's link, and a ten-minute run imported afresh.
+  let share = null;
+  try {
+    share = await shareFigures(app.browser, base);
+  } catch (error) {
+    share = { error: String(error).split('\n')[0] };
+  }
+  log('share', JSON.stringify(share));
+
   const last = minutes[minutes.length - 1];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const result = {
@@ -378,6 +401,7 @@ try {
     },
     memoryAllThreadsMB: allThreadsMB === null ? null : mb(allThreadsMB * 2 ** 20),
     diagramRedraw9Nodes10VirtualMinutes: diagram,
+    share,
     pageErrors: app.errors,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -44,7 +44,8 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
   const zoomBy = (factor: number) => v.zoom.zoomBy(factor, anchorX);
   const panBy = (direction: -1 | 1) => {
     v.setFollow(false);
-    v.zoom.panBy(direction * (right - box.gutter) * 0.25);
+    // An eighth of the window: one bucket of arrows comes into view per press (see placedCache).
+    v.zoom.panBy(direction * (right - box.gutter) * 0.125);
   };
 
   const pointIn = (e: MouseEvent): [number, number] => {
