@@ -73,10 +73,16 @@ async function buildRun(
   try {
     const last = run.actions[run.actions.length - 1];
     await replayTo(sim, run.actions, last ? last.eventCount + 1 : 0);
-    // On to computedTo, stopping as soon as the run has more events than it says it has: a run
-    // that differs (a tampered file) is refused early instead of computed to a far-off time.
-    if (sim.now < run.computedTo && sim.eventCount() <= run.head) {
-      await sim.runUntil((x) => x.eventCount() > run.head, run.computedTo - sim.now);
+    // On to the head, which may lie in the very instant of the last action (a release is
+    // delivered at once), then on to computedTo, stopping as soon as the run has more events
+    // than it says it has: a run that differs (a tampered file) is refused early instead of
+    // computed to a far-off time.
+    const left = () => Math.max(0, run.computedTo - sim.now);
+    if (sim.eventCount() < run.head) {
+      await sim.runUntil((x) => x.eventCount() >= run.head, left());
+    }
+    if (sim.eventCount() === run.head && sim.now < run.computedTo) {
+      await sim.runUntil((x) => x.eventCount() > run.head, left());
     }
   } catch (e) {
     // A recorded action the simulator refuses: its reason, in codes.

@@ -147,3 +147,24 @@ describe('picking and acting from where the clock stands', () => {
     }).toEqual(before);
   });
 });
+
+describe('a run that ends on an instant still being acted in imports exactly', () => {
+  it.each([
+    ['a release, delivered in the same instant', true],
+    ['a timer fired by hand, not yet run', false],
+  ])('ending with %s: the same digest and head in a fresh store', async (_name, release) => {
+    const store = await withLeaderAndWrite();
+    const id = onWire(store)[0]!.id;
+    await store.getState().holdMessage(id);
+    await store.getState().advanceBy(100);
+    if (release) await store.getState().releaseMessage(id);
+    else await store.getState().timeoutNode(1);
+    const text = store.getState().exportRun();
+    const other = (await startedStore('n=3&seed=7')).store;
+    expect(await other.getState().importRun(text)).toBe(true);
+    expect([other.getState().traceHash, other.getState().history.length]).toEqual([
+      store.getState().traceHash,
+      store.getState().history.length,
+    ]);
+  });
+});
