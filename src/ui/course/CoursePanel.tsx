@@ -11,7 +11,7 @@ export function CoursePanel() {
   const lab = useIntents();
   return (
     <section className="rl-course" aria-label={t('course.title')}>
-      <p className="rl-hint">{t('course.intro')}</p>
+      <p className="rl-hint">{t('course.intro', { count: LESSONS.length })}</p>
       <ol className="rl-course-list">
         {LESSONS.map((lesson, i) => {
           const p = progress[lesson.id];

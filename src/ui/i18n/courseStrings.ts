@@ -7,7 +7,7 @@ export const courseStrings: Strings = {
   en: {
     'course.title': 'Course',
     'course.intro':
-      'Eighteen short lessons, in order. Each one narrates a scene, asks what you expect before it shows you, and then hands you the cluster.',
+      '{count} short lessons, in order. Each one narrates a scene, asks what you expect before it shows you, and then hands you the cluster.',
     'course.steps#one': '{count} step',
     'course.steps': '{count} steps',
     'course.start': 'Start',
@@ -137,7 +137,7 @@ export const courseStrings: Strings = {
   zh: {
     'course.title': '课程',
     'course.intro':
-      '十八节短课，按顺序学。每节讲解一个场景，先问你会发生什么，再演示给你看，最后把集群交给你动手。',
+      '{count} 节短课，按顺序学。每节讲解一个场景，先问你会发生什么，再演示给你看，最后把集群交给你动手。',
     'course.steps': '{count} 步',
     'course.start': '开始',
     'course.continue': '从第 {step} 步继续',
