@@ -475,13 +475,22 @@ const CHAOS_ACTIONS = 200;
 test('a chaotic session of 200 seeded clicks and drags (about a minute) raises no error and no alarm', async ({
   page,
 }) => {
-  // The work is bounded by the count above (about 85 s here, with the question before acting in
+  // The work is bounded by the count above (about 65 s here, with the question before acting in
   // the past answered); the limit only catches a hang, with room for a busier machine (a third
   // of it is 100 s).
   test.setTimeout(300_000);
   const rng = prng(20261125);
   await openLab(page, query(5, 11));
-  const tabs = ['Course', 'Client', 'Logs', 'State machines', 'Events', 'Inspect', 'Settings'];
+  const tabs = [
+    'Course',
+    'Client',
+    'Logs',
+    'State machines',
+    'Events',
+    'Inspect',
+    'History',
+    'Settings',
+  ];
   const done: Record<string, number> = {};
   // Acting in the past asks first (a modal dialog): the session answers it as a person would.
   const asked = page.getByRole('dialog', { name: 'Start a new future here?' });
@@ -565,6 +574,35 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
         if (groupsAfter !== groupsBefore)
           done['drag that split the network'] = (done['drag that split the network'] ?? 0) + 1;
       },
+    ],
+    [
+      'message menu',
+      3,
+      async () => {
+        // A message in flight: its menu holds, releases, drops or copies it.
+        const messages = cluster(page).getByRole('button', { name: /^Message #/ });
+        const count = await messages.count();
+        if (count === 0) return;
+        if (!(await clickCentre(page, messages.nth(rng.int(count))))) return;
+        const items = page.getByRole('menuitem');
+        const n = await items.count();
+        if (n === 0) return;
+        return clickCentre(page, items.nth(rng.int(n)));
+      },
+    ],
+    [
+      'diagram',
+      1,
+      () =>
+        clickCentre(
+          page,
+          page.getByRole('button', { name: rng.pick(['Diagram', 'Logs']), exact: true }),
+        ),
+    ],
+    [
+      'manual delivery',
+      1,
+      () => clickCentre(page, page.getByRole('checkbox', { name: 'Manual delivery' })),
     ],
     ['theme', 1, () => clickCentre(page, page.getByRole('button', { name: 'Dark theme' }))],
     ['heal', 2, () => clickCentre(page, page.getByRole('button', { name: 'Heal network' }))],
@@ -666,7 +704,8 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
     const [name, , run] = choose();
     await run();
     done[name] = (done[name] ?? 0) + 1;
-    await page.waitForTimeout(50 + rng.int(200));
+    // A short, seeded pause between actions (the same draws as ever, so the same session).
+    await page.waitForTimeout(30 + Math.floor(rng.int(200) / 2));
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect(errors).toEqual([]);
   }
