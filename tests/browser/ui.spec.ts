@@ -602,7 +602,7 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
     [
       'manual delivery',
       1,
-      () => clickCentre(page, page.getByRole('checkbox', { name: 'Manual delivery' })),
+      () => clickCentre(page, page.getByRole('switch', { name: 'Manual delivery' })),
     ],
     ['theme', 1, () => clickCentre(page, page.getByRole('button', { name: 'Dark theme' }))],
     ['heal', 2, () => clickCentre(page, page.getByRole('button', { name: 'Heal network' }))],
