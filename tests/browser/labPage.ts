@@ -28,3 +28,26 @@ export async function shownLeader(page: Page): Promise<number> {
   if (!m) throw new Error('no leader on screen');
   return Number(m[1]);
 }
+
+/**
+ * The visible texts inside `root` drawn smaller than `min` CSS px (SVG text scaled by its
+ * drawing's transform), as "text: size" lines. Runs in the page: pass it to `evaluate`, e.g.
+ * `page.locator('body').evaluate(smallTextsIn, 18)`.
+ */
+export function smallTextsIn(root: Element, min: number): string[] {
+  const small: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    const text = (n.textContent ?? '').trim();
+    if (!text || !el || el.closest('.rl-visually-hidden, option, title, style, script')) continue;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement) {
+      const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
+      if (m) px *= Math.hypot(m.a, m.b);
+    }
+    if (px < min - 0.05) small.push(`${text.slice(0, 40)}: ${px.toFixed(1)} px`);
+  }
+  return small;
+}

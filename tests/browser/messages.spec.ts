@@ -6,7 +6,7 @@
 // role and name; the store is only read, or asked to run virtual time ahead.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { advance, openSettled, shownLeader } from './labPage';
+import { advance, openSettled, shownLeader, smallTextsIn } from './labPage';
 import { watchErrors } from './pageErrors';
 
 const SEARCH = 'n=3&seed=1&et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
@@ -233,25 +233,6 @@ for (const rule of ['on', 'off'] as const) {
     await expect(entry(3)).toHaveCount(rule === 'on' ? 1 : 0);
     expect(errors).toEqual([]);
   });
-}
-
-/** Texts inside `root` drawn smaller than `min` CSS px (SVG text scaled by its transform). */
-function smallTextsIn(root: Element, min: number): string[] {
-  const small: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const text = (n.textContent ?? '').trim();
-    if (!text || !el || el.closest('.rl-visually-hidden, title')) continue;
-    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    let px = parseFloat(getComputedStyle(el).fontSize);
-    if (el instanceof SVGElement) {
-      const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
-      if (m) px *= Math.hypot(m.a, m.b);
-    }
-    if (px < min - 0.05) small.push(`${text.slice(0, 40)}: ${px.toFixed(1)} px`);
-  }
-  return small;
 }
 
 /** The element lies wholly inside the 1280×720 window. */

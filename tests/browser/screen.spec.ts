@@ -6,6 +6,7 @@
 // how these tests open it.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { smallTextsIn } from './labPage';
 
 const SETTINGS = 'et=150-300&hb=50&lat=10-20&loss=0&pv=0&cq=0';
 const SCREENS: readonly (readonly [number, number])[] = [
@@ -273,25 +274,6 @@ test('a cluster grown to seven, mid joint change, at 1280×720 and 1920×1080: n
   }
 });
 
-/** Every visible text's rendered size in CSS px (SVG text scaled by its drawing's transform). */
-function smallTexts(min: number): string[] {
-  const small: string[] = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const text = (n.textContent ?? '').trim();
-    if (!text || !el || el.closest('.rl-visually-hidden, option, title, style, script')) continue;
-    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    let px = parseFloat(getComputedStyle(el).fontSize);
-    if (el instanceof SVGElement) {
-      const m = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
-      if (m) px *= Math.hypot(m.a, m.b);
-    }
-    if (px < min - 0.05) small.push(`${text.slice(0, 40)}: ${px.toFixed(1)} px`);
-  }
-  return small;
-}
-
 test('presentation mode at 1280×720: every text is at least 18 px, in both languages', async ({
   browser,
 }) => {
@@ -303,7 +285,7 @@ test('presentation mode at 1280×720: every text is at least 18 px, in both lang
     await expect(
       page.getByRole('button', { name: lang === 'en' ? 'Present' : '演示模式' }),
     ).toHaveAttribute('aria-pressed', 'true');
-    expect(await page.evaluate(smallTexts, 18)).toEqual([]);
+    expect(await page.locator('body').evaluate(smallTextsIn, 18)).toEqual([]);
     expect(await page.evaluate(screenProblems)).toEqual([]);
     // The panels are a drawer: closed, the cluster has the width; open, they read large too.
     await expect(page.getByRole('tablist')).toHaveCount(0);
@@ -311,7 +293,7 @@ test('presentation mode at 1280×720: every text is at least 18 px, in both lang
       .getByRole('button', { name: lang === 'en' ? 'Panels' : '面板', exact: true })
       .click();
     await expect(page.getByRole('tablist')).toBeVisible();
-    expect(await page.evaluate(smallTexts, 18)).toEqual([]);
+    expect(await page.locator('body').evaluate(smallTextsIn, 18)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tablist')).toHaveCount(0);
   }
@@ -323,11 +305,11 @@ test('presentation mode turns on from the top bar and goes into the link', async
   await open(page, `n=5&seed=1&${SETTINGS}&lang=en`);
   const present = page.getByRole('button', { name: 'Present' });
   await expect(present).toHaveAttribute('aria-pressed', 'false');
-  expect((await page.evaluate(smallTexts, 18)).length).toBeGreaterThan(0);
+  expect((await page.locator('body').evaluate(smallTextsIn, 18)).length).toBeGreaterThan(0);
   await present.click();
   await expect(present).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/[?&]present=1(&|$)/);
-  expect(await page.evaluate(smallTexts, 18)).toEqual([]);
+  expect(await page.locator('body').evaluate(smallTextsIn, 18)).toEqual([]);
   await present.click();
   await expect(page).not.toHaveURL(/present=1/);
 });
@@ -389,7 +371,7 @@ test('a lesson step with a question and highlights: nothing overlaps or is cut o
           const where = `${w}×${h} at ${zoom * 100} %, ${lang}, present=${present}`;
           expect(await page.evaluate(screenProblems), where).toEqual([]);
           if (zoom === 1 && w === 1280 && present === '1') {
-            expect(await page.evaluate(smallTexts, 18), where).toEqual([]);
+            expect(await page.locator('body').evaluate(smallTextsIn, 18), where).toEqual([]);
           }
         }
       }
