@@ -18,10 +18,14 @@ import { DiagramToolbar } from './DiagramToolbar';
 import { ArrowTip } from './ArrowTip';
 import { timeText } from './diagramText';
 import { useDiagramView } from './useDiagramView';
-import { usePlotRoom } from './usePlotRoom';
+import type { Measure } from '../useRoom';
+import { useRoom } from '../useRoom';
 
 /** How near (px) a pointer must come to an arrow or a mark to pick it. */
 const REACH = 8;
+
+/** The plot's box as laid out: its client width and height. */
+const plotBox: Measure = (el) => ({ width: el.clientWidth, height: el.clientHeight });
 
 export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
   const t = useT();
@@ -31,7 +35,7 @@ export function SpaceTimeDiagram({ toggle }: { toggle: ReactNode }) {
   const plotRef = useRef<HTMLDivElement>(null);
   const emRef = useRef<HTMLSpanElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const room = usePlotRoom(plotRef, emRef);
+  const room = useRoom(plotRef, emRef, plotBox);
   const v = useDiagramView(svgRef, room);
   const [hover, setHover] = useState<{ arrow: Arrow; x: number; y: number } | null>(null);
   const [keyOpen, setKeyOpen] = useState(false);

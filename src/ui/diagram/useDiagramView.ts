@@ -22,19 +22,15 @@ import { useFrame, useLab } from '../labContext';
 import { PlacedCache } from './placedCache';
 import { useSpaceTime } from './useSpaceTime';
 import { useTimeZoom } from './useTimeZoom';
+import type { Room } from '../useRoom';
+
+export type { Room };
 
 /** Most arrows and marks one redraw draws; past them the window is thinned (see thinArrows). */
 const ARROW_BUDGET = 1400;
 const MARK_BUDGET = 400;
 /** While following, the present stands this far across the plot. */
 const FOLLOW_AT = 0.9;
-
-export interface Room {
-  readonly width: number;
-  readonly height: number;
-  /** 1em of the diagram's lane labels, in px (follows the text size and presentation mode). */
-  readonly em: number;
-}
 
 export function useDiagramView(svgRef: RefObject<SVGSVGElement | null>, room: Room) {
   const { index, version } = useSpaceTime();

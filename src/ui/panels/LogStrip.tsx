@@ -3,13 +3,15 @@
 // share of the window, else one-line rows, and past that it scrolls with the leader's row
 // pinned), and picks the widest cells that show the indexes needed at its own width and text
 // size (layout/logWindow.ts), so nothing scrolls sideways.
-import { useEffect, useRef, useState } from 'react';
-import type { ReactNode, RefObject } from 'react';
+import { useRef } from 'react';
+import type { ReactNode } from 'react';
 import { stripColumns, stripDensity } from '../../layout/logWindow';
 import { LogKey } from '../log/LogKey';
 import { LogTable, indexesNeeded } from '../log/LogTable';
 import { useFrame, useIntents, useT } from '../labContext';
 import { StageView } from '../diagram/StageView';
+import type { Measure } from '../useRoom';
+import { useRoom } from '../useRoom';
 
 /** The strip, or in its place the space-time diagram; the switch between them sits on both. */
 export function LogStrip() {
@@ -22,7 +24,7 @@ function LogTableStrip({ toggle }: { toggle: ReactNode }) {
   const lab = useIntents();
   const ref = useRef<HTMLElement>(null);
   const emRef = useRef<HTMLSpanElement>(null);
-  const room = useRoom(ref, emRef);
+  const room = useRoom(ref, emRef, stripBox);
   const layout = stripColumns(room.width, room.em, frame ? indexesNeeded(frame) : 0);
   const density = stripDensity(frame?.nodes.length ?? 0, room.height, room.em);
   return (
@@ -49,38 +51,9 @@ function LogTableStrip({ toggle }: { toggle: ReactNode }) {
   );
 }
 
-/**
- * The strip's inner width, the window's height and the table's em in px, followed as the window
- * or the text size changes.
- */
-function useRoom(
-  ref: RefObject<HTMLElement | null>,
-  emRef: RefObject<HTMLElement | null>,
-): { width: number; height: number; em: number } {
-  const [room, setRoom] = useState({ width: 0, height: 0, em: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    const probe = emRef.current;
-    if (!el || !probe) return;
-    const measure = () => {
-      const style = getComputedStyle(el);
-      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      const width = Math.max(0, el.clientWidth - padding);
-      const height = window.innerHeight;
-      const em = probe.getBoundingClientRect().width;
-      setRoom((old) =>
-        old.width === width && old.height === height && old.em === em ? old : { width, height, em },
-      );
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    observer.observe(probe);
-    window.addEventListener('resize', measure);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', measure);
-    };
-  }, [ref, emRef]);
-  return room;
-}
+/** The strip's inner width (less its padding) and the window's height. */
+const stripBox: Measure = (el) => {
+  const style = getComputedStyle(el);
+  const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  return { width: Math.max(0, el.clientWidth - padding), height: window.innerHeight };
+};
