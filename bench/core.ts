@@ -7,6 +7,7 @@
 // Issue 11's figures: `linearizability` (the checker's cost, checkerCost.ts), `compaction` (heap
 // slope with and without snapshots) and `heapOwners` (who holds what grows; compaction.ts).
 import { createSimulation, runChaos, type Simulation } from '../src/sim';
+import { bareCore } from './bareCore';
 import { checkerCost } from './checkerCost';
 import { heapGrowthByOwner, heapWithCompaction } from './compaction';
 import type { Line } from './measure';
@@ -14,6 +15,8 @@ import { collect, heapMB, loadAverage, median, round } from './measure';
 
 interface Run {
   readonly sim: Simulation;
+  /** The trace digest the run ended with: the same workload must end with the same one. */
+  readonly digest: string;
   readonly virtualMs: number;
   readonly events: number;
 }
@@ -38,6 +41,7 @@ function timed(scenario: string, nodes: number, body: () => Run, repeats = 5): L
     virtualSeconds: run.virtualMs / 1000,
     wallMs: round(wallMs),
     events: run.events,
+    digest: run.digest,
     virtualSecondsPerWallSecond: round(run.virtualMs / wallMs, 0),
     heapMB: heapMB(),
     runsMs: wall.map((w) => round(w)),
@@ -56,7 +60,7 @@ function steady(nodes: number, everyMs: number, seconds: number): Run {
     sim.runFor(everyMs);
     sim.write(`k${i % 100}`, `v${i}`);
   }
-  return { sim, virtualMs: sim.now, events: sim.eventCount() };
+  return { sim, digest: sim.traceHash(), virtualMs: sim.now, events: sim.eventCount() };
 }
 
 /**
@@ -177,9 +181,57 @@ function heapFlatness(): Line {
   };
 }
 
+/**
+ * The write scenario beside the same workload through the core alone (bareCore.ts), run in turn
+ * (bare, full, bare, full …) so both see the same machine: the ratio of their medians is what
+ * the simulator around the core costs, with every checker on and the digest kept.
+ */
+function versusBare(repeats = 7): Line {
+  const full = () => steady(5, 100, 600);
+  const bare = () => bareCore(5, 100, 600);
+  full();
+  bare();
+  full();
+  bare();
+  const fullMs: number[] = [];
+  const bareMs: number[] = [];
+  let steps = 0;
+  let leaderLog = 0;
+  for (let i = 0; i < repeats; i++) {
+    collect();
+    let start = performance.now();
+    const b = bare();
+    bareMs.push(performance.now() - start);
+    steps = b.steps;
+    leaderLog = b.leaderLog;
+    collect();
+    start = performance.now();
+    full();
+    fullMs.push(performance.now() - start);
+  }
+  const ratios = fullMs.map((f, i) => f / bareMs[i]!);
+  return {
+    scenario: 'bare core beside the simulator, write every 100 ms',
+    nodes: 5,
+    virtualSeconds: 600,
+    wallMs: round(median(bareMs)),
+    events: steps,
+    virtualSecondsPerWallSecond: round(600_000 / median(bareMs), 0),
+    heapMB: heapMB(),
+    bareLeaderLogLength: leaderLog,
+    simulatorWallMs: round(median(fullMs)),
+    simulatorVirtualSecondsPerWallSecond: round(600_000 / median(fullMs), 0),
+    // Pair by pair (each full run against the bare run just before it), then the median.
+    simulatorOverBare: round(median(ratios), 2),
+    ratios: ratios.map((r) => round(r, 2)),
+    loadAverage: loadAverage(),
+  };
+}
+
 const scenarios: Record<string, () => Line> = {
   idle: () => timed('idle', 5, () => steady(5, 0, 600)),
   writes: () => timed('write every 100 ms', 5, () => steady(5, 100, 600)),
+  bare: () => versusBare(),
   writes9: () => timed('write every 10 ms', 9, () => steady(9, 10, 60)),
   chaos: () => chaosSweep(50),
   throughput: () => throughput(2000, 10),
