@@ -11,7 +11,7 @@ import { asIndex } from './types';
 import { initialProgress } from './progress';
 import { lastIndex } from './log';
 import type { Entry, LogIndex, NodeId, RaftOptions, Role, Snapshot, Term } from './types';
-import type { KeyValue, Machine, SavedReply } from './stateMachine';
+import type { Machine, MachineDraft } from './stateMachine';
 import { copyMachine } from './stateMachine';
 import type { PendingRead } from './reads';
 import { randomIntBetween } from './random';
@@ -137,14 +137,14 @@ export interface Ctx {
   /** True once `s.progress` is this step's own copy, so `setProgress` may write into it. */
   progressOwned?: boolean;
   /** This step's own copy of the state machine, once it applied something (see ownMachine). */
-  machineOwned?: { kv: KeyValue; sessions: Map<number, SavedReply> };
+  machineOwned?: MachineDraft;
 }
 
 /**
  * The state machine this step may change: copied once per step from the node value's (which
  * stays as it was), so applying a batch of entries copies the keys once, not per entry.
  */
-export function ownMachine(c: Ctx): { kv: KeyValue; sessions: Map<number, SavedReply> } {
+export function ownMachine(c: Ctx): MachineDraft {
   if (!c.machineOwned) {
     c.machineOwned = copyMachine(c.s.machine);
     c.s.machine = c.machineOwned;

@@ -21,4 +21,5 @@ export {
 export { majority, failuresTolerated, quorumIndex } from './quorum';
 export { nextRandom, randomIntBetween, deriveSeed } from './random';
 export { applyCommand, describeCommand, describeClientCommand } from './stateMachine';
-export type { KeyValue } from './stateMachine';
+export type { KeyValue, KeyWriter } from './stateMachine';
+export { LayeredMap } from './layeredMap';

@@ -8,18 +8,19 @@ import type { InstallSnapshot } from './messages';
 import { compactTo, lastIndex, logFrom, termAt } from './log';
 import { progressSnapshotSent } from './progress';
 import { becomeFollower } from './roles';
-import type { KeyValue, SavedReply } from './stateMachine';
+import { LayeredMap } from './layeredMap';
+import type { MachineDraft, SavedReply } from './stateMachine';
 import { configurationOf } from './tracker';
 import type { NodeId, Snapshot } from './types';
 import { asIndex, asTerm } from './types';
 
 /** The state machine a snapshot holds, as the node keeps it. */
-export function machineOf(snapshot: Snapshot): { kv: KeyValue; sessions: Map<number, SavedReply> } {
+export function machineOf(snapshot: Snapshot): MachineDraft {
   const sessions = new Map<number, SavedReply>();
   for (const [client, seq, index, term] of snapshot.sessions) {
     sessions.set(client, { seq, index: asIndex(index), term: asTerm(term) });
   }
-  return { kv: new Map(snapshot.kv), sessions };
+  return { kv: new LayeredMap(snapshot.kv), sessions };
 }
 
 /**

@@ -1,9 +1,18 @@
 // The key-value state machine that committed commands drive, with the client sessions that
 // make a retried write apply once (thesis §6.3). Every server keeps one in its node value; hosts
 // mirror the keys from the core's `apply` outputs to show them.
+import { LayeredMap } from './layeredMap';
 import type { ClientCommand, Command, ConfigChange, Entry, LogIndex, NodeId, Term } from './types';
 
-export type KeyValue = Map<string, string>;
+/** A state machine's keys: cheap to copy once per step that applies (see layeredMap.ts). */
+export type KeyValue = LayeredMap<string, string>;
+
+/** What applying a command needs of a key-value map: a `Map` or the core's own keys. */
+export interface KeyWriter {
+  get(key: string): string | undefined;
+  set(key: string, value: string): unknown;
+  delete(key: string): unknown;
+}
 
 /** The reply a session saved for its latest write, to answer a duplicate with (§6.3). */
 export interface SavedReply {
@@ -18,22 +27,32 @@ export interface SavedReply {
  * keep theirs.
  */
 export interface Machine {
-  readonly kv: ReadonlyMap<string, string>;
+  /** Read it as a `ReadonlyMap`; only a step's own copy (copyMachine) is ever written. */
+  readonly kv: KeyValue;
   readonly sessions: ReadonlyMap<number, SavedReply>;
 }
 
-export const EMPTY_MACHINE: Machine = { kv: new Map(), sessions: new Map() };
+/** The state machine one step may change. */
+export interface MachineDraft {
+  kv: KeyValue;
+  sessions: Map<number, SavedReply>;
+}
 
-/** A copy the caller may change (for one step). */
-export function copyMachine(m: Machine): { kv: KeyValue; sessions: Map<number, SavedReply> } {
-  return { kv: new Map(m.kv), sessions: new Map(m.sessions) };
+export const EMPTY_MACHINE: Machine = { kv: new LayeredMap(), sessions: new Map() };
+
+/**
+ * A copy the caller may change (for one step). The keys are copied in part (layeredMap.ts): a
+ * copy of all of them per applying step was the largest cost of a busy cluster's run.
+ */
+export function copyMachine(m: Machine): MachineDraft {
+  return { kv: m.kv.copy(), sessions: new Map(m.sessions) };
 }
 
 /**
  * Applies one committed command; no-ops and configuration entries leave the keys as they are.
  * Example: "a" holds "x"; append a "y" → "xy"; delete a → no key "a".
  */
-export function applyCommand(kv: KeyValue, command: Command): void {
+export function applyCommand(kv: KeyWriter, command: Command): void {
   if (command.kind === 'set') kv.set(command.key, command.value);
   else if (command.kind === 'delete') kv.delete(command.key);
   else if (command.kind === 'append')
@@ -45,11 +64,7 @@ export function applyCommand(kv: KeyValue, command: Command): void {
  * later one (§6.3); returns the saved reply of the write it duplicates, or null when applied.
  * Example: client 3's seq 5 applied at index 9; a retry of seq 5 at index 12 → the reply of 9.
  */
-export function applyEntry(
-  m: { kv: KeyValue; sessions: Map<number, SavedReply> },
-  index: LogIndex,
-  entry: Entry,
-): SavedReply | null {
+export function applyEntry(m: MachineDraft, index: LogIndex, entry: Entry): SavedReply | null {
   const session = entry.session;
   if (session !== undefined) {
     const saved = m.sessions.get(session.client);
