@@ -11,7 +11,7 @@ import { bareCore } from './bareCore';
 import { checkerCost } from './checkerCost';
 import { heapGrowthByOwner, heapWithCompaction } from './compaction';
 import type { Line } from './measure';
-import { collect, heapMB, loadAverage, median, round } from './measure';
+import { clocked, collect, heapMB, loadAverage, median, round } from './measure';
 
 interface Run {
   readonly sim: Simulation;
@@ -26,12 +26,14 @@ function timed(scenario: string, nodes: number, body: () => Run, repeats = 5): L
   body();
   body();
   const wall: number[] = [];
+  const cpu: number[] = [];
   let last: Run | null = null;
   for (let i = 0; i < repeats; i++) {
     collect();
-    const start = performance.now();
-    last = body();
-    wall.push(performance.now() - start);
+    const run = clocked(body);
+    last = run.result;
+    wall.push(run.wallMs);
+    cpu.push(run.cpuMs);
   }
   const wallMs = median(wall);
   const run = last!;
@@ -45,6 +47,9 @@ function timed(scenario: string, nodes: number, body: () => Run, repeats = 5): L
     virtualSecondsPerWallSecond: round(run.virtualMs / wallMs, 0),
     heapMB: heapMB(),
     runsMs: wall.map((w) => round(w)),
+    // CPU time of this process per run: what the code cost, without the waits for a core.
+    cpuMs: round(median(cpu)),
+    runsCpuMs: cpu.map((c) => round(c)),
     // The fastest run: what the code does when no other process competes for the core.
     bestVirtualSecondsPerWallSecond: round(run.virtualMs / Math.min(...wall), 0),
     loadAverage: loadAverage(),

@@ -62,9 +62,12 @@ const thisFile = await bundle(root, 'this');
 const otherFile = await bundle(otherRoot, 'other');
 const mine = [];
 const theirs = [];
-// Each process's fastest run too: on a shared machine the fastest is the least disturbed.
+// Each process's fastest run, and its median CPU time: on a shared machine the fastest run is
+// the least disturbed one, and CPU time leaves out the waits for a core.
 const mineBest = [];
 const theirsBest = [];
+const mineCpu = [];
+const theirsCpu = [];
 let historiesAgree = true;
 for (let i = 0; i < rounds; i++) {
   const a = runOnce(thisFile);
@@ -73,6 +76,10 @@ for (let i = 0; i < rounds; i++) {
   theirs.push(b.wallMs);
   mineBest.push(Math.min(...(a.runsMs ?? [a.wallMs])));
   theirsBest.push(Math.min(...(b.runsMs ?? [b.wallMs])));
+  if (a.cpuMs !== undefined && b.cpuMs !== undefined) {
+    mineCpu.push(a.cpuMs);
+    theirsCpu.push(b.cpuMs);
+  }
   // Older trees print no digest: then the event counts must agree.
   if (a.events !== b.events || (a.digest && b.digest && a.digest !== b.digest))
     historiesAgree = false;
@@ -92,6 +99,11 @@ console.log(
     thisBestMs: round(Math.min(...mineBest), 1),
     otherBestMs: round(Math.min(...theirsBest), 1),
     speedupOfBest: round(Math.min(...theirsBest) / Math.min(...mineBest)),
+    ...(mineCpu.length === rounds && {
+      thisCpuMs: round(median(mineCpu), 1),
+      otherCpuMs: round(median(theirsCpu), 1),
+      speedupOfCpu: round(median(mineCpu.map((m, i) => theirsCpu[i] / m))),
+    }),
     sameHistory: historiesAgree,
   }),
 );

@@ -1,45 +1,49 @@
 // A map that is cheap to copy, for state that every step may change a little but that old node
-// values must keep as it was: a shared base that is never changed, plus the few changes since.
-// A copy shares the base and copies only the changes; once they grow past about √(2n) of the
-// base's n keys they are folded into a new base. It reads and iterates exactly as a `Map` that
-// saw the same sets and deletes would: a changed key keeps its place, a new key (or one deleted
-// and set again) goes to the end.
+// values must keep as it was: a base that is never changed, plus the sets and deletes made since,
+// in order, in a list that copies share. A copy costs one small object; once the list grows
+// past about √n of the base's n keys it is folded into a new base. Reading it back replays the
+// list over the base, so it iterates exactly as a `Map` that saw the same sets and deletes: a
+// changed key keeps its place, a new key (or one deleted and set again) goes to the end.
 //
 // Example: base {a:1, b:2}; set b=3, delete a, set c=4, set a=5 → iterates b=3, c=4, a=5.
+
+/** One change: a set, or a delete (`deleted` true, `value` unused). */
+interface Change<K, V> {
+  readonly key: K;
+  readonly value: V | undefined;
+  readonly deleted: boolean;
+}
 
 export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   /** Never changed once made: copies share it. */
   private base: ReadonlyMap<K, V>;
-  /** New values of base keys that keep their place. */
-  private over: Map<K, V>;
-  /** Base keys deleted (a key set again after that lives in `tail`). */
-  private gone: Set<K>;
-  /** Keys after the base's, in the order they were (last) added. */
-  private tail: Map<K, V>;
+  /**
+   * The changes since the base; this map reads only the first `length`. Copies share the list:
+   * one that changes past the list's end appends to it, one that would overwrite another's
+   * changes (a second copy of the same version) takes its own list first.
+   */
+  private changes: Change<K, V>[];
+  private length: number;
   private count: number;
 
   constructor(entries?: Iterable<readonly [K, V]>) {
     this.base = new Map(entries);
-    this.over = new Map();
-    this.gone = new Set();
-    this.tail = new Map();
+    this.changes = [];
+    this.length = 0;
     this.count = this.base.size;
   }
 
   /** A copy that may be changed while this one stays as it is. */
   copy(): LayeredMap<K, V> {
     const c = Object.create(LayeredMap.prototype) as LayeredMap<K, V>;
-    const changes = this.over.size + this.gone.size + this.tail.size;
-    if (changes * changes > 2 * this.base.size + 64) {
-      c.base = new Map(this);
-      c.over = new Map();
-      c.gone = new Set();
-      c.tail = new Map();
+    if (this.length * this.length > this.base.size + 256) {
+      c.base = this.replayed();
+      c.changes = [];
+      c.length = 0;
     } else {
       c.base = this.base;
-      c.over = new Map(this.over);
-      c.gone = new Set(this.gone);
-      c.tail = new Map(this.tail);
+      c.changes = this.changes;
+      c.length = this.length;
     }
     c.count = this.count;
     return c;
@@ -50,51 +54,46 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   get(key: K): V | undefined {
-    if (this.tail.has(key)) return this.tail.get(key);
-    if (this.gone.has(key)) return undefined;
-    return this.over.has(key) ? this.over.get(key) : this.base.get(key);
+    const { changes } = this;
+    for (let i = this.length - 1; i >= 0; i--) {
+      const c = changes[i]!;
+      if (c.key === key) return c.deleted ? undefined : c.value;
+    }
+    return this.base.get(key);
   }
 
   has(key: K): boolean {
-    return this.tail.has(key) || (!this.gone.has(key) && this.base.has(key));
+    const { changes } = this;
+    for (let i = this.length - 1; i >= 0; i--) {
+      const c = changes[i]!;
+      if (c.key === key) return !c.deleted;
+    }
+    return this.base.has(key);
   }
 
   set(key: K, value: V): this {
-    if (this.tail.has(key)) this.tail.set(key, value);
-    else if (this.base.has(key) && !this.gone.has(key)) this.over.set(key, value);
-    else {
-      this.tail.set(key, value);
-      this.count++;
-    }
+    if (!this.has(key)) this.count++;
+    this.push({ key, value, deleted: false });
     return this;
   }
 
   delete(key: K): boolean {
-    if (this.tail.delete(key)) {
-      this.count--;
-      return true;
-    }
-    if (!this.base.has(key) || this.gone.has(key)) return false;
-    this.gone.add(key);
-    this.over.delete(key);
+    if (!this.has(key)) return false;
     this.count--;
+    this.push({ key, value: undefined, deleted: true });
     return true;
   }
 
-  *entries(): MapIterator<[K, V]> {
-    for (const [key, value] of this.base) {
-      if (this.gone.has(key)) continue;
-      yield [key, this.over.has(key) ? this.over.get(key)! : value];
-    }
-    yield* this.tail;
+  entries(): MapIterator<[K, V]> {
+    return this.replayed().entries();
   }
 
-  *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
+  keys(): MapIterator<K> {
+    return this.replayed().keys();
   }
 
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+  values(): MapIterator<V> {
+    return this.replayed().values();
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
@@ -102,6 +101,24 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+    this.replayed().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  private push(change: Change<K, V>): void {
+    if (this.changes.length !== this.length) this.changes = this.changes.slice(0, this.length);
+    this.changes.push(change);
+    this.length++;
+  }
+
+  /** The base with the changes played over it, as a new Map. */
+  private replayed(): Map<K, V> {
+    const out = new Map(this.base);
+    const { changes } = this;
+    for (let i = 0; i < this.length; i++) {
+      const c = changes[i]!;
+      if (c.deleted) out.delete(c.key);
+      else out.set(c.key, c.value as V);
+    }
+    return out;
   }
 }

@@ -54,6 +54,11 @@ describe('LayeredMap', () => {
           map.set(key, `v${i}`);
         } else if (op < 9) {
           expect(layered.delete(key)).toBe(map.delete(key));
+        } else if (op < 10 && kept.length > 0 && draw(4) === 0) {
+          // Go back to a kept version and change a copy of it instead.
+          const [version, entries] = kept[draw(kept.length)]!;
+          layered = version.copy();
+          map = new Map(entries);
         } else {
           kept.push([layered, [...map]]);
           layered = layered.copy();
@@ -68,6 +73,30 @@ describe('LayeredMap', () => {
       for (const [version, entries] of kept) expect([...version]).toEqual(entries);
     },
   );
+
+  it('two copies of one version change apart from each other and from it', () => {
+    const original = new LayeredMap([['a', '1']]);
+    original.set('b', '2');
+    const left = original.copy();
+    const right = original.copy();
+    left.set('c', 'left');
+    right.set('c', 'right');
+    right.delete('a');
+    expect([...original]).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+    expect([...left]).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', 'left'],
+    ]);
+    expect([...right]).toEqual([
+      ['b', '2'],
+      ['c', 'right'],
+    ]);
+    expect([left.size, right.size, original.size]).toEqual([3, 2, 2]);
+  });
 
   it('forEach hands value, key and the map itself', () => {
     const m = new LayeredMap([['x', '1']]);
