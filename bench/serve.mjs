@@ -4,8 +4,12 @@ import { execSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from '../scripts/chromium.mjs';
 
-/** The benchmarks build apart from dist/, so a test server serving dist/ is never disturbed. */
-export const BENCH_OUT_DIR = 'node_modules/.cache/bench-dist';
+/**
+ * The benchmarks build apart from dist/, so a test server serving dist/ is never disturbed.
+ * RL_OUTDIR and RL_PORT (as for the browser tests) let two runs on one machine keep apart.
+ */
+export const BENCH_OUT_DIR = process.env.RL_OUTDIR ?? 'node_modules/.cache/bench-dist';
+const BENCH_PORT = Number(process.env.RL_PORT ?? 4175);
 
 async function waitForServer(url, ms) {
   const deadline = Date.now() + ms;
@@ -26,7 +30,7 @@ async function waitForServer(url, ms) {
  * before the first navigation (e.g. to add an init script that times the page from its start).
  */
 export async function openApp({
-  port = 4175,
+  port = BENCH_PORT,
   viewport = { width: 1280, height: 720 },
   path = '/',
   beforeGoto = async () => {},

@@ -1,15 +1,21 @@
 // `npm run bench:ui`: measures the classroom UI in headless Chromium and prints one JSON object:
 // frame times while 9 nodes play at 1,000 virtual ms per second with a write every 50 virtual ms
-// and 10 % loss, in presentation mode (the classroom's screen, all text ≥ 18 px); the time from navigation to a running cluster; the gzipped JS; and, after
+// and 10 % loss, in presentation mode (the classroom's screen, all text ≥ 18 px); the time from
+// navigation to a running cluster; the gzipped JS; and, after
 // 10 virtual minutes of history with a write every 100 virtual ms, one step back and the heap;
 // and the space-time diagram's redraw time while panning after 10 virtual minutes at 9 nodes.
 // Progress goes to stderr. UI_BENCH_HEAP_CAP_MB (default 1500) stops the long run early, with
 // the minutes reached reported, if the main thread's heap grows past it. UI_BENCH_ONLY=diagram
 // measures the diagram alone (UI_BENCH_DIAGRAM_MINUTES, default 10, sets its run's length);
-// UI_BENCH_ONLY=share the link of a five-minute classroom session and a ten-minute import.
+// UI_BENCH_ONLY=share the link of a five-minute classroom session and a ten-minute import;
+// UI_BENCH_ONLY=frames the startup and frame times alone; UI_BENCH_ONLY=history the history run,
+// step back and heap alone. `--busy` runs one CPU-bound process beside the browser while the
+// frames are timed (a student's busy laptop); the frame figures say whether it ran.
+// UI_BENCH_HEAP_SNAPSHOT=file writes the heap snapshot taken after the history run.
 // Functions passed to page.evaluate run in the page, where these browser globals exist.
 /* global window, document, requestAnimationFrame, KeyboardEvent, MouseEvent */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_OUT_DIR, openApp } from './serve.mjs';
@@ -22,6 +28,10 @@ const DIAGRAM_MINUTES = Number(process.env.UI_BENCH_DIAGRAM_MINUTES ?? 10);
 const DIAGRAM_PANS = 60;
 const ONLY_DIAGRAM = process.env.UI_BENCH_ONLY === 'diagram';
 const ONLY_SHARE = process.env.UI_BENCH_ONLY === 'share';
+const ONLY_FRAMES = process.env.UI_BENCH_ONLY === 'frames';
+const ONLY_HISTORY = process.env.UI_BENCH_ONLY === 'history';
+const BUSY = process.argv.includes('--busy');
+const HEAP_SNAPSHOT = process.env.UI_BENCH_HEAP_SNAPSHOT;
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
@@ -67,6 +77,17 @@ async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize, totalSize } = await cdp.send('Runtime.getHeapUsage');
   return { usedMB: mb(usedSize), totalMB: mb(totalSize) };
+}
+
+/** Writes the page's heap snapshot to `path` (read it with bench/heapOwners.ts). */
+async function writeHeapSnapshot(cdp, path) {
+  const out = createWriteStream(path);
+  const onChunk = ({ chunk }) => out.write(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await new Promise((r) => out.end(r));
+  log('heap snapshot written to', path);
 }
 
 /**
@@ -174,45 +195,12 @@ async function diagramRedraws(page, base) {
   );
 }
 
-if (ONLY_DIAGRAM) {
-  const only = await openApp();
-  try {
-    const diagram = await diagramRedraws(only.page, only.base);
-    const result = { diagramRedraw9Nodes10VirtualMinutes: diagram, pageErrors: only.errors };
-    console.log(JSON.stringify(result, null, 2));
-  } finally {
-    await only.close();
-  }
-  process.exit(0);
-}
-
-if (ONLY_SHARE) {
-  const only = await openApp();
-  try {
-    const share = await shareFigures(only.browser, only.base);
-    console.log(JSON.stringify({ share, pageErrors: only.errors }, null, 2));
-  } finally {
-    await only.close();
-  }
-  process.exit(0);
-}
-
-const app = await openApp({
-  path: '/?n=9&seed=1&loss=10&present=1',
-  beforeGoto: (page) => page.addInitScript(timeStartup),
-});
-try {
-  const { page, base } = app;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-
-  // 1. Startup: navigation → the first frame of a running cluster (all 9 workers answered).
-  await page.waitForFunction(() => window.__uiBench?.running != null, null, { timeout: 30_000 });
-  const startup = await page.evaluate(() => ({ ...window.__uiBench }));
-  log('running after', startup.running, 'ms');
-
-  // 2. Frame times: play at 1,000 virtual ms per second, a write every 50 virtual ms.
-  const frames = await page.evaluate(async (seconds) => {
+/**
+ * Plays at 1,000 virtual ms per second with a write every 50 virtual ms for `FRAME_SECONDS`,
+ * timing every frame; with `--busy`, one CPU-bound process runs beside the browser meanwhile.
+ */
+async function frameTimes(page) {
+  return page.evaluate(async (seconds) => {
     const store = window.raftLabStore;
     store.getState().setSpeed(1000);
     store.getState().play();
@@ -259,9 +247,10 @@ try {
       leader: window.raftLabView().frame.facts.leader,
     };
   }, FRAME_SECONDS);
-  log('frames', JSON.stringify(frames));
-  const heapAfterFrames = await heapAfterGc(cdp);
+}
 
+/** Ten virtual minutes of history, one step back five times, and the heap: see the header. */
+async function historyRun(page, base, cdp) {
   // 3. Ten virtual minutes of history (5 nodes, a write every 100 virtual ms), minute by minute.
   await page.goto(`${base}/?n=5&seed=1`);
   await page.waitForFunction(() => window.raftLabStore?.getState().status === 'running');
@@ -320,17 +309,160 @@ try {
     });
   }
   const heapAfterHistory = page.isClosed() ? null : await heapAfterGc(cdp);
-  let allThreadsMB = null;
-  try {
-    allThreadsMB = await page.evaluate(async () => {
+  if (HEAP_SNAPSHOT && !page.isClosed()) await writeHeapSnapshot(cdp, HEAP_SNAPSHOT);
+  const allThreadsMB = await page
+    .evaluate(async () => {
       if (!performance.measureUserAgentSpecificMemory) return null;
       const timeout = new Promise((r) => setTimeout(() => r(null), 20_000));
       const result = await Promise.race([performance.measureUserAgentSpecificMemory(), timeout]);
       return result ? result.bytes / 2 ** 20 : null;
-    });
-  } catch {
-    allThreadsMB = null;
+    })
+    .catch(() => null);
+
+  return { minutes, stoppedEarly, stepBack, heapAtStart, heapAfterHistory, allThreadsMB };
+}
+
+/** One CPU-bound process beside the browser (`--busy`): a student's laptop doing other work. */
+function startBusy() {
+  if (!BUSY) return { stop: () => {} };
+  const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  log('busy: one CPU-bound process, pid', child.pid);
+  return { stop: () => child.exitCode === null && child.kill('SIGKILL') };
+}
+
+function frameFigures(frames) {
+  return {
+    busy: BUSY,
+    seconds: FRAME_SECONDS,
+    frames: frames.frames,
+    p50Ms: ms(frames.p50),
+    p95Ms: ms(frames.p95),
+    p99Ms: ms(frames.p99),
+    maxMs: ms(frames.max),
+    framesOver16_7Ms: frames.over16_7,
+    framesOver33Ms: frames.over33,
+    writesSent: frames.writes,
+    achievedVirtualMsPerRealSecond: Math.round(frames.virtualMsPerRealSecond),
+    eventsRecorded: frames.events,
+    violations: frames.violations,
+    goalP95Ms: 16.7,
+    goalVirtualMsPerRealSecond: 990,
+  };
+}
+
+function historyFigures(h) {
+  const { minutes, stoppedEarly, stepBack } = h;
+  const last = minutes[minutes.length - 1];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return {
+    minutesReached: minutes.length,
+    stoppedEarly,
+    virtualMs: last?.virtualMs ?? 0,
+    framesKept: last?.frames ?? 0,
+    eventsRecorded: last?.headSeq ?? 0,
+    clientRequests: last?.requests ?? 0,
+    violations: last?.violations ?? null,
+    wallSeconds: +minutes.reduce((s, m) => s + m.wallSeconds, 0).toFixed(1),
+    heapMBByMinute: minutes.map((m) => m.heapMB),
+    stepBackIntentMs: stepBack ? ms(median(stepBack.map((r) => r.intent))) : null,
+    stepBackToNextFrameMs: stepBack ? ms(median(stepBack.map((r) => r.painted))) : null,
+    stepBackFirstToNextFrameMs: stepBack ? ms(stepBack[0].painted) : null,
+    stepBackMovedOneEvent: stepBack ? stepBack.every((r) => r.moved === 1) : null,
+  };
+}
+
+/** Startup and frame times on the classroom's 9-node page (the first thing a full run does). */
+async function openFramesPage() {
+  const app = await openApp({
+    path: '/?n=9&seed=1&loss=10&present=1',
+    beforeGoto: (page) => page.addInitScript(timeStartup),
+  });
+  const cdp = await app.page.context().newCDPSession(app.page);
+  await cdp.send('HeapProfiler.enable');
+  // 1. Startup: navigation → the first frame of a running cluster (all 9 workers answered).
+  await app.page.waitForFunction(() => window.__uiBench?.running != null, null, {
+    timeout: 30_000,
+  });
+  const startup = await app.page.evaluate(() => ({ ...window.__uiBench }));
+  log('running after', startup.running, 'ms');
+  // 2. Frame times, beside a busy process with --busy.
+  const busy = startBusy();
+  let frames;
+  try {
+    frames = await frameTimes(app.page);
+  } finally {
+    busy.stop();
   }
+  log('frames', JSON.stringify(frames));
+  return { app, cdp, startup, frames };
+}
+
+if (ONLY_DIAGRAM) {
+  const only = await openApp();
+  try {
+    const diagram = await diagramRedraws(only.page, only.base);
+    const result = { diagramRedraw9Nodes10VirtualMinutes: diagram, pageErrors: only.errors };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await only.close();
+  }
+  process.exit(0);
+}
+
+if (ONLY_SHARE) {
+  const only = await openApp();
+  try {
+    const share = await shareFigures(only.browser, only.base);
+    console.log(JSON.stringify({ share, pageErrors: only.errors }, null, 2));
+  } finally {
+    await only.close();
+  }
+  process.exit(0);
+}
+
+if (ONLY_FRAMES) {
+  const { app, frames } = await openFramesPage();
+  try {
+    const result = {
+      frameTimes9Nodes1000MsPerSecondWriteEvery50Ms10PctLoss: frameFigures(frames),
+      pageErrors: app.errors,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await app.close();
+  }
+  process.exit(0);
+}
+
+if (ONLY_HISTORY) {
+  const only = await openApp();
+  try {
+    const cdp = await only.page.context().newCDPSession(only.page);
+    await cdp.send('HeapProfiler.enable');
+    const h = await historyRun(only.page, only.base, cdp);
+    const result = {
+      history10VirtualMinutes5NodesWriteEvery100Ms: historyFigures(h),
+      heapMainThreadAfterGcMB: {
+        fresh5NodeCluster: h.heapAtStart.usedMB,
+        afterHistoryRun: h.heapAfterHistory?.usedMB ?? null,
+        historyMinutesReached: h.minutes.length,
+      },
+      pageErrors: only.errors,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await only.close();
+  }
+  process.exit(0);
+}
+
+const { app, cdp, startup, frames } = await openFramesPage();
+try {
+  const { page, base } = app;
+  const heapAfterFrames = await heapAfterGc(cdp);
+
+  // 3 and 4. Ten virtual minutes of history, then one step back.
+  const h = await historyRun(page, base, cdp);
 
   // 5. The space-time diagram after 10 virtual minutes at 9 nodes (a write every 200 virtual ms):
   // the time to open it (the index reads the whole history once), then ~60 redraws while panning.
@@ -353,53 +485,24 @@ try {
   }
   log('share', JSON.stringify(share));
 
-  const last = minutes[minutes.length - 1];
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const result = {
     chromium: await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''),
     crossOriginIsolated: await page.evaluate(() => window.crossOriginIsolated),
-    frameTimes9Nodes1000MsPerSecondWriteEvery50Ms10PctLoss: {
-      seconds: FRAME_SECONDS,
-      frames: frames.frames,
-      p50Ms: ms(frames.p50),
-      p95Ms: ms(frames.p95),
-      p99Ms: ms(frames.p99),
-      maxMs: ms(frames.max),
-      framesOver16_7Ms: frames.over16_7,
-      framesOver33Ms: frames.over33,
-      writesSent: frames.writes,
-      achievedVirtualMsPerRealSecond: Math.round(frames.virtualMsPerRealSecond),
-      eventsRecorded: frames.events,
-      violations: frames.violations,
-    },
+    frameTimes9Nodes1000MsPerSecondWriteEvery50Ms10PctLoss: frameFigures(frames),
     startup9Nodes: {
       definition:
         'ms from navigation start to the first painted frame of a running cluster: every worker answered and the first (seq 0) frame is on screen; the app starts paused, so no event has happened yet',
       navigationToRunningClusterMs: startup.running === null ? null : Math.round(startup.running),
     },
     jsGzip: jsSizes(),
-    history10VirtualMinutes5NodesWriteEvery100Ms: {
-      minutesReached: minutes.length,
-      stoppedEarly,
-      virtualMs: last?.virtualMs ?? 0,
-      framesKept: last?.frames ?? 0,
-      eventsRecorded: last?.headSeq ?? 0,
-      clientRequests: last?.requests ?? 0,
-      violations: last?.violations ?? null,
-      wallSeconds: +minutes.reduce((s, m) => s + m.wallSeconds, 0).toFixed(1),
-      heapMBByMinute: minutes.map((m) => m.heapMB),
-      stepBackIntentMs: stepBack ? ms(median(stepBack.map((r) => r.intent))) : null,
-      stepBackToNextFrameMs: stepBack ? ms(median(stepBack.map((r) => r.painted))) : null,
-      stepBackFirstToNextFrameMs: stepBack ? ms(stepBack[0].painted) : null,
-      stepBackMovedOneEvent: stepBack ? stepBack.every((r) => r.moved === 1) : null,
-    },
+    history10VirtualMinutes5NodesWriteEvery100Ms: historyFigures(h),
     heapMainThreadAfterGcMB: {
       after9NodeFrameRun: heapAfterFrames.usedMB,
-      fresh5NodeCluster: heapAtStart.usedMB,
-      afterHistoryRun: heapAfterHistory?.usedMB ?? null,
-      historyMinutesReached: minutes.length,
+      fresh5NodeCluster: h.heapAtStart.usedMB,
+      afterHistoryRun: h.heapAfterHistory?.usedMB ?? null,
+      historyMinutesReached: h.minutes.length,
     },
-    memoryAllThreadsMB: allThreadsMB === null ? null : mb(allThreadsMB * 2 ** 20),
+    memoryAllThreadsMB: h.allThreadsMB === null ? null : mb(h.allThreadsMB * 2 ** 20),
     diagramRedraw9Nodes10VirtualMinutes: diagram,
     share,
     pageErrors: app.errors,
