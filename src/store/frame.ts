@@ -17,7 +17,7 @@ import type {
   TraceEvent,
   Violation,
 } from '../sim';
-import { RejectionTracker, describeMessage } from '../sim';
+import { RejectionTracker } from '../sim';
 
 /**
  * A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. Entry
@@ -57,7 +57,6 @@ export interface NodeFrame extends Omit<NodeView, 'log' | 'kv'> {
 export interface FlightFrame {
   readonly id: number;
   readonly message: Message;
-  readonly summary: string;
   readonly sentAt: number;
   readonly arriveAt: number;
   /** Set when it dies before arriving, with where along its path (0…1) and why. */
@@ -106,6 +105,9 @@ const NO_CHOICES: readonly Choice[] = Object.freeze([]);
 /** How many of the newest client requests each frame carries for the client panel. */
 export const RECENT_REQUESTS = 12;
 
+/** How many state machine copies (the newest, by applied index) the projector offers to share. */
+const KV_COPIES_KEPT = 64;
+
 type LogBacking = { view: LogView; truncations: number; base: number; backing: Entry[] };
 
 /**
@@ -117,6 +119,8 @@ export class FrameProjector {
   private readonly logs = new Map<number, LogBacking>();
   private readonly flightFrames = new Map<number, FlightFrame>();
   private readonly rejections = new RejectionTracker();
+  /** The newest state machine copies by the index applied last (see projectKv). */
+  private readonly kvByApplied = new Map<number, Readonly<Record<string, string>>>();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
     const prev = this.previous;
@@ -171,7 +175,6 @@ export class FrameProjector {
       logBase: v.logBase,
       snapshot: old && sameRecord(old.snapshot, v.snapshot) ? old.snapshot : v.snapshot,
       reads: old && sameReads(old.reads, v.reads) ? old.reads : v.reads,
-      // The state machine is live: a frame keeps its own copy, reused while unchanged.
       kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
       rejection: this.rejections.of(v.id),
       voters: old && sameList(old.voters, v.voters) ? old.voters : v.voters,
@@ -182,6 +185,23 @@ export class FrameProjector {
       canStand: v.canStand,
     };
     return old && sameRecord(old, next) ? old : next;
+  }
+
+  /**
+   * The state machine is live: a frame keeps its own frozen copy. Servers that applied the same
+   * log prefix hold the same map (§5.4.3, State Machine Safety), so one copy per applied index
+   * serves them all — checked key by key, so a server whose map differs still gets its own.
+   * Five servers applying index 812 in turn make one copy instead of five.
+   */
+  private projectKv(v: NodeView): Readonly<Record<string, string>> {
+    const known = this.kvByApplied.get(v.lastApplied);
+    if (known && sameKv(known, v.kv)) return known;
+    const kv = Object.freeze(Object.fromEntries(v.kv));
+    this.kvByApplied.set(v.lastApplied, kv);
+    // Servers apply an index within a few heartbeats of each other: the newest copies suffice.
+    if (this.kvByApplied.size > KV_COPIES_KEPT)
+      this.kvByApplied.delete(this.kvByApplied.keys().next().value!);
+    return kv;
   }
 
   /** The facts, sharing the previous frame's lists (and the whole object) while unchanged. */
@@ -228,7 +248,6 @@ export class FrameProjector {
         frame = {
           id: f.id,
           message: f.message,
-          summary: describeMessage(f.message),
           sentAt: f.sentAt,
           arriveAt: f.arriveAt,
           lostAt: f.lostAt,

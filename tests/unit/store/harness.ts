@@ -1,5 +1,5 @@
 // Test harness for the store: an in-process cluster and a scheduler the test advances by hand.
-import { AsyncSimulation } from '../../../src/sim';
+import { AsyncSimulation, describeMessage } from '../../../src/sim';
 import type { LabStore, Persistence, RuntimeFactory, Scheduler } from '../../../src/store';
 import { createLabStore, selectFrame } from '../../../src/store';
 import { InProcessAsyncHost } from '../../../src/worker/inProcessAsyncHost';
@@ -79,7 +79,11 @@ export function visible(store: LabStore) {
       commitIndex: n.commitIndex,
       log: n.log.entries.slice(0, n.log.length),
     })),
-    flights: f.flights.map((m) => ({ id: m.id, summary: m.summary, lostAt: m.lostAt })),
+    flights: f.flights.map((m) => ({
+      id: m.id,
+      summary: describeMessage(m.message),
+      lostAt: m.lostAt,
+    })),
     requests: f.requests.map((r) => ({ id: r.id, stage: r.stage })),
   };
 }
