@@ -175,7 +175,7 @@ export class FrameProjector {
       logBase: v.logBase,
       snapshot: old && sameRecord(old.snapshot, v.snapshot) ? old.snapshot : v.snapshot,
       reads: old && sameReads(old.reads, v.reads) ? old.reads : v.reads,
-      kv: old && sameKv(old.kv, v.kv) ? old.kv : Object.freeze(Object.fromEntries(v.kv)),
+      kv: old && sameKv(old.kv, v.kv) ? old.kv : this.projectKv(v),
       rejection: this.rejections.of(v.id),
       voters: old && sameList(old.voters, v.voters) ? old.voters : v.voters,
       learners: old && sameList(old.learners, v.learners) ? old.learners : v.learners,
