@@ -16,11 +16,11 @@ import { asIndex, asTerm } from './types';
 
 /** The state machine a snapshot holds, as the node keeps it. */
 export function machineOf(snapshot: Snapshot): MachineDraft {
-  const sessions = new Map<number, SavedReply>();
+  const sessions: [number, SavedReply][] = [];
   for (const [client, seq, index, term] of snapshot.sessions) {
-    sessions.set(client, { seq, index: asIndex(index), term: asTerm(term) });
+    sessions.push([client, { seq, index: asIndex(index), term: asTerm(term) }]);
   }
-  return { kv: new LayeredMap(snapshot.kv), sessions };
+  return { kv: new LayeredMap(snapshot.kv), sessions: new LayeredMap(sessions) };
 }
 
 /**

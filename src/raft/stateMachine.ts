@@ -29,23 +29,23 @@ export interface SavedReply {
 export interface Machine {
   /** Read it as a `ReadonlyMap`; only a step's own copy (copyMachine) is ever written. */
   readonly kv: KeyValue;
-  readonly sessions: ReadonlyMap<number, SavedReply>;
+  readonly sessions: LayeredMap<number, SavedReply>;
 }
 
 /** The state machine one step may change. */
 export interface MachineDraft {
   kv: KeyValue;
-  sessions: Map<number, SavedReply>;
+  sessions: LayeredMap<number, SavedReply>;
 }
 
-export const EMPTY_MACHINE: Machine = { kv: new LayeredMap(), sessions: new Map() };
+export const EMPTY_MACHINE: Machine = { kv: new LayeredMap(), sessions: new LayeredMap() };
 
 /**
- * A copy the caller may change (for one step). The keys are copied in part (layeredMap.ts): a
- * copy of all of them per applying step was the largest cost of a busy cluster's run.
+ * A copy the caller may change (for one step), made of two LayeredMap copies (layeredMap.ts): a
+ * copy of every key per applying step was the largest cost of a busy cluster's run.
  */
 export function copyMachine(m: Machine): MachineDraft {
-  return { kv: m.kv.copy(), sessions: new Map(m.sessions) };
+  return { kv: m.kv.copy(), sessions: m.sessions.copy() };
 }
 
 /**
