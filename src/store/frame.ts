@@ -132,7 +132,7 @@ export class FrameProjector {
     const network = this.projectNetwork(sim.networkState());
     const frame: Frame = {
       seq: prev ? prev.seq + 1 : 0,
-      at: sim.now,
+      at: small(sim.now),
       event,
       nodes: prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
       flights,
@@ -161,9 +161,9 @@ export class FrameProjector {
       leaderId: v.leaderId,
       commitIndex: v.commitIndex,
       lastApplied: v.lastApplied,
-      electionDeadline: v.electionDeadline,
-      electionTimeoutMs: v.electionTimeoutMs,
-      heartbeatDeadline: v.heartbeatDeadline,
+      electionDeadline: small(v.electionDeadline),
+      electionTimeoutMs: small(v.electionTimeoutMs),
+      heartbeatDeadline: small(v.heartbeatDeadline),
       truncations: v.truncations,
       cutOff: v.cutOff,
       fault: old && sameRecord(old.fault, v.fault) ? old.fault : v.fault,
@@ -248,8 +248,8 @@ export class FrameProjector {
         frame = {
           id: f.id,
           message: f.message,
-          sentAt: f.sentAt,
-          arriveAt: f.arriveAt,
+          sentAt: small(f.sentAt),
+          arriveAt: small(f.arriveAt),
           lostAt: f.lostAt,
           lossReason: f.lossReason,
           held: f.held,
@@ -308,6 +308,16 @@ export class FrameProjector {
       return old;
     return net;
   }
+}
+
+/**
+ * The same number, as a small integer when it is one. A time that crossed from a worker (or came
+ * out of float arithmetic) may be a boxed double even when whole; one such value in a field makes
+ * V8 box that field in every later frame too (12 bytes each, ~8 MB over 10 virtual minutes).
+ * `x | 0` keeps the value (whole, in range, and not -0) and lets it be stored unboxed.
+ */
+export function small(x: number): number {
+  return x === (x | 0) && (x !== 0 || 1 / x > 0) ? x | 0 : x;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeView, SimulationBase } from '../../../src/sim';
 import { createSimulation } from '../../../src/sim';
 import type { Frame } from '../../../src/store/frame';
-import { FrameProjector } from '../../../src/store/frame';
+import { FrameProjector, small } from '../../../src/store/frame';
 
 /**
  * Five servers, a write every 100 virtual ms to ten keys for `writes` writes; every frame, and
@@ -67,5 +67,21 @@ describe('state machines in frames', () => {
     expect(last.nodes[1]!.lastApplied).toBe(last.nodes[0]!.lastApplied);
     expect(last.nodes[1]!.kv).not.toBe(last.nodes[0]!.kv);
     expect(last.nodes[1]!.kv['k0']).toBe('other');
+  });
+});
+
+describe('small numbers', () => {
+  it.each([
+    [0, 0],
+    [29_983, 29_983],
+    [-1, -1],
+    [0.5, 0.5],
+    [2 ** 40, 2 ** 40],
+    [Infinity, Infinity],
+  ])('%d stays %d', (x, y) => expect(small(x)).toBe(y));
+
+  it('keeps -0 and NaN as they are', () => {
+    expect(Object.is(small(-0), -0)).toBe(true);
+    expect(small(NaN)).toBeNaN();
   });
 });
