@@ -1,8 +1,7 @@
 // A module Web Worker hosting one Raft node. It holds the node's value and runs the pure core
 // on each batch it is handed; it has no Raft logic of its own and decides nothing.
-import type { RaftNode } from '../raft';
 import { persistentStateOf, setInvariantChecks } from '../raft';
-import { bootNode, stepBatch } from '../sim';
+import { NodeCell } from './nodeCell';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION, decode, encode } from './protocol';
 
@@ -14,7 +13,7 @@ const scope = self as unknown as {
 // Development builds assert the core's invariants after every step; production skips the cost.
 setInvariantChecks(import.meta.env.DEV);
 
-let node: RaftNode | null = null;
+const cell = new NodeCell();
 /** Set by a 'throw' sabotage: the next step throws, as a buggy runtime would. */
 let throwNext = false;
 
@@ -30,12 +29,14 @@ scope.onmessage = (event) => {
     return;
   }
   switch (request.kind) {
-    case 'boot':
-      node = bootNode(request.request);
-      return reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr });
+    case 'boot': {
+      const status = cell.boot(request.request);
+      return reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status });
+    }
     case 'step': {
       if (throwNext) throw new Error('sabotaged: this worker throws on purpose');
-      if (!node) {
+      const results = cell.step(request.batch.inputs);
+      if (results === null) {
         return reply({
           v: PROTOCOL_VERSION,
           kind: 'error',
@@ -43,13 +44,12 @@ scope.onmessage = (event) => {
           message: 'stepped before boot',
         });
       }
-      const [next, results] = stepBatch(node, request.batch.inputs);
-      node = next;
       return reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
     }
     case 'ping':
       return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
-    case 'inspect':
+    case 'inspect': {
+      const node = cell.node;
       if (!node) {
         return reply({
           v: PROTOCOL_VERSION,
@@ -69,6 +69,7 @@ scope.onmessage = (event) => {
           lastApplied: node.lastApplied,
         },
       });
+    }
     case 'sabotage':
       if (request.how === 'hang') {
         // Busy forever: only terminate() ends this thread.

@@ -3,9 +3,16 @@
 // simulator keeps on the main thread. A worker that throws, fails to load or does not answer in
 // time is reported as a fault for the simulator to mark; nothing waits on it forever.
 import type { NodeId } from '../raft';
-import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
+import type {
+  AsyncNodeHost,
+  BootRequest,
+  HostFault,
+  InputResult,
+  NodeBatch,
+  NodeStatus,
+} from '../sim';
 import type { WorkerNodeState, WorkerRequest, WorkerResponse } from './protocol';
-import { PROTOCOL_VERSION, decode, encode } from './protocol';
+import { PROTOCOL_VERSION, decode, encode, fromWire } from './protocol';
 
 /** The part of a Worker this host uses, so tests can hand in a stand-in. */
 export interface WorkerLike {
@@ -29,6 +36,8 @@ class NodeWorker {
   private nextCorr = 1;
   private readonly readyPromise: Promise<void>;
   failure: string | null = null;
+  /** The status the node reported last: what an answer's unchanged statuses stand for. */
+  status: NodeStatus | null = null;
 
   constructor(
     readonly worker: WorkerLike,
@@ -111,7 +120,14 @@ export class WorkerHost implements AsyncNodeHost {
       const w = new NodeWorker(this.factory(request.id), this.timeoutMs);
       this.workers.set(request.id, w);
       await w.ready();
-      await w.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'boot', corr, request }));
+      const booted = await w.request((corr) => ({
+        v: PROTOCOL_VERSION,
+        kind: 'boot',
+        corr,
+        request,
+      }));
+      if (booted.kind !== 'booted') return { fault: `unexpected answer "${booted.kind}"` };
+      w.status = booted.status;
       return null;
     } catch (error) {
       return { fault: messageOf(error) };
@@ -132,8 +148,12 @@ export class WorkerHost implements AsyncNodeHost {
         corr,
         batch,
       }));
-      if (response.kind !== 'stepped') return { fault: `unexpected answer "${response.kind}"` };
-      return response.results;
+      if (response.kind !== 'stepped' || w.status === null) {
+        return { fault: `unexpected answer "${response.kind}"` };
+      }
+      const results = fromWire(response.results, w.status);
+      if (results.length > 0) w.status = results[results.length - 1]!.status;
+      return results;
     } catch (error) {
       return { fault: messageOf(error) };
     }

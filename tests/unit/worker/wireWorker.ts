@@ -1,7 +1,6 @@
 // A stand-in for node.worker.ts without a thread, for worker parity tests: the worker host talks
 // to it over the real wire (every request and answer JSON-encoded by protocol.ts).
-import type { RaftNode } from '../../../src/raft';
-import { bootNode, stepBatch } from '../../../src/sim';
+import { NodeCell } from '../../../src/worker/nodeCell';
 import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
 import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
 import type { WorkerLike } from '../../../src/worker/workerHost';
@@ -14,7 +13,7 @@ import type { WorkerLike } from '../../../src/worker/workerHost';
 export class WireWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
-  private node: RaftNode | null = null;
+  private readonly cell = new NodeCell();
   private live = true;
 
   constructor() {
@@ -24,11 +23,10 @@ export class WireWorker implements WorkerLike {
   postMessage(message: string | WorkerRequest): void {
     const request = decode<WorkerRequest>(typeof message === 'string' ? message : encode(message));
     if (request.kind === 'boot') {
-      this.node = bootNode(request.request);
-      this.reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr });
+      const status = this.cell.boot(request.request);
+      this.reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status });
     } else if (request.kind === 'step') {
-      const [next, results] = stepBatch(this.node!, request.batch.inputs);
-      this.node = next;
+      const results = this.cell.step(request.batch.inputs)!;
       this.reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
     } else {
       this.reply({

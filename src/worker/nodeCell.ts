@@ -1,0 +1,34 @@
+// What a node's worker holds (worker layer): the node's value and the status it reported last,
+// so a step's answer can leave out every status that did not change (protocol.ts). The worker
+// script and the tests' thread-free stand-in both keep their node in one of these.
+import type { Input, RaftNode } from '../raft';
+import type { BootRequest, NodeStatus } from '../sim';
+import { bootNode, statusOf, stepBatch } from '../sim';
+import type { WireResult } from './protocol';
+import { toWire } from './protocol';
+
+export class NodeCell {
+  private current: RaftNode | null = null;
+  private status: NodeStatus | null = null;
+
+  get node(): RaftNode | null {
+    return this.current;
+  }
+
+  /** Boots the node from its disk; returns its status, the first one the host knows. */
+  boot(request: BootRequest): NodeStatus {
+    this.current = bootNode(request);
+    this.status = statusOf(this.current);
+    return this.status;
+  }
+
+  /** Steps the node through a batch; null when it was never booted. */
+  step(inputs: readonly Input[]): WireResult[] | null {
+    if (this.current === null || this.status === null) return null;
+    const [next, results] = stepBatch(this.current, inputs, this.status);
+    const wire = toWire(results, this.status);
+    this.current = next;
+    if (results.length > 0) this.status = results[results.length - 1]!.status;
+    return wire;
+  }
+}
