@@ -19,12 +19,13 @@ export function decode<T extends WorkerRequest | WorkerResponse>(data: unknown):
 }
 
 /**
- * One input's result as it crosses: the status only when it changed (null: the same as the one
- * before it, which for the first of a batch is the last one the worker reported). Most inputs
- * change nothing a status shows, and the status was most of what a step's answer carried.
+ * One input's result as it crosses: of its status, only the fields that changed since the status
+ * before it (for the first of a batch, the last one the worker reported), and null when none did.
+ * A status is mostly the same from input to input (a follower's heartbeat moves its election
+ * deadline and nothing else), and whole statuses were most of what a step's answer carried.
  */
 export interface WireResult {
-  readonly status: NodeStatus | null;
+  readonly status: Partial<NodeStatus> | null;
   readonly outputs: readonly Output[];
 }
 
@@ -32,19 +33,28 @@ export interface WireResult {
 export function toWire(results: readonly InputResult[], before: NodeStatus): WireResult[] {
   let last = before;
   return results.map(({ status, outputs }) => {
-    const changed = status !== last;
+    const changed = status === last ? null : changesFrom(last, status);
     last = status;
-    return { status: changed ? status : null, outputs };
+    return { status: changed, outputs };
   });
 }
 
-/** The batch's results again, each with its status; `before` as for toWire. */
+/** The batch's results again, each with its whole status; `before` as for toWire. */
 export function fromWire(results: readonly WireResult[], before: NodeStatus): InputResult[] {
   let last = before;
   return results.map(({ status, outputs }) => {
-    last = status ?? last;
+    if (status !== null) last = { ...last, ...status };
     return { status: last, outputs };
   });
+}
+
+/** The fields of `next` that differ from `last` (lists and records by identity: a status never changes one in place). */
+function changesFrom(last: NodeStatus, next: NodeStatus): Partial<NodeStatus> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof NodeStatus)[]) {
+    if (next[key] !== last[key]) changes[key] = next[key];
+  }
+  return changes as Partial<NodeStatus>;
 }
 
 export interface WorkerNodeState {
