@@ -3,18 +3,22 @@
 // rule is switched off a loud marker stays under it, so a broken run never looks like a bug; a
 // click on it opens Settings, where the rules are switched back on.
 import type { RuleSwitches } from '../../sim';
-import { RULE_IDS } from '../../store';
 import { ruleName } from '../i18n/codes';
 import type { Translate } from '../i18n/types';
 import { RULE_SECTIONS, describeRulesOff, type RuleSwitchName } from '../i18n/ruleStrings';
-import { useFrame, useIntents, useLab, useT } from '../labContext';
+import type { LabState } from '../../store';
+import { RULE_IDS, selectFrame } from '../../store';
+import { useIntents, useLab, useT } from '../labContext';
+
+const selectBroken = (s: LabState) => selectFrame(s)?.violations.length ?? 0;
+const selectCheckers = (s: LabState) => selectFrame(s)?.facts.checkers ?? 0;
 
 export function SafetyStatus() {
   const t = useT();
-  const frame = useFrame();
+  // Two numbers, not the frame: the bar re-renders when they change, not on every event.
+  const broken = useLab(selectBroken);
+  const checkers = useLab(selectCheckers);
   const rulesOn = useLab((s) => s.settings.rules);
-  const broken = frame?.violations.length ?? 0;
-  const checkers = frame?.facts.checkers ?? 0;
   const rules = RULE_IDS.map((id) => ruleName(id, t)).join(t('app.list.separator'));
   const status = (
     <span
