@@ -36,7 +36,9 @@ export async function openApp({
   beforeGoto = async () => {},
 } = {}) {
   const executablePath = requireChromium();
-  execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir`, {
+  // UI_BENCH_PLAIN=1 builds without minifying, so a CPU profile names the source's functions.
+  const plain = process.env.UI_BENCH_PLAIN ? ' --minify false' : '';
+  execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir${plain}`, {
     stdio: 'inherit',
   });
   const server = spawn(

@@ -11,11 +11,12 @@
 // UI_BENCH_ONLY=frames the startup and frame times alone; UI_BENCH_ONLY=history the history run,
 // step back and heap alone. `--busy` runs one CPU-bound process beside the browser while the
 // frames are timed (a student's busy laptop); the frame figures say whether it ran.
-// UI_BENCH_HEAP_SNAPSHOT=file writes the heap snapshot taken after the history run.
+// UI_BENCH_HEAP_SNAPSHOT=file writes the heap snapshot taken after the history run;
+// UI_BENCH_CPU_PROFILE=file the main thread's CPU profile of the frame run (a .cpuprofile).
 // Functions passed to page.evaluate run in the page, where these browser globals exist.
 /* global window, document, requestAnimationFrame, KeyboardEvent, MouseEvent */
 import { spawn } from 'node:child_process';
-import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_OUT_DIR, openApp } from './serve.mjs';
@@ -32,6 +33,7 @@ const ONLY_FRAMES = process.env.UI_BENCH_ONLY === 'frames';
 const ONLY_HISTORY = process.env.UI_BENCH_ONLY === 'history';
 const BUSY = process.argv.includes('--busy');
 const HEAP_SNAPSHOT = process.env.UI_BENCH_HEAP_SNAPSHOT;
+const CPU_PROFILE = process.env.UI_BENCH_CPU_PROFILE;
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
@@ -389,7 +391,14 @@ async function openFramesPage() {
   const busy = startBusy();
   let frames;
   try {
+    if (CPU_PROFILE) await cdp.send('Profiler.enable');
+    if (CPU_PROFILE) await cdp.send('Profiler.start');
     frames = await frameTimes(app.page);
+    if (CPU_PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+      log('CPU profile of the frame run written to', CPU_PROFILE);
+    }
   } finally {
     busy.stop();
   }
