@@ -42,3 +42,4 @@ export type { Reason, ReasonCode } from './read/reasons';
 export { REASON_CODES, SimError, isSimError } from './read/reasons';
 export type { Finding, FindingCode, Involved, RuleId } from './read/rules';
 export { FINDING_CODES, RULE_IDS, involvedIn } from './read/rules';
+export { small } from './small';

@@ -1,6 +1,7 @@
 // The simulator's one source of randomness: a seeded integer PRNG. Every draw of a run comes
 // from here in a fixed order, so the same seed and actions replay the same world.
 import { deriveSeed, nextRandom } from '../raft';
+import { small } from './small';
 
 export class Prng {
   private state: number;
@@ -18,7 +19,7 @@ export class Prng {
 
   /** A uniform integer in [min, max], both included. */
   intBetween(min: number, max: number): number {
-    return min + (this.next() % (max - min + 1));
+    return small(min + (this.next() % (max - min + 1)));
   }
 
   /** True with probability p (0 never, 1 always). */

@@ -7,6 +7,7 @@ import type { Message } from '../../raft';
 import type { Network } from '../network';
 import type { Prng } from '../prng';
 import type { LossReason } from '../trace';
+import { small } from '../small';
 import type { Queued, Schedule } from './schedule';
 
 /** A message on the wire. `lostAt` is set when it dies before arriving. */
@@ -65,10 +66,10 @@ export class Flights {
     }
     const flight = this.newFlight(message, now, arriveAt);
     if (!this.network.linkUp(message.from, message.to)) {
-      flight.lostAt = now + Math.floor(latency / 2);
+      flight.lostAt = small(now + Math.floor(latency / 2));
       flight.lossReason = 'partitioned';
     } else if (dropped) {
-      flight.lostAt = now + Math.floor((latency * (this.prng.next() % 100)) / 100);
+      flight.lostAt = small(now + Math.floor((latency * (this.prng.next() % 100)) / 100));
       flight.lossReason = 'dropped';
     }
     if (flight.lostAt !== null) this.queue(flight, 'lose', flight.lostAt);

@@ -23,6 +23,7 @@ import { bootNode, statusOf } from '../host';
 import { Network } from '../network';
 import type { SimOptions } from '../options';
 import { Prng } from '../prng';
+import { small } from '../small';
 import type { Reason } from '../read/reasons';
 import type { ActionDetail, ActionName, LossReason, TraceEvent } from '../trace';
 import { hashMessage, mixHash, mixString } from '../trace';
@@ -216,7 +217,7 @@ export class World implements ClusterView, InputContext {
       if (at > Number.MAX_SAFE_INTEGER) {
         throw new Error(`simulator bug: an event at ${at} ms, past the last safe millisecond`);
       }
-      this.now = at;
+      this.now = small(at);
       this.recorder.hold();
       while (this.schedule.peek()?.at === at) this.handleQueued(this.schedule.pop()!);
       if (this.addressees.length > 0) {
