@@ -37,6 +37,8 @@ export interface NodeRecord extends NodeView {
    */
   diskConfig: ConfigState | null;
   diskConfigIndex: number;
+  /** The brief the node's last step event showed after it, reused while nothing in it changes. */
+  lastBrief: Brief | null;
 }
 
 export interface LostState {
@@ -65,6 +67,7 @@ export function blankRecord(id: NodeId): NodeRecord {
     truncations: 0,
     diskConfig: null,
     diskConfigIndex: 0,
+    lastBrief: null,
   };
 }
 
@@ -166,16 +169,29 @@ export function wipeVolatile(record: NodeRecord, fault: Reason | null): void {
   record.kv = new Map();
 }
 
-/** The node as a trace event shows it before or after a step. */
-export function brief(record: NodeRecord): Brief {
-  const s = record.status;
-  return {
-    role: s?.role ?? 'follower',
-    term: record.currentTerm,
-    commitIndex: s?.commitIndex ?? 0,
-    logLength: record.logBase + record.log.length,
-    snapshotIndex: record.logBase,
-  };
+/**
+ * The node as a trace event shows it before or after a step: `known` itself when it says the
+ * same (most steps change none of it, and a history keeps every event's two briefs).
+ */
+export function briefOf(
+  known: Brief | null,
+  role: Role,
+  term: Term,
+  commitIndex: number,
+  logLength: number,
+  snapshotIndex: number,
+): Brief {
+  if (
+    known !== null &&
+    known.role === role &&
+    known.term === term &&
+    known.commitIndex === commitIndex &&
+    known.logLength === logLength &&
+    known.snapshotIndex === snapshotIndex
+  ) {
+    return known;
+  }
+  return { role, term, commitIndex, logLength, snapshotIndex };
 }
 
 const KIND_CODE: Readonly<Record<Entry['command']['kind'], number>> = {

@@ -2,13 +2,13 @@
 // the applies, the checker hooks, and the step's fold into the trace digest. The event object
 // itself is built only when someone will read it: the trace is kept, a listener listens, or a
 // checker found a violation to describe.
-import type { Input, Role } from '../../raft';
+import type { Input, Message, Role } from '../../raft';
 import { applyCommand } from '../../raft';
 import type { InputResult } from '../host';
 import type { TraceEvent } from '../trace';
 import { hashMessage, mixHash } from '../trace';
 import type { NodeRecord } from './disks';
-import { brief, writeLog } from './disks';
+import { briefOf, writeLog } from './disks';
 import type { World } from './world';
 
 export function applyResult(
@@ -78,6 +78,23 @@ export function applyResult(
     world.recorder.count(h);
     return;
   }
+  const before = briefOf(
+    record.lastBrief,
+    roleBefore,
+    termBefore,
+    commitBefore,
+    logBefore,
+    snapshotBefore,
+  );
+  const after = briefOf(
+    before,
+    status.role,
+    term,
+    status.commitIndex,
+    record.logBase + record.log.length,
+    record.logBase,
+  );
+  record.lastBrief = after;
   const event: TraceEvent = {
     kind: 'step',
     seq: world.recorder.eventCount,
@@ -85,18 +102,25 @@ export function applyResult(
     node: id,
     input: input.kind,
     message: input.kind === 'message' ? input.message : null,
-    before: {
-      role: roleBefore,
-      term: termBefore,
-      commitIndex: commitBefore,
-      logLength: logBefore,
-      snapshotIndex: snapshotBefore,
-    },
-    after: brief(record),
-    sent: outputs.flatMap((out) => (out.kind === 'send' ? [out.message] : [])),
+    before,
+    after,
+    sent: sentIn(outputs),
   };
   world.recorder.record(event, h);
   checks.report(event, world.now);
+}
+
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
+
+/** The messages a step sent, in a list of just their number (one shared list when none). */
+function sentIn(outputs: InputResult['outputs']): readonly Message[] {
+  let count = 0;
+  for (const out of outputs) if (out.kind === 'send') count++;
+  if (count === 0) return NO_MESSAGES;
+  const sent = new Array<Message>(count);
+  let i = 0;
+  for (const out of outputs) if (out.kind === 'send') sent[i++] = out.message;
+  return sent;
 }
 
 function roleCode(role: Role): number {
