@@ -1,6 +1,6 @@
 // The typed, versioned conversation between the main thread and a node's worker: strict
 // request → response turns, each request carrying a correlation id its response repeats.
-import type { Output, PersistentState, Role } from '../raft';
+import type { MessageKind, Output, PersistentState, Role } from '../raft';
 import type { BootRequest, InputResult, NodeBatch, NodeStatus } from '../sim';
 
 export const PROTOCOL_VERSION = 2;
@@ -39,14 +39,48 @@ export function toWire(results: readonly InputResult[], before: NodeStatus): Wir
   });
 }
 
-/** The batch's results again, each with its whole status; `before` as for toWire. */
+/**
+ * The batch's results again, each with its whole status; `before` as for toWire. The kinds of
+ * outputs and messages become the program's own strings: JSON.parse makes a new string for
+ * every value, and a history keeps every message a run sent.
+ */
 export function fromWire(results: readonly WireResult[], before: NodeStatus): InputResult[] {
   let last = before;
   return results.map(({ status, outputs }) => {
     if (status !== null) last = { ...last, ...status };
+    for (const out of outputs) {
+      (out as { kind: string }).kind = KINDS.get(out.kind) ?? out.kind;
+      if (out.kind === 'send') {
+        const m = out.message as { kind: string };
+        m.kind = KINDS.get(m.kind) ?? m.kind;
+      }
+    }
     return { status: last, outputs };
   });
 }
+
+const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
+  RequestVote: true,
+  RequestVoteReply: true,
+  AppendEntries: true,
+  AppendEntriesReply: true,
+  InstallSnapshot: true,
+  TimeoutNow: true,
+  ReadIndex: true,
+  ReadIndexReply: true,
+  ClientRequest: true,
+  ClientReply: true,
+};
+const OUTPUT_KINDS: Readonly<Record<Output['kind'], true>> = {
+  persist: true,
+  send: true,
+  apply: true,
+  restore: true,
+};
+/** Each kind a message or an output can have, mapped to itself. */
+const KINDS = new Map(
+  [...Object.keys(MESSAGE_KINDS), ...Object.keys(OUTPUT_KINDS)].map((k) => [k, k]),
+);
 
 /** The fields of `next` that differ from `last` (lists and records by identity: a status never changes one in place). */
 function changesFrom(last: NodeStatus, next: NodeStatus): Partial<NodeStatus> {
