@@ -154,7 +154,7 @@ export function statusOf(node: RaftNode, previous: NodeStatus | null = null): No
     wakeAt,
     checkQuorumDeadline,
     votes: node.votes,
-    progress: leader ? progressOf(node) : NO_PROGRESS,
+    progress: leader ? progressOf(node, previous?.progress ?? NO_PROGRESS) : NO_PROGRESS,
     config: node.config.state,
     configIndex: node.configIndex,
     transferTo,
@@ -165,15 +165,27 @@ export function statusOf(node: RaftNode, previous: NodeStatus | null = null): No
   };
 }
 
-/** A leader's view of each peer's progress, in the order of its configuration's peers. */
-function progressOf(node: RaftNode): readonly ProgressView[] {
+/**
+ * A leader's view of each peer's progress, in the order of its configuration's peers; a peer's
+ * view in `before` that still holds is that same object (a reply moves one peer at a time).
+ */
+function progressOf(node: RaftNode, before: readonly ProgressView[]): readonly ProgressView[] {
   const views: ProgressView[] = [];
   for (const id of node.config.peers) {
     const p = node.progress[id];
-    if (p) {
-      const { nextIndex, matchIndex, flow } = p;
-      views.push({ id, nextIndex, matchIndex, state: flow.state, inflight: flow.inflight.length });
-    }
+    if (!p) continue;
+    const { nextIndex, matchIndex, flow } = p;
+    const known = before[views.length];
+    views.push(
+      known !== undefined &&
+        known.id === id &&
+        known.nextIndex === nextIndex &&
+        known.matchIndex === matchIndex &&
+        known.state === flow.state &&
+        known.inflight === flow.inflight.length
+        ? known
+        : { id, nextIndex, matchIndex, state: flow.state, inflight: flow.inflight.length },
+    );
   }
   return views;
 }
@@ -217,50 +229,51 @@ export function bootNode(request: BootRequest): RaftNode {
 }
 
 /**
- * Steps a node through a batch, reporting the status after each input; `status` is the one
- * reported before the batch (an unchanged status is that same object, see statusOf).
+ * Steps a node through a batch, writing into `results[i]` the status after input i and its
+ * outputs (`results` as long as `inputs`); returns the node after the batch. `status` is the one reported before the batch (an
+ * unchanged status is that same object, see statusOf).
  */
 export function stepBatch(
   node: RaftNode,
   inputs: readonly Input[],
-  status: NodeStatus | null = null,
-): [RaftNode, InputResult[]] {
-  const results: InputResult[] = [];
+  status: NodeStatus | null,
+  results: InputResult[],
+): RaftNode {
   let current = node;
   let last = status;
-  for (const input of inputs) {
-    const r = step(current, input);
+  for (let i = 0; i < inputs.length; i++) {
+    const r = step(current, inputs[i]!);
     current = r.node;
     last = statusOf(current, last);
-    results.push({ status: last, outputs: r.outputs });
+    results[i] = { status: last, outputs: r.outputs };
   }
-  return [current, results];
+  return current;
 }
 
 export class InProcessHost implements NodeHost {
-  private readonly nodes = new Map<NodeId, RaftNode>();
-  /** The status each node reported last. */
-  private readonly statuses = new Map<NodeId, NodeStatus>();
+  /** Each running node by id, and the status it reported last. */
+  private readonly nodes: (RaftNode | undefined)[] = [];
+  private readonly statuses: (NodeStatus | undefined)[] = [];
 
   boot(request: BootRequest): NodeStatus {
     const node = bootNode(request);
     const status = statusOf(node);
-    this.nodes.set(request.id, node);
-    this.statuses.set(request.id, status);
+    this.nodes[request.id] = node;
+    this.statuses[request.id] = status;
     return status;
   }
 
   step(batch: NodeBatch): InputResult[] {
-    const node = this.nodes.get(batch.id);
+    const node = this.nodes[batch.id];
     if (!node) throw new Error(`S${batch.id} is not running`);
-    const [next, results] = stepBatch(node, batch.inputs, this.statuses.get(batch.id) ?? null);
-    this.nodes.set(batch.id, next);
-    if (results.length > 0) this.statuses.set(batch.id, results[results.length - 1]!.status);
+    const results = new Array<InputResult>(batch.inputs.length);
+    this.nodes[batch.id] = stepBatch(node, batch.inputs, this.statuses[batch.id] ?? null, results);
+    if (results.length > 0) this.statuses[batch.id] = results[results.length - 1]!.status;
     return results;
   }
 
   crash(id: NodeId): void {
-    this.nodes.delete(id);
-    this.statuses.delete(id);
+    this.nodes[id] = undefined;
+    this.statuses[id] = undefined;
   }
 }

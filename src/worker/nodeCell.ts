@@ -2,7 +2,7 @@
 // so a step's answer can leave out every status that did not change (protocol.ts). The worker
 // script and the tests' thread-free stand-in both keep their node in one of these.
 import type { Input, RaftNode } from '../raft';
-import type { BootRequest, NodeStatus } from '../sim';
+import type { BootRequest, InputResult, NodeStatus } from '../sim';
 import { bootNode, statusOf, stepBatch } from '../sim';
 import type { WireResult } from './protocol';
 import { toWire } from './protocol';
@@ -25,9 +25,9 @@ export class NodeCell {
   /** Steps the node through a batch; null when it was never booted. */
   step(inputs: readonly Input[]): WireResult[] | null {
     if (this.current === null || this.status === null) return null;
-    const [next, results] = stepBatch(this.current, inputs, this.status);
+    const results = new Array<InputResult>(inputs.length);
+    this.current = stepBatch(this.current, inputs, this.status, results);
     const wire = toWire(results, this.status);
-    this.current = next;
     if (results.length > 0) this.status = results[results.length - 1]!.status;
     return wire;
   }

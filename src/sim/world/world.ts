@@ -55,6 +55,17 @@ export interface Dispatch {
 }
 
 const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
+
+/** Empties a list that is filled again soon, keeping its room. */
+function emptyList(list: unknown[]): void {
+  while (list.length > 0) list.pop();
+}
+
+/** A node's batch as the world gathers it: its list is emptied once the dispatch is committed. */
+interface InboxBatch {
+  readonly id: NodeId;
+  readonly inputs: Input[];
+}
 const NO_BATCHES: readonly NodeBatch[] = Object.freeze([]);
 
 export class World implements ClusterView, InputContext {
@@ -78,9 +89,18 @@ export class World implements ClusterView, InputContext {
   private readonly answeredWith = new WeakMap<Message, ConfigState>();
   /** Indexed by node id (slot 0 unused). */
   private readonly records: NodeRecord[] = [];
-  /** The inputs gathered for the instant being dispatched, by node id, and who has any. */
-  private readonly inbox: (Input[] | undefined)[] = [];
+  /**
+   * The inputs gathered for the instant being dispatched, by node id, and who has any. Each
+   * node's list and batch, the list of batches and the dispatch itself are made once and reused
+   * for every instant: a dispatch is committed before the next one is made, and nothing keeps
+   * one past its commit (hosts read their batches at once; a lookahead window plans its own).
+   */
+  private readonly inbox: Input[][] = [];
+  private readonly batchOf: InboxBatch[] = [];
   private readonly addressees: NodeId[] = [];
+  private readonly batches: InboxBatch[] = [];
+  private readonly dispatch: { at: number; boots: readonly BootRequest[]; batches: InboxBatch[] } =
+    { at: 0, boots: NO_BOOTS, batches: this.batches };
   private pendingBoots: BootRequest[] = [];
 
   constructor(readonly options: SimOptions) {
@@ -210,6 +230,10 @@ export class World implements ClusterView, InputContext {
    * too, with no batches, so a run that asks a question after each instant asks it there as well.
    */
   nextDispatch(until: number, everyInstant = false): Dispatch | null {
+    // The last dispatch is committed by now: its lists are free again. Emptied by pop, which
+    // keeps each list's room (setting length to 0 would give it up, and the next push allocate).
+    for (const batch of this.batches) emptyList(batch.inputs);
+    emptyList(this.batches);
     for (;;) {
       const top = this.schedule.peek();
       if (!top || top.at > until) return null;
@@ -221,8 +245,11 @@ export class World implements ClusterView, InputContext {
       this.recorder.hold();
       while (this.schedule.peek()?.at === at) this.handleQueued(this.schedule.pop()!);
       if (this.addressees.length > 0) {
-        const boots = this.pendingBoots.length === 0 ? NO_BOOTS : this.takeBoots();
-        return { at, boots, batches: this.takeBatches() };
+        const d = this.dispatch;
+        d.at = at;
+        d.boots = this.pendingBoots.length === 0 ? NO_BOOTS : this.takeBoots();
+        this.takeBatches();
+        return d;
       }
       if (everyInstant) return { at, boots: NO_BOOTS, batches: NO_BATCHES };
       this.recorder.release();
@@ -307,8 +334,8 @@ export class World implements ClusterView, InputContext {
       this.lose(flight, why);
   }
 
-  /** The gathered inputs as batches in node-id order; the inbox is empty afterwards. */
-  private takeBatches(): NodeBatch[] {
+  /** The gathered inputs as this.batches, in node-id order; no one is an addressee afterwards. */
+  private takeBatches(): void {
     const ids = this.addressees;
     // Insertion sort: an instant rarely involves more than a few nodes.
     for (let i = 1; i < ids.length; i++) {
@@ -317,22 +344,18 @@ export class World implements ClusterView, InputContext {
       for (; j >= 0 && ids[j]! > id; j--) ids[j + 1] = ids[j]!;
       ids[j + 1] = id;
     }
-    const batches: NodeBatch[] = [];
-    for (const id of ids) {
-      batches.push({ id, inputs: this.inbox[id]! });
-      this.inbox[id] = undefined;
-    }
-    while (ids.length > 0) ids.pop();
-    return batches;
+    for (const id of ids) this.batches.push(this.batchOf[id]!);
+    emptyList(ids);
   }
 
   private addInput(id: NodeId, input: Input): void {
-    const list = this.inbox[id];
-    if (list) list.push(input);
-    else {
-      this.inbox[id] = [input];
-      this.addressees.push(id);
+    let list = this.inbox[id];
+    if (list === undefined) {
+      list = this.inbox[id] = [];
+      this.batchOf[id] = { id, inputs: list };
     }
+    if (list.length === 0) this.addressees.push(id);
+    list.push(input);
   }
 
   /** Sets a running node's timer to its next wake-up, never earlier than the next millisecond. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Input, NodeId, PersistentState } from '../../../src/raft';
 import { asNodeId, asTerm } from '../../../src/raft';
-import type { BootRequest } from '../../../src/sim';
+import type { BootRequest, InputResult } from '../../../src/sim';
 import { bootNode, statusOf, stepBatch } from '../../../src/sim';
 import { DEFAULT_OPTIONS } from '../../../src/sim/options';
 import { NodeCell } from '../../../src/worker/nodeCell';
@@ -26,7 +26,8 @@ describe('a step answer on the wire', () => {
     const cell = new NodeCell();
     const booted = cell.boot(request);
     const wire = JSON.parse(JSON.stringify(cell.step(ticks)));
-    const [, direct] = stepBatch(bootNode(request), ticks);
+    const direct = new Array<InputResult>(ticks.length);
+    stepBatch(bootNode(request), ticks, null, direct);
     const answer = decode<WorkerResponse>(
       encode({ v: 2, kind: 'booted', corr: 1, status: booted }),
     );
