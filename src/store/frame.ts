@@ -169,7 +169,7 @@ export class FrameProjector {
       fault: old && sameRecord(old.fault, v.fault) ? old.fault : v.fault,
       // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
       votes: old && sameList(old.votes, v.votes) ? old.votes : v.votes,
-      progress: old && sameProgress(old.progress, v.progress) ? old.progress : v.progress,
+      progress: projectProgress(old?.progress, v.progress),
       lost: old && sameRecord(old.lost, v.lost) ? old.lost : v.lost,
       log: this.projectLog(v.id, v.log, v.truncations, v.logBase),
       logBase: v.logBase,
@@ -374,15 +374,28 @@ function sameReads(a: NodeFrame['reads'], b: NodeFrame['reads']): boolean {
   );
 }
 
-function sameProgress(a: NodeFrame['progress'], b: NodeFrame['progress']): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every(
-        (p, i) =>
-          p.id === b[i]!.id && p.nextIndex === b[i]!.nextIndex && p.matchIndex === b[i]!.matchIndex,
-      ))
-  );
+/**
+ * A leader's progress list, sharing each entry that did not change and the whole list when none
+ * did. Entries are compared on every field the read model hands out, the declared ones and any
+ * more (the core's `state` and `inflight` ride along): an entry kept for equal indexes alone
+ * would show an earlier state in a later frame.
+ *
+ *   before  [S2 next 8 match 7] [S3 next 8 match 7]
+ *   now     [S2 next 9 match 8] [S3 next 8 match 7]   → [new S2] [the same S3 object]
+ */
+function projectProgress(
+  before: NodeFrame['progress'] | undefined,
+  now: NodeFrame['progress'],
+): NodeFrame['progress'] {
+  if (before === undefined || before === now) return now;
+  let changed = before.length !== now.length;
+  const list = now.map((p, i) => {
+    const old = before[i];
+    if (old !== undefined && sameRecord(old, p)) return old;
+    changed = true;
+    return p;
+  });
+  return changed ? list : before;
 }
 
 /** Shallow equality of two flat records (or both null). */

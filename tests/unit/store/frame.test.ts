@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeView, SimulationBase } from '../../../src/sim';
 import { createSimulation } from '../../../src/sim';
 import type { Frame } from '../../../src/store/frame';
-import { FrameProjector, small } from '../../../src/store/frame';
+import { FrameProjector, RECENT_REQUESTS, small } from '../../../src/store/frame';
 
 /**
  * Five servers, a write every 100 virtual ms to ten keys for `writes` writes; every frame, and
@@ -70,6 +70,32 @@ describe('state machines in frames', () => {
   });
 });
 
+describe('progress in frames', () => {
+  it('an entry whose state changed at the same indexes is shown as it is, not as it was', () => {
+    // The leader's entries are shown with a state that flips with the clock's parity while the
+    // indexes stay.
+    const flipping = (sim: SimulationBase): SimulationBase =>
+      new Proxy(sim, {
+        get(target, key) {
+          if (key !== 'nodeView') return Reflect.get(target, key, target) as unknown;
+          return (id: number): NodeView => {
+            const v = target.nodeView(id);
+            const state = target.now % 2 === 0 ? 'probe' : 'replicate';
+            return { ...v, progress: v.progress.map((p) => ({ ...p, state })) };
+          };
+        },
+      });
+    const { frames } = recorded(10, flipping);
+    const led = frames.filter((f) => f.nodes.some((n) => n.progress.length > 0));
+    expect(led.length).toBeGreaterThan(100);
+    for (const f of led) {
+      const state = f.at % 2 === 0 ? 'probe' : 'replicate';
+      for (const n of f.nodes)
+        for (const p of n.progress) expect((p as { state?: string }).state).toBe(state);
+    }
+  });
+});
+
 describe('small numbers', () => {
   it.each([
     [0, 0],
@@ -83,5 +109,94 @@ describe('small numbers', () => {
   it('keeps -0 and NaN as they are', () => {
     expect(Object.is(small(-0), -0)).toBe(true);
     expect(small(NaN)).toBeNaN();
+  });
+});
+
+/** What a frame shows, read field by field through its public shape (as the screen reads it). */
+function shownBy(f: Frame, fields: readonly string[]): string {
+  const node = (n: Frame['nodes'][number]) => [
+    ...fields.map((k) => (k === 'log' || k === 'kv' ? null : n[k as keyof typeof n])),
+    n.log.entries.slice(0, n.log.length),
+    n.log.base,
+    Object.entries(n.kv).sort(),
+  ];
+  return JSON.stringify([
+    f.seq,
+    f.at,
+    f.event,
+    f.nodes.map(node),
+    f.flights.map((m) => [m.id, m.message, m.sentAt, m.arriveAt, m.lostAt, m.lossReason, m.held]),
+    f.requests,
+    f.requestCount,
+    f.network,
+    f.facts,
+    f.violations,
+    f.choices,
+  ]);
+}
+
+/** The same, read from the simulator itself right after the event. */
+function shownBySim(sim: SimulationBase, seq: number, event: unknown, fields: readonly string[]) {
+  const node = (id: number) => {
+    const v = sim.nodeView(id);
+    return [
+      ...fields.map((k) => (k === 'log' || k === 'kv' ? null : v[k as keyof NodeView])),
+      v.log,
+      v.logBase,
+      [...v.kv].sort(),
+    ];
+  };
+  const n = sim.networkState();
+  return JSON.stringify([
+    seq,
+    sim.now,
+    event,
+    sim.nodeIds().map(node),
+    sim
+      .messagesInFlight()
+      .map((m) => [m.id, m.message, m.sentAt, m.arriveAt, m.lostAt, m.lossReason, m.held]),
+    sim.requestViews(RECENT_REQUESTS),
+    sim.clientRequestCount(),
+    { groups: n.groups, cuts: n.cuts, dropRate: n.dropRate, manual: n.manual },
+    sim.facts(),
+    sim.violations(),
+    n.manual || sim.messagesInFlight().some((m) => m.held) ? sim.choices() : [],
+  ]);
+}
+
+describe('sharing never shows another moment', () => {
+  it('every frame reads, long after, exactly what the simulator showed at its event', () => {
+    // Writes, reads, loss, a held and a dropped message, a crash and a restart: every field moves.
+    const sim = createSimulation({ seed: 11, nodes: 5, keepTrace: false });
+    const fields = Object.keys(sim.nodeView(1));
+    const projector = new FrameProjector();
+    const frames: Frame[] = [projector.project(sim, null)];
+    const expected: string[] = [shownBySim(sim, 0, null, fields)];
+    const atTheTime: string[] = [shownBy(frames[0]!, fields)];
+    sim.subscribe((event) => {
+      const frame = projector.project(sim, event);
+      frames.push(frame);
+      expected.push(shownBySim(sim, frames.length - 1, event, fields));
+      atTheTime.push(shownBy(frame, fields));
+    });
+    sim.runFor(1500);
+    for (let i = 0; i < 40; i++) {
+      if (i === 10) sim.setDropRate(0.2);
+      if (i === 15) sim.crash(sim.leader() ?? 1);
+      if (i === 20) sim.setDropRate(0);
+      if (i === 25) sim.restart(sim.nodeIds().find((id) => !sim.nodeView(id).alive) ?? 1);
+      const first = sim.messagesInFlight()[0];
+      if (i === 30 && first) sim.holdMessage(first.id);
+      if (i === 32) sim.releaseAll();
+      const second = sim.messagesInFlight()[1];
+      if (i === 34 && second) sim.dropMessage(second.id);
+      sim.write(`k${i % 4}`, `v${i}`);
+      if (i % 3 === 0) sim.read(`k${i % 4}`);
+      sim.runFor(100);
+    }
+    expect(frames.length).toBeGreaterThan(1000);
+    // Read right away the frame matched the simulator; read at the end it still does.
+    expect(atTheTime).toEqual(expected);
+    expect(frames.map((f) => shownBy(f, fields))).toEqual(expected);
   });
 });
