@@ -255,12 +255,12 @@ export async function driveAsync<T>(
   }
 }
 
-/** Whether every outcome is a list of results (no node failed, nothing was only booted). */
+/**
+ * Whether every outcome is a list of results (no node failed, nothing was only booted). Asked
+ * with Array.isArray: `'fault' in` a list looks through its prototypes on every instant.
+ */
 function allResults(answer: HostAnswer): boolean {
-  for (let i = 0; i < answer.length; i++) {
-    const outcome = answer[i];
-    if (outcome === null || outcome === undefined || 'fault' in outcome) return false;
-  }
+  for (let i = 0; i < answer.length; i++) if (!Array.isArray(answer[i])) return false;
   return true;
 }
 
