@@ -18,6 +18,8 @@ import type {
   Violation,
 } from '../sim';
 import { RejectionTracker } from '../sim';
+import type { NodeSteady } from './packedFrames';
+import { PackedNodeFrame } from './packedFrames';
 
 /**
  * A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. Entry
@@ -149,41 +151,45 @@ export class FrameProjector {
   }
 
   private projectNode(v: NodeView): NodeFrame {
-    const old = this.previous?.nodes[v.id - 1];
+    const old = this.previous?.nodes[v.id - 1] as PackedNodeFrame | undefined;
+    const was = old?.steady;
     // Spelled out rather than spread: a literal gets its fields inside the object, which keeps
-    // each of the history's many node frames small.
-    const next: NodeFrame = {
+    // each steady part small.
+    const now: NodeSteady = {
       id: v.id,
       alive: v.alive,
       role: v.role,
       term: v.term,
       votedFor: v.votedFor,
       leaderId: v.leaderId,
-      commitIndex: v.commitIndex,
-      lastApplied: v.lastApplied,
-      electionDeadline: small(v.electionDeadline),
-      electionTimeoutMs: small(v.electionTimeoutMs),
-      heartbeatDeadline: small(v.heartbeatDeadline),
       truncations: v.truncations,
       cutOff: v.cutOff,
-      fault: old && sameRecord(old.fault, v.fault) ? old.fault : v.fault,
       // Each step reports fresh arrays; keep the previous frame's when nothing in them changed.
-      votes: old && sameList(old.votes, v.votes) ? old.votes : v.votes,
-      progress: projectProgress(old?.progress, v.progress),
-      lost: old && sameRecord(old.lost, v.lost) ? old.lost : v.lost,
-      log: this.projectLog(v.id, v.log, v.truncations, v.logBase),
+      fault: was && sameRecord(was.fault, v.fault) ? was.fault : v.fault,
+      votes: was && sameList(was.votes, v.votes) ? was.votes : v.votes,
+      lost: was && sameRecord(was.lost, v.lost) ? was.lost : v.lost,
       logBase: v.logBase,
-      snapshot: old && sameRecord(old.snapshot, v.snapshot) ? old.snapshot : v.snapshot,
-      reads: old && sameReads(old.reads, v.reads) ? old.reads : v.reads,
-      kv: old && sameKv(old.kv, v.kv) ? old.kv : this.projectKv(v),
+      snapshot: was && sameRecord(was.snapshot, v.snapshot) ? was.snapshot : v.snapshot,
+      reads: was && sameReads(was.reads, v.reads) ? was.reads : v.reads,
       rejection: this.rejections.of(v.id),
-      voters: old && sameList(old.voters, v.voters) ? old.voters : v.voters,
-      learners: old && sameList(old.learners, v.learners) ? old.learners : v.learners,
-      joint: old && sameJoint(old.joint, v.joint) ? old.joint : v.joint,
+      voters: was && sameList(was.voters, v.voters) ? was.voters : v.voters,
+      learners: was && sameList(was.learners, v.learners) ? was.learners : v.learners,
+      joint: was && sameJoint(was.joint, v.joint) ? was.joint : v.joint,
       member: v.member,
       transferTo: v.transferTo,
       canStand: v.canStand,
     };
+    const next = new PackedNodeFrame(
+      was && sameRecord(was, now) ? was : now,
+      v.commitIndex,
+      v.lastApplied,
+      small(v.electionDeadline),
+      small(v.electionTimeoutMs),
+      small(v.heartbeatDeadline),
+      projectProgress(old?.progress, v.progress),
+      this.projectLog(v.id, v.log, v.truncations, v.logBase),
+      old && sameKv(old.kv, v.kv) ? old.kv : this.projectKv(v),
+    );
     return old && sameRecord(old, next) ? old : next;
   }
 

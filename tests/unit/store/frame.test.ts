@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeView, SimulationBase } from '../../../src/sim';
 import { createSimulation } from '../../../src/sim';
-import type { Frame } from '../../../src/store/frame';
+import type { Frame, NodeFrame } from '../../../src/store/frame';
+import type { PackedNodeFrame } from '../../../src/store/packedFrames';
 import { FrameProjector, RECENT_REQUESTS, small } from '../../../src/store/frame';
 
 /**
@@ -93,6 +94,27 @@ describe('progress in frames', () => {
       for (const n of f.nodes)
         for (const p of n.progress) expect((p as { state?: string }).state).toBe(state);
     }
+  });
+});
+
+describe('packed node frames', () => {
+  it('node frames between elections share their steady part', () => {
+    const { frames } = recorded(60);
+    const of = (f: Frame) => f.nodes[0] as PackedNodeFrame;
+    const nodeFrames = new Set(frames.map(of));
+    const steadyParts = new Set(frames.map((f) => of(f).steady));
+    expect(nodeFrames.size).toBeGreaterThan(100);
+    for (const part of steadyParts) expect(part).toMatchObject({ id: 1 });
+    expect(steadyParts.size * 10).toBeLessThan(nodeFrames.size);
+  });
+
+  it('a node frame reads, and writes as JSON, with every field of the read model', () => {
+    const sim = createSimulation({ seed: 3, nodes: 3, keepTrace: false });
+    sim.runFor(1000);
+    const node = new FrameProjector().project(sim, null).nodes[0]!;
+    const fields = [...Object.keys(sim.nodeView(1)), 'rejection'].sort();
+    expect(Object.keys(JSON.parse(JSON.stringify(node)) as object).sort()).toEqual(fields);
+    for (const k of fields) expect(node[k as keyof NodeFrame]).toBeDefined();
   });
 });
 
