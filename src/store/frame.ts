@@ -18,8 +18,8 @@ import type {
   Violation,
 } from '../sim';
 import { RejectionTracker } from '../sim';
-import type { NodeSteady } from './packedFrames';
-import { PackedNodeFrame } from './packedFrames';
+import type { FrameSteady, NodeSteady } from './packedFrames';
+import { PackedFrame, PackedNodeFrame } from './packedFrames';
 
 /**
  * A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. Entry
@@ -117,7 +117,7 @@ type LogBacking = { view: LogView; truncations: number; base: number; backing: E
  * (the runtime slice makes a new one per cluster), which is why it may remember the last frame.
  */
 export class FrameProjector {
-  private previous: Frame | null = null;
+  private previous: PackedFrame | null = null;
   private readonly logs = new Map<number, LogBacking>();
   private readonly flightFrames = new Map<number, FlightFrame>();
   private readonly rejections = new RejectionTracker();
@@ -132,20 +132,23 @@ export class FrameProjector {
     const violations = sim.violations();
     const flights = this.projectFlights(sim);
     const network = this.projectNetwork(sim.networkState());
-    const frame: Frame = {
-      seq: prev ? prev.seq + 1 : 0,
-      at: small(sim.now),
-      event,
-      nodes: prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
-      flights,
-      requests: this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
+    const was = prev?.steady;
+    const steady: FrameSteady = {
       requestCount: sim.clientRequestCount(),
       network,
       facts,
-      violations:
-        prev && prev.violations.length === violations.length ? prev.violations : violations,
+      violations: was && was.violations.length === violations.length ? was.violations : violations,
       choices: this.projectChoices(sim, network.manual || flights.some((f) => f.held)),
     };
+    const frame = new PackedFrame(
+      prev ? prev.seq + 1 : 0,
+      small(sim.now),
+      event,
+      prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
+      flights,
+      this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
+      was && sameRecord(was, steady) ? was : steady,
+    );
     this.previous = frame;
     return frame;
   }
