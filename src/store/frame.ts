@@ -18,6 +18,7 @@ import type {
   Violation,
 } from '../sim';
 import { RejectionTracker } from '../sim';
+import { FlightSpans } from './flightSpans';
 import type { FrameSteady, NodeSteady } from './packedFrames';
 import { PackedFrame, PackedNodeFrame } from './packedFrames';
 
@@ -120,6 +121,7 @@ export class FrameProjector {
   private previous: PackedFrame | null = null;
   private readonly logs = new Map<number, LogBacking>();
   private readonly flightFrames = new Map<number, FlightFrame>();
+  private readonly flightSpans = new FlightSpans();
   private readonly rejections = new RejectionTracker();
   /** The newest state machine copies by the index applied last (see projectKv). */
   private readonly kvByApplied = new Map<number, Readonly<Record<string, string>>>();
@@ -145,7 +147,7 @@ export class FrameProjector {
       small(sim.now),
       event,
       prev && sameList(prev.nodes, nodes) ? prev.nodes : nodes,
-      flights,
+      this.flightSpans.note(prev ? prev.seq + 1 : 0, flights),
       this.projectRequests(sim.requestViews(RECENT_REQUESTS)),
       was && sameRecord(was, steady) ? was : steady,
     );
@@ -268,8 +270,7 @@ export class FrameProjector {
       return frame;
     });
     for (const id of this.flightFrames.keys()) if (!live.has(id)) this.flightFrames.delete(id);
-    const before = this.previous?.flights;
-    return before && sameList(before, flights) ? before : flights;
+    return flights;
   }
 
   /**

@@ -3,7 +3,9 @@
 // until one of them changes. Ten virtual minutes make about 170,000 frames and 110,000 node
 // frames; most differ from the one before only in a few fields. Both read exactly like the plain
 // shapes they implement (the steady fields are getters), and JSON gives the plain shapes too.
-import type { Frame, NodeFrame } from './frame';
+import type { FlightSpan } from './flightSpans';
+import { flightsOf } from './flightSpans';
+import type { FlightFrame, Frame, NodeFrame } from './frame';
 
 /** A node's fields that change with a heartbeat, an append or a commit (thousands a minute). */
 type NodeMoving =
@@ -94,6 +96,8 @@ export type FrameSteady = Omit<Frame, 'seq' | 'at' | 'event' | 'nodes' | 'flight
 /**
  *   frame 812  { seq: 812, at: 4310, event: …, nodes: …, steady: B }   (B: 47 requests, no cuts)
  *   frame 813  { seq: 813, at: 4311, event: …, nodes: …, steady: B }   the same B
+ *
+ * Its flights are read from a span shared by up to 128 frames (see flightSpans).
  */
 export class PackedFrame implements Frame {
   declare readonly requestCount: Frame['requestCount'];
@@ -107,14 +111,19 @@ export class PackedFrame implements Frame {
     readonly at: number,
     readonly event: Frame['event'],
     readonly nodes: Frame['nodes'],
-    readonly flights: Frame['flights'],
+    /** Its flights: the span that gives them (see flightSpans), or a list of its own. */
+    readonly flightsKept: FlightSpan | readonly FlightFrame[],
     readonly requests: Frame['requests'],
     readonly steady: FrameSteady,
   ) {}
 
+  get flights(): readonly FlightFrame[] {
+    return flightsOf(this, this.seq, this.flightsKept);
+  }
+
   toJSON(): Frame {
-    const { steady, ...moving } = this;
-    return { ...moving, ...steady };
+    const { steady, flightsKept: _, ...moving } = this;
+    return { ...moving, flights: this.flights, ...steady };
   }
 }
 
