@@ -89,7 +89,12 @@ export interface Checker {
   readonly id: RuleId;
   /** The property's English name, for scripts and the CLI. */
   readonly rule: string;
-  /** After a node handled one input; `becameLeader` when it was not leader of this term before. */
+  /**
+   * After a node handled one input; `becameLeader` when it was not leader of this term before.
+   * Every rule checked here is about leaders, so it is called after each step of a node that
+   * leads, and after its first step once it no longer leads, but not for a node that did not
+   * lead at its last call either (most steps of a run: the checker would return at once).
+   */
   afterStep?(view: ClusterView, id: NodeId, becameLeader: boolean): Finding | null;
   /** The node's disk log changed from index `from` on. */
   afterLogWrite?(view: ClusterView, id: NodeId, from: number): Finding | null;

@@ -43,6 +43,8 @@ export class CheckerSuite {
   private readonly compactionHooks: Checker[];
   /** What the hooks found since the last event was reported. */
   private found: Found[] = [];
+  /** Per node id, whether it led at the last step the step hooks heard of. */
+  private readonly led: boolean[] = [];
 
   /** `bootVoters`: the servers the cluster started with, its configuration before any change. */
   constructor(
@@ -64,7 +66,11 @@ export class CheckerSuite {
     return this.found.length > 0;
   }
 
+  /** See Checker.afterStep for which steps its hooks hear of. */
   afterStep(id: NodeId, becameLeader: boolean): void {
+    const leads = this.view.node(id).status?.role === 'leader';
+    if (!leads && this.led[id] !== true) return;
+    this.led[id] = leads;
     for (const c of this.stepHooks) this.note(c, c.afterStep!(this.view, id, becameLeader));
   }
 
