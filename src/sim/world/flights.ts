@@ -3,7 +3,7 @@
 // queues one event — its delivery, or the moment it dies on the wire. A person may also hold a
 // message at its receiver's door, release it, drop it or send a copy; none of that draws from
 // the PRNG, so the rest of the run keeps its random fates.
-import type { Message } from '../../raft';
+import type { ConfigState, Message } from '../../raft';
 import type { Network } from '../network';
 import type { Prng } from '../prng';
 import type { LossReason } from '../trace';
@@ -27,6 +27,11 @@ export interface Flight {
    * with an older one is stale and skipped.
    */
   ticket: number;
+  /**
+   * A leader's reply telling a client its request succeeded: the configuration the leader
+   * counted when it answered (thesis §4.1), for the checkers; null for every other message.
+   */
+  readonly answeredWith: ConfigState | null;
 }
 
 export class Flights {
@@ -52,7 +57,7 @@ export class Flights {
   }
 
   /** Puts a message on the wire: its latency, and whether (and where) it dies, are drawn now. */
-  send(message: Message, now: number): void {
+  send(message: Message, now: number, answeredWith: ConfigState | null = null): void {
     const [min, max] = this.latencyMs;
     // Two draws per send, always in this order; a dropped message takes a third (where it dies).
     const latency = this.prng.intBetween(min, max);
@@ -64,7 +69,7 @@ export class Flights {
       arriveAt = Math.max(arriveAt, this.clientArrival.get(link) ?? 0);
       this.clientArrival.set(link, arriveAt);
     }
-    const flight = this.newFlight(message, now, arriveAt);
+    const flight = this.newFlight(message, now, arriveAt, answeredWith);
     if (!this.network.linkUp(message.from, message.to)) {
       flight.lostAt = small(now + Math.floor(latency / 2));
       flight.lossReason = 'partitioned';
@@ -105,13 +110,19 @@ export class Flights {
    * it waits at the door from the start when the original does, or in manual delivery.
    */
   duplicate(flight: Flight, now: number): Flight {
-    const copy = this.newFlight(flight.message, now, now + (flight.arriveAt - flight.sentAt));
+    const arriveAt = now + (flight.arriveAt - flight.sentAt);
+    const copy = this.newFlight(flight.message, now, arriveAt, flight.answeredWith);
     if (flight.held || this.manual) this.hold(copy);
     else this.queue(copy, 'deliver', copy.arriveAt);
     return copy;
   }
 
-  private newFlight(message: Message, now: number, arriveAt: number): Flight {
+  private newFlight(
+    message: Message,
+    now: number,
+    arriveAt: number,
+    answeredWith: ConfigState | null,
+  ): Flight {
     const id = this.nextMessageId++;
     return {
       id,
@@ -122,6 +133,7 @@ export class Flights {
       lossReason: null,
       held: false,
       ticket: 0,
+      answeredWith,
     };
   }
 

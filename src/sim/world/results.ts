@@ -42,12 +42,10 @@ export function applyResult(
         checks.afterLogWrite(id, out.logFrom);
       }
     } else if (out.kind === 'send') {
-      world.send(out.message);
-      if (out.message.kind === 'ClientRequest') {
-        clients.noteForwarded(out.message.requestId, out.message.to);
-      } else if (out.message.kind === 'ClientReply' && out.message.ok) {
-        world.noteAnsweredWith(out.message, result.status.config);
-      }
+      const m = out.message;
+      // A leader's successful answer carries the configuration it counted, for the checkers.
+      world.send(m, m.kind === 'ClientReply' && m.ok ? result.status.config : null);
+      if (m.kind === 'ClientRequest') clients.noteForwarded(m.requestId, m.to);
     } else if (out.kind === 'restore') {
       // An installed snapshot (§5) replaces the state machine whole.
       record.kv = new Map(out.snapshot.kv);

@@ -85,8 +85,6 @@ export class World implements ClusterView, InputContext {
   private readonly snapshotDigests = new Map<number, number>();
   /** The highest index every server's snapshot covers. */
   private compactedEverywhere = 0;
-  /** The configuration each acknowledging leader counted, by its reply (for the checkers). */
-  private readonly answeredWith = new WeakMap<Message, ConfigState>();
   /** Indexed by node id (slot 0 unused). */
   private readonly records: NodeRecord[] = [];
   /**
@@ -327,7 +325,7 @@ export class World implements ClusterView, InputContext {
     if (e.kind === 'clientRetry') return this.retry(e.requestId);
     if (e.kind !== 'deliver' && e.kind !== 'lose') return;
     const { flight } = e;
-    if (why === 'client reply') return this.clientReply(flight.message);
+    if (why === 'client reply') return this.clientReply(flight);
     if (why === 'lost on the wire')
       return this.recordLoss(flight.message, flight.lossReason ?? 'dropped');
     if (why === 'receiver down' || why === 'partitioned' || why === 'dropped')
@@ -366,9 +364,12 @@ export class World implements ClusterView, InputContext {
 
   // ── Network and clients ───────────────────────────────────────────────────────────────
 
-  /** Puts a message on the wire (flights.ts draws its latency and fate). */
-  send(message: Message): void {
-    this.flightsOut.send(message, this.now);
+  /**
+   * Puts a message on the wire (flights.ts draws its latency and fate); `answeredWith`, for a
+   * leader's successful reply to a client, the configuration it counted.
+   */
+  send(message: Message, answeredWith: ConfigState | null = null): void {
+    this.flightsOut.send(message, this.now, answeredWith);
   }
 
   private lose(flight: Flight, reason: LossReason): void {
@@ -420,7 +421,8 @@ export class World implements ClusterView, InputContext {
     this.queueRetry(requestId);
   }
 
-  private clientReply(m: Message): void {
+  private clientReply(flight: Flight): void {
+    const m = flight.message;
     if (m.kind !== 'ClientReply') return;
     const event = this.settled(this.clients.reply(m, this.now));
     if (event === null) return;
@@ -430,9 +432,8 @@ export class World implements ClusterView, InputContext {
     if (!m.ok || kind === 'transferLeadership' || kind === 'read') {
       return this.checks.report(event, this.now);
     }
-    const config = this.answeredWith.get(m);
-    if (config === undefined)
-      throw new Error(`simulator bug: reply #${m.requestId} was never sent`);
+    const config = flight.answeredWith;
+    if (config === null) throw new Error(`simulator bug: reply #${m.requestId} was never sent`);
     this.checks.afterAck({
       requestId: m.requestId,
       index: m.index,
@@ -468,11 +469,6 @@ export class World implements ClusterView, InputContext {
   }
 
   // ── Faults and actions ────────────────────────────────────────────────────────────────
-
-  /** A leader's reply telling a client its request succeeded, and the configuration it counted. */
-  noteAnsweredWith(reply: Message, config: ConfigState): void {
-    this.answeredWith.set(reply, config);
-  }
 
   /**
    * A new server, id one past the highest, with an empty disk, booted now with no
