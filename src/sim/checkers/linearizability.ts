@@ -183,7 +183,15 @@ function couldReturn(key: KeyState, tally: Tally, h: Held, x: string | null): bo
   return false;
 }
 
-const insert = (ids: readonly number[], id: number) => [...ids, id].sort((a, b) => a - b);
+/** `ids` (ascending) with `id` in its place: a copy, one pass, no sort. */
+function insert(ids: readonly number[], id: number): number[] {
+  const out = new Array<number>(ids.length + 1);
+  let i = 0;
+  for (; i < ids.length && ids[i]! <= id; i++) out[i] = ids[i]!;
+  out[i] = id;
+  for (; i < ids.length; i++) out[i + 1] = ids[i]!;
+  return out;
+}
 const remove = (ids: readonly number[], id: number) => ids.filter((i) => i !== id);
 /** `c` once a write is done or relaxed, or once a read has answered: no longer pending. */
 const withoutApplied = (c: Configuration, id: number) => ({ ...c, applied: remove(c.applied, id) });
