@@ -41,8 +41,9 @@ export function toWire(results: readonly InputResult[], before: NodeStatus): Wir
 
 /**
  * The batch's results again, each with its whole status; `before` as for toWire. The kinds of
- * outputs and messages become the program's own strings: JSON.parse makes a new string for
- * every value, and a history keeps every message a run sent.
+ * outputs and messages become the program's own strings, and every empty list of entries one
+ * shared list: JSON.parse makes a new string or list for every value, and a history keeps every
+ * message a run sent.
  */
 export function fromWire(results: readonly WireResult[], before: NodeStatus): InputResult[] {
   let last = before;
@@ -51,13 +52,17 @@ export function fromWire(results: readonly WireResult[], before: NodeStatus): In
     for (const out of outputs) {
       (out as { kind: string }).kind = KINDS.get(out.kind) ?? out.kind;
       if (out.kind === 'send') {
-        const m = out.message as { kind: string };
+        const m = out.message as { kind: string; entries?: readonly unknown[] };
         m.kind = KINDS.get(m.kind) ?? m.kind;
+        // A heartbeat carries no entries: one shared empty list rather than one per message.
+        if (m.entries?.length === 0) m.entries = NO_ENTRIES;
       }
     }
     return { status: last, outputs };
   });
 }
+
+const NO_ENTRIES: readonly unknown[] = Object.freeze([]);
 
 const MESSAGE_KINDS: Readonly<Record<MessageKind, true>> = {
   RequestVote: true,
