@@ -17,7 +17,7 @@ import type {
   TraceEvent,
   Violation,
 } from '../sim';
-import { RejectionTracker } from '../sim';
+import { RejectionTracker, small } from '../sim';
 import { FlightSpans } from './flightSpans';
 import type { FrameSteady, NodeSteady } from './packedFrames';
 import { PackedFrame, PackedNodeFrame } from './packedFrames';
@@ -318,16 +318,6 @@ export class FrameProjector {
       return old;
     return net;
   }
-}
-
-/**
- * The same number, as a small integer when it is one. A time that crossed from a worker (or came
- * out of float arithmetic) may be a boxed double even when whole; one such value in a field makes
- * V8 box that field in every later frame too (12 bytes each, ~8 MB over 10 virtual minutes).
- * `x | 0` keeps the value (whole, in range, and not -0) and lets it be stored unboxed.
- */
-export function small(x: number): number {
-  return x === (x | 0) && (x !== 0 || 1 / x > 0) ? x | 0 : x;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {

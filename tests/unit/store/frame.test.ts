@@ -6,7 +6,8 @@ import type { NodeView, SimulationBase } from '../../../src/sim';
 import { createSimulation } from '../../../src/sim';
 import type { Frame, NodeFrame } from '../../../src/store/frame';
 import type { PackedNodeFrame } from '../../../src/store/packedFrames';
-import { FrameProjector, RECENT_REQUESTS, small } from '../../../src/store/frame';
+import { small } from '../../../src/sim';
+import { FrameProjector, RECENT_REQUESTS } from '../../../src/store/frame';
 
 /**
  * Five servers, a write every 100 virtual ms to ten keys for `writes` writes; every frame, and
