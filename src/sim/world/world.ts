@@ -55,6 +55,7 @@ export interface Dispatch {
 }
 
 const NO_BOOTS: readonly BootRequest[] = Object.freeze([]);
+const NO_BATCHES: readonly NodeBatch[] = Object.freeze([]);
 
 /** Empties a list that is filled again soon, keeping its room. */
 function emptyList(list: unknown[]): void {
@@ -66,7 +67,6 @@ interface InboxBatch {
   readonly id: NodeId;
   readonly inputs: Input[];
 }
-const NO_BATCHES: readonly NodeBatch[] = Object.freeze([]);
 
 export class World implements ClusterView, InputContext {
   /** Every server ever in the cluster, 1…N: the first `options.nodes` and any added since. */
@@ -89,11 +89,10 @@ export class World implements ClusterView, InputContext {
   private readonly records: NodeRecord[] = [];
   /**
    * The inputs gathered for the instant being dispatched, by node id, and who has any. Each
-   * node's list and batch, the list of batches and the dispatch itself are made once and reused
-   * for every instant: a dispatch is committed before the next one is made, and nothing keeps
-   * one past its commit (hosts read their batches at once; a lookahead window plans its own).
+   * node's batch, the list of batches and the dispatch itself are made once and reused for
+   * every instant: a dispatch is committed before the next one is made, and nothing keeps one
+   * past its commit (hosts read their batches at once; a lookahead window plans its own).
    */
-  private readonly inbox: Input[][] = [];
   private readonly batchOf: InboxBatch[] = [];
   private readonly addressees: NodeId[] = [];
   private readonly batches: InboxBatch[] = [];
@@ -347,13 +346,9 @@ export class World implements ClusterView, InputContext {
   }
 
   private addInput(id: NodeId, input: Input): void {
-    let list = this.inbox[id];
-    if (list === undefined) {
-      list = this.inbox[id] = [];
-      this.batchOf[id] = { id, inputs: list };
-    }
-    if (list.length === 0) this.addressees.push(id);
-    list.push(input);
+    const batch = (this.batchOf[id] ??= { id, inputs: [] });
+    if (batch.inputs.length === 0) this.addressees.push(id);
+    batch.inputs.push(input);
   }
 
   /** Sets a running node's timer to its next wake-up, never earlier than the next millisecond. */
