@@ -24,6 +24,7 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
    */
   private changes: Change<K, V>[];
   private length: number;
+  /** How many keys it holds, or -1 until asked again (a set does not look for its key). */
   private count: number;
 
   constructor(entries?: Iterable<readonly [K, V]>) {
@@ -40,16 +41,18 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
       c.base = this.replayed();
       c.changes = [];
       c.length = 0;
+      c.count = c.base.size;
     } else {
       c.base = this.base;
       c.changes = this.changes;
       c.length = this.length;
+      c.count = this.count;
     }
-    c.count = this.count;
     return c;
   }
 
   get size(): number {
+    if (this.count < 0) this.count = this.replayed().size;
     return this.count;
   }
 
@@ -72,14 +75,14 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   set(key: K, value: V): this {
-    if (!this.has(key)) this.count++;
+    this.count = -1;
     this.push({ key, value, deleted: false });
     return this;
   }
 
   delete(key: K): boolean {
     if (!this.has(key)) return false;
-    this.count--;
+    if (this.count >= 0) this.count--;
     this.push({ key, value: undefined, deleted: true });
     return true;
   }

@@ -59,6 +59,11 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
     const node = view.node(id);
     const status = node.status;
     if (!node.alive || status?.role !== 'leader') return null;
+    // The pair last found to overlap still does, whoever holds it (checked first: it is the
+    // common case, and the loop below reads every server).
+    if (sameConfig(status.config, lastLeader) && sameConfig(committed.state, lastCommitted)) {
+      return null;
+    }
     // Only a leader of the highest term among live leaders, holding the committed configuration.
     for (const other of view.ids) {
       const s = view.node(other).status;
@@ -66,7 +71,6 @@ export function configurationsOverlap(bootVoters: readonly NodeId[]): Checker {
     }
     if (status.currentTerm < committed.term) return null;
     const mine = status.config;
-    if (sameConfig(mine, lastLeader) && sameConfig(committed.state, lastCommitted)) return null;
     const split = disjointMajorities(mine, committed.state);
     lastLeader = mine;
     lastCommitted = committed.state;
