@@ -1,9 +1,9 @@
 // A map that is cheap to copy, for state that every step may change a little but that old node
 // values must keep as it was: a base that is never changed, plus the sets and deletes made since,
-// in order, in a list that copies share. A copy costs one small object; once the list grows
-// past about 2√n of the base's n keys (and past 32) it is folded into a new base. Reading it back replays the
-// list over the base, so it iterates exactly as a `Map` that saw the same sets and deletes: a
-// changed key keeps its place, a new key (or one deleted and set again) goes to the end.
+// in order, in a list that copies share. A copy costs one small object; once the list grows past
+// about 4√n of the base's n keys (and past 64) it is folded into a new base. Reading it back
+// replays the list over the base, so it iterates exactly as a `Map` that saw the same sets and
+// deletes: a changed key keeps its place, a new key (or one deleted and set again) goes to the end.
 //
 // Example: base {a:1, b:2}; set b=3, delete a, set c=4, set a=5 → iterates b=3, c=4, a=5.
 
@@ -37,7 +37,7 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   /** A copy that may be changed while this one stays as it is. */
   copy(): LayeredMap<K, V> {
     const c = Object.create(LayeredMap.prototype) as LayeredMap<K, V>;
-    if (this.length * this.length > 4 * this.base.size + 1024) {
+    if (this.length * this.length > 16 * this.base.size + 4096) {
       c.base = this.replayed();
       c.changes = [];
       c.length = 0;
