@@ -5,6 +5,8 @@
 // replays the list over the base, so it iterates exactly as a `Map` that saw the same sets and
 // deletes: a changed key keeps its place, a new key (or one deleted and set again) goes to the end.
 //
+// Keys are compared with === (the core's keys are strings and client ids, never NaN).
+//
 // Example: base {a:1, b:2}; set b=3, delete a, set c=4, set a=5 → iterates b=3, c=4, a=5.
 
 /** One change: a set, or a delete (`deleted` true, `value` unused). */
@@ -37,17 +39,10 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   /** A copy that may be changed while this one stays as it is. */
   copy(): LayeredMap<K, V> {
     const c = Object.create(LayeredMap.prototype) as LayeredMap<K, V>;
-    if (this.length * this.length > 16 * this.base.size + 4096) {
-      c.base = this.replayed();
-      c.changes = [];
-      c.length = 0;
-      c.count = c.base.size;
-    } else {
-      c.base = this.base;
-      c.changes = this.changes;
-      c.length = this.length;
-      c.count = this.count;
-    }
+    c.base = this.base;
+    c.changes = this.changes;
+    c.length = this.length;
+    c.count = this.count;
     return c;
   }
 
@@ -107,10 +102,21 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     this.replayed().forEach((value, key) => callback.call(thisArg, value, key, this));
   }
 
+  /**
+   * Appends a change; past the bound the list is folded into a new base for this map alone
+   * (copies keep the base and list they share), so a read never scans more than about 4√n
+   * changes, however many one step makes (a server catching up applies thousands at once).
+   */
   private push(change: Change<K, V>): void {
     if (this.changes.length !== this.length) this.changes = this.changes.slice(0, this.length);
     this.changes.push(change);
     this.length++;
+    if (this.length * this.length > 16 * this.base.size + 4096) {
+      this.base = this.replayed();
+      this.changes = [];
+      this.length = 0;
+      this.count = this.base.size;
+    }
   }
 
   /** The base with the changes played over it, as a new Map. */

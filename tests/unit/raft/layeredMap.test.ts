@@ -98,6 +98,22 @@ describe('LayeredMap', () => {
     expect([left.size, right.size, original.size]).toEqual([3, 2, 2]);
   });
 
+  it('one version changed many times in a row (a server catching up) reads right all along', () => {
+    const draw = draws(99);
+    const layered = new LayeredMap<string, string>().copy();
+    const map = new Map<string, string>();
+    for (let i = 0; i < 20_000; i++) {
+      const key = `k${draw(300)}`;
+      if (draw(4) === 0) expect(layered.delete(key)).toBe(map.delete(key));
+      else {
+        layered.set(key, `v${i}`);
+        map.set(key, `v${i}`);
+      }
+      if (i % 997 === 0) expect(layered.get(key)).toBe(map.get(key));
+    }
+    same(layered, map);
+  });
+
   it('forEach hands value, key and the map itself', () => {
     const m = new LayeredMap([['x', '1']]);
     const seen: unknown[] = [];
