@@ -29,7 +29,11 @@ export class FlightSpan {
   /** The list read last, handed out again while a read finds the same flights. */
   private last: readonly FlightFrame[] = [];
 
-  constructor(readonly first: number) {}
+  /** `lists`: the built lists of the frames read last, shared by one projector's spans. */
+  constructor(
+    readonly first: number,
+    readonly lists: ReadCache,
+  ) {}
 
   /** The flights frame `seq` shows, in the order the simulator listed them. */
   at(seq: number): readonly FlightFrame[] {
@@ -49,6 +53,7 @@ export class FlightSpan {
  */
 export class FlightSpans {
   private span: FlightSpan | null = null;
+  private readonly lists: ReadCache = new Map();
   /** Entry in the current span of each flight shown in the last frame, in the span's order. */
   private live = new Map<number, number>();
 
@@ -56,7 +61,7 @@ export class FlightSpans {
   note(seq: number, flights: readonly FlightFrame[]): FlightSpan | readonly FlightFrame[] {
     let span = this.span;
     if (span === null || seq - span.first >= SPAN) {
-      span = this.span = new FlightSpan(seq);
+      span = this.span = new FlightSpan(seq, this.lists);
       this.live = new Map();
     }
     const next = new Map<number, number>();
@@ -89,7 +94,9 @@ function inOrder(entries: ReadonlyMap<number, number>): boolean {
 
 /** How many built lists are kept for frames read again (the shown frame is read every render). */
 const CACHED = 64;
-const cache = new Map<object, readonly FlightFrame[]>();
+
+/** The lists built for the frames read last, by frame, least recently read first. */
+type ReadCache = Map<object, readonly FlightFrame[]>;
 
 /** A frame's flights: its own list, or the one its span gives (cached for the newest frames read). */
 export function flightsOf(
@@ -98,6 +105,7 @@ export function flightsOf(
   kept: FlightSpan | readonly FlightFrame[],
 ): readonly FlightFrame[] {
   if (!(kept instanceof FlightSpan)) return kept;
+  const cache = kept.lists;
   let list = cache.get(frame);
   if (list !== undefined) cache.delete(frame);
   else {
