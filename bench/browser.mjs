@@ -11,18 +11,30 @@ try {
   await page.waitForFunction(() => window.raftLab !== undefined);
   const result = await page.evaluate(async () => {
     const b = await window.raftLab.benchmarks();
+    const lane = 64 * 1024;
     const roundTrip = await b.rawRoundTrip(2000);
+    const laneRoundTrip = await b.rawRoundTrip(2000, lane);
     const lockstepEventsPerSecond = await b.rawLockstepRate(1000);
+    const laneLockstepEventsPerSecond = await b.rawLockstepRate(1000, lane);
     const workers = await b.clusterUnderLoad('workers', 60);
+    const postMessageOnly = await b.clusterUnderLoad('workers', 60, 0);
     const inProcess = await b.clusterUnderLoad('in-process', 60);
     const startup = await b.startAndRestart();
     return {
       crossOriginIsolated: window.crossOriginIsolated,
       postMessageRoundTripUs: roundTrip,
+      laneRoundTripUs: laneRoundTrip,
+      // The yardstick: tiny requests by postMessage, one worker at a time.
       rawLockstepEventsPerSecond: lockstepEventsPerSecond,
+      laneLockstepEventsPerSecond,
+      // The cluster as the page runs it: shared-memory lanes where the page is isolated.
       workers5NodesWriteEvery100ms60s: workers,
+      workersByPostMessageOnly: postMessageOnly,
       inProcess5NodesWriteEvery100ms60s: inProcess,
       workerEventsVersusLockstep: +(workers.eventsPerSecond / lockstepEventsPerSecond).toFixed(2),
+      postMessageOnlyVersusLockstep: +(
+        postMessageOnly.eventsPerSecond / lockstepEventsPerSecond
+      ).toFixed(2),
       start5WorkersMs: startup.startMs,
       restartOneWorkerMs: startup.restartMs,
     };

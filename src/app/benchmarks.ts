@@ -8,9 +8,15 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-/** Round trips of a tiny request to one node worker: median and p99 in microseconds. */
-export async function rawRoundTrip(count = 2000): Promise<{ medianUs: number; p99Us: number }> {
-  const { host } = await startWorkerCluster({ nodes: 1 });
+/**
+ * Round trips of a tiny request to one node worker, by postMessage (or, with `laneBytes`, by a
+ * shared-memory lane): median and p99 in microseconds.
+ */
+export async function rawRoundTrip(
+  count = 2000,
+  laneBytes = 0,
+): Promise<{ medianUs: number; p99Us: number }> {
+  const { host } = await startWorkerCluster({ nodes: 1 }, undefined, laneBytes);
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
@@ -22,9 +28,12 @@ export async function rawRoundTrip(count = 2000): Promise<{ medianUs: number; p9
   return { medianUs: Math.round(quantile(times, 0.5)), p99Us: Math.round(quantile(times, 0.99)) };
 }
 
-/** Five workers pinged one at a time in turn: the lockstep ceiling in events per second. */
-export async function rawLockstepRate(rounds = 2000): Promise<number> {
-  const { sim, host } = await startWorkerCluster({ nodes: 5 });
+/**
+ * Five workers pinged one at a time in turn, by postMessage (or, with `laneBytes`, by lanes):
+ * the lockstep ceiling in events per second.
+ */
+export async function rawLockstepRate(rounds = 2000, laneBytes = 0): Promise<number> {
+  const { sim, host } = await startWorkerCluster({ nodes: 5 }, undefined, laneBytes);
   const ids = sim.nodeIds().map(asNodeId);
   const t = performance.now();
   for (let r = 0; r < rounds; r++) for (const id of ids) await host.ping(id, 1000);
@@ -44,11 +53,12 @@ export interface ClusterRun {
 export async function clusterUnderLoad(
   mode: 'workers' | 'in-process',
   virtualSeconds = 60,
+  laneBytes?: number,
 ): Promise<ClusterRun> {
   const options = { nodes: 5, seed: 1, keepTrace: false };
   const script = writeLoad(300, virtualSeconds * 1000, 100);
   if (mode === 'workers') {
-    const { sim, host } = await startWorkerCluster(options);
+    const { sim, host } = await startWorkerCluster(options, undefined, laneBytes);
     const t = performance.now();
     await runScript(sim, script, virtualSeconds * 1000);
     const wallMs = performance.now() - t;

@@ -8,8 +8,15 @@ import type { WorkerCluster } from './runtime';
 import { startInProcessCluster, startWorkerCluster } from './runtime';
 
 export interface RaftLabDebug {
-  /** `brokenNodes` get a worker whose script does not exist, to show a load failure. */
-  startWorkerCluster(options: SimOptionsInput, brokenNodes?: number[]): Promise<WorkerCluster>;
+  /**
+   * `brokenNodes` get a worker whose script does not exist, to show a load failure;
+   * `laneBytes` sets each worker's shared-memory lane (0: postMessage only).
+   */
+  startWorkerCluster(
+    options: SimOptionsInput,
+    brokenNodes?: number[],
+    laneBytes?: number,
+  ): Promise<WorkerCluster>;
   startInProcessCluster: typeof startInProcessCluster;
   runScript: typeof runScript;
   writeLoad: typeof writeLoad;
@@ -32,11 +39,14 @@ declare global {
 
 export function installDebugApi(): void {
   window.raftLab = {
-    startWorkerCluster: (options, brokenNodes = []) =>
-      startWorkerCluster(options, (id) =>
-        brokenNodes.includes(id)
-          ? (new Worker('/no-such-worker.js', { type: 'module' }) as unknown as WorkerLike)
-          : createNodeWorker(),
+    startWorkerCluster: (options, brokenNodes = [], laneBytes) =>
+      startWorkerCluster(
+        options,
+        (id) =>
+          brokenNodes.includes(id)
+            ? (new Worker('/no-such-worker.js', { type: 'module' }) as unknown as WorkerLike)
+            : createNodeWorker(),
+        laneBytes,
       ),
     startInProcessCluster,
     runScript,

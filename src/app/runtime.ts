@@ -12,12 +12,17 @@ export interface WorkerCluster {
   readonly host: WorkerHost;
 }
 
-/** Builds a cluster with one worker per node and starts the workers one after another. */
+/**
+ * Builds a cluster with one worker per node and starts the workers one after another.
+ * `laneBytes`: each worker's shared-memory lane (0: postMessage only); by default a lane when
+ * the page can share memory.
+ */
 export async function startWorkerCluster(
   options: SimOptionsInput,
   factory: WorkerFactory = createNodeWorker,
+  laneBytes?: number,
 ): Promise<WorkerCluster> {
-  const host = new WorkerHost(factory);
+  const host = new WorkerHost(factory, undefined, laneBytes);
   const sim = new AsyncSimulation(options, host);
   await sim.settle();
   return { sim, host };

@@ -1,9 +1,13 @@
 // A module Web Worker hosting one Raft node. It holds the node's value and runs the pure core
-// on each batch it is handed; it has no Raft logic of its own and decides nothing.
+// on each batch it is handed; it has no Raft logic of its own and decides nothing. Requests come
+// by postMessage until the host opens a shared-memory lane; from then on the worker waits for
+// them in the lane (sharedLane.ts) and goes back to its event loop only when told a request
+// comes by postMessage after all (one too long for the lane).
 import { persistentStateOf, setInvariantChecks } from '../raft';
 import { NodeCell } from './nodeCell';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION, decode, encode } from './protocol';
+import { WorkerLane } from './sharedLane';
 
 const scope = self as unknown as {
   postMessage(message: string): void;
@@ -16,49 +20,66 @@ setInvariantChecks(import.meta.env.DEV);
 const cell = new NodeCell();
 /** Set by a 'throw' sabotage: the next step throws, as a buggy runtime would. */
 let throwNext = false;
+let lane: WorkerLane | null = null;
 
 scope.onmessage = (event) => {
   const request = decode<WorkerRequest>(event.data);
+  if (request.v === PROTOCOL_VERSION && request.kind === 'lane') {
+    lane ??= new WorkerLane(request.lane);
+    reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+  } else {
+    reply(respond(request));
+  }
+  if (lane !== null) serve(lane);
+};
+
+/**
+ * Answers the lane's requests until one says to read the next from postMessage. Whatever a
+ * request throws leaves the loop as it would leave onmessage: the host hears of the error.
+ */
+function serve(from: WorkerLane): void {
+  for (let text = from.next(); text !== null; text = from.next()) {
+    const answer = encode(respond(decode<WorkerRequest>(text)));
+    if (!from.answer(answer)) scope.postMessage(answer);
+  }
+}
+
+function respond(request: WorkerRequest): WorkerResponse {
   if (request.v !== PROTOCOL_VERSION) {
-    reply({
+    return {
       v: PROTOCOL_VERSION,
       kind: 'error',
       corr: request.corr,
       message: `protocol ${request.v} is not ${PROTOCOL_VERSION}`,
-    });
-    return;
+    };
   }
   switch (request.kind) {
     case 'boot': {
       const status = cell.boot(request.request);
-      return reply({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status });
+      return { v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status };
     }
     case 'step': {
       if (throwNext) throw new Error('sabotaged: this worker throws on purpose');
       const results = cell.step(request.batch.inputs);
       if (results === null) {
-        return reply({
+        return {
           v: PROTOCOL_VERSION,
           kind: 'error',
           corr: request.corr,
           message: 'stepped before boot',
-        });
+        };
       }
-      return reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
+      return { v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results };
     }
     case 'ping':
-      return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+    case 'lane':
+      return { v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr };
     case 'inspect': {
       const node = cell.node;
       if (!node) {
-        return reply({
-          v: PROTOCOL_VERSION,
-          kind: 'error',
-          corr: request.corr,
-          message: 'not booted',
-        });
+        return { v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'not booted' };
       }
-      return reply({
+      return {
         v: PROTOCOL_VERSION,
         kind: 'inspected',
         corr: request.corr,
@@ -68,7 +89,7 @@ scope.onmessage = (event) => {
           commitIndex: node.commitIndex,
           lastApplied: node.lastApplied,
         },
-      });
+      };
     }
     case 'sabotage':
       if (request.how === 'hang') {
@@ -78,9 +99,9 @@ scope.onmessage = (event) => {
         }
       }
       throwNext = true;
-      return reply({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+      return { v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr };
   }
-};
+}
 
 function reply(message: WorkerResponse): void {
   scope.postMessage(encode(message));

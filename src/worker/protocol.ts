@@ -2,6 +2,7 @@
 // request → response turns, each request carrying a correlation id its response repeats.
 import type { MessageKind, Output, PersistentState, Role } from '../raft';
 import type { BootRequest, InputResult, NodeBatch, NodeStatus } from '../sim';
+import type { LaneSetup } from './sharedLane';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -114,6 +115,12 @@ export type WorkerRequest =
   | { readonly v: number; readonly kind: 'ping'; readonly corr: number }
   /** What the node in this worker holds right now, to compare with the main thread's disk. */
   | { readonly v: number; readonly kind: 'inspect'; readonly corr: number }
+  /**
+   * Opens a shared-memory lane (sharedLane.ts): the only request posted as an object, since it
+   * carries SharedArrayBuffers, which JSON cannot. Answered by postMessage; every later request
+   * comes by the lane.
+   */
+  | { readonly v: number; readonly kind: 'lane'; readonly corr: number; readonly lane: LaneSetup }
   /** Test hook: make this worker fail the way a broken runtime would. */
   | {
       readonly v: number;

@@ -3,16 +3,18 @@
 // simulator keeps on the main thread. A worker that throws, fails to load or does not answer in
 // time is reported as a fault for the simulator to mark; nothing waits on it forever.
 import type { NodeId } from '../raft';
-import type {
-  AsyncNodeHost,
-  BootRequest,
-  HostFault,
-  InputResult,
-  NodeBatch,
-  NodeStatus,
-} from '../sim';
-import type { WorkerNodeState, WorkerRequest, WorkerResponse } from './protocol';
-import { PROTOCOL_VERSION, decode, encode, fromWire } from './protocol';
+import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
+import { NodeWorker } from './nodeWorker';
+import type { WorkerNodeState, WorkerRequest } from './protocol';
+import { PROTOCOL_VERSION, fromWire } from './protocol';
+import {
+  Doorbell,
+  LANE_BYTES,
+  MAX_LANE_BYTES,
+  lanesAvailable,
+  newDoorbell,
+  newLane,
+} from './sharedLane';
 
 /** The part of a Worker this host uses, so tests can hand in a stand-in. */
 export interface WorkerLike {
@@ -25,101 +27,47 @@ export interface WorkerLike {
 
 export type WorkerFactory = (id: NodeId) => WorkerLike;
 
-interface Pending {
-  resolve(response: WorkerResponse): void;
-  reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-class NodeWorker {
-  private readonly pending = new Map<number, Pending>();
-  private nextCorr = 1;
-  private readonly readyPromise: Promise<void>;
-  failure: string | null = null;
-  /** The status the node reported last: what an answer's unchanged statuses stand for. */
-  status: NodeStatus | null = null;
-
-  constructor(
-    readonly worker: WorkerLike,
-    private readonly timeoutMs: number,
-  ) {
-    this.readyPromise = new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`did not start within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      worker.onmessage = (event) => {
-        if (decode<WorkerResponse>(event.data).kind === 'ready') {
-          clearTimeout(timer);
-          worker.onmessage = (e) => this.onResponse(decode<WorkerResponse>(e.data));
-          resolve();
-        }
-      };
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        clearTimeout(timer);
-        const message = event.message || 'the worker failed to load';
-        this.fail(message);
-        reject(new Error(message));
-      };
-      worker.onmessageerror = () => this.fail('a message could not be decoded');
-    });
-  }
-
-  ready(): Promise<void> {
-    return this.readyPromise;
-  }
-
-  request(build: (corr: number) => WorkerRequest): Promise<WorkerResponse> {
-    if (this.failure) return Promise.reject(new Error(this.failure));
-    const corr = this.nextCorr++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(corr);
-        reject(new Error(`no answer within ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-      this.pending.set(corr, { resolve, reject, timer });
-      this.worker.postMessage(encode(build(corr)));
-    });
-  }
-
-  private onResponse(response: WorkerResponse): void {
-    if (response.kind === 'ready') return;
-    const p = this.pending.get(response.corr);
-    if (!p) return;
-    this.pending.delete(response.corr);
-    clearTimeout(p.timer);
-    if (response.kind === 'error') p.reject(new Error(response.message));
-    else p.resolve(response);
-  }
-
-  /** Every request in flight fails with `message`; later ones fail at once. */
-  fail(message: string): void {
-    this.failure ??= message;
-    for (const p of this.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(new Error(message));
-    }
-    this.pending.clear();
-  }
-}
-
 export class WorkerHost implements AsyncNodeHost {
   private readonly workers = new Map<NodeId, NodeWorker>();
   /** Workers this host has terminated, kept so a test can show they no longer answer. */
   readonly terminated: WorkerLike[] = [];
 
+  /** Rung by every worker's lane answer; null when the host keeps to postMessage. */
+  private readonly doorbell: Doorbell | null;
+
+  /**
+   * `laneBytes`: each worker's shared-memory lane, in bytes each way (sharedLane.ts); 0 keeps
+   * every request on postMessage, as a page that is not cross-origin isolated must.
+   */
   constructor(
     private readonly factory: WorkerFactory,
     private readonly timeoutMs = 2000,
-  ) {}
+    private readonly laneBytes = lanesAvailable() ? LANE_BYTES : 0,
+  ) {
+    if (!(Number.isInteger(laneBytes) && laneBytes >= 0 && laneBytes <= MAX_LANE_BYTES)) {
+      throw new RangeError(
+        `laneBytes must be a whole number of bytes from 0 to ${MAX_LANE_BYTES}, not ${String(laneBytes)}`,
+      );
+    }
+    this.doorbell =
+      laneBytes > 0 ? new Doorbell(newDoorbell(), () => this.collectLaneAnswers()) : null;
+  }
+
+  /** Hands each lane's new answer to its worker; says whether any lane still awaits one. */
+  private collectLaneAnswers(): boolean {
+    let awaited = false;
+    for (const w of this.workers.values()) if (w.collect()) awaited = true;
+    return awaited;
+  }
 
   async boot(request: BootRequest): Promise<HostFault | null> {
     this.crash(request.id);
     try {
-      const w = new NodeWorker(this.factory(request.id), this.timeoutMs);
+      const bell = this.doorbell;
+      const w = new NodeWorker(this.factory(request.id), this.timeoutMs, () => bell?.listen());
       this.workers.set(request.id, w);
       await w.ready();
+      if (bell !== null) await w.openLane(newLane(bell.buffer, this.laneBytes));
       const booted = await w.request((corr) => ({
         v: PROTOCOL_VERSION,
         kind: 'boot',
@@ -192,9 +140,20 @@ export class WorkerHost implements AsyncNodeHost {
 
   /** Test hook: make one node's worker throw on its next step, or hang. */
   sabotage(id: NodeId, how: 'throw' | 'hang'): void {
-    this.workers
+    // A hung worker never answers: its watchdog fails the request, which nobody awaits.
+    void this.workers
       .get(id)
-      ?.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'sabotage', corr: 0, how });
+      ?.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'sabotage', corr, how }))
+      .catch(() => {});
+  }
+
+  /** Requests and answers by lane and by postMessage, summed over the running workers. */
+  traffic(): NodeWorker['traffic'] {
+    const sum = { requestsByLane: 0, requestsPosted: 0, answersByLane: 0, answersPosted: 0 };
+    for (const w of this.workers.values()) {
+      for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += w.traffic[key];
+    }
+    return sum;
   }
 
   liveWorkers(): number {

@@ -114,6 +114,56 @@ for (const [name, options] of membershipCases) {
   });
 }
 
+/**
+ * Shared-memory lanes: with room for every request, steps go by the lane; a lane too small for
+ * some (or any) request sends those by postMessage; the run is the headless one either way.
+ */
+for (const [laneBytes, expected] of [
+  [64 * 1024, 'mostly by lane'],
+  [400, 'partly by postMessage'],
+  [1, 'wholly by postMessage'],
+] as const) {
+  test(`a run through ${laneBytes}-byte lanes goes ${expected} and replays the headless run`, async ({
+    page,
+  }) => {
+    const c = cases[1]!; // crashes and restarts: boots carry whole disks
+    const headless = createSimulation(c.options);
+    await runScript(headless, c.script, c.endMs);
+    const result = await page.evaluate(
+      async ([options, script, endMs, bytes]) => {
+        const lab = window.raftLab!;
+        const { sim, host } = await lab.startWorkerCluster(options, [], bytes);
+        try {
+          await lab.runScript(sim, script, endMs);
+          return {
+            digest: sim.traceHash(),
+            traffic: host.traffic(),
+            faults: sim.nodeIds().filter((id) => sim.nodeView(id).fault),
+          };
+        } finally {
+          host.dispose();
+        }
+      },
+      [c.options, c.script, c.endMs, laneBytes] as const,
+    );
+    expect(result.faults).toEqual([]);
+    expect(result.digest).toBe(headless.traceHash());
+    const { requestsByLane, requestsPosted, answersByLane, answersPosted } = result.traffic;
+    if (laneBytes === 1) {
+      expect([requestsByLane, answersByLane]).toEqual([0, 0]);
+      expect(requestsPosted).toBeGreaterThan(100);
+      expect(answersPosted).toBe(requestsPosted);
+    } else if (laneBytes === 400) {
+      expect(
+        Math.min(requestsByLane, requestsPosted, answersByLane, answersPosted),
+      ).toBeGreaterThan(0);
+    } else {
+      expect(requestsByLane).toBeGreaterThan(100);
+      expect(requestsPosted + answersPosted).toBeLessThan(requestsByLane / 10);
+    }
+  });
+}
+
 test('an added server runs in a worker of its own, and a removed one keeps its worker', async ({
   page,
 }) => {

@@ -1,0 +1,164 @@
+// One node's worker as the host talks to it (worker layer): requests in flight by correlation
+// id, one watchdog for all of them, and, when the page can share memory, the worker's lane
+// (sharedLane.ts). In a lane one request is out at a time; the rest wait their turn here.
+import type { NodeStatus } from '../sim';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+import { PROTOCOL_VERSION, decode, encode } from './protocol';
+import type { LaneSetup } from './sharedLane';
+import { HostLane } from './sharedLane';
+import type { WorkerLike } from './workerHost';
+
+interface Pending {
+  resolve(response: WorkerResponse): void;
+  reject(error: Error): void;
+  /** When the request has waited too long (performance.now() time). */
+  deadline: number;
+}
+
+export class NodeWorker {
+  private readonly pending = new Map<number, Pending>();
+  private nextCorr = 1;
+  /**
+   * One watchdog per worker instead of a timer per request: a request answered in microseconds
+   * paid for a setTimeout and a clearTimeout each, a few per cent of a busy run's main thread.
+   * It fires at most once per timeout while requests are pending and fails those past their
+   * deadline; answered requests simply leave the map.
+   */
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  private readonly readyPromise: Promise<void>;
+  private lane: HostLane | null = null;
+  /** The lane holds a request not yet answered; `waiting` go out, in order, after it. */
+  private laneBusy = false;
+  private readonly waiting: string[] = [];
+  /** How requests went out and answers came back since the lane opened (for tests and benches). */
+  readonly traffic = { requestsByLane: 0, requestsPosted: 0, answersByLane: 0, answersPosted: 0 };
+  failure: string | null = null;
+  /** The status the node reported last: what an answer's unchanged statuses stand for. */
+  status: NodeStatus | null = null;
+
+  /** `onLaneSend` runs after each request written into the lane (the host listens for answers). */
+  constructor(
+    readonly worker: WorkerLike,
+    private readonly timeoutMs: number,
+    private readonly onLaneSend: () => void = () => {},
+  ) {
+    this.readyPromise = new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`did not start within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      worker.onmessage = (event) => {
+        if (decode<WorkerResponse>(event.data).kind === 'ready') {
+          clearTimeout(timer);
+          worker.onmessage = (e) => {
+            if (this.lane !== null) this.traffic.answersPosted++;
+            this.onResponse(decode<WorkerResponse>(e.data));
+          };
+          resolve();
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        clearTimeout(timer);
+        const message = event.message || 'the worker failed to load';
+        this.fail(message);
+        reject(new Error(message));
+      };
+      worker.onmessageerror = () => this.fail('a message could not be decoded');
+    });
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  /** Opens a lane over `setup`; every request after this one goes by it. */
+  async openLane(setup: LaneSetup): Promise<void> {
+    // Posted as an object, not JSON: it carries shared buffers.
+    await this.track((corr) =>
+      this.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'lane', corr, lane: setup }),
+    );
+    this.lane = new HostLane(setup);
+  }
+
+  request(build: (corr: number) => WorkerRequest): Promise<WorkerResponse> {
+    return this.track((corr) => {
+      const text = encode(build(corr));
+      if (this.lane === null) return this.worker.postMessage(text);
+      this.waiting.push(text);
+      this.sendWaiting();
+    });
+  }
+
+  /** The lane's answer, if one came since the last look; says whether one is still awaited. */
+  collect(): boolean {
+    if (!this.laneBusy || this.lane === null) return false;
+    const answer = this.lane.take();
+    if (answer === null) return true;
+    this.traffic.answersByLane++;
+    this.onResponse(decode<WorkerResponse>(answer));
+    return this.laneBusy;
+  }
+
+  /** Every request in flight fails with `message`; later ones fail at once. */
+  fail(message: string): void {
+    this.failure ??= message;
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
+  }
+
+  /** A request with a new correlation id, sent by `send`, answered through `pending`. */
+  private track(send: (corr: number) => void): Promise<WorkerResponse> {
+    if (this.failure) return Promise.reject(new Error(this.failure));
+    const corr = this.nextCorr++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(corr, { resolve, reject, deadline: performance.now() + this.timeoutMs });
+      this.watchdog ??= setTimeout(() => this.expire(), this.timeoutMs);
+      send(corr);
+    });
+  }
+
+  /** The next waiting request goes into the lane, or by postMessage when it is too long. */
+  private sendWaiting(): void {
+    if (this.laneBusy || this.lane === null) return;
+    const text = this.waiting.shift();
+    if (text === undefined) return;
+    this.laneBusy = true;
+    if (this.lane.send(text)) this.traffic.requestsByLane++;
+    else {
+      this.traffic.requestsPosted++;
+      this.worker.postMessage(text);
+    }
+    this.onLaneSend();
+  }
+
+  /** Fails every request past its deadline, and watches again while any is still pending. */
+  private expire(): void {
+    this.watchdog = null;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [corr, p] of this.pending) {
+      if (p.deadline <= now) {
+        this.pending.delete(corr);
+        p.reject(new Error(`no answer within ${this.timeoutMs} ms`));
+      } else next = Math.min(next, p.deadline);
+    }
+    if (next < Infinity) this.watchdog = setTimeout(() => this.expire(), next - now);
+  }
+
+  private onResponse(response: WorkerResponse): void {
+    if (response.kind === 'ready') return;
+    // In a lane, whatever answers (by the lane or by postMessage) answers the one request out.
+    if (this.lane !== null) {
+      this.laneBusy = false;
+      this.sendWaiting();
+    }
+    const p = this.pending.get(response.corr);
+    if (!p) return;
+    this.pending.delete(response.corr);
+    if (response.kind === 'error') p.reject(new Error(response.message));
+    else p.resolve(response);
+  }
+}

@@ -1,0 +1,105 @@
+// The worker host's watchdog: a request a worker never answers fails after the host's timeout,
+// counted from when that request was sent, while answered requests are never failed late.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NodeId } from '../../../src/raft';
+import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
+import type { WorkerLike } from '../../../src/worker/workerHost';
+import { WorkerHost } from '../../../src/worker/workerHost';
+
+/** Answers pings after `delayMs`, or never while `silent`; boots like a worker without a node. */
+class PingWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<unknown>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  silent = false;
+  delayMs = 1;
+
+  constructor() {
+    this.answer({ v: PROTOCOL_VERSION, kind: 'ready' }, 0);
+  }
+
+  postMessage(message: string | WorkerRequest): void {
+    const request = decode<WorkerRequest>(typeof message === 'string' ? message : encode(message));
+    if (this.silent) return;
+    if (request.kind === 'ping') {
+      this.answer({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr }, this.delayMs);
+    } else if (request.kind === 'boot') {
+      const status = { role: 'follower' } as never;
+      this.answer({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status }, 0);
+    }
+  }
+
+  terminate(): void {
+    this.silent = true;
+  }
+
+  private answer(response: WorkerResponse, ms: number): void {
+    const data = encode(response);
+    setTimeout(() => this.onmessage?.({ data } as MessageEvent<unknown>), ms);
+  }
+}
+
+const ID = 1 as NodeId;
+const BOOT = { id: ID, disk: null, seed: 1, now: 0, options: {} } as never;
+
+async function started(timeoutMs: number): Promise<{ host: WorkerHost; worker: PingWorker }> {
+  const worker = new PingWorker();
+  const host = new WorkerHost(() => worker, timeoutMs);
+  const booting = host.boot(BOOT);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(await booting).toBeNull();
+  return { host, worker };
+}
+
+/** What a ping came to so far: true (answered), false (failed) or 'pending'. */
+function watch(ping: Promise<boolean>): { outcome: boolean | 'pending' } {
+  const seen: { outcome: boolean | 'pending' } = { outcome: 'pending' };
+  void ping.then((answered) => (seen.outcome = answered));
+  return seen;
+}
+
+describe('the worker host watchdog', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fails a request that gets no answer once the timeout has passed, not before', async () => {
+    const { host, worker } = await started(200);
+    worker.silent = true;
+    const ping = watch(host.ping(ID, 10_000));
+    await vi.advanceTimersByTimeAsync(199);
+    expect(ping.outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ping.outcome).toBe(false);
+  });
+
+  it('counts each request from when it was sent: a later one outlives the first one’s deadline', async () => {
+    const { host, worker } = await started(200);
+    worker.silent = true;
+    const first = watch(host.ping(ID, 10_000));
+    await vi.advanceTimersByTimeAsync(150);
+    const second = watch(host.ping(ID, 10_000));
+    await vi.advanceTimersByTimeAsync(50);
+    expect([first.outcome, second.outcome]).toEqual([false, 'pending']);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(second.outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(second.outcome).toBe(false);
+  });
+
+  it('never fails a request that was answered, however long the run goes on', async () => {
+    const { host, worker } = await started(200);
+    worker.delayMs = 150;
+    const answers: (boolean | 'pending')[] = [];
+    for (let i = 0; i < 6; i++) {
+      const ping = watch(host.ping(ID, 10_000));
+      await vi.advanceTimersByTimeAsync(150);
+      answers.push(ping.outcome);
+    }
+    // Each answer came 150 ms after its request: six of them span 900 ms, past the 200 ms timeout.
+    expect(answers).toEqual([true, true, true, true, true, true]);
+  });
+});
