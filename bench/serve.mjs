@@ -11,6 +11,16 @@ import { CHROMIUM_ARGS, requireChromium } from '../scripts/chromium.mjs';
 export const BENCH_OUT_DIR = process.env.RL_OUTDIR ?? 'node_modules/.cache/bench-dist';
 const BENCH_PORT = Number(process.env.RL_PORT ?? 4175);
 
+/** Whether something already answers at `url`. */
+async function answers(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function waitForServer(url, ms) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -36,6 +46,9 @@ export async function openApp({
   beforeGoto = async () => {},
 } = {}) {
   const executablePath = requireChromium();
+  const base = `http://localhost:${port}`;
+  // A server left over from another run would answer in place of this build's.
+  if (await answers(base)) throw new Error(`port ${port} is taken: stop what serves ${base}`);
   // UI_BENCH_PLAIN=1 builds without minifying, so a CPU profile names the source's functions.
   const plain = process.env.UI_BENCH_PLAIN ? ' --minify false' : '';
   execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir${plain}`, {
@@ -49,9 +62,14 @@ export async function openApp({
       detached: true,
     },
   );
-  const base = `http://localhost:${port}`;
+  // With --strictPort a taken port ends the server at once; without this check the bench would
+  // quietly measure whatever else answers there.
+  let exited = null;
+  server.on('exit', (code) => (exited = code));
+  const stop = () => exited === null && process.kill(-server.pid);
   try {
     await waitForServer(base, 30_000);
+    if (exited !== null) throw new Error(`vite preview exited (${exited}): is port ${port} taken?`);
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport });
     const errors = [];
@@ -61,11 +79,11 @@ export async function openApp({
     await page.goto(base + path);
     const close = async () => {
       await browser.close();
-      process.kill(-server.pid);
+      stop();
     };
     return { browser, page, base, errors, navigationStartedAt: t0, close };
   } catch (error) {
-    process.kill(-server.pid);
+    stop();
     throw error;
   }
 }
