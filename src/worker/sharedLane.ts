@@ -39,7 +39,7 @@ export function lanesAvailable(): boolean {
 }
 
 /** Encodes and decodes through one private buffer: TextEncoder and TextDecoder refuse shared memory. */
-class Text {
+class Utf8 {
   private scratch = new Uint8Array(1024);
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
@@ -89,7 +89,7 @@ export function newLane(doorbell: SharedArrayBuffer, bytes = LANE_BYTES): LaneSe
 /** The main thread's end of a lane. */
 export class HostLane {
   private readonly memory: LaneMemory;
-  private readonly text = new Text();
+  private readonly text = new Utf8();
   private answered = 0;
 
   constructor(readonly setup: LaneSetup) {
@@ -119,7 +119,7 @@ export class HostLane {
 /** The worker's end of a lane. */
 export class WorkerLane {
   private readonly memory: LaneMemory;
-  private readonly text = new Text();
+  private readonly text = new Utf8();
   private seen = 0;
 
   constructor(setup: LaneSetup) {
@@ -163,19 +163,29 @@ export class Doorbell {
     this.bell = new Int32Array(buffer);
   }
 
-  /** Starts listening (no-op while already listening). */
+  /**
+   * Starts listening (no-op while already listening, including from inside `collect`, whose new
+   * requests the wait below covers).
+   */
   listen(): void {
     if (this.waiting) return;
-    // Read the bell before looking for answers: an answer written after this read rings a
-    // different value, so waitAsync below cannot miss it.
-    const rung = Atomics.load(this.bell, 0);
-    if (!this.collect()) return;
-    const wait = Atomics.waitAsync(this.bell, 0, rung);
-    if (!wait.async) return this.listen();
     this.waiting = true;
-    void wait.value.then(() => {
-      this.waiting = false;
-      this.listen();
-    });
+    for (;;) {
+      // Read the bell before looking for answers: an answer written after this read rings a
+      // different value, so waitAsync below cannot miss it.
+      const rung = Atomics.load(this.bell, 0);
+      if (!this.collect()) {
+        this.waiting = false;
+        return;
+      }
+      const wait = Atomics.waitAsync(this.bell, 0, rung);
+      if (wait.async) {
+        void wait.value.then(() => {
+          this.waiting = false;
+          this.listen();
+        });
+        return;
+      }
+    }
   }
 }
