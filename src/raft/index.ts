@@ -2,7 +2,7 @@
 export * from './types';
 export * from './messages';
 export type { RaftNode, Input, Output, Transfer } from './context';
-export { createNode, step, nextWakeAt, persistentStateOf, canStand } from './node';
+export { createNode, step, stepOwned, nextWakeAt, persistentStateOf, canStand } from './node';
 export { acceptsChange, answersClient } from './membership';
 export type { StepResult } from './node';
 export type { RaftLog } from './log';

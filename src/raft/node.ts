@@ -97,8 +97,22 @@ export function createNode(
 }
 
 export function step(node: RaftNode, input: Input): StepResult {
+  return stepDraft(draftOf(node), node.currentTerm, node.role === 'leader', input);
+}
+
+/**
+ * Steps `node` in place and returns it as the next node: for a host that holds the only
+ * reference to its node and reads only the node each step returns (the one-field-per-rule copy
+ * `step` makes is then never needed). Outputs, statuses and every value the node shares (its
+ * log, progress records, machine) are built exactly as `step` builds them.
+ */
+export function stepOwned(node: RaftNode, input: Input): StepResult {
+  return stepDraft(node as Draft, node.currentTerm, node.role === 'leader', input);
+}
+
+function stepDraft(s: Draft, termBefore: number, ledBefore: boolean, input: Input): StepResult {
   const c: Ctx = {
-    s: draftOf(node),
+    s,
     now: input.now,
     out: [],
     logDirtyFrom: Infinity,
@@ -114,7 +128,7 @@ export function step(node: RaftNode, input: Input): StepResult {
   // step wrote is known and left for the next one).
   maybeCompact(c);
   // §6.4: a read waited for leadership of a term that is over, or for a leader it no longer follows.
-  if (c.s.currentTerm !== node.currentTerm || (node.role === 'leader' && c.s.role !== 'leader')) {
+  if (c.s.currentTerm !== termBefore || (ledBefore && c.s.role !== 'leader')) {
     abandonReads(c, 'leadershipLost');
   }
   if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);

@@ -16,7 +16,7 @@ import type {
   Role,
   Term,
 } from '../raft';
-import { acceptsChange, canStand, createNode, nextWakeAt, step } from '../raft';
+import { acceptsChange, canStand, createNode, nextWakeAt, step, stepOwned } from '../raft';
 
 export interface ProgressView {
   readonly id: NodeId;
@@ -230,19 +230,23 @@ export function bootNode(request: BootRequest): RaftNode {
 
 /**
  * Steps a node through a batch, writing into `results[i]` the status after input i and its
- * outputs (`results` as long as `inputs`); returns the node after the batch. `status` is the one reported before the batch (an
- * unchanged status is that same object, see statusOf).
+ * outputs (`results` as long as `inputs`); returns the node after the batch. `status` is the one
+ * reported before the batch (an unchanged status is that same object, see statusOf). The node
+ * is left as it was unless `owned` says the caller holds its only reference and will keep only
+ * the node returned; either way the nodes between two inputs are the batch's own, so every
+ * input after the first steps in place.
  */
 export function stepBatch(
   node: RaftNode,
   inputs: readonly Input[],
   status: NodeStatus | null,
   results: InputResult[],
+  owned = false,
 ): RaftNode {
   let current = node;
   let last = status;
   for (let i = 0; i < inputs.length; i++) {
-    const r = step(current, inputs[i]!);
+    const r = owned || i > 0 ? stepOwned(current, inputs[i]!) : step(current, inputs[i]!);
     current = r.node;
     last = statusOf(current, last);
     results[i] = { status: last, outputs: r.outputs };
@@ -267,7 +271,8 @@ export class InProcessHost implements NodeHost {
     const node = this.nodes[batch.id];
     if (!node) throw new Error(`S${batch.id} is not running`);
     const results = new Array<InputResult>(batch.inputs.length);
-    this.nodes[batch.id] = stepBatch(node, batch.inputs, this.statuses[batch.id] ?? null, results);
+    const status = this.statuses[batch.id] ?? null;
+    this.nodes[batch.id] = stepBatch(node, batch.inputs, status, results, true);
     if (results.length > 0) this.statuses[batch.id] = results[results.length - 1]!.status;
     return results;
   }

@@ -26,7 +26,7 @@ export class NodeCell {
   step(inputs: readonly Input[]): WireResult[] | null {
     if (this.current === null || this.status === null) return null;
     const results = new Array<InputResult>(inputs.length);
-    this.current = stepBatch(this.current, inputs, this.status, results);
+    this.current = stepBatch(this.current, inputs, this.status, results, true);
     const wire = toWire(results, this.status);
     if (results.length > 0) this.status = results[results.length - 1]!.status;
     return wire;
