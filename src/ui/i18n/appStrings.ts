@@ -15,7 +15,7 @@ const en: Record<string, string> = {
   'app.broken.body':
     'The cluster and your settings are safe in the link. Start again to reload them.',
   'app.broken.reload': 'Start again',
-  'app.notice.linkSettings': 'Link settings {fields}: {errors}',
+  'app.notice.linkSettings': 'Link settings {fields}:',
   'app.notice.historyTrimmed':
     'History is long: the oldest {count} events were dropped to save memory.',
   'app.notice.historyTrimmed#one': 'History is long: the oldest event was dropped to save memory.',
@@ -296,7 +296,7 @@ const zh: Record<string, string> = {
   'app.broken.title': '绘制页面时出错了',
   'app.broken.body': '集群设置都保存在链接里。点「重新开始」即可重新载入。',
   'app.broken.reload': '重新开始',
-  'app.notice.linkSettings': '链接中这些设置无效，已改用默认值：{fields}（{errors}）',
+  'app.notice.linkSettings': '链接中的设置 {fields}：',
   'app.notice.historyTrimmed': '历史太长：为节省内存，已丢弃最早的 {count} 个事件。',
   'app.notice.badLoss': '丢包率必须在 0 到 100 % 之间，而不是 {value}。',
   'app.notice.nothingScheduled': '没有待发生的事件：无法再向前一步。',

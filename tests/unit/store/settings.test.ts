@@ -11,6 +11,7 @@ import { createLabStore } from '../../../src/store';
 import { settingsFromOptions, settingsToOptions } from '../../../src/store/settings';
 import { resolveOptions } from '../../../src/sim';
 import { inProcess, ManualScheduler, memoryPersistence } from './harness';
+import { makeTranslate } from '../../../src/ui/i18n';
 
 /** A small seeded generator, so the random round trips are the same on every run. */
 function mulberry32(seed: number): () => number {
@@ -275,6 +276,14 @@ describe('settings in the URL', () => {
       params: { fields: 'n=0' },
       details: [{ key: 'app.link.conflict', params: { param: 'n', value: '0' } }],
     });
+    // Every placeholder of the headline and its lines is filled, in both languages.
+    const notice = store.getState().notice!;
+    for (const language of ['en', 'zh'] as const) {
+      const t = makeTranslate(language);
+      const words = [notice, ...(notice.details ?? [])].map((line) => t(line.key, line.params));
+      expect(words.join(' ')).not.toMatch(/[{}]/);
+      expect(words.join(' ')).toContain('n=0');
+    }
   });
 
   it('applySettings writes the URL; newSeed draws a new seed; preferences persist', async () => {
