@@ -1,8 +1,8 @@
 // Messages from the store (UI layer): an action the simulator refused, a bad link, a note that
 // old history was dropped. Each arrives as a key and parameters and is worded here, in the
-// reader's language. Shown between the facts bar and the drawing, which gives it room. It slides in
-// and fades out as Web Animations (framer-motion's mini animate); AnimatePresence keeps a toast
-// on screen until its fade is done.
+// reader's language. Shown between the facts bar and the drawing, which gives it room. It
+// slides in and fades out as Web Animations (framer-motion's mini animate); AnimatePresence
+// keeps a toast on screen until its fade is done.
 import { AnimatePresence, usePresence, useReducedMotion } from 'framer-motion';
 import { useAnimate } from 'framer-motion/mini';
 import { useEffect, useLayoutEffect, type ReactNode } from 'react';
