@@ -2,8 +2,8 @@
 // so a step's answer can leave out every status that did not change (protocol.ts). The worker
 // script and the tests' thread-free stand-in both keep their node in one of these.
 import type { Input, RaftNode } from '../raft';
-import type { BootRequest, InputResult, NodeStatus } from '../sim';
-import { bootNode, statusOf, stepBatch } from '../sim';
+import type { BootRequest, InputResult, NodeStatus } from '../sim/host';
+import { bootNode, statusOf, stepBatch } from '../sim/host';
 import type { WireResult } from './protocol';
 import { toWire } from './protocol';
 
