@@ -118,23 +118,34 @@ export function ringLayout(
   let r = Math.min(Math.max(Math.min(width, height) * radiusShare(n), full), full * 2.4);
   let compact = false;
   let roomy = true;
+  let flat = false;
   let squeeze = 1;
-  let layout = tryRing(n, width, height, r, compact, roomy, squeeze, sizes);
+  let layout = tryRing(n, width, height, r, { compact, roomy, flat, squeeze }, sizes);
   // A bounded number of tries, each giving something up: smaller bodies, then the compact name
-  // font, then the room kept outside the ring for labels; or, for the client, a smaller ring.
+  // font, then the ring's shape (flatter than 3.5 : 1 in a short wide box, or a thin tall one),
+  // then the room kept outside the ring for labels; or, for the client, a smaller ring.
   for (let attempt = 0; attempt < 48; attempt++) {
     if (!spacedApart(layout)) {
       const floor = floorFor(compact ? sizes.nameCompact : sizes.name);
       if (r > floor + 0.5) r = Math.max(floor, r * 0.9);
       else if (!compact) compact = true;
+      else if (!flat) flat = true;
       else if (roomy) roomy = false;
       else if (!bodiesApart(layout) && r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
       else break;
     } else if (!clientFits(layout) && squeeze > 0.5) squeeze *= 0.92;
     else break;
-    layout = tryRing(n, width, height, r, compact, roomy, squeeze, sizes);
+    layout = tryRing(n, width, height, r, { compact, roomy, flat, squeeze }, sizes);
   }
   return layout;
+}
+
+/** What one try of the ring gives up: see ringLayout. */
+interface RingTry {
+  readonly compact: boolean;
+  readonly roomy: boolean;
+  readonly flat: boolean;
+  readonly squeeze: number;
 }
 
 function tryRing(
@@ -142,9 +153,7 @@ function tryRing(
   width: number,
   height: number,
   r: number,
-  compact: boolean,
-  roomy: boolean,
-  squeeze: number,
+  { compact, roomy, flat, squeeze }: RingTry,
   sizes: RingSizes,
 ): RingLayout {
   const rings = ringsAround(r);
@@ -158,9 +167,12 @@ function tryRing(
   let radiusY = roomy ? Math.max(height / 2 - halo - 2 * sizes.line - 14, maxY * 0.5) : maxY;
   radiusX = Math.min(radiusX, maxX);
   radiusY = Math.min(radiusY, maxY);
-  // Not flatter than 3.5 : 1 either way (equal arc spacing keeps even a flat ring readable).
-  radiusX = Math.min(radiusX, radiusY * 3.5 + halo);
-  radiusY = Math.min(radiusY, radiusX * 3.5 + halo);
+  // Not flatter than 3.5 : 1 either way (equal arc spacing keeps even a flat ring readable),
+  // unless nodes would crowd each other otherwise.
+  if (!flat) {
+    radiusX = Math.min(radiusX, radiusY * 3.5 + halo);
+    radiusY = Math.min(radiusY, radiusX * 3.5 + halo);
+  }
   radiusX *= squeeze;
   radiusY *= squeeze;
   if (n === 2) radiusX = Math.min(radiusX, Math.max(radiusY * 1.6, 3 * halo));

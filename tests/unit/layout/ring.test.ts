@@ -37,6 +37,21 @@ describe('ringLayout', () => {
     );
   });
 
+  // A projector's cluster pane with the course open and a notice above the drawing is short and
+  // wide: the ring goes flatter than usual rather than let odd-sized clusters' halos overlap.
+  it.each([3, 5].flatMap((n) => [1, 2].map((scale) => ({ n, scale }))).concat({ n: 7, scale: 1 }))(
+    'keeps $n nodes (text at ×$scale) apart in a short wide box',
+    ({ n, scale }) => {
+      const l = ringLayout(n, 836, 120, ringSizes(scale));
+      for (const s of l.nodes) {
+        for (const o of l.nodes) {
+          if (o.id > s.id)
+            expect(Math.hypot(o.x - s.x, o.y - s.y)).toBeGreaterThan(2 * l.haloRadius);
+        }
+      }
+    },
+  );
+
   it.each([3, 5, 9])('puts %i nodes on one ellipse, S1 on top', (n) => {
     const l = ringLayout(n, 1000, 440);
     for (const s of l.nodes) {
