@@ -11,8 +11,9 @@ import { installDebugApi } from './debugApi';
 import { startWorkerCluster } from './runtime';
 
 // Development builds assert the core's invariants after every step (in-process hosts; each
-// worker does the same for itself); production skips the cost.
-setInvariantChecks(import.meta.env.DEV);
+// worker does the same for itself); production skips the cost
+// (and leaves the checks out of its bundle).
+if (import.meta.env.DEV) setInvariantChecks(true);
 installDebugApi();
 
 const rootElement = document.getElementById('root');

@@ -1,21 +1,21 @@
 // What must hold of every node value the core returns: index order, progress bounds and the
 // fields each role implies. `step` asserts them after every input while checks are switched on
-// (tests and development builds); production builds leave them off, so the hot path pays nothing.
+// (tests and development builds); production builds leave them off, so the hot path pays nothing
+// and, as nothing there switches them on, the bundle leaves this module out.
 import type { RaftNode } from './context';
+import { installInvariantAssertion, invariantAssertion } from './invariantSwitch';
 import { lastIndex } from './log';
 import type { RuleSwitches } from './types';
-
-let checksOn = false;
 
 /** Turns the after-every-step assertion on or off for this module instance (off at start). */
 export function setInvariantChecks(on: boolean): void {
   if (typeof on !== 'boolean')
     throw new Error(`setInvariantChecks takes true or false, not ${String(on)}`);
-  checksOn = on;
+  installInvariantAssertion(on ? assertInvariantsAfter : null);
 }
 
 export function invariantChecksOn(): boolean {
-  return checksOn;
+  return invariantAssertion() !== null;
 }
 
 /**

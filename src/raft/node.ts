@@ -7,7 +7,7 @@ import { becomeFollower } from './roles';
 import { configurationOf, isVoter } from './tracker';
 import { configAtOrBefore, mayStand } from './configLog';
 import { acceptsTimeoutNow, maybeAbortTransfer, maybeAdvanceConfig } from './membership';
-import { assertInvariantsAfter, invariantChecksOn } from './invariants';
+import { invariantAssertion } from './invariantSwitch';
 import { checkBoot } from './bootChecks';
 import {
   campaignNow,
@@ -92,7 +92,7 @@ export function createNode(
     rng: rngSeed >>> 0,
   };
   resetElectionTimer({ s: draft, now, out: [], logDirtyFrom: Infinity, hardStateDirty: false });
-  if (invariantChecksOn()) assertInvariantsAfter(draft, 'boot');
+  invariantAssertion()?.(draft, 'boot');
   return draft;
 }
 
@@ -131,7 +131,7 @@ function stepDraft(s: Draft, termBefore: number, ledBefore: boolean, input: Inpu
   if (c.s.currentTerm !== termBefore || (ledBefore && c.s.role !== 'leader')) {
     abandonReads(c, 'leadershipLost');
   }
-  if (invariantChecksOn()) assertInvariantsAfter(c.s, input.kind);
+  invariantAssertion()?.(c.s, input.kind);
   return { node: c.s, outputs: withPersist(c) };
 }
 
