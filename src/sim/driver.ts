@@ -243,9 +243,8 @@ export async function driveAsync<T>(
       if (next.done) return next.value;
       const call = next.value;
       if (call.kind === 'boot') {
-        const faults: (HostFault | null)[] = [];
-        for (const boot of call.boots) faults.push(await host.boot(boot));
-        answer = faults;
+        // Boots are independent: a worker host starts every worker at once instead of in turn.
+        answer = await Promise.all(call.boots.map((boot) => host.boot(boot)));
       } else {
         answer = await host.stepAll(call.batches);
       }
