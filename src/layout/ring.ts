@@ -122,15 +122,15 @@ export function ringLayout(
   let squeeze = 1;
   let layout = tryRing(n, width, height, r, { compact, roomy, flat, squeeze }, sizes);
   // A bounded number of tries, each giving something up: smaller bodies, then the compact name
-  // font, then the ring's shape (flatter than 3.5 : 1 in a short wide box, or a thin tall one),
-  // then the room kept outside the ring for labels; or, for the client, a smaller ring.
+  // font, then the room kept outside the ring for labels, then the ring's shape (flatter than
+  // 3.5 : 1 in a short wide box, or a thin tall one); or, for the client, a smaller ring.
   for (let attempt = 0; attempt < 48; attempt++) {
     if (!spacedApart(layout)) {
       const floor = floorFor(compact ? sizes.nameCompact : sizes.name);
       if (r > floor + 0.5) r = Math.max(floor, r * 0.9);
       else if (!compact) compact = true;
-      else if (!flat) flat = true;
       else if (roomy) roomy = false;
+      else if (!flat) flat = true;
       else if (!bodiesApart(layout) && r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
       else break;
     } else if (!clientFits(layout) && squeeze > 0.5) squeeze *= 0.92;
