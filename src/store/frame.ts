@@ -376,9 +376,9 @@ function sameReads(a: NodeFrame['reads'], b: NodeFrame['reads']): boolean {
 
 /**
  * A leader's progress list, sharing each entry that did not change and the whole list when none
- * did. Entries are compared on every field the read model hands out, the declared ones and any
- * more (the core's `state` and `inflight` ride along): an entry kept for equal indexes alone
- * would show an earlier state in a later frame.
+ * did. Entries are compared on every field the read model hands out (flow state and messages in
+ * flight too): an entry kept for equal indexes alone would show an earlier state in a later
+ * frame.
  *
  *   before  [S2 next 8 match 7] [S3 next 8 match 7]
  *   now     [S2 next 9 match 8] [S3 next 8 match 7]   → [new S2] [the same S3 object]

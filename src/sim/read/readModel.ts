@@ -6,6 +6,21 @@ import { failuresTolerated, majority } from '../../raft';
 import type { Reason } from './reasons';
 
 /** What a crash wiped out: the volatile state the node had (its disk kept term, vote and log). */
+/** A leader's record of one follower (Figure 2's leader state, and flow control). */
+export interface FollowerProgress {
+  readonly id: number;
+  readonly nextIndex: number;
+  readonly matchIndex: number;
+  /**
+   * Flow control, as etcd's raft does it: `probe` sends one AppendEntries and waits for its
+   * answer (after a rejection, or at first); `replicate` streams entries without waiting, up to a
+   * window; `snapshot` waits while the follower installs a snapshot.
+   */
+  readonly state: 'probe' | 'replicate' | 'snapshot';
+  /** AppendEntries carrying entries that were sent and not yet answered. */
+  readonly inflight: number;
+}
+
 export interface LostState {
   readonly role: Role;
   readonly commitIndex: number;
@@ -33,8 +48,8 @@ export interface NodeView {
   readonly electionTimeoutMs: number;
   readonly heartbeatDeadline: number;
   readonly votes: readonly number[];
-  /** Leader only: per follower nextIndex and matchIndex. */
-  readonly progress: readonly { id: number; nextIndex: number; matchIndex: number }[];
+  /** Leader only: what it knows of each follower, and how it feeds it. */
+  readonly progress: readonly FollowerProgress[];
   /**
    * The log as on disk (also the live log while the node runs) after its snapshot: index i at
    * [i − 1 − logBase] (with no snapshot, logBase is 0 and index i is at [i − 1]).

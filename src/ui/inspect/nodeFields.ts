@@ -99,6 +99,14 @@ export function nodeFields(node: NodeFrame, frame: Frame, t: Translate): Field[]
         { name: 'nextIndex[]', gloss: g('nextIndex'), value: list('nextIndex') },
         { name: 'matchIndex[]', gloss: g('matchIndex'), value: list('matchIndex') },
         {
+          name: 'flow',
+          gloss: g('flow'),
+          value:
+            node.progress
+              .map((p) => `S${p.id}: ${t(`visual.flow.${p.state}`, { count: p.inflight })}`)
+              .join(', ') || '—',
+        },
+        {
           name: 'heartbeatDeadline',
           gloss: g('heartbeatDeadline'),
           value: t('visual.field.at', { ms: node.heartbeatDeadline }),

@@ -63,6 +63,7 @@ const keys = [
   ...['transfer', 'remove'].map((k) => `member.menu.${k}`),
   ...['Granted', 'Denied', 'PreGranted', 'PreDenied'].map((k) => `app.ev.vote${k}`),
   ...RULE_IDS.map((k) => `app.safety.rule.${k}`),
+  ...['probe', 'replicate', 'snapshot'].map((k) => `visual.flow.${k}`),
 ];
 
 describe('keys built at run time', () => {
