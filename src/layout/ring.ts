@@ -113,24 +113,39 @@ export function ringLayout(
   sizes: RingSizes = DEFAULT_RING_SIZES,
 ): RingLayout {
   checkArguments(n, width, height);
+  const capped = settleRing(n, width, height, sizes, false);
+  if (spacedApart(capped)) return capped;
+  // The ring crowds within its usual shape (a short wide box, or a thin tall one): a flatter
+  // ring is kept where it parts the nodes and still leaves the client its corner.
+  const flat = settleRing(n, width, height, sizes, true);
+  return spacedApart(flat) && clientFits(flat) ? flat : capped;
+}
+
+/**
+ * A bounded number of tries, each giving something up: smaller bodies, then the compact name
+ * font, then the room kept outside the ring for labels; or, for the client, a smaller ring.
+ * `flat` lifts the ring's 3.5 : 1 limit on its shape for every try.
+ */
+function settleRing(
+  n: number,
+  width: number,
+  height: number,
+  sizes: RingSizes,
+  flat: boolean,
+): RingLayout {
   const floorFor = (s: Size) => Math.max(s.width, s.height) / 2 + 5;
   const full = floorFor(sizes.name);
   let r = Math.min(Math.max(Math.min(width, height) * radiusShare(n), full), full * 2.4);
   let compact = false;
   let roomy = true;
-  let flat = false;
   let squeeze = 1;
   let layout = tryRing(n, width, height, r, { compact, roomy, flat, squeeze }, sizes);
-  // A bounded number of tries, each giving something up: smaller bodies, then the compact name
-  // font, then the room kept outside the ring for labels, then the ring's shape (flatter than
-  // 3.5 : 1 in a short wide box, or a thin tall one); or, for the client, a smaller ring.
   for (let attempt = 0; attempt < 48; attempt++) {
     if (!spacedApart(layout)) {
       const floor = floorFor(compact ? sizes.nameCompact : sizes.name);
       if (r > floor + 0.5) r = Math.max(floor, r * 0.9);
       else if (!compact) compact = true;
       else if (roomy) roomy = false;
-      else if (!flat) flat = true;
       else if (!bodiesApart(layout) && r > MIN_RADIUS + 0.5) r = Math.max(MIN_RADIUS, r * 0.9);
       else break;
     } else if (!clientFits(layout) && squeeze > 0.5) squeeze *= 0.92;
