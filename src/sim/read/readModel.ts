@@ -5,7 +5,6 @@ import type { ClientCommand, Command, Entry, LogIndex, NodeId, Role } from '../.
 import { failuresTolerated, majority } from '../../raft';
 import type { Reason } from './reasons';
 
-/** What a crash wiped out: the volatile state the node had (its disk kept term, vote and log). */
 /** A leader's record of one follower (Figure 2's leader state, and flow control). */
 export interface FollowerProgress {
   readonly id: number;
@@ -21,6 +20,7 @@ export interface FollowerProgress {
   readonly inflight: number;
 }
 
+/** What a crash wiped out: the volatile state the node had (its disk kept term, vote and log). */
 export interface LostState {
   readonly role: Role;
   readonly commitIndex: number;
