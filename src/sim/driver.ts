@@ -243,8 +243,9 @@ export async function driveAsync<T>(
       if (next.done) return next.value;
       const call = next.value;
       if (call.kind === 'boot') {
-        // Boots are independent: a worker host starts every worker at once instead of in turn.
-        answer = await Promise.all(call.boots.map((boot) => host.boot(boot)));
+        const faults: (HostFault | null)[] = [];
+        for (const boot of call.boots) faults.push(await host.boot(boot));
+        answer = faults;
       } else {
         answer = await host.stepAll(call.batches);
       }
