@@ -134,9 +134,14 @@ export class NodeWorker {
     this.onLaneSend();
   }
 
-  /** Fails every request past its deadline, and watches again while any is still pending. */
+  /**
+   * Fails every request past its deadline, and watches again while any is still pending. An
+   * answer already in the lane counts first: when the page was busy, this timer can run before
+   * the doorbell's wake-up does, and a worker that answered in time is not a hung one.
+   */
   private expire(): void {
     this.watchdog = null;
+    this.collect();
     const now = performance.now();
     let next = Infinity;
     for (const [corr, p] of this.pending) {

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NodeId } from '../../../src/raft';
 import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
 import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
+import { NodeWorker } from '../../../src/worker/nodeWorker';
+import { WorkerLane, newDoorbell, newLane } from '../../../src/worker/sharedLane';
 import type { WorkerLike } from '../../../src/worker/workerHost';
 import { WorkerHost } from '../../../src/worker/workerHost';
 
@@ -101,5 +103,44 @@ describe('the worker host watchdog', () => {
     }
     // Each answer came 150 ms after its request: six of them span 900 ms, past the 200 ms timeout.
     expect(answers).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('counts an answer already in the lane when it runs before the doorbell is heard', async () => {
+    // A worker that answers by postMessage until its lane opens; the test plays the worker's side
+    // of the lane itself, and nothing listens for the doorbell (as on a page too busy to).
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: string | WorkerRequest) {
+        const request = typeof message === 'string' ? decode<WorkerRequest>(message) : message;
+        const data = encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+        setTimeout(() => worker.onmessage?.({ data } as MessageEvent<unknown>), 0);
+      },
+      terminate() {},
+    };
+    const node = new NodeWorker(worker, 200);
+    const ready = encode({ v: PROTOCOL_VERSION, kind: 'ready' });
+    worker.onmessage?.({ data: ready } as MessageEvent<unknown>);
+    await node.ready();
+    const setup = newLane(newDoorbell(), 1024);
+    const opening = node.openLane(setup);
+    await vi.advanceTimersByTimeAsync(1);
+    await opening;
+    const ping = watch(
+      node
+        .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
+        .then(
+          (r) => r.kind === 'pong',
+          () => false,
+        ),
+    );
+    const inWorker = new WorkerLane(setup);
+    const request = decode<WorkerRequest>(inWorker.next()!);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr }))).toBe(
+      true,
+    );
+    await vi.advanceTimersByTimeAsync(50);
+    expect(ping.outcome).toBe(true);
   });
 });
