@@ -3,9 +3,13 @@
 // here once. Facts are data and codes; the store adds structural sharing, the UI adds words.
 import type { ClientCommand, Command, Entry, LogIndex, NodeId, Role } from '../../raft';
 import { failuresTolerated, majority } from '../../raft';
+import type { ProgressView } from '../host';
 import type { Reason } from './reasons';
 
-/** A leader's record of one follower (Figure 2's leader state, and flow control). */
+/**
+ * A leader's record of one follower (Figure 2's leader state, and flow control): the status's
+ * ProgressView in the read model's plain numbers.
+ */
 export interface FollowerProgress {
   readonly id: number;
   readonly nextIndex: number;
@@ -15,7 +19,7 @@ export interface FollowerProgress {
    * answer (after a rejection, or at first); `replicate` streams entries without waiting, up to a
    * window; `snapshot` waits while the follower installs a snapshot.
    */
-  readonly state: 'probe' | 'replicate' | 'snapshot';
+  readonly state: ProgressView['state'];
   /** AppendEntries carrying entries that were sent and not yet answered. */
   readonly inflight: number;
 }
