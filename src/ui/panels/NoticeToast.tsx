@@ -60,7 +60,8 @@ export function NoticeToast() {
           <button
             type="button"
             className="rl-button rl-button-small"
-            onClick={() => lab.dismissNotice()}
+            // A notice fading out is no longer the store's: its button must not dismiss the next.
+            onClick={() => shown === notice && lab.dismissNotice()}
           >
             {t('app.notice.dismiss')}
           </button>
