@@ -3,6 +3,7 @@
 import type { ScriptStep, SimOptionsInput } from '../sim';
 import { runScript, writeLoad } from '../sim';
 import { createNodeWorker } from '../worker/createNodeWorker';
+import type { WorkerAllowances } from '../worker/nodeWorker';
 import type { WorkerLike } from '../worker/workerHost';
 import type { WorkerCluster } from './runtime';
 import { startInProcessCluster, startWorkerCluster } from './runtime';
@@ -10,17 +11,22 @@ import { startInProcessCluster, startWorkerCluster } from './runtime';
 export interface RaftLabDebug {
   /**
    * `brokenNodes` get a worker whose script does not exist, to show a load failure;
-   * `laneBytes` sets each worker's shared-memory lane (0: postMessage only).
+   * `laneBytes` sets each worker's shared-memory lane (0: postMessage only); `allowances`
+   * how long a worker may take to start and to answer.
    */
   startWorkerCluster(
     options: SimOptionsInput,
     brokenNodes?: number[],
     laneBytes?: number,
+    allowances?: Partial<WorkerAllowances>,
   ): Promise<WorkerCluster>;
   startInProcessCluster: typeof startInProcessCluster;
   runScript: typeof runScript;
   writeLoad: typeof writeLoad;
-  /** Runs `script` to `endMs` through workers; resolves the trace digest, then stops the workers. */
+  /**
+   * Runs `script` to `endMs` through workers; resolves the trace digest (rejects, naming them,
+   * when a worker failed), then stops the workers.
+   */
   digestThroughWorkers(
     options: SimOptionsInput,
     script: ScriptStep[],
@@ -39,7 +45,7 @@ declare global {
 
 export function installDebugApi(): void {
   window.raftLab = {
-    startWorkerCluster: (options, brokenNodes = [], laneBytes) =>
+    startWorkerCluster: (options, brokenNodes = [], laneBytes, allowances) =>
       startWorkerCluster(
         options,
         (id) =>
@@ -47,6 +53,7 @@ export function installDebugApi(): void {
             ? (new Worker('/no-such-worker.js', { type: 'module' }) as unknown as WorkerLike)
             : createNodeWorker(),
         laneBytes,
+        allowances,
       ),
     startInProcessCluster,
     runScript,
@@ -55,6 +62,14 @@ export function installDebugApi(): void {
       const { sim, host } = await startWorkerCluster(options);
       try {
         await runScript(sim, script, endMs);
+        // A worker that failed (or missed its allowance on a busy machine) makes another run:
+        // say which and why rather than leave only a digest that differs.
+        const faults = sim
+          .trace()
+          .flatMap((e) =>
+            e.kind === 'action' && e.action === 'fault' ? [`${e.at} ms: ${e.text}`] : [],
+          );
+        if (faults.length > 0) throw new Error(`a worker failed: ${faults.join('; ')}`);
         return sim.traceHash();
       } finally {
         host.dispose();

@@ -4,6 +4,7 @@ import type { SimOptionsInput } from '../sim';
 import { AsyncSimulation } from '../sim';
 import { createNodeWorker } from '../worker/createNodeWorker';
 import { InProcessAsyncHost } from '../worker/inProcessAsyncHost';
+import type { WorkerAllowances } from '../worker/nodeWorker';
 import type { WorkerFactory } from '../worker/workerHost';
 import { WorkerHost } from '../worker/workerHost';
 
@@ -15,14 +16,16 @@ export interface WorkerCluster {
 /**
  * Builds a cluster with one worker per node and starts the workers one after another.
  * `laneBytes`: each worker's shared-memory lane (0: postMessage only); by default a lane when
- * the page can share memory.
+ * the page can share memory. `allowances`: how long a worker may take to start and to answer
+ * (WorkerHost's defaults unless given).
  */
 export async function startWorkerCluster(
   options: SimOptionsInput,
   factory: WorkerFactory = createNodeWorker,
   laneBytes?: number,
+  allowances?: Partial<WorkerAllowances>,
 ): Promise<WorkerCluster> {
-  const host = new WorkerHost(factory, undefined, laneBytes);
+  const host = new WorkerHost(factory, allowances, laneBytes);
   const sim = new AsyncSimulation(options, host);
   await sim.settle();
   return { sim, host };

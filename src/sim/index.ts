@@ -1,7 +1,7 @@
 // Public face of the simulator: the scripting API and what the hosts and the UI need.
 export { createSimulation, Simulation, SimulationBase } from './simulation';
 export type { NodeSnapshot, RequestSnapshot } from './api/read';
-export { MAX_RUN_MS, MAX_TEXT } from './api/validate';
+export { MAX_RUN_MS, MAX_TEXT, describeValue, isPlainObject, strayKeys } from './api/validate';
 export type { StagedDisk } from './api/disk';
 export type { SimOptions, SimOptionsInput } from './options';
 export { DEFAULT_OPTIONS, MAX_NODES, RULE_NAMES, resolveOptions } from './options';

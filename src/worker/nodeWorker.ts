@@ -13,6 +13,19 @@ interface Pending {
   reject(error: Error): void;
   /** When the request has waited too long (performance.now() time). */
   deadline: number;
+  /** How long it was allowed, for the message when it fails. */
+  allowanceMs: number;
+}
+
+/**
+ * How long a worker may take, in wall-clock ms. Its first contact (loading its script, the
+ * handshake, its lane and its node's boot) gets more than a step: a new worker on a busy page
+ * compiles its script while everything else runs, and a missed allowance is a faulted node and
+ * a different history.
+ */
+export interface WorkerAllowances {
+  readonly startMs: number;
+  readonly answerMs: number;
 }
 
 export class NodeWorker {
@@ -21,10 +34,12 @@ export class NodeWorker {
   /**
    * One watchdog per worker instead of a timer per request: a request answered in microseconds
    * paid for a setTimeout and a clearTimeout each, a few per cent of a busy run's main thread.
-   * It fires at most once per timeout while requests are pending and fails those past their
-   * deadline; answered requests simply leave the map.
+   * It fires at the earliest deadline while requests are pending and fails those past theirs;
+   * answered requests simply leave the map.
    */
   private watchdog: ReturnType<typeof setTimeout> | null = null;
+  /** When the watchdog fires (performance.now() time); Infinity when it is not set. */
+  private watchdogAt = Infinity;
   private readonly readyPromise: Promise<void>;
   private lane: HostLane | null = null;
   /** The lane holds a request not yet answered; `waiting` go out, in order, after it. */
@@ -39,13 +54,14 @@ export class NodeWorker {
   /** `onLaneSend` runs after each request written into the lane (the host listens for answers). */
   constructor(
     readonly worker: WorkerLike,
-    private readonly timeoutMs: number,
+    private readonly allowances: WorkerAllowances,
     private readonly onLaneSend: () => void = () => {},
   ) {
+    const { startMs } = allowances;
     this.readyPromise = new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`did not start within ${timeoutMs} ms`)),
-        timeoutMs,
+        () => reject(new Error(`did not start within ${startMs} ms`)),
+        startMs,
       );
       worker.onmessage = (event) => {
         if (decode<WorkerResponse>(event.data).kind === 'ready') {
@@ -75,19 +91,24 @@ export class NodeWorker {
   /** Opens a lane over `setup`; every request after this one goes by it. */
   async openLane(setup: LaneSetup): Promise<void> {
     // Posted as an object, not JSON: it carries shared buffers.
-    await this.track((corr) =>
-      this.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'lane', corr, lane: setup }),
+    await this.track(
+      (corr) => this.worker.postMessage({ v: PROTOCOL_VERSION, kind: 'lane', corr, lane: setup }),
+      this.allowances.startMs,
     );
     this.lane = new HostLane(setup);
   }
 
-  request(build: (corr: number) => WorkerRequest): Promise<WorkerResponse> {
+  /** `allowanceMs`: how long the answer may take (a step's allowance unless told). */
+  request(
+    build: (corr: number) => WorkerRequest,
+    allowanceMs = this.allowances.answerMs,
+  ): Promise<WorkerResponse> {
     return this.track((corr) => {
       const text = encode(build(corr));
       if (this.lane === null) return this.worker.postMessage(text);
       this.waiting.push(text);
       this.sendWaiting();
-    });
+    }, allowanceMs);
   }
 
   /** The lane's answer, if one came since the last look; says whether one is still awaited. */
@@ -105,19 +126,27 @@ export class NodeWorker {
     this.failure ??= message;
     for (const p of this.pending.values()) p.reject(new Error(message));
     this.pending.clear();
-    if (this.watchdog !== null) clearTimeout(this.watchdog);
-    this.watchdog = null;
+    this.watchAt(Infinity);
   }
 
   /** A request with a new correlation id, sent by `send`, answered through `pending`. */
-  private track(send: (corr: number) => void): Promise<WorkerResponse> {
+  private track(send: (corr: number) => void, allowanceMs: number): Promise<WorkerResponse> {
     if (this.failure) return Promise.reject(new Error(this.failure));
     const corr = this.nextCorr++;
     return new Promise((resolve, reject) => {
-      this.pending.set(corr, { resolve, reject, deadline: performance.now() + this.timeoutMs });
-      this.watchdog ??= setTimeout(() => this.expire(), this.timeoutMs);
+      const deadline = performance.now() + allowanceMs;
+      this.pending.set(corr, { resolve, reject, deadline, allowanceMs });
+      if (deadline < this.watchdogAt) this.watchAt(deadline);
       send(corr);
     });
+  }
+
+  /** Sets the watchdog to fire at `at` (performance.now() time), or clears it for Infinity. */
+  private watchAt(at: number): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdogAt = at;
+    this.watchdog =
+      at < Infinity ? setTimeout(() => this.expire(), Math.max(0, at - performance.now())) : null;
   }
 
   /** The next waiting request goes into the lane, or by postMessage when it is too long. */
@@ -147,10 +176,10 @@ export class NodeWorker {
     for (const [corr, p] of this.pending) {
       if (p.deadline <= now) {
         this.pending.delete(corr);
-        p.reject(new Error(`no answer within ${this.timeoutMs} ms`));
+        p.reject(new Error(`no answer within ${p.allowanceMs} ms`));
       } else next = Math.min(next, p.deadline);
     }
-    if (next < Infinity) this.watchdog = setTimeout(() => this.expire(), next - now);
+    this.watchAt(next);
   }
 
   private onResponse(response: WorkerResponse): void {

@@ -4,6 +4,8 @@
 // time is reported as a fault for the simulator to mark; nothing waits on it forever.
 import type { NodeId } from '../raft';
 import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
+import { describeValue, isPlainObject, strayKeys } from '../sim';
+import type { WorkerAllowances } from './nodeWorker';
 import { NodeWorker } from './nodeWorker';
 import type { WorkerNodeState, WorkerRequest } from './protocol';
 import { PROTOCOL_VERSION, fromWire } from './protocol';
@@ -27,6 +29,15 @@ export interface WorkerLike {
 
 export type WorkerFactory = (id: NodeId) => WorkerLike;
 
+/**
+ * A worker's allowances unless a host is told otherwise. A miss marks the node faulted and the
+ * run goes another way, so they are wide: a hung worker is rare, a busy machine is not (a
+ * school laptop, or a test machine running other work, has missed an allowance of 2 s).
+ */
+export const DEFAULT_ALLOWANCES: WorkerAllowances = { startMs: 10_000, answerMs: 5_000 };
+/** The longest allowance a host takes: ten minutes. */
+export const MAX_ALLOWANCE_MS = 600_000;
+
 export class WorkerHost implements AsyncNodeHost {
   private readonly workers = new Map<NodeId, NodeWorker>();
   /** Workers this host has terminated, kept so a test can show they no longer answer. */
@@ -35,15 +46,20 @@ export class WorkerHost implements AsyncNodeHost {
   /** Rung by every worker's lane answer; null when the host keeps to postMessage. */
   private readonly doorbell: Doorbell | null;
 
+  private readonly allowances: WorkerAllowances;
+
   /**
-   * `laneBytes`: each worker's shared-memory lane, in bytes each way (sharedLane.ts); 0 keeps
-   * every request on postMessage, as a page that is not cross-origin isolated must.
+   * `allowances`: how long, in wall-clock ms, a worker may take to start (`startMs`) and to
+   * answer a step (`answerMs`); either left out keeps its default. `laneBytes`: each worker's
+   * shared-memory lane, in bytes each way (sharedLane.ts); 0 keeps every request on
+   * postMessage, as a page that is not cross-origin isolated must.
    */
   constructor(
     private readonly factory: WorkerFactory,
-    private readonly timeoutMs = 2000,
+    allowances: Partial<WorkerAllowances> = {},
     private readonly laneBytes = lanesAvailable() ? LANE_BYTES : 0,
   ) {
+    this.allowances = allowancesFrom(allowances);
     if (!(Number.isInteger(laneBytes) && laneBytes >= 0 && laneBytes <= MAX_LANE_BYTES)) {
       throw new RangeError(
         `laneBytes must be a whole number of bytes from 0 to ${MAX_LANE_BYTES}, not ${String(laneBytes)}`,
@@ -64,16 +80,14 @@ export class WorkerHost implements AsyncNodeHost {
     this.crash(request.id);
     try {
       const bell = this.doorbell;
-      const w = new NodeWorker(this.factory(request.id), this.timeoutMs, () => bell?.listen());
+      const w = new NodeWorker(this.factory(request.id), this.allowances, () => bell?.listen());
       this.workers.set(request.id, w);
       await w.ready();
       if (bell !== null) await w.openLane(newLane(bell.buffer, this.laneBytes));
-      const booted = await w.request((corr) => ({
-        v: PROTOCOL_VERSION,
-        kind: 'boot',
-        corr,
-        request,
-      }));
+      const booted = await w.request(
+        (corr) => ({ v: PROTOCOL_VERSION, kind: 'boot', corr, request }),
+        this.allowances.startMs,
+      );
       if (booted.kind !== 'booted') return { fault: `unexpected answer "${booted.kind}"` };
       w.status = booted.status;
       return null;
@@ -174,6 +188,32 @@ export function withTimeout(promise: Promise<unknown>, ms: number): Promise<bool
       () => (clearTimeout(timer), resolve(false)),
     );
   });
+}
+
+/** `given` checked and completed with the defaults; a clear error for anything else. */
+function allowancesFrom(given: unknown): WorkerAllowances {
+  if (!isPlainObject(given)) {
+    throw new TypeError(
+      `allowances must be an object such as { answerMs: 5000 }, not ${describeValue(given)}`,
+    );
+  }
+  const names = Object.keys(DEFAULT_ALLOWANCES) as (keyof WorkerAllowances)[];
+  const stray = strayKeys(given, names);
+  if (stray.length > 0) {
+    throw new RangeError(`allowances has no ${stray.join(', ')} (it has ${names.join(', ')})`);
+  }
+  const result = { ...DEFAULT_ALLOWANCES };
+  for (const name of names) {
+    if (!Object.hasOwn(given, name)) continue;
+    const ms = given[name];
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 1 || ms > MAX_ALLOWANCE_MS) {
+      throw new RangeError(
+        `allowances.${name} must be a whole number of ms from 1 to ${MAX_ALLOWANCE_MS}, not ${describeValue(ms)}`,
+      );
+    }
+    result[name] = ms;
+  }
+  return result;
 }
 
 function messageOf(error: unknown): string {

@@ -63,15 +63,15 @@ describe('the worker host’s lane size', () => {
   it.each([NaN, -1, 1.5, Infinity, 2 ** 40, '64' as unknown as number, null as unknown as number])(
     'refuses %s with a clear message',
     (bytes) => {
-      expect(() => new WorkerHost(factory, 2000, bytes)).toThrow(
+      expect(() => new WorkerHost(factory, {}, bytes)).toThrow(
         /laneBytes must be a whole number of bytes from 0 to/,
       );
     },
   );
 
   it('takes 0 (postMessage only) and a size in range', () => {
-    expect(new WorkerHost(factory, 2000, 0).liveWorkers()).toBe(0);
-    expect(new WorkerHost(factory, 2000, 1).traffic()).toEqual({
+    expect(new WorkerHost(factory, {}, 0).liveWorkers()).toBe(0);
+    expect(new WorkerHost(factory, {}, 1).traffic()).toEqual({
       requestsByLane: 0,
       requestsPosted: 0,
       answersByLane: 0,

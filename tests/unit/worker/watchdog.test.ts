@@ -15,6 +15,7 @@ class PingWorker implements WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null = null;
   silent = false;
   delayMs = 1;
+  bootDelayMs = 0;
 
   constructor() {
     this.answer({ v: PROTOCOL_VERSION, kind: 'ready' }, 0);
@@ -27,7 +28,8 @@ class PingWorker implements WorkerLike {
       this.answer({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr }, this.delayMs);
     } else if (request.kind === 'boot') {
       const status = { role: 'follower' } as never;
-      this.answer({ v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status }, 0);
+      const booted = { v: PROTOCOL_VERSION, kind: 'booted', corr: request.corr, status } as const;
+      this.answer(booted, this.bootDelayMs);
     }
   }
 
@@ -46,7 +48,7 @@ const BOOT = { id: ID, disk: null, seed: 1, now: 0, options: {} } as never;
 
 async function started(timeoutMs: number): Promise<{ host: WorkerHost; worker: PingWorker }> {
   const worker = new PingWorker();
-  const host = new WorkerHost(() => worker, timeoutMs);
+  const host = new WorkerHost(() => worker, { answerMs: timeoutMs });
   const booting = host.boot(BOOT);
   await vi.advanceTimersByTimeAsync(1);
   expect(await booting).toBeNull();
@@ -118,7 +120,7 @@ describe('the worker host watchdog', () => {
       },
       terminate() {},
     };
-    const node = new NodeWorker(worker, 200);
+    const node = new NodeWorker(worker, { startMs: 200, answerMs: 200 });
     const ready = encode({ v: PROTOCOL_VERSION, kind: 'ready' });
     worker.onmessage?.({ data: ready } as MessageEvent<unknown>);
     await node.ready();
@@ -142,5 +144,88 @@ describe('the worker host watchdog', () => {
     );
     await vi.advanceTimersByTimeAsync(50);
     expect(ping.outcome).toBe(true);
+  });
+
+  it('gives a worker’s first contact the start allowance and a step the answer allowance', async () => {
+    const slowBoot = (allowances: object) => {
+      const worker = new PingWorker();
+      worker.bootDelayMs = 600;
+      const host = new WorkerHost(() => worker, allowances);
+      return { host, worker, booting: host.boot(BOOT) };
+    };
+    const wide = slowBoot({ startMs: 1000, answerMs: 200 });
+    await vi.advanceTimersByTimeAsync(600);
+    expect(await wide.booting).toBeNull();
+    wide.worker.silent = true;
+    const ping = watch(wide.host.ping(ID, 10_000));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ping.outcome).toBe(false);
+
+    const narrow = slowBoot({ startMs: 500 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await narrow.booting).toEqual({ fault: 'no answer within 500 ms' });
+
+    // Left out, the start allowance is the default (10 s), however short the answer's.
+    const defaults = slowBoot({ answerMs: 100 });
+    defaults.worker.bootDelayMs = 9_000;
+    const late = watch(defaults.booting.then((fault) => fault === null));
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(late.outcome).toBe(true);
+  });
+
+  it('fails a short request on time while a longer one waits', async () => {
+    const worker = new PingWorker();
+    const node = new NodeWorker(worker, { startMs: 1000, answerMs: 100 });
+    await vi.advanceTimersByTimeAsync(0);
+    await node.ready();
+    worker.silent = true;
+    const outcome = (allowanceMs?: number) =>
+      watch(
+        node
+          .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }), allowanceMs)
+          .then(
+            () => true,
+            () => false,
+          ),
+      );
+    const long = outcome(1000);
+    const short = outcome();
+    await vi.advanceTimersByTimeAsync(100);
+    expect([long.outcome, short.outcome]).toEqual(['pending', false]);
+    await vi.advanceTimersByTimeAsync(899);
+    expect(long.outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(long.outcome).toBe(false);
+  });
+});
+
+describe('the worker host’s allowances', () => {
+  const factory = () => {
+    throw new Error('no worker is made when the allowances are refused');
+  };
+  it.each([
+    ['a number', 2000, /allowances must be an object such as/],
+    ['null', null, /allowances must be an object such as .*, not null/],
+    ['an array', [], /not an array/],
+    ['an object with another prototype', Object.create({ answerMs: 100 }), /must be an object/],
+    ['an unknown key', { timeoutMs: 100 }, /allowances has no timeoutMs/],
+    [
+      'a prototype key',
+      JSON.parse('{"__proto__": {"answerMs": 1}}'),
+      /allowances has no __proto__/,
+    ],
+    [
+      '0',
+      { answerMs: 0 },
+      /allowances.answerMs must be a whole number of ms from 1 to 600000, not 0/,
+    ],
+    ['a fraction', { startMs: 1.5 }, /allowances.startMs .*, not 1.5/],
+    ['NaN', { answerMs: NaN }, /not NaN/],
+    ['Infinity', { answerMs: Infinity }, /not Infinity/],
+    ['too long', { startMs: 600_001 }, /not 600001/],
+    ['a negative', { startMs: -5 }, /not -5/],
+    ['text', { answerMs: '100' }, /not "100"/],
+  ])('refuses %s with a clear message and makes no worker', (_name, allowances, message) => {
+    expect(() => new WorkerHost(factory, allowances as never, 0)).toThrow(message);
   });
 });
