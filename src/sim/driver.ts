@@ -243,9 +243,9 @@ export async function driveAsync<T>(
       if (next.done) return next.value;
       const call = next.value;
       if (call.kind === 'boot') {
-        const faults: (HostFault | null)[] = [];
-        for (const boot of call.boots) faults.push(await host.boot(boot));
-        answer = faults;
+        // Boots are independent (one per node, never two for one node in a list): a worker host
+        // starts every worker at once instead of in turn, and the answers keep the list's order.
+        answer = await Promise.all(call.boots.map((boot) => host.boot(boot)));
       } else {
         answer = await host.stepAll(call.batches);
       }
