@@ -11,6 +11,8 @@ import { SimulationBase } from './simulation';
 /** A batch the host could not run: the node's runtime failed (threw, never loaded, hung). */
 export interface HostFault {
   readonly fault: string;
+  /** Set when the runtime did not start or answer within this many wall-clock ms. */
+  readonly timedOutMs?: number;
 }
 
 export interface AsyncNodeHost {

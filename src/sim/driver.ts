@@ -5,6 +5,7 @@
 import type { NodeId } from '../raft';
 import type { AsyncNodeHost, HostFault } from './asyncSimulation';
 import type { BootRequest, InputResult, NodeBatch, NodeHost } from './host';
+import type { Reason } from './read/reasons';
 import { SimError } from './read/reasons';
 import type { Dispatch, World } from './world';
 import { Prefetched } from './prefetched';
@@ -157,7 +158,7 @@ export class DriverCore {
     expectAnswers(answer, boots.length);
     boots.forEach((boot, i) => {
       const outcome = answer[i];
-      if (outcome && 'fault' in outcome) this.fail(boot.id, outcome.fault);
+      if (outcome && 'fault' in outcome) this.fail(boot.id, outcome);
     });
   }
 
@@ -168,7 +169,7 @@ export class DriverCore {
       if (!this.world.node(batch.id).alive) return;
       const outcome = outcomeOf(batch);
       if (outcome === null) throw new Error(`simulator bug: no results for S${batch.id}`);
-      if ('fault' in outcome) this.fail(batch.id, outcome.fault);
+      if ('fault' in outcome) this.fail(batch.id, outcome);
       else results[i] = outcome;
     });
     this.world.commit(d, results);
@@ -183,10 +184,13 @@ export class DriverCore {
   }
 
   /** A node whose runtime failed is stopped and marked; the rest of the cluster goes on. */
-  private fail(id: NodeId, fault: string): void {
+  private fail(id: NodeId, { fault, timedOutMs }: HostFault): void {
     const record = this.world.node(id);
     if (!record.alive) return;
-    const reason = { code: 'runtimeFailed', detail: fault } as const;
+    const reason: Reason =
+      timedOutMs === undefined
+        ? { code: 'runtimeFailed', detail: fault }
+        : { code: 'runtimeTimedOut', ms: timedOutMs };
     this.world.halt(record, reason);
     this.failHost(id);
     this.world.action('fault', id, `S${id} runtime failed: ${fault}`, {

@@ -28,6 +28,17 @@ export interface WorkerAllowances {
   readonly answerMs: number;
 }
 
+/** A worker that did not start, or answer, within its allowance of `ms`. */
+export class WorkerTimeout extends Error {
+  constructor(
+    message: string,
+    readonly ms: number,
+  ) {
+    super(message);
+    this.name = 'WorkerTimeout';
+  }
+}
+
 export class NodeWorker {
   private readonly pending = new Map<number, Pending>();
   private nextCorr = 1;
@@ -60,7 +71,7 @@ export class NodeWorker {
     const { startMs } = allowances;
     this.readyPromise = new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`did not start within ${startMs} ms`)),
+        () => reject(new WorkerTimeout(`did not start within ${startMs} ms`, startMs)),
         startMs,
       );
       worker.onmessage = (event) => {
@@ -176,7 +187,7 @@ export class NodeWorker {
     for (const [corr, p] of this.pending) {
       if (p.deadline <= now) {
         this.pending.delete(corr);
-        p.reject(new Error(`no answer within ${p.allowanceMs} ms`));
+        p.reject(new WorkerTimeout(`no answer within ${p.allowanceMs} ms`, p.allowanceMs));
       } else next = Math.min(next, p.deadline);
     }
     this.watchAt(next);

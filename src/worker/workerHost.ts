@@ -6,7 +6,7 @@ import type { NodeId } from '../raft';
 import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
 import { describeValue, isPlainObject, strayKeys } from '../sim';
 import type { WorkerAllowances } from './nodeWorker';
-import { NodeWorker } from './nodeWorker';
+import { NodeWorker, WorkerTimeout } from './nodeWorker';
 import type { WorkerNodeState, WorkerRequest } from './protocol';
 import { PROTOCOL_VERSION, fromWire } from './protocol';
 import {
@@ -92,7 +92,7 @@ export class WorkerHost implements AsyncNodeHost {
       w.status = booted.status;
       return null;
     } catch (error) {
-      return { fault: messageOf(error) };
+      return faultOf(error);
     }
   }
 
@@ -117,7 +117,7 @@ export class WorkerHost implements AsyncNodeHost {
       if (results.length > 0) w.status = results[results.length - 1]!.status;
       return results;
     } catch (error) {
-      return { fault: messageOf(error) };
+      return faultOf(error);
     }
   }
 
@@ -216,6 +216,8 @@ function allowancesFrom(given: unknown): WorkerAllowances {
   return result;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A failed request as the simulator is told of it: a missed allowance says so, with its ms. */
+function faultOf(error: unknown): HostFault {
+  if (error instanceof WorkerTimeout) return { fault: error.message, timedOutMs: error.ms };
+  return { fault: error instanceof Error ? error.message : String(error) };
 }

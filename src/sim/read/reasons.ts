@@ -71,6 +71,9 @@ export const REASON_CODES = [
   'manualAlreadyOff', // {} – manual delivery switched off while off
   // A node's runtime (a worker) failed
   'runtimeFailed', // { detail: string } – the runtime's own message, untranslated
+  // { ms } – it did not start or answer within its allowance of `ms` wall-clock ms: the machine
+  // was too busy (or the worker hung); not a Raft event
+  'runtimeTimedOut',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -81,7 +81,12 @@ export function nodeLines(node: NodeFrame, facts: ClusterFacts, t: Translate): L
     if (node.lost) out.push(line('lost', 'rl-node-lost', describeLost(node.lost, t)));
   }
   if (node.fault) {
-    const fault = t('visual.node.fault', { fault: describeReason(node.fault, t) });
+    // Beside the node, a worker that missed its allowance gets a few words (the inspector has
+    // the whole explanation); any other fault quotes its reason.
+    const fault =
+      node.fault.code === 'runtimeTimedOut'
+        ? t('visual.node.faultTimedOut')
+        : t('visual.node.fault', { fault: describeReason(node.fault, t) });
     out.push(line('fault', 'rl-node-fault', fault));
   }
   // Right under the role: what the server is in the configuration, when not a plain voter.

@@ -28,6 +28,7 @@ export const REFUSALS: readonly ReasonCode[] = [
   'leadershipLost',
   'clientTimeout',
   'runtimeFailed',
+  'runtimeTimedOut',
 ];
 
 export function untilText(

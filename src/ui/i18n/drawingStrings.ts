@@ -10,7 +10,8 @@ export const drawingStrings: Strings = {
     'drawing.legend.lossy':
       'faded, dashed links and a "message loss" label: any message may be dropped',
     'drawing.legend.faultName': 'runtime fault',
-    'drawing.legend.fault': 'purple "!" on a node: its code threw; Inspect says what',
+    'drawing.legend.fault':
+      'purple "!" on a node: its worker failed or stopped answering; Inspect says why',
     'drawing.legend.client': 'sends writes to a node and waits for the answer',
     'drawing.legend.wordsName': 'words beside a node',
     'drawing.legend.words':
@@ -23,7 +24,7 @@ export const drawingStrings: Strings = {
     'drawing.legend.lossyName': '有丢失的网络',
     'drawing.legend.lossy': '链路变淡、变为虚线，并标出“消息丢失率”：任何消息都可能被丢弃',
     'drawing.legend.faultName': '运行故障',
-    'drawing.legend.fault': '节点上的紫色“!”：它的代码抛出了异常，“详情”中说明原因',
+    'drawing.legend.fault': '节点上的紫色“!”：它的工作线程出错或不再回应，“详情”中说明原因',
     'drawing.legend.client': '向某个节点发送写请求并等待回答',
     'drawing.legend.wordsName': '节点旁的文字',
     'drawing.legend.words': '角色、任期和投票；空间不够时次要的行让位，“详情”中全部保留',

@@ -62,6 +62,8 @@ const en: Record<string, string> = {
     'S{node} stopped leading, or its term changed, before it could answer the read (§6.4)',
   'reason.clientTimeout': 'no reply within {ms} ms',
   'reason.runtimeFailed': 'the node’s worker failed: {detail}',
+  'reason.runtimeTimedOut':
+    'the node’s worker did not answer within {ms} ms: the computer was too busy (or the worker hung), not a Raft failure; restart the node to go on',
   'reason.unknownMessage': 'No message {value} is on the wire now.',
   'reason.messageLost': 'Message #{message} is already lost on the wire.',
   'reason.alreadyHeld': 'Message #{message} is already waiting at its receiver’s door.',
@@ -167,6 +169,8 @@ const zh: Record<string, string> = {
   'reason.leadershipLost': 'S{node} 在答复这次读取之前就不再领导了，或它的任期（Term）变了（§6.4）',
   'reason.clientTimeout': '{ms} 毫秒内没有回复',
   'reason.runtimeFailed': '该节点的工作线程出错了',
+  'reason.runtimeTimedOut':
+    '该节点的工作线程 {ms} 毫秒内没有回应：是这台电脑太忙（或线程卡住了），不是 Raft 的问题；重启该节点即可继续',
   'reason.unknownMessage': '网络上现在没有消息 {value}。',
   'reason.messageLost': '消息 #{message} 已经在网络上丢失了。',
   'reason.alreadyHeld': '消息 #{message} 已经在接收方门口等待了。',

@@ -86,4 +86,13 @@ describe('Chinese words for codes', () => {
     expect(describeReason(fault, t)).not.toContain('boom');
     expect(describeReason(fault, makeTranslate('en'))).toContain('boom');
   });
+
+  it('a worker that missed its allowance is told as a busy machine, not a Raft failure', () => {
+    const late: Reason = { code: 'runtimeTimedOut', ms: 5000 };
+    const en = describeReason(late, makeTranslate('en'));
+    expect(en).toContain('within 5000 ms');
+    expect(en).toContain('not a Raft failure');
+    expect(describeReason(late, t)).toContain('5000 毫秒内没有回应');
+    expect(describeReason(late, t)).toContain('不是 Raft 的问题');
+  });
 });
