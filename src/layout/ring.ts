@@ -118,7 +118,9 @@ export function ringLayout(
   // The ring crowds within its usual shape (a short wide box, or a thin tall one): a flatter
   // ring is kept where it parts the nodes and still leaves the client its corner.
   const flat = settleRing(n, width, height, sizes, true);
-  return spacedApart(flat) && clientFits(flat) ? flat : capped;
+  if (!clientFits(flat)) return capped;
+  // Where neither parts every node, the flatter ring still crowds them less.
+  return spacedApart(flat) || closestPair(flat.nodes) > closestPair(capped.nodes) ? flat : capped;
 }
 
 /**
@@ -191,7 +193,9 @@ function tryRing(
   radiusX *= squeeze;
   radiusY *= squeeze;
   if (n === 2) radiusX = Math.min(radiusX, Math.max(radiusY * 1.6, 3 * halo));
-  const nodes = placeOnEllipse(n, center, radiusX, radiusY);
+  const nodes = flat
+    ? flatSpots(n, center, radiusX, radiusY)
+    : placeOnEllipse(n, center, radiusX, radiusY);
   const font = compact ? sizes.nameCompact : sizes.name;
   // The name fits inside the body: its box's half-diagonal-ish reach (the larger side) plus a
   // margin stays within r; below the compact font's floor the name shrinks with the body.
@@ -219,7 +223,32 @@ function tryRing(
   };
 }
 
-function placeOnEllipse(n: number, center: Point, rx: number, ry: number): NodeSpot[] {
+/**
+ * On a flat ring the nodes straight above and below the centre meet first; an even-sized
+ * cluster has such a pair. A quarter of a step around the ring sets the top node off to the
+ * right and the bottom one to the left; of the two placements, the one whose closest nodes are
+ * further apart is kept.
+ */
+function flatSpots(n: number, center: Point, rx: number, ry: number): NodeSpot[] {
+  const usual = placeOnEllipse(n, center, rx, ry);
+  if (n < 4) return usual;
+  const turned = placeOnEllipse(n, center, rx, ry, 0.25);
+  return closestPair(turned) > closestPair(usual) ? turned : usual;
+}
+
+/** The distance between the two nodes nearest each other (Infinity for fewer than two). */
+function closestPair(spots: readonly Point[]): number {
+  let least = Infinity;
+  for (let i = 0; i < spots.length; i++) {
+    for (let j = i + 1; j < spots.length; j++) {
+      least = Math.min(least, Math.hypot(spots[i]!.x - spots[j]!.x, spots[i]!.y - spots[j]!.y));
+    }
+  }
+  return least;
+}
+
+/** `turn`: how far round from the top the first node sits, in steps between nodes. */
+function placeOnEllipse(n: number, center: Point, rx: number, ry: number, turn = 0): NodeSpot[] {
   const spot = (id: number, angle: number, k: number): NodeSpot => {
     const ox = Math.cos(angle) / Math.max(rx, 1e-6);
     const oy = Math.sin(angle) / Math.max(ry, 1e-6);
@@ -248,7 +277,7 @@ function placeOnEllipse(n: number, center: Point, rx: number, ry: number): NodeS
   const spots: NodeSpot[] = [];
   let j = 0;
   for (let id = 1; id <= n; id++) {
-    const want = ((id - 1) / n) * total;
+    const want = ((id - 1 + turn) / n) * total;
     while (j < samples && lengths[j + 1]! < want) j++;
     const span = lengths[j + 1]! - lengths[j]! || 1;
     const angle = at(j) + ((want - lengths[j]!) / span) * ((2 * Math.PI) / samples);

@@ -38,11 +38,19 @@ describe('ringLayout', () => {
   });
 
   // A projector's cluster pane with the course open and a notice above the drawing is short and
-  // wide: the ring goes flatter than usual rather than let odd-sized clusters' halos overlap.
-  it.each([3, 5].flatMap((n) => [1, 2].map((scale) => ({ n, scale }))).concat({ n: 7, scale: 1 }))(
-    'keeps $n nodes (text at ×$scale) apart in a short wide box',
-    ({ n, scale }) => {
-      const l = ringLayout(n, 836, 120, ringSizes(scale));
+  // wide: the ring goes flatter than usual rather than let halos overlap, and an even-sized
+  // cluster turns a quarter step so its top and bottom nodes do not meet.
+  it.each(
+    [3, 5]
+      .flatMap((n) => [1, 2].map((scale) => ({ n, scale, width: 836, height: 120 })))
+      .concat(
+        [4, 6, 7, 8].map((n) => ({ n, scale: 1, width: 836, height: 120 })),
+        [4, 6, 8].map((n) => ({ n, scale: 1, width: 1000, height: 140 })),
+      ),
+  )(
+    'keeps $n nodes (text at ×$scale) apart in a short wide $width×$height box',
+    ({ n, scale, width, height }) => {
+      const l = ringLayout(n, width, height, ringSizes(scale));
       for (const s of l.nodes) {
         for (const o of l.nodes) {
           if (o.id > s.id)
