@@ -14,7 +14,7 @@ export interface WorkerCluster {
 }
 
 /**
- * Builds a cluster with one worker per node and starts the workers one after another.
+ * Builds a cluster with one worker per node and starts them all at once.
  * `laneBytes`: each worker's shared-memory lane (0: postMessage only); by default a lane when
  * the page can share memory. `allowances`: how long a worker may take to start and to answer
  * (WorkerHost's defaults unless given).

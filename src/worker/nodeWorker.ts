@@ -52,6 +52,8 @@ export class NodeWorker {
   /** When the watchdog fires (performance.now() time); Infinity when it is not set. */
   private watchdogAt = Infinity;
   private readonly readyPromise: Promise<void>;
+  /** Until the worker says it is ready: its start timer, and how to give up waiting. */
+  private starting: { timer: ReturnType<typeof setTimeout>; reject(e: Error): void } | null;
   private lane: HostLane | null = null;
   /** The lane holds a request not yet answered; `waiting` go out, in order, after it. */
   private laneBusy = false;
@@ -69,14 +71,17 @@ export class NodeWorker {
     private readonly onLaneSend: () => void = () => {},
   ) {
     const { startMs } = allowances;
+    this.starting = null;
     this.readyPromise = new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new WorkerTimeout(`did not start within ${startMs} ms`, startMs)),
         startMs,
       );
+      this.starting = { timer, reject };
       worker.onmessage = (event) => {
         if (decode<WorkerResponse>(event.data).kind === 'ready') {
           clearTimeout(timer);
+          this.starting = null;
           worker.onmessage = (e) => {
             if (this.lane !== null) this.traffic.answersPosted++;
             this.onResponse(decode<WorkerResponse>(e.data));
@@ -86,10 +91,7 @@ export class NodeWorker {
       };
       worker.onerror = (event) => {
         event.preventDefault?.();
-        clearTimeout(timer);
-        const message = event.message || 'the worker failed to load';
-        this.fail(message);
-        reject(new Error(message));
+        this.fail(event.message || 'the worker failed to load');
       };
       worker.onmessageerror = () => this.fail('a message could not be decoded');
     });
@@ -132,9 +134,17 @@ export class NodeWorker {
     return this.laneBusy;
   }
 
-  /** Every request in flight fails with `message`; later ones fail at once. */
+  /**
+   * Every request in flight fails with `message`, and so does a start not yet answered (a crash
+   * while the worker loads is a crash, not a late start); later requests fail at once.
+   */
   fail(message: string): void {
     this.failure ??= message;
+    if (this.starting !== null) {
+      clearTimeout(this.starting.timer);
+      this.starting.reject(new Error(message));
+      this.starting = null;
+    }
     for (const p of this.pending.values()) p.reject(new Error(message));
     this.pending.clear();
     this.watchAt(Infinity);

@@ -57,11 +57,11 @@ describe('a faulted node’s words', () => {
       ms: 5000,
     });
     const en = words(late, 'en');
-    expect(en.beside).toBe('no answer: computer too busy');
+    expect(en.beside).toBe('no answer in time (busy computer?)');
     expect(en.inspector).toMatch(/within 5000 ms: the computer was too busy .*not a Raft failure/);
     expect(en.inspector).toContain('restart the node');
     const zh = words(late, 'zh');
-    expect(zh.beside).toBe('无回应：电脑太忙');
+    expect(zh.beside).toBe('未及时回应（电脑可能太忙）');
     expect(zh.inspector).toContain('5000 毫秒内没有回应');
     expect(zh.inspector).toContain('重启该节点');
   });

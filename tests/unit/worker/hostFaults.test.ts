@@ -79,6 +79,27 @@ describe('a failure the host reports', () => {
   });
 });
 
+describe('boots started together', () => {
+  it('mark their faults in the order the nodes were listed, whatever order the answers come in', async () => {
+    // Every node boots at once; the later a node is listed, the sooner its answer comes.
+    class ReversedHost extends InProcessAsyncHost {
+      override async boot(request: BootRequest): Promise<HostFault | null> {
+        await new Promise((resolve) => setTimeout(resolve, 2 * (6 - request.id)));
+        if (request.id === 2 || request.id === 4) return { fault: `S${request.id} failed to load` };
+        return super.boot(request);
+      }
+    }
+    const sim = new AsyncSimulation({ seed: 1, nodes: 5 }, new ReversedHost());
+    await sim.settle();
+    const faults = sim.traceLines().filter((l) => l.includes('runtime failed'));
+    expect(faults.map((l) => l.match(/S\d runtime failed: .*/)![0])).toEqual([
+      'S2 runtime failed: S2 failed to load',
+      'S4 runtime failed: S4 failed to load',
+    ]);
+    expect(faulted(sim)).toEqual([2, 4]);
+  });
+});
+
 describe('a disagreement inside the simulator', () => {
   it('throws as a simulator bug when the host answers fewer batches than it was given', async () => {
     const host = new FlakyHost();

@@ -1,5 +1,6 @@
-// The worker host's watchdog: a request a worker never answers fails after the host's timeout,
-// counted from when that request was sent, while answered requests are never failed late.
+// The worker host's watchdog: a request a worker never answers fails after its allowance (a
+// start's or a step's), counted from when that request was sent, while answered requests are
+// never failed late; a crash while a worker starts ends the wait at once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NodeId } from '../../../src/raft';
 import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
@@ -172,6 +173,22 @@ describe('the worker host watchdog', () => {
     const late = watch(defaults.booting.then((fault) => fault === null));
     await vi.advanceTimersByTimeAsync(9_000);
     expect(late.outcome).toBe(true);
+  });
+
+  it('ends a start at once when the node crashes meanwhile, as a crash, not a late start', async () => {
+    const neverReady: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage() {},
+      terminate() {},
+    };
+    const host = new WorkerHost(() => neverReady, {}, 0);
+    const booting = host.boot(BOOT);
+    const seen: { outcome: unknown } = { outcome: 'pending' };
+    void booting.then((fault) => (seen.outcome = fault));
+    host.crash(ID);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen.outcome).toEqual({ fault: 'the node crashed' });
   });
 
   it('fails a short request on time while a longer one waits', async () => {
