@@ -34,7 +34,10 @@ export type WorkerFactory = (id: NodeId) => WorkerLike;
  * run goes another way, so they are wide: a hung worker is rare, a busy machine is not (a
  * school laptop, or a test machine running other work, has missed an allowance of 2 s).
  */
-export const DEFAULT_ALLOWANCES: WorkerAllowances = { startMs: 10_000, answerMs: 5_000 };
+export const DEFAULT_ALLOWANCES: WorkerAllowances = Object.freeze({
+  startMs: 10_000,
+  answerMs: 5_000,
+});
 /** The longest allowance a host takes: ten minutes. */
 export const MAX_ALLOWANCE_MS = 600_000;
 

@@ -113,7 +113,7 @@ export const courseStrings: Strings = {
     'course.until.replied.why.clientTimeout': 'no reply came in time',
     'course.until.replied.why.runtimeFailed': 'the server’s runtime failed',
     'course.until.replied.why.runtimeTimedOut':
-      'the server’s worker did not answer in time (the computer was busy)',
+      'the server’s worker did not answer in time (the computer was probably busy)',
     'course.until.readAnswered': 'a read of {key} is answered',
     'course.until.readAnswered.value': 'a read of {key} returns {value}',
     'course.until.readAnswered.safe': 'a ReadIndex or lease read of {key} is answered',
@@ -235,7 +235,7 @@ export const courseStrings: Strings = {
     'course.until.replied.why.leadershipLost': '那台服务器在答复前就不再领导',
     'course.until.replied.why.clientTimeout': '没有及时收到答复',
     'course.until.replied.why.runtimeFailed': '那台服务器的运行环境出错',
-    'course.until.replied.why.runtimeTimedOut': '那台服务器的工作线程没有及时回应（电脑太忙）',
+    'course.until.replied.why.runtimeTimedOut': '那台服务器的工作线程没有及时回应（电脑可能太忙）',
     'course.until.readAnswered': '对 {key} 的读取得到答复',
     'course.until.readAnswered.value': '对 {key} 的读取返回 {value}',
     'course.until.readAnswered.safe': '对 {key} 的读索引（ReadIndex）或租约（Lease）读取得到答复',
