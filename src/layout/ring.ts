@@ -103,8 +103,9 @@ function checkArguments(n: number, width: number, height: number): void {
  * outside it for a line of text, then puts the client box in the first free corner (bottom left
  * first). Nodes are spaced by equal arc length, so a flat ellipse does not bunch them at its
  * ends. One node sits at the centre; two sit left and right. When the nodes would crowd each
- * other the bodies shrink (to the compact name font at worst). Throws a RangeError for a bad n
- * or box, e.g. ringLayout(0, 800, 400).
+ * other the bodies shrink (to the compact name font at worst); in a box too short for the
+ * usual ring, a flatter one may start a quarter step past the top (flatSpots). Throws a
+ * RangeError for a bad n or box, e.g. ringLayout(0, 800, 400).
  */
 export function ringLayout(
   n: number,
