@@ -1,5 +1,7 @@
 // Shared by the browser benchmarks: build the app, serve it with `vite preview` on a fixed port,
 // and open it in Debian's Chromium (never a downloaded browser).
+// timeStartup runs in the page, where these browser globals exist.
+/* global window, document, requestAnimationFrame */
 import { execSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from '../scripts/chromium.mjs';
@@ -36,27 +38,16 @@ async function waitForServer(url, ms) {
 }
 
 /**
- * Builds, serves and opens the app; returns { browser, page, url, close }. `beforeGoto(page)` runs
- * before the first navigation (e.g. to add an init script that times the page from its start).
+ * Serves the build in `dir` with `vite preview` on `port` (this tree's config: the same headers
+ * for any build); resolves { base, stop } once it answers.
  */
-export async function openApp({
-  port = BENCH_PORT,
-  viewport = { width: 1280, height: 720 },
-  path = '/',
-  beforeGoto = async () => {},
-} = {}) {
-  const executablePath = requireChromium();
+export async function serve(dir, port) {
   const base = `http://localhost:${port}`;
   // A server left over from another run would answer in place of this build's.
   if (await answers(base)) throw new Error(`port ${port} is taken: stop what serves ${base}`);
-  // UI_BENCH_PLAIN=1 builds without minifying, so a CPU profile names the source's functions.
-  const plain = process.env.UI_BENCH_PLAIN ? ' --minify false' : '';
-  execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir${plain}`, {
-    stdio: 'inherit',
-  });
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', BENCH_OUT_DIR],
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dir],
     {
       stdio: 'ignore',
       detached: true,
@@ -70,6 +61,61 @@ export async function openApp({
   try {
     await waitForServer(base, 30_000);
     if (exited !== null) throw new Error(`vite preview exited (${exited}): is port ${port} taken?`);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { base, stop };
+}
+
+/**
+ * Runs in the page before the app (page.addInitScript): `window.__uiBench` notes, in ms since
+ * navigation, when the cluster first runs (its first frame drawn, every worker answered), when
+ * the first event happened and when the screen first shows a leader.
+ */
+export function timeStartup() {
+  const marks = { running: null, firstEvent: null, leader: null };
+  window.__uiBench = marks;
+  const poll = () => {
+    const s = window.raftLabStore?.getState();
+    const now = performance.now();
+    if (
+      s &&
+      s.status === 'running' &&
+      window.raftLabView?.().frame &&
+      document.querySelector('[data-node]')
+    ) {
+      marks.running ??= now;
+      const v = window.raftLabView();
+      if (v.headSeq > 0) marks.firstEvent ??= now;
+      if (v.frame.facts.leader !== null) marks.leader ??= now;
+    }
+    if (marks.leader === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+/**
+ * Builds, serves and opens the app; returns { browser, page, url, close }. `beforeGoto(page)` runs
+ * before the first navigation (e.g. to add an init script that times the page from its start).
+ */
+export async function openApp({
+  port = BENCH_PORT,
+  viewport = { width: 1280, height: 720 },
+  path = '/',
+  beforeGoto = async () => {},
+} = {}) {
+  const executablePath = requireChromium();
+  if (await answers(`http://localhost:${port}`)) {
+    throw new Error(`port ${port} is taken: stop what serves http://localhost:${port}`);
+  }
+  // UI_BENCH_PLAIN=1 builds without minifying, so a CPU profile names the source's functions.
+  const plain = process.env.UI_BENCH_PLAIN ? ' --minify false' : '';
+  execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir${plain}`, {
+    stdio: 'inherit',
+  });
+  const { base, stop } = await serve(BENCH_OUT_DIR, port);
+  try {
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport });
     const errors = [];

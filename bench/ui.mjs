@@ -19,7 +19,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BENCH_OUT_DIR, openApp } from './serve.mjs';
+import { BENCH_OUT_DIR, openApp, timeStartup } from './serve.mjs';
 import { shareFigures } from './share.mjs';
 
 const FRAME_SECONDS = 10;
@@ -37,29 +37,6 @@ const CPU_PROFILE = process.env.UI_BENCH_CPU_PROFILE;
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
-
-/** Runs in the page before the app: notes when the cluster first runs and first shows a leader. */
-function timeStartup() {
-  const marks = { running: null, firstEvent: null, leader: null };
-  window.__uiBench = marks;
-  const poll = () => {
-    const s = window.raftLabStore?.getState();
-    const now = performance.now();
-    if (
-      s &&
-      s.status === 'running' &&
-      window.raftLabView?.().frame &&
-      document.querySelector('[data-node]')
-    ) {
-      marks.running ??= now;
-      const v = window.raftLabView();
-      if (v.headSeq > 0) marks.firstEvent ??= now;
-      if (v.frame.facts.leader !== null) marks.leader ??= now;
-    }
-    if (marks.leader === null) requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);
-}
 
 function jsSizes() {
   const dir = `${BENCH_OUT_DIR}/assets`;
