@@ -133,11 +133,28 @@ export interface Ctx {
   logDirtyFrom: number;
   hardStateDirty: boolean;
   /** A snapshot was taken or installed in this step: the disk gets it and the whole log after it. */
-  snapshotDirty?: boolean;
+  snapshotDirty: boolean;
   /** True once `s.progress` is this step's own copy, so `setProgress` may write into it. */
-  progressOwned?: boolean;
+  progressOwned: boolean;
   /** This step's own copy of the state machine, once it applied something (see ownMachine). */
-  machineOwned?: MachineDraft;
+  machineOwned: MachineDraft | null;
+}
+
+/**
+ * A fresh context for one step of `s` at `now`. Every field is set here, so every context has
+ * one shape: fields added on the way used to give the step's functions several shapes to read.
+ */
+export function newCtx(s: Draft, now: number): Ctx {
+  return {
+    s,
+    now,
+    out: [],
+    logDirtyFrom: Infinity,
+    hardStateDirty: false,
+    snapshotDirty: false,
+    progressOwned: false,
+    machineOwned: null,
+  };
 }
 
 /**

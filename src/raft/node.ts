@@ -2,7 +2,7 @@
 // This file holds the term rules every message passes first (§5.1) and the timers; election.ts
 // and replication.ts hold the rest of Figure 2.
 import type { Ctx, Draft, Input, Output, RaftNode } from './context';
-import { configBeforeLog, resetElectionTimer } from './context';
+import { configBeforeLog, newCtx, resetElectionTimer } from './context';
 import { becomeFollower } from './roles';
 import { configurationOf, isVoter } from './tracker';
 import { configAtOrBefore, mayStand } from './configLog';
@@ -91,7 +91,7 @@ export function createNode(
     bootedAt: now,
     rng: rngSeed >>> 0,
   };
-  resetElectionTimer({ s: draft, now, out: [], logDirtyFrom: Infinity, hardStateDirty: false });
+  resetElectionTimer(newCtx(draft, now));
   invariantAssertion()?.(draft, 'boot');
   return draft;
 }
@@ -111,13 +111,7 @@ export function stepOwned(node: RaftNode, input: Input): StepResult {
 }
 
 function stepDraft(s: Draft, termBefore: number, ledBefore: boolean, input: Input): StepResult {
-  const c: Ctx = {
-    s,
-    now: input.now,
-    out: [],
-    logDirtyFrom: Infinity,
-    hardStateDirty: false,
-  };
+  const c = newCtx(s, input.now);
   if (input.kind === 'tick') onTick(c);
   else if (input.kind === 'compact') takeSnapshot(c, c.logDirtyFrom - 1);
   else if (input.kind === 'timeout') {

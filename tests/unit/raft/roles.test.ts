@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RaftNode } from '../../../src/raft';
 import { asTerm } from '../../../src/raft';
 import type { Ctx, Draft } from '../../../src/raft/context';
+import { newCtx } from '../../../src/raft/context';
 import {
   becomeCandidate,
   becomeFollower,
@@ -14,13 +15,7 @@ import {
 import { nodeInRole, nodeWith, sentences, tick } from './harness';
 
 /** A step's scratch space around a copy of `node`, as step() would make it. */
-const ctxOf = (node: RaftNode): Ctx => ({
-  s: { ...node } as Draft,
-  now: 500,
-  out: [],
-  logDirtyFrom: Infinity,
-  hardStateDirty: false,
-});
+const ctxOf = (node: RaftNode): Ctx => newCtx({ ...node } as Draft, 500);
 
 const preVoteOn = { preVote: true };
 const preCandidate = (): RaftNode => {
