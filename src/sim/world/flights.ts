@@ -9,6 +9,7 @@ import type { Prng } from '../prng';
 import type { LossReason } from '../trace';
 import { small } from '../small';
 import type { Queued, Schedule } from './schedule';
+import { flightEvent } from './schedule';
 
 /** A message on the wire. `lostAt` is set when it dies before arriving. */
 export interface Flight {
@@ -140,7 +141,7 @@ export class Flights {
   private queue(flight: Flight, kind: 'deliver' | 'lose', at: number): void {
     const ticket = this.nextTicket++;
     flight.ticket = ticket;
-    this.schedule.add({ kind, at, seq: 0, flight, ticket });
+    this.schedule.add(flightEvent(kind, at, flight, ticket));
   }
 }
 

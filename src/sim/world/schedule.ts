@@ -28,6 +28,38 @@ export type Queued =
   /** `sim.compact`: the server snapshots what it has applied (§5). */
   | { kind: 'compact'; at: number; seq: number; node: NodeId };
 
+type FlightEvent = Extract<Queued, { flight: Flight }>;
+type RequestEvent = Extract<Queued, { requestId: number }>;
+type NodeEvent = Extract<Queued, { node: NodeId }>;
+
+/**
+ * Every queued event is made here with the same seven fields in the same order (the ones its
+ * kind does not use left empty), so the heap's comparisons and the world's dispatch read one
+ * shape instead of three.
+ */
+function event<E extends Queued>(
+  kind: E['kind'],
+  at: number,
+  seq: number,
+  node: number,
+  flight: Flight | null,
+  ticket: number,
+  requestId: number,
+): E {
+  return { kind, at, seq, node, flight, ticket, requestId } as unknown as E;
+}
+
+export const flightEvent = (
+  kind: FlightEvent['kind'],
+  at: number,
+  flight: Flight,
+  ticket: number,
+) => event<FlightEvent>(kind, at, 0, 0, flight, ticket, 0);
+export const requestEvent = (kind: RequestEvent['kind'], at: number, requestId: number, seq = 0) =>
+  event<RequestEvent>(kind, at, seq, 0, null, 0, requestId);
+export const nodeEvent = (kind: NodeEvent['kind'], at: number, node: NodeId, seq = 0) =>
+  event<NodeEvent>(kind, at, seq, node, null, 0, 0);
+
 export class Schedule {
   private readonly queue = new EventQueue<Queued>();
   private seq = 0;
@@ -83,7 +115,7 @@ export class Schedule {
     this.timerSeq[id] = seq;
     const queued = this.reminder[id];
     if (queued && queued.at <= wake) return;
-    const tick: TickEvent = { kind: 'tick', at: wake, seq, node: id };
+    const tick = nodeEvent('tick', wake, id, seq) as TickEvent;
     this.reminder[id] = tick;
     this.queue.push(tick);
   }
@@ -112,7 +144,7 @@ export class Schedule {
 
   /** A client timeout at `at`; it takes its place in the order now, and waits its turn. */
   addClientTimeout(at: number, requestId: number): void {
-    const timeout: ClientTimeoutEvent = { kind: 'clientTimeout', at, seq: this.seq++, requestId };
+    const timeout = requestEvent('clientTimeout', at, requestId, this.seq++) as ClientTimeoutEvent;
     this.clientTimeouts.push(timeout);
     if (!this.timeoutQueued) this.queueNextClientTimeout();
   }

@@ -45,7 +45,7 @@ import type { ListenOptions, Listener } from './recorder';
 import { Recorder } from './recorder';
 import { applyResult } from './results';
 import type { Queued, TickEvent } from './schedule';
-import { Schedule } from './schedule';
+import { Schedule, nodeEvent, requestEvent } from './schedule';
 
 /** Everything the host must do for the next virtual instant: boots first, then the batches. */
 export interface Dispatch {
@@ -403,7 +403,7 @@ export class World implements ClusterView, InputContext {
 
   private queueRetry(requestId: number): void {
     const ms = this.options.clientRetryMs;
-    if (ms > 0) this.schedule.add({ kind: 'clientRetry', at: this.now + ms, seq: 0, requestId });
+    if (ms > 0) this.schedule.add(requestEvent('clientRetry', this.now + ms, requestId));
   }
 
   /** Thesis §6.3: an unanswered request goes out again, with the same session, until it settles. */
@@ -546,11 +546,11 @@ export class World implements ClusterView, InputContext {
 
   /** The server takes a snapshot of what it has applied, as its next input (§5). */
   compact(id: NodeId): void {
-    this.schedule.add({ kind: 'compact', at: this.now, seq: 0, node: id });
+    this.schedule.add(nodeEvent('compact', this.now, id));
   }
 
   forceTimeout(id: NodeId): void {
-    this.schedule.add({ kind: 'forceTimeout', at: this.now, seq: 0, node: id });
+    this.schedule.add(nodeEvent('forceTimeout', this.now, id));
   }
 
   /** Records a user or script action; the listener hears it at once unless an instant is open. */
