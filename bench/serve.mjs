@@ -23,6 +23,12 @@ async function answers(url) {
   }
 }
 
+/** Throws when something answers on `port`: a server left over from another run would answer in place of this build's. */
+async function portFree(port) {
+  const base = `http://localhost:${port}`;
+  if (await answers(base)) throw new Error(`port ${port} is taken: stop what serves ${base}`);
+}
+
 async function waitForServer(url, ms) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -43,8 +49,7 @@ async function waitForServer(url, ms) {
  */
 export async function serve(dir, port) {
   const base = `http://localhost:${port}`;
-  // A server left over from another run would answer in place of this build's.
-  if (await answers(base)) throw new Error(`port ${port} is taken: stop what serves ${base}`);
+  await portFree(port);
   const server = spawn(
     'npx',
     ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dir],
@@ -106,9 +111,7 @@ export async function openApp({
   beforeGoto = async () => {},
 } = {}) {
   const executablePath = requireChromium();
-  if (await answers(`http://localhost:${port}`)) {
-    throw new Error(`port ${port} is taken: stop what serves http://localhost:${port}`);
-  }
+  await portFree(port); // before the build, which takes a while
   // UI_BENCH_PLAIN=1 builds without minifying, so a CPU profile names the source's functions.
   const plain = process.env.UI_BENCH_PLAIN ? ' --minify false' : '';
   execSync(`npx vite build --logLevel error --outDir ${BENCH_OUT_DIR} --emptyOutDir${plain}`, {

@@ -289,24 +289,12 @@ function placeOnEllipse(n: number, center: Point, rx: number, ry: number, turn =
 
 /** Neighbouring halos do not touch (and, for the smallest bodies, neither do the bodies). */
 function spacedApart(l: Omit<RingLayout, 'client' | 'clientBox'>): boolean {
-  const s = l.nodes;
-  for (let i = 0; i < s.length; i++) {
-    for (let j = i + 1; j < s.length; j++) {
-      if (Math.hypot(s[i]!.x - s[j]!.x, s[i]!.y - s[j]!.y) < 2 * l.haloRadius + 4) return false;
-    }
-  }
-  return true;
+  return closestPair(l.nodes) >= 2 * l.haloRadius + 4;
 }
 
 /** Neighbouring bodies keep a few pixels apart (halos may touch): the last thing given up. */
 function bodiesApart(l: Omit<RingLayout, 'client' | 'clientBox'>): boolean {
-  const s = l.nodes;
-  for (let i = 0; i < s.length; i++) {
-    for (let j = i + 1; j < s.length; j++) {
-      if (Math.hypot(s[i]!.x - s[j]!.x, s[i]!.y - s[j]!.y) < 2 * l.nodeRadius + 6) return false;
-    }
-  }
-  return true;
+  return closestPair(l.nodes) >= 2 * l.nodeRadius + 6;
 }
 
 function obstaclesOf(l: Omit<RingLayout, 'client' | 'clientBox'>) {
