@@ -55,9 +55,12 @@ export class NodeWorker {
   /** Until the worker says it is ready: its start timer, and how to give up waiting. */
   private starting: { timer: ReturnType<typeof setTimeout>; reject(e: Error): void } | null;
   private lane: HostLane | null = null;
-  /** The lane holds a request not yet answered; `waiting` go out, in order, after it. */
-  private laneBusy = false;
-  private readonly waiting: string[] = [];
+  /**
+   * The correlation id of the request the lane holds, not yet answered (null: none); `waiting`
+   * go out, in order, after it.
+   */
+  private laneCorr: number | null = null;
+  private readonly waiting: { corr: number; text: string }[] = [];
   /** How requests went out and answers came back since the lane opened (for tests and benches). */
   readonly traffic = { requestsByLane: 0, requestsPosted: 0, answersByLane: 0, answersPosted: 0 };
   failure: string | null = null;
@@ -119,19 +122,19 @@ export class NodeWorker {
     return this.track((corr) => {
       const text = encode(build(corr));
       if (this.lane === null) return this.worker.postMessage(text);
-      this.waiting.push(text);
+      this.waiting.push({ corr, text });
       this.sendWaiting();
     }, allowanceMs);
   }
 
   /** The lane's answer, if one came since the last look; says whether one is still awaited. */
   collect(): boolean {
-    if (!this.laneBusy || this.lane === null) return false;
+    if (this.laneCorr === null || this.lane === null) return false;
     const answer = this.lane.take();
     if (answer === null) return true;
     this.traffic.answersByLane++;
     this.onResponse(decode<WorkerResponse>(answer));
-    return this.laneBusy;
+    return this.laneCorr !== null;
   }
 
   /**
@@ -172,14 +175,14 @@ export class NodeWorker {
 
   /** The next waiting request goes into the lane, or by postMessage when it is too long. */
   private sendWaiting(): void {
-    if (this.laneBusy || this.lane === null) return;
-    const text = this.waiting.shift();
-    if (text === undefined) return;
-    this.laneBusy = true;
-    if (this.lane.send(text)) this.traffic.requestsByLane++;
+    if (this.laneCorr !== null || this.lane === null) return;
+    const next = this.waiting.shift();
+    if (next === undefined) return;
+    this.laneCorr = next.corr;
+    if (this.lane.send(next.text)) this.traffic.requestsByLane++;
     else {
       this.traffic.requestsPosted++;
-      this.worker.postMessage(text);
+      this.worker.postMessage(next.text);
     }
     this.onLaneSend();
   }
@@ -197,7 +200,10 @@ export class NodeWorker {
     for (const [corr, p] of this.pending) {
       if (p.deadline <= now) {
         this.pending.delete(corr);
-        p.reject(new WorkerTimeout(`no answer within ${p.allowanceMs} ms`, p.allowanceMs));
+        // The lane's turns tell a worker that never read the request from one that never
+        // finished it (or a host that never heard).
+        const turns = this.lane === null ? '' : ` (lane: ${this.lane.turns()})`;
+        p.reject(new WorkerTimeout(`no answer within ${p.allowanceMs} ms${turns}`, p.allowanceMs));
       } else next = Math.min(next, p.deadline);
     }
     this.watchAt(next);
@@ -205,9 +211,10 @@ export class NodeWorker {
 
   private onResponse(response: WorkerResponse): void {
     if (response.kind === 'ready') return;
-    // In a lane, whatever answers (by the lane or by postMessage) answers the one request out.
-    if (this.lane !== null) {
-      this.laneBusy = false;
+    // In a lane, the answer to the one request out (by the lane or by postMessage) frees the
+    // lane for the next; an answer to anything else cannot, or the real one would go unread.
+    if (this.lane !== null && response.corr === this.laneCorr) {
+      this.laneCorr = null;
       this.sendWaiting();
     }
     const p = this.pending.get(response.corr);

@@ -9,12 +9,16 @@
 // instead, which sends the worker back to its event loop to read it, and the worker posts an
 // answer that does not fit. Strict request → answer turns hold either way: one request at a time.
 
-/** Header slots (Int32): a sequence number and a length in bytes for each direction. */
+/**
+ * Header slots (Int32): a sequence number and a length in bytes for each direction, and the
+ * request sequence the worker last took (so a late answer can say whether it was ever read).
+ */
 const REQUEST_SEQ = 0;
 const REQUEST_LEN = 1;
 const ANSWER_SEQ = 2;
 const ANSWER_LEN = 3;
-const HEADER_BYTES = 16;
+const TAKEN_SEQ = 4;
+const HEADER_BYTES = 32;
 /** REQUEST_LEN's value for "the request comes by postMessage". */
 const DRAIN = -1;
 
@@ -106,6 +110,15 @@ export class HostLane {
     return length >= 0;
   }
 
+  /** Where the turns stand, for a report of a late answer: "sent 12, taken 12, answered 11". */
+  turns(): string {
+    const { header } = this.memory;
+    const [sent, taken, answered] = [REQUEST_SEQ, TAKEN_SEQ, ANSWER_SEQ].map((slot) =>
+      Atomics.load(header, slot),
+    );
+    return `sent ${sent}, taken ${taken}, answered ${answered}`;
+  }
+
   /** The answer the worker wrote since the last one taken, if any. */
   take(): string | null {
     const { header, answers } = this.memory;
@@ -129,8 +142,18 @@ export class WorkerLane {
   /** Blocks until the next request; null for DRAIN (the request comes by postMessage). */
   next(): string | null {
     const { header, requests } = this.memory;
-    Atomics.wait(header, REQUEST_SEQ, this.seen);
-    this.seen = Atomics.load(header, REQUEST_SEQ);
+    // A wake-up is not a request: the host adds to the sequence, then notifies, and when it is
+    // paused between the two, this end can see the new request without waiting, answer it and
+    // be back here asleep when that notify lands. Taken as a request, that late notify ran the
+    // same step twice, and the second answer left the host blind to the next real one (a
+    // "silent" worker). Only a sequence that moved is a request.
+    let seq = Atomics.load(header, REQUEST_SEQ);
+    while (seq === this.seen) {
+      Atomics.wait(header, REQUEST_SEQ, this.seen);
+      seq = Atomics.load(header, REQUEST_SEQ);
+    }
+    this.seen = seq;
+    Atomics.store(header, TAKEN_SEQ, seq);
     const length = Atomics.load(header, REQUEST_LEN);
     return length === DRAIN ? null : this.text.read(requests.subarray(0, length));
   }

@@ -6,6 +6,7 @@ import type { NodeId } from '../../../src/raft';
 import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
 import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
 import { NodeWorker } from '../../../src/worker/nodeWorker';
+import type { LaneSetup } from '../../../src/worker/sharedLane';
 import { WorkerLane, newDoorbell, newLane } from '../../../src/worker/sharedLane';
 import type { WorkerLike } from '../../../src/worker/workerHost';
 import { WorkerHost } from '../../../src/worker/workerHost';
@@ -63,6 +64,33 @@ function watch(ping: Promise<boolean>): { outcome: boolean | 'pending' } {
   return seen;
 }
 
+/**
+ * A node worker whose lane is open, over a worker that answers by postMessage until then; the
+ * test plays the worker's side of the lane itself, and nothing listens for the doorbell (as on a
+ * page too busy to).
+ */
+async function laneOpen(): Promise<{ node: NodeWorker; setup: LaneSetup }> {
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message: string | WorkerRequest) {
+      const request = typeof message === 'string' ? decode<WorkerRequest>(message) : message;
+      const data = encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
+      setTimeout(() => worker.onmessage?.({ data } as MessageEvent<unknown>), 0);
+    },
+    terminate() {},
+  };
+  const node = new NodeWorker(worker, { startMs: 200, answerMs: 200 });
+  const ready = encode({ v: PROTOCOL_VERSION, kind: 'ready' });
+  worker.onmessage?.({ data: ready } as MessageEvent<unknown>);
+  await node.ready();
+  const setup = newLane(newDoorbell(), 1024);
+  const opening = node.openLane(setup);
+  await vi.advanceTimersByTimeAsync(1);
+  await opening;
+  return { node, setup };
+}
+
 describe('the worker host watchdog', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
@@ -109,26 +137,7 @@ describe('the worker host watchdog', () => {
   });
 
   it('counts an answer already in the lane when it runs before the doorbell is heard', async () => {
-    // A worker that answers by postMessage until its lane opens; the test plays the worker's side
-    // of the lane itself, and nothing listens for the doorbell (as on a page too busy to).
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage(message: string | WorkerRequest) {
-        const request = typeof message === 'string' ? decode<WorkerRequest>(message) : message;
-        const data = encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr });
-        setTimeout(() => worker.onmessage?.({ data } as MessageEvent<unknown>), 0);
-      },
-      terminate() {},
-    };
-    const node = new NodeWorker(worker, { startMs: 200, answerMs: 200 });
-    const ready = encode({ v: PROTOCOL_VERSION, kind: 'ready' });
-    worker.onmessage?.({ data: ready } as MessageEvent<unknown>);
-    await node.ready();
-    const setup = newLane(newDoorbell(), 1024);
-    const opening = node.openLane(setup);
-    await vi.advanceTimersByTimeAsync(1);
-    await opening;
+    const { node, setup } = await laneOpen();
     const ping = watch(
       node
         .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
@@ -145,6 +154,44 @@ describe('the worker host watchdog', () => {
     );
     await vi.advanceTimersByTimeAsync(50);
     expect(ping.outcome).toBe(true);
+  });
+
+  it('reads the answer to the request in the lane even after an answer to another one', async () => {
+    const { node, setup } = await laneOpen();
+    const ping = watch(
+      node
+        .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
+        .then(
+          (r) => r.kind === 'pong',
+          () => false,
+        ),
+    );
+    const inWorker = new WorkerLane(setup);
+    const request = decode<WorkerRequest>(inWorker.next()!);
+    // An answer to some other request (a step run twice once did this) comes first and is read.
+    inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr + 1 }));
+    expect(node.collect()).toBe(true);
+    inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr }));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(ping.outcome).toBe(true);
+  });
+
+  it('says, for a request with no answer, how far its turn in the lane got', async () => {
+    const { node, setup } = await laneOpen();
+    const ask = () => node.request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }));
+    const fault = (request: Promise<unknown>) => request.then(String, (e: Error) => e.message);
+    const unread = fault(ask());
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await unread).toBe('no answer within 200 ms (lane: sent 1, taken 0, answered 0)');
+
+    const inWorker = new WorkerLane(setup);
+    const first = decode<WorkerRequest>(inWorker.next()!);
+    inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: first.corr }));
+    const unfinished = fault(ask());
+    node.collect();
+    inWorker.next();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await unfinished).toBe('no answer within 200 ms (lane: sent 2, taken 2, answered 1)');
   });
 
   it('gives a worker’s first contact the start allowance and a step the answer allowance', async () => {
