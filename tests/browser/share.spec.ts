@@ -74,6 +74,7 @@ test('an exported run imports elsewhere; a tampered or cut-off file is refused a
   page,
   context,
 }) => {
+  test.setTimeout(90_000);
   await runWithCrash(page);
   const before = await shown(page);
   const menu = await shareMenu(page);
@@ -114,7 +115,9 @@ test('an exported run imports elsewhere; a tampered or cut-off file is refused a
   expect(await shown(other)).toEqual(plain);
 
   m = await importFile('raft-lab-run.json', text);
-  await expect(m.getByRole('status')).toHaveText('Run imported.');
+  // The rebuild runs on a cluster of new workers, and each may use its whole start allowance
+  // (10 s) on a busy machine: 5 s has not always been enough.
+  await expect(m.getByRole('status')).toHaveText('Run imported.', { timeout: 30_000 });
   await other.keyboard.press('Escape');
   await expect(other.getByRole('slider', { name: 'Timeline' })).toHaveAttribute(
     'aria-valuetext',
