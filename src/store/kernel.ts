@@ -49,6 +49,14 @@ export interface Resources {
   running: number;
   /** Cancels the display frame the ticker waits for. */
   cancelTick: () => void;
+  /**
+   * While playing, where the view clock would be had every run kept up (virtual ms); null until
+   * the first display frame after Play. The clock chases it, so a run that lags costs smoothness,
+   * not speed.
+   */
+  aim: number | null;
+  /** The view time the live run under way will reach once published (virtual ms). */
+  reach: number;
   /** How many screens answer questions about acting in the past (see askBeforeRewriting). */
   askers: number;
   /** Settles the promise of the action asked about, once it is answered. */
@@ -94,6 +102,8 @@ export function createKernel(
       chain: Promise.resolve(),
       running: 0,
       cancelTick: () => {},
+      aim: null,
+      reach: 0,
       askers: 0,
       answered: null,
       saved: null,

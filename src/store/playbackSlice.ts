@@ -5,8 +5,10 @@
 // The clock never runs ahead of what has been computed and never goes back while playing: a
 // tick moves it at most to just before `computedTo + 1` (time moves in whole ms, so nothing can
 // happen sooner), and asks the cluster to run on to where the clock wants to be; when that run
-// is published the clock follows. A slow run therefore slows the clock down instead of leaving
-// the drawing ahead of the frames it shows.
+// is published the clock follows. A slow run holds the clock at that edge instead of leaving the
+// drawing ahead of the frames it shows; the time it was held is made up afterwards (the clock
+// aims where playing at speed would have put it, and the next run goes that far), up to a
+// quarter of a second's worth, so a run that lags costs smoothness, not speed.
 import type { Kernel } from './kernel';
 import { NEVER, exclusive, notify, publish, simOf } from './kernel';
 import type { LabState, PlaybackData, PlaybackIntents } from './labTypes';
@@ -30,14 +32,22 @@ export function initialPlayback(): PlaybackData {
   };
 }
 
+/** The most real time a lagging clock makes up at once, in ms (and the longest frame counted). */
+const MAX_CATCH_UP_MS = 250;
+
 function tick(k: Kernel, realMs: number): void {
   const state = k.get();
   if (!state.playing) return;
   k.res.cancelTick = k.deps.scheduler.next((ms) => tick(k, ms));
   const { lastReal, viewTime } = k.clock.getState();
-  const dt = lastReal === null ? 0 : Math.min(250, Math.max(0, realMs - lastReal));
+  if (lastReal === null) k.res.aim = k.res.reach = viewTime;
+  const dt = lastReal === null ? 0 : Math.min(MAX_CATCH_UP_MS, Math.max(0, realMs - lastReal));
   if (dt === 0) return k.clock.setState({ lastReal: realMs });
-  const wanted = viewTime + (dt * state.speed) / 1000;
+  // Where the clock will stand once the run under way is shown, and how far past it to aim.
+  const from = Math.max(viewTime, k.res.reach);
+  const aim = Math.max(k.res.aim ?? from, from) + (dt * state.speed) / 1000;
+  const wanted = Math.min(aim, from + (MAX_CATCH_UP_MS * state.speed) / 1000);
+  k.res.aim = wanted;
   const shown = Math.max(viewTime, Math.min(wanted, drawableUntil(state)));
   if (state.cursor < selectHeadSeq(state)) {
     k.clock.setState({ lastReal: realMs });
@@ -47,7 +57,9 @@ function tick(k: Kernel, realMs: number): void {
   // One run at a time; while one goes on (or an action waits) the clock waits at its edge.
   if (k.res.running > 0) return;
   const ms = Math.floor(wanted) - simOf(k).now;
-  if (ms >= 1) void exclusive(k, () => runLive(k, ms, wanted));
+  if (ms < 1) return;
+  k.res.reach = wanted;
+  void exclusive(k, () => runLive(k, ms, wanted));
 }
 
 /** Playing through recorded frames: move the cursor with the clock, honouring "pause when…". */

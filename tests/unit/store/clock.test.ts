@@ -65,6 +65,30 @@ describe('the view clock while playing', () => {
     },
   );
 
+  it('makes up the time a lagging run held it at the edge: the speed asked for is kept', async () => {
+    const { store, scheduler } = await startedStore('n=5&seed=4');
+    // 300 frames of 16 ms at 1000 virtual ms per second ask for 4800 virtual ms; runs that take
+    // five frames each once reached only a fifth of it.
+    const samples = await playSampling(store, scheduler, 300, 5);
+    const last = samples[samples.length - 1]!;
+    expect(last.viewTime).toBeGreaterThan(4600);
+    expect(last.viewTime).toBeLessThanOrEqual(4800);
+    // Never more than a quarter second's worth in one move.
+    for (let i = 1; i < samples.length; i++) {
+      expect(samples[i]!.viewTime - samples[i - 1]!.viewTime).toBeLessThanOrEqual(250 + 16);
+    }
+  });
+
+  it('makes up at most a quarter second after a long stall, instead of racing', async () => {
+    const { store, scheduler } = await startedStore('n=5&seed=4');
+    // Runs that take 60 frames (almost a second) each: after the first (one frame's worth),
+    // each makes up a quarter second, not the whole second it took.
+    const samples = await playSampling(store, scheduler, 240, 60);
+    const last = samples[samples.length - 1]!;
+    expect(last.viewTime).toBeGreaterThan(3 * 250);
+    expect(last.viewTime).toBeLessThanOrEqual(16 + 3 * 250 + 1);
+  });
+
   it('pausing while a run is under way shows a computed time, and Play goes on from there', async () => {
     const { store, scheduler } = await startedStore('n=5&seed=4');
     // Runs take five frames; the last three frames' run is still under way at the pause.
