@@ -12,13 +12,16 @@
 // step back and heap alone. `--busy` runs one CPU-bound process beside the browser while the
 // frames are timed (a student's busy laptop); the frame figures say whether it ran.
 // UI_BENCH_HEAP_SNAPSHOT=file writes the heap snapshot taken after the history run;
-// UI_BENCH_CPU_PROFILE=file the main thread's CPU profile of the frame run (a .cpuprofile).
+// UI_BENCH_CPU_PROFILE=file the main thread's CPU profile of the frame run (a .cpuprofile);
+// UI_BENCH_TRACE=file a Chrome trace of the frame run, summarised as the main thread's ms per
+// second in style, layout, paint, script and the rest (bench/mainThread.mjs).
 // Functions passed to page.evaluate run in the page, where these browser globals exist.
 /* global window, document, requestAnimationFrame, KeyboardEvent, MouseEvent */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { TRACE_CATEGORIES, mainThreadSummary } from './mainThread.mjs';
 import { BENCH_OUT_DIR, openApp, timeStartup } from './serve.mjs';
 import { shareFigures } from './share.mjs';
 
@@ -34,6 +37,7 @@ const ONLY_HISTORY = process.env.UI_BENCH_ONLY === 'history';
 const BUSY = process.argv.includes('--busy');
 const HEAP_SNAPSHOT = process.env.UI_BENCH_HEAP_SNAPSHOT;
 const CPU_PROFILE = process.env.UI_BENCH_CPU_PROFILE;
+const TRACE = process.env.UI_BENCH_TRACE;
 const log = (...args) => console.error('[bench:ui]', ...args);
 const mb = (bytes) => +(bytes / 2 ** 20).toFixed(1);
 const ms = (v) => +v.toFixed(2);
@@ -326,6 +330,7 @@ function frameFigures(frames) {
     violations: frames.violations,
     goalP95Ms: 16.7,
     goalVirtualMsPerRealSecond: 990,
+    ...(frames.mainThread ? { mainThread: frames.mainThread } : {}),
   };
 }
 
@@ -370,11 +375,18 @@ async function openFramesPage() {
   try {
     if (CPU_PROFILE) await cdp.send('Profiler.enable');
     if (CPU_PROFILE) await cdp.send('Profiler.start');
+    if (TRACE) await app.browser.startTracing(app.page, { categories: TRACE_CATEGORIES });
     frames = await frameTimes(app.page);
     if (CPU_PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(CPU_PROFILE, JSON.stringify(profile));
       log('CPU profile of the frame run written to', CPU_PROFILE);
+    }
+    if (TRACE) {
+      const trace = await app.browser.stopTracing();
+      writeFileSync(TRACE, trace);
+      frames.mainThread = mainThreadSummary(JSON.parse(trace.toString()), FRAME_SECONDS);
+      log('trace of the frame run written to', TRACE);
     }
   } finally {
     busy.stop();
