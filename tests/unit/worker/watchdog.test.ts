@@ -91,6 +91,22 @@ async function laneOpen(): Promise<{ node: NodeWorker; setup: LaneSetup }> {
   return { node, setup };
 }
 
+/** A ping sent into an open lane, and the worker's end of that lane, which has read it. */
+async function pingInLane() {
+  const { node, setup } = await laneOpen();
+  const ping = watch(
+    node
+      .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
+      .then(
+        (r) => r.kind === 'pong',
+        () => false,
+      ),
+  );
+  const inWorker = new WorkerLane(setup);
+  const request = decode<WorkerRequest>(inWorker.next()!);
+  return { node, ping, inWorker, request };
+}
+
 describe('the worker host watchdog', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
@@ -137,17 +153,7 @@ describe('the worker host watchdog', () => {
   });
 
   it('counts an answer already in the lane when it runs before the doorbell is heard', async () => {
-    const { node, setup } = await laneOpen();
-    const ping = watch(
-      node
-        .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
-        .then(
-          (r) => r.kind === 'pong',
-          () => false,
-        ),
-    );
-    const inWorker = new WorkerLane(setup);
-    const request = decode<WorkerRequest>(inWorker.next()!);
+    const { ping, inWorker, request } = await pingInLane();
     await vi.advanceTimersByTimeAsync(150);
     expect(inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr }))).toBe(
       true,
@@ -157,17 +163,7 @@ describe('the worker host watchdog', () => {
   });
 
   it('reads the answer to the request in the lane even after an answer to another one', async () => {
-    const { node, setup } = await laneOpen();
-    const ping = watch(
-      node
-        .request((corr) => ({ v: PROTOCOL_VERSION, kind: 'ping', corr }))
-        .then(
-          (r) => r.kind === 'pong',
-          () => false,
-        ),
-    );
-    const inWorker = new WorkerLane(setup);
-    const request = decode<WorkerRequest>(inWorker.next()!);
+    const { node, ping, inWorker, request } = await pingInLane();
     // An answer to some other request (a step run twice once did this) comes first and is read.
     inWorker.answer(encode({ v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr + 1 }));
     expect(node.collect()).toBe(true);
