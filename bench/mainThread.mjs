@@ -1,7 +1,6 @@
 // Where the page's main thread spends a run, from a Chrome trace of it (`UI_BENCH_TRACE=file`
-// with `bench:ui`): milliseconds per second of the run in each kind of work, and which of the
-// app's stylesheets' and components' work that is is left to the trace itself (open the file in
-// the browser's performance panel).
+// with `bench:ui`): milliseconds per second of the run in each kind of work. Which element or
+// component caused it is in the trace itself (open the file in the browser's performance panel).
 
 /** The trace categories the summary reads: the timeline the performance panel shows. */
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
