@@ -57,6 +57,12 @@ export interface Resources {
   aim: number | null;
   /** The view time the live run under way will reach once published (virtual ms). */
   reach: number;
+  /**
+   * A live run that ended while playing but is not shown yet: the view time it reached. The next
+   * display frame publishes it together with the clock's move, so the screen updates once per
+   * frame, not once for the run and again for the clock. Any publish shows it; null: none held.
+   */
+  held: number | null;
   /** How many screens answer questions about acting in the past (see askBeforeRewriting). */
   askers: number;
   /** Settles the promise of the action asked about, once it is answered. */
@@ -104,6 +110,7 @@ export function createKernel(
       cancelTick: () => {},
       aim: null,
       reach: 0,
+      held: null,
       askers: 0,
       answered: null,
       saved: null,
@@ -157,6 +164,15 @@ export function exclusive(k: Kernel, task: () => Promise<void>): Promise<void> {
 }
 
 /**
+ * Shows a live run held for the next display frame (see Resources.held), moving the clock to
+ * where that run reached; nothing when none is held.
+ */
+export function showHeld(k: Kernel): void {
+  const held = k.res.held;
+  if (held !== null) publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, held));
+}
+
+/**
  * Moves the frames made since the last publish into the history and shows `cursor` (clamped),
  * in one store update; the view clock moves to `viewTime` when given.
  */
@@ -168,6 +184,7 @@ export function publish(
 ): void {
   const session = k.res.session;
   const state = k.get();
+  k.res.held = null;
   const frames = session ? session.pending.splice(0) : [];
   const grown = withFrames(state, frames, k.historyLimit);
   const head = headSeqOf(grown.history);

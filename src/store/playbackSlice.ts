@@ -5,12 +5,13 @@
 // The clock never runs ahead of what has been computed and never goes back while playing: a
 // tick moves it at most to just before `computedTo + 1` (time moves in whole ms, so nothing can
 // happen sooner), and asks the cluster to run on to where the clock wants to be; when that run
-// is published the clock follows. A slow run holds the clock at that edge instead of leaving the
+// is published the clock follows (at the next display frame, with the clock's own move, so the
+// screen updates once per frame). A slow run holds the clock at that edge instead of leaving the
 // drawing ahead of the frames it shows; the time it was held is made up afterwards (the clock
 // aims where playing at speed would have put it, and the next run goes that far), up to a
 // quarter of a second's worth, so a run that lags costs smoothness, not speed.
 import type { Kernel } from './kernel';
-import { NEVER, exclusive, notify, publish, simOf } from './kernel';
+import { NEVER, exclusive, notify, publish, showHeld, simOf } from './kernel';
 import type { LabState, PlaybackData, PlaybackIntents } from './labTypes';
 import type { PauseWhen } from './playback';
 import { DEFAULT_SPEED, NO_PAUSE, SPEED_MAX, SPEED_MIN, pauseReason } from './playback';
@@ -36,9 +37,11 @@ export function initialPlayback(): PlaybackData {
 const MAX_CATCH_UP_MS = 250;
 
 function tick(k: Kernel, realMs: number): void {
-  const state = k.get();
-  if (!state.playing) return;
+  if (!k.get().playing) return;
   k.res.cancelTick = k.deps.scheduler.next((ms) => tick(k, ms));
+  // A run that ended since the last frame is shown now, in the same update as the clock's move.
+  if (k.res.running === 0) showHeld(k);
+  const state = k.get();
   const { lastReal, viewTime } = k.clock.getState();
   if (lastReal === null) k.res.aim = k.res.reach = viewTime;
   const dt = lastReal === null ? 0 : Math.min(MAX_CATCH_UP_MS, Math.max(0, realMs - lastReal));
@@ -126,7 +129,10 @@ async function runLive(k: Kernel, ms: number, wanted: number): Promise<void> {
   }
   if (!found) {
     const reached = Math.min(wanted, sim.now + 1 - 2 ** -10);
-    return publish(k, 'head', {}, Math.max(viewTime, reached));
+    // Still playing: the next display frame shows it (one screen update per frame).
+    if (k.get().playing) k.res.held = reached;
+    else publish(k, 'head', {}, Math.max(viewTime, reached));
+    return;
   }
   stopAt(k);
   const paused = { playing: false, pausedBecause: found.reason };

@@ -8,7 +8,7 @@ import { replayTo } from './actions';
 import { FrameProjector } from './frame';
 import { landingSeq, startHistory } from './history';
 import type { Kernel, Session } from './kernel';
-import { exclusive, notify, observe, publish, simOf } from './kernel';
+import { exclusive, notify, observe, publish, showHeld, simOf } from './kernel';
 import type { RuntimeData, RuntimeIntents } from './labTypes';
 import { askFirst, forgetSaved, rewriteIntents } from './rewrite';
 import { branchOff, initialBranches, liveBranch } from './branchTree';
@@ -110,7 +110,9 @@ function actNow(k: Kernel, action: LabAction): Promise<void> {
     if (record === null) apply(s);
     k.set({ actions: [...k.get().actions, record!] });
     k.res.afterAct();
-    publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
+    // While playing, the next display frame shows it with the clock's move (see Resources.held).
+    if (k.get().playing) k.res.held = Math.max(k.res.held ?? s.now, s.now);
+    else publish(k, 'head', {}, Math.max(k.clock.getState().viewTime, s.now));
   });
 }
 
@@ -165,6 +167,11 @@ export function pauseNow(k: Kernel): void {
   k.res.cancelTick = () => {};
   k.clock.setState({ lastReal: null });
   if (k.get().playing) k.set({ playing: false });
+  // A run held for the next display frame is shown now: paused, the screen has all computed.
+  if (k.res.held !== null) {
+    if (k.res.running === 0) showHeld(k);
+    else void exclusive(k, async () => showHeld(k));
+  }
 }
 
 export async function restart(k: Kernel): Promise<void> {

@@ -37,6 +37,8 @@ async function playSampling(
     samples.push(sample(store));
     if (i % lagFrames === 0) {
       await settle(store);
+      // A run that ended while playing is shown at the next display frame.
+      scheduler.frame(0);
       samples.push(sample(store));
     }
   }
@@ -87,6 +89,47 @@ describe('the view clock while playing', () => {
     const last = samples[samples.length - 1]!;
     expect(last.viewTime).toBeGreaterThan(3 * 250);
     expect(last.viewTime).toBeLessThanOrEqual(16 + 3 * 250 + 1);
+  });
+
+  it('a run that ends while playing is shown at the next display frame, in one update with the clock', async () => {
+    const { store, scheduler } = await startedStore('n=5&seed=4');
+    store.getState().setSpeed(1000);
+    store.getState().play();
+    scheduler.frame(0);
+    let updates = 0;
+    let clockMoves = 0;
+    store.subscribe(() => updates++);
+    store.clock.subscribe(() => clockMoves++);
+    for (let i = 0; i < 30; i++) {
+      scheduler.frame(16);
+      const before = { updates, clockMoves, history: store.getState().history.length };
+      await settle(store);
+      // The run has ended: nothing on screen changed while it ran or when it ended.
+      expect({ updates, clockMoves, history: store.getState().history.length }).toEqual(before);
+    }
+    // Every display frame showed the run before it: the history grew frame by frame.
+    expect(updates).toBeGreaterThan(20);
+    expect(store.getState().history.length).toBeGreaterThan(30);
+    // A write while playing is shown the same way: the clock moves at the next frame, not before.
+    scheduler.frame(16);
+    await settle(store);
+    scheduler.frame(16);
+    const moves = clockMoves;
+    await store.getState().writeKey('x', '1');
+    expect(store.getState().actions.at(-1)!.action).toMatchObject({ do: 'write', key: 'x' });
+    expect(clockMoves).toBe(moves);
+    scheduler.frame(16);
+    expect(clockMoves).toBeGreaterThan(moves);
+    await settle(store);
+    // The last run has ended and waits for a frame; pausing shows it at once, clock and all.
+    const held = sample(store);
+    store.getState().pause();
+    const paused = sample(store);
+    expect(paused.computedTo).toBeGreaterThan(held.computedTo);
+    expect(paused.newestAt).toBeGreaterThanOrEqual(held.newestAt);
+    expect(paused.viewTime).toBeGreaterThan(held.viewTime);
+    expect(paused.viewTime).toBeLessThan(paused.computedTo + 1);
+    expect(paused.inPast).toBe(false);
   });
 
   it('pausing while a run is under way shows a computed time, and Play goes on from there', async () => {
