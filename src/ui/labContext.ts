@@ -1,11 +1,12 @@
 // React's door into the store (UI layer): the store instance travels by context, components read
 // slices of it with zustand's useStore, and `useT` gives the translator for the chosen language.
 // The view clock is a store of its own: only components that animate call `useViewTime`.
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { Frame, LabState, LabStore } from '../store';
 import { selectFrame, selectViewTime } from '../store';
 import { makeTranslate } from './i18n';
+import { steadySnapshot, subscribeSteady } from './steadyFrame';
 import type { Translate } from './i18n/types';
 
 export const LabContext = createContext<LabStore | null>(null);
@@ -24,6 +25,17 @@ export function useLab<T>(selector: (state: LabState) => T): T {
 /** The frame on screen (the same object while the cursor stays on it). */
 export function useFrame(): Frame | null {
   return useLab(selectFrame);
+}
+
+/**
+ * The frame on screen for a big panel of text (the log strip): as `useFrame`, but while playing
+ * fast it follows at most every STEADY_MS real ms (see steadyFrame.ts).
+ */
+export function useSteadyFrame(): Frame | null {
+  const store = useLabStore();
+  const subscribe = useCallback((changed: () => void) => subscribeSteady(store, changed), [store]);
+  const snapshot = useCallback(() => steadySnapshot(store), [store]);
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /** Virtual ms for drawing; changes every display frame while playing, so use it in leaves only. */

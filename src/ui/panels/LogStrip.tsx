@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { stripColumns, stripDensity } from '../../layout/logWindow';
 import { LogKey } from '../log/LogKey';
 import { LogTable, indexesNeeded } from '../log/LogTable';
-import { useFrame, useIntents, useT } from '../labContext';
+import { useIntents, useSteadyFrame, useT } from '../labContext';
 import { StageView } from '../diagram/StageView';
 import type { Measure } from '../useRoom';
 import { useRoom } from '../useRoom';
@@ -20,7 +20,7 @@ export function LogStrip() {
 
 function LogTableStrip({ toggle }: { toggle: ReactNode }) {
   const t = useT();
-  const frame = useFrame();
+  const frame = useSteadyFrame();
   const lab = useIntents();
   const ref = useRef<HTMLElement>(null);
   const emRef = useRef<HTMLSpanElement>(null);
