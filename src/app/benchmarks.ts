@@ -47,6 +47,10 @@ export interface ClusterRun {
   readonly events: number;
   readonly eventsPerSecond: number;
   readonly virtualSeconds: number;
+  /** Through workers' lanes: the requests sent, each one round trip (counted while a lane is open). */
+  readonly requests?: number;
+  /** Through workers: node events per request, what one round trip carries on average. */
+  readonly eventsPerRequest?: number;
 }
 
 /** A 5-node cluster with a write every 100 virtual ms for `virtualSeconds`. */
@@ -62,8 +66,12 @@ export async function clusterUnderLoad(
     const t = performance.now();
     await runScript(sim, script, virtualSeconds * 1000);
     const wallMs = performance.now() - t;
+    const traffic = host.traffic();
     host.dispose();
-    return summary(wallMs, sim.eventCount(), virtualSeconds);
+    const requests = traffic.requestsByLane + traffic.requestsPosted;
+    const run = summary(wallMs, sim.eventCount(), virtualSeconds);
+    if (requests === 0) return run;
+    return { ...run, requests, eventsPerRequest: +(run.events / requests).toFixed(2) };
   }
   const sim = await startInProcessCluster(options);
   const t = performance.now();
