@@ -217,6 +217,8 @@ for (const [w, h] of SCREENS) {
 }
 
 test('nine nodes at 1280×720 and at 200 % zoom: nothing overlaps', async ({ browser }) => {
+  // Two page loads of about 6 s each: the default 30 s would leave too little for a busy machine.
+  test.setTimeout(60_000);
   for (const zoom of [1, 2]) {
     const context = await browser.newContext({
       viewport: { width: 1280 / zoom, height: 720 / zoom },
@@ -258,6 +260,8 @@ async function grownJoint(page: Page): Promise<void> {
 test('a cluster grown to seven, mid joint change, at 1280×720 and 1920×1080: nothing overlaps', async ({
   browser,
 }) => {
+  // Two page loads, each growing the cluster: about 12 s here, so the default 30 s is too tight.
+  test.setTimeout(60_000);
   for (const [w, h] of [
     [1280, 720],
     [1920, 1080],
