@@ -1,9 +1,11 @@
 // The log strip under the cluster in real Chromium: nine servers fit at 1280×720 (or scroll with
 // the leader's row pinned), the first entry moves nothing, commands are whole where they fit and
-// cut with a title where not, text is 18 px in presentation mode, and a follower the leader
-// repairs says why its log was refused while the n marker shows the back-off. Actions go through
-// the page (node menus, the client panel, the step buttons); the store is only read, or asked to
-// run virtual time ahead (fastForward, advanceBy), as in ui.spec.ts.
+// cut with a title where not, text is 18 px in presentation mode, a follower the leader repairs
+// says why its log was refused while the n marker shows the back-off, and at 1,000 virtual ms a
+// second the strip redraws at most every 100 ms and is up to date the moment playback pauses.
+// Actions go through the page (node menus, the client panel, the step buttons); the store is
+// only read, asked to run virtual time ahead (fastForward, advanceBy), or, for the fast run's
+// load, asked to write, as in ui.spec.ts.
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
@@ -91,6 +93,62 @@ test('nine servers at 1280×720: every log row is in view and nothing scrolls si
   });
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   expect(widths.page).toBeLessThanOrEqual(1280);
+});
+
+test('at 1,000 virtual ms a second the strip redraws at most every 100 ms, and a pause shows the newest entries', async ({
+  page,
+}) => {
+  await openLab(page, query(3, 3));
+  const leader = await untilLeader(page);
+  // Every redraw of the table while playing fast: one MutationObserver call per React commit.
+  await logTable(page).evaluate((table) => {
+    const times: number[] = [];
+    new MutationObserver(() => times.push(performance.now())).observe(table, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    (window as unknown as { stripRedraws: number[] }).stripRedraws = times;
+  });
+  await page.evaluate(() => window.raftLabStore!.getState().setSpeed(1000));
+  const playedAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Play' }).click();
+  // A write every 50 virtual ms for 90 display frames: the logs change on most frames.
+  await page.evaluate(async () => {
+    const store = window.raftLabStore!;
+    let next = window.raftLabView!().viewTime + 50;
+    let writes = 0;
+    for (let frame = 0; frame < 90; frame++) {
+      await new Promise(requestAnimationFrame);
+      while (window.raftLabView!().viewTime >= next) {
+        void store.getState().writeKey(`k${writes % 8}`, String(writes++));
+        next += 50;
+      }
+    }
+  });
+  const pausedAt = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.evaluate(() => window.raftLabStore!.getState().whenIdle());
+  const redraws = await page.evaluate(
+    (before) =>
+      (window as unknown as { stripRedraws: number[] }).stripRedraws.filter((t) => t < before),
+    pausedAt,
+  );
+  // While it played, the writes reached the strip, in redraws at least 100 ms apart: no more
+  // of them than that allows (counted, not timed one by one: a redraw's own work may come
+  // late). Redrawn on every change, as below STEADY_SPEED, it was about twice as many here.
+  expect(redraws.length).toBeGreaterThan(2);
+  expect(redraws.length).toBeLessThanOrEqual(Math.floor((pausedAt - playedAt) / 100) + 2);
+  // Paused, the strip shows the newest frame: the leader's newest entry has its column.
+  const last = await page.evaluate((id) => {
+    const log = window.raftLabView!().frame!.nodes[id - 1]!.log;
+    return log.base + log.length;
+  }, leader);
+  expect(last).toBeGreaterThan(20);
+  await expect(
+    logTable(page).getByRole('columnheader', { name: String(last), exact: true }),
+  ).toBeVisible();
 });
 
 test('with text at 200 % the strip scrolls and the leader’s row stays pinned in view', async ({
