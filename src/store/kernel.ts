@@ -58,9 +58,10 @@ export interface Resources {
   /** The view time the live run under way will reach once published (virtual ms). */
   reach: number;
   /**
-   * A live run that ended while playing but is not shown yet: the view time it reached. The next
-   * display frame publishes it together with the clock's move, so the screen updates once per
-   * frame, not once for the run and again for the clock. Any publish shows it; null: none held.
+   * A live run (or an action) that ended while playing but is not shown yet: the view time it
+   * reached. The next display frame publishes it together with the clock's move, so the screen
+   * updates once per frame, not once for the run and again for the clock. Any publish shows it;
+   * a pause shows it at once; null: none held.
    */
   held: number | null;
   /** How many screens answer questions about acting in the past (see askBeforeRewriting). */
@@ -164,8 +165,8 @@ export function exclusive(k: Kernel, task: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Shows a live run held for the next display frame (see Resources.held), moving the clock to
- * where that run reached; nothing when none is held.
+ * Shows what was held for the next display frame (see Resources.held), moving the clock to where
+ * it reached; nothing when none is held.
  */
 export function showHeld(k: Kernel): void {
   const held = k.res.held;

@@ -167,7 +167,7 @@ export function pauseNow(k: Kernel): void {
   k.res.cancelTick = () => {};
   k.clock.setState({ lastReal: null });
   if (k.get().playing) k.set({ playing: false });
-  // A run held for the next display frame is shown now: paused, the screen has all computed.
+  // What was held for the next display frame is shown now: paused, the screen has all computed.
   if (k.res.held !== null) {
     if (k.res.running === 0) showHeld(k);
     else void exclusive(k, async () => showHeld(k));
