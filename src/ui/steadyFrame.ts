@@ -18,7 +18,7 @@ export interface SteadyTiming {
   after(ms: number, run: () => void): () => void;
 }
 
-export const PAGE_TIMING: SteadyTiming = {
+const PAGE_TIMING: SteadyTiming = {
   now: () => performance.now(),
   after(ms, run) {
     const id = setTimeout(run, ms);
@@ -27,7 +27,7 @@ export const PAGE_TIMING: SteadyTiming = {
 };
 
 /** Whether the panel follows `s` at once (not playing fast). */
-export const followsAtOnce = (s: Pick<LabState, 'playing' | 'speed'>): boolean =>
+const followsAtOnce = (s: Pick<LabState, 'playing' | 'speed'>): boolean =>
   !s.playing || s.speed < STEADY_SPEED;
 
 /**
