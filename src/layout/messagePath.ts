@@ -1,12 +1,11 @@
 // Layout layer: the gently curved path a message takes between two spots. A→B bends to the
 // left of its direction of travel, so B→A bends the other way and the two never overlap.
 // Messages a node sends at one instant fan out: each target has its own departure point on the
-// sender's rim (spread apart by d3-force), and repeats to one target take wider lanes.
-import { forceCollide, forceSimulation, forceX, forceY } from 'd3-force';
-import type { SimulationNodeDatum } from 'd3-force';
+// sender's rim (spread apart, rimSpread.ts), and repeats to one target take wider lanes.
 import { path } from 'd3-path';
 import type { Point, RingLayout } from './ring';
 import { spotOf } from './ring';
+import { spreadOnCircle } from './rimSpread';
 
 export interface MessagePath {
   readonly from: Point;
@@ -60,18 +59,11 @@ export function flightProgress(
   return { t: Math.min(1, Math.max(0, t)), dead };
 }
 
-interface Port extends SimulationNodeDatum {
-  readonly id: number;
-  readonly wantX: number;
-  readonly wantY: number;
-}
-
 /**
  * Where messages from `from` leave its rim (radius `rim`) for each target: the rim point facing
- * the target, pushed apart by d3-force (collide, with x/y pulls back to the wanted point; a fixed
- * number of ticks, so the same input always gives the same ports) until neighbours are about
- * `spacing` apart, then put back on the rim. E.g. a node on a 9-node ring whose neighbours lie
- * 20° apart gets ports about `spacing` apart instead of 20° of its rim.
+ * the target, moved round the rim as little as it takes (spreadOnCircle) to leave neighbours at
+ * least `spacing` apart, straight across. E.g. a node on a 9-node ring whose neighbours lie 20°
+ * apart gets ports `spacing` apart instead of 20° of its rim. Same input, same ports.
  */
 export function departurePorts(
   from: Point,
@@ -79,25 +71,15 @@ export function departurePorts(
   rim: number,
   spacing: number,
 ): Map<number, Point> {
-  const ports: Port[] = targets.map(({ id, at }) => {
-    const len = Math.hypot(at.x - from.x, at.y - from.y) || 1;
-    const wantX = from.x + ((at.x - from.x) / len) * rim;
-    const wantY = from.y + ((at.y - from.y) / len) * rim;
-    return { id, wantX, wantY, x: wantX, y: wantY };
-  });
-  forceSimulation(ports)
-    .stop()
-    .force('x', forceX<Port>((p) => p.wantX).strength(0.03))
-    .force('y', forceY<Port>((p) => p.wantY).strength(0.03))
-    .force('collide', forceCollide<Port>(spacing / 2).iterations(4))
-    .tick(60);
+  const wanted = targets.map(({ at }) => Math.atan2(at.y - from.y, at.x - from.x));
+  // Two rim points an angle a apart are 2·rim·sin(a/2) apart straight across.
+  const gap = rim > 0 ? 2 * Math.asin(Math.min(1, spacing / (2 * rim))) : 0;
+  const angles = spreadOnCircle(wanted, gap);
   const out = new Map<number, Point>();
-  for (const p of ports) {
-    const dx = (p.x ?? p.wantX) - from.x;
-    const dy = (p.y ?? p.wantY) - from.y;
-    const len = Math.hypot(dx, dy) || 1;
-    out.set(p.id, { x: from.x + (dx / len) * rim, y: from.y + (dy / len) * rim });
-  }
+  targets.forEach(({ id }, i) => {
+    const a = angles[i]!;
+    out.set(id, { x: from.x + Math.cos(a) * rim, y: from.y + Math.sin(a) * rim });
+  });
   return out;
 }
 

@@ -103,9 +103,11 @@ describe('messages sent at one instant fan out', () => {
     const p = departurePorts(from, targets, 30, 20);
     const pts = [...p.values()];
     for (const q of pts) expect(Math.hypot(q.x, q.y)).toBeCloseTo(30, 5);
-    expect(Math.hypot(pts[0]!.x - pts[1]!.x, pts[0]!.y - pts[1]!.y)).toBeGreaterThan(14);
-    // Unspread, neighbours 0.1 rad apart on a 30 px rim would be 3 px apart.
-    expect(Math.hypot(pts[1]!.x - pts[2]!.x, pts[1]!.y - pts[2]!.y)).toBeGreaterThan(14);
+    // Unspread, neighbours 0.1 rad apart on a 30 px rim would be 3 px apart: now the spacing.
+    expect(Math.hypot(pts[0]!.x - pts[1]!.x, pts[0]!.y - pts[1]!.y)).toBeCloseTo(20, 6);
+    expect(Math.hypot(pts[1]!.x - pts[2]!.x, pts[1]!.y - pts[2]!.y)).toBeCloseTo(20, 6);
+    // The middle one had neighbours on both sides pulling equally: it still faces its target.
+    expect(Math.atan2(pts[1]!.y, pts[1]!.x)).toBeCloseTo(0.1, 9);
   });
 
   it('keeps a lone message on lane 0: the shared port, the usual bend', () => {
