@@ -16,6 +16,7 @@ try {
     const laneRoundTrip = await b.rawRoundTrip(2000, lane);
     const lockstepEventsPerSecond = await b.rawLockstepRate(1000);
     const laneLockstepEventsPerSecond = await b.rawLockstepRate(1000, lane);
+    const laneParallelRoundTripUs = await b.parallelRoundTrips(1000, lane);
     const workers = await b.clusterUnderLoad('workers', 60);
     const postMessageOnly = await b.clusterUnderLoad('workers', 60, 0);
     const inProcess = await b.clusterUnderLoad('in-process', 60);
@@ -27,6 +28,8 @@ try {
       // The yardstick: tiny requests by postMessage, one worker at a time.
       rawLockstepEventsPerSecond: lockstepEventsPerSecond,
       laneLockstepEventsPerSecond,
+      // Lane round trips to 1, 2, 3 and 5 workers at once: about equal where each has a core.
+      laneParallelRoundTripUs,
       // The cluster as the page runs it: shared-memory lanes where the page is isolated.
       workers5NodesWriteEvery100ms60s: workers,
       workersByPostMessageOnly: postMessageOnly,

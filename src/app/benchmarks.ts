@@ -29,6 +29,45 @@ export async function rawRoundTrip(
 }
 
 /**
+ * Round trips to 1, 2, 3 and 5 workers at once (median microseconds), by lanes with `laneBytes`.
+ * Where every worker has a core to itself, k at once cost about as much as one; where workers
+ * share cores, their answers queue and k at once cost about k — which bounds what a lookahead
+ * window that reaches several workers can gain on that machine.
+ */
+export async function parallelRoundTrips(
+  count = 1000,
+  laneBytes = 0,
+): Promise<Record<'1' | '2' | '3' | '5', number>> {
+  const { sim, host } = await startWorkerCluster({ nodes: 5 }, undefined, laneBytes);
+  const ids = sim.nodeIds().map(asNodeId);
+  const medianFor = async (k: number) => {
+    const some = ids.slice(0, k);
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await Promise.all(some.map((id) => host.ping(id, 1000)));
+      times.push((performance.now() - t) * 1000);
+    }
+    return Math.round(
+      quantile(
+        times.sort((a, b) => a - b),
+        0.5,
+      ),
+    );
+  };
+  try {
+    return {
+      1: await medianFor(1),
+      2: await medianFor(2),
+      3: await medianFor(3),
+      5: await medianFor(5),
+    };
+  } finally {
+    host.dispose();
+  }
+}
+
+/**
  * Five workers pinged one at a time in turn, by postMessage (or, with `laneBytes`, by lanes):
  * the lockstep ceiling in events per second.
  */
