@@ -21,6 +21,16 @@ import { RejectionTracker, small } from '../sim';
 import { FlightSpans } from './flightSpans';
 import type { FrameSteady, NodeSteady } from './packedFrames';
 import { PackedFrame, PackedNodeFrame } from './packedFrames';
+import {
+  requestFrame,
+  sameJoint,
+  sameKv,
+  sameList,
+  sameReads,
+  sameRecord,
+  sameRequest,
+  sameSteady,
+} from './frameEquality';
 
 /**
  * A log as of one frame: read `entries[0 … length-1]` only; the array may be longer. Entry
@@ -125,6 +135,8 @@ export class FrameProjector {
   private readonly rejections = new RejectionTracker();
   /** The newest state machine copies by the index applied last (see projectKv). */
   private readonly kvByApplied = new Map<number, Readonly<Record<string, string>>>();
+  /** Each server's live state machine as the last frame read it (see sameMachine). */
+  private readonly kvSources = new Map<number, ReadonlyMap<string, string>>();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {
     const prev = this.previous;
@@ -185,7 +197,7 @@ export class FrameProjector {
       canStand: v.canStand,
     };
     const next = new PackedNodeFrame(
-      was && sameRecord(was, now) ? was : now,
+      was && sameSteady(was, now) ? was : now,
       v.commitIndex,
       v.lastApplied,
       small(v.electionDeadline),
@@ -193,9 +205,26 @@ export class FrameProjector {
       small(v.heartbeatDeadline),
       projectProgress(old?.progress, v.progress),
       this.projectLog(v.id, v.log, v.truncations, v.logBase),
-      old && sameKv(old.kv, v.kv) ? old.kv : this.projectKv(v),
+      this.machineOf(old, v),
     );
-    return old && sameRecord(old, next) ? old : next;
+    return old && old.sameAs(next) ? old : next;
+  }
+
+  /**
+   * The keys `v` holds, as `old` showed them when they did not change. The simulator changes a
+   * server's keys in place only by applying entries, which moves lastApplied on; a crash, a
+   * restart or an installed snapshot gives it a new map. So the same map at the same lastApplied
+   * holds the same keys, known without reading them; anything else is compared key by key.
+   */
+  private machineOf(
+    old: PackedNodeFrame | undefined,
+    v: NodeView,
+  ): Readonly<Record<string, string>> {
+    const source = this.kvSources.get(v.id);
+    this.kvSources.set(v.id, v.kv);
+    if (!old) return this.projectKv(v);
+    if (source === v.kv && old.lastApplied === v.lastApplied) return old.kv;
+    return sameKv(old.kv, v.kv) ? old.kv : this.projectKv(v);
   }
 
   /**
@@ -279,21 +308,9 @@ export class FrameProjector {
    */
   private projectRequests(views: readonly RequestView[]): readonly RequestFrame[] {
     const before = this.previous?.requests ?? [];
-    const known = new Map(before.map((r) => [r.id, r]));
     const shared = views.map((r) => {
-      const old = known.get(r.id);
-      // The simulator's forwardedTo, retries and duplicateAt grow in place: a frame keeps its
-      // own copies (else an earlier frame would show later resends), reused while unchanged.
-      const forwardedTo =
-        old && sameList(old.forwardedTo, r.forwardedTo) ? old.forwardedTo : [...r.forwardedTo];
-      const retries =
-        old && sameRetries(old.retries, r.retries) ? old.retries : r.retries.map((x) => ({ ...x }));
-      const duplicateAt =
-        old && sameList(old.duplicateAt, r.duplicateAt) ? old.duplicateAt : [...r.duplicateAt];
-      const failure = old && sameRecord(old.failure, r.failure) ? old.failure : r.failure;
-      const read = old && sameRead(old.read, r.read) ? old.read : r.read;
-      const next = { ...r, forwardedTo, retries, duplicateAt, failure, read };
-      return old && sameRecord(old, next) ? old : next;
+      const old = before.find((b) => b.id === r.id);
+      return old && sameRequest(old, r) ? old : requestFrame(r, old);
     });
     return sameList(before, shared) ? before : shared;
   }
@@ -320,60 +337,6 @@ export class FrameProjector {
   }
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-}
-
-function sameKv(a: Readonly<Record<string, string>>, b: ReadonlyMap<string, string>): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== b.size) return false;
-  for (const k of keys) if (b.get(k) !== a[k]) return false;
-  return true;
-}
-
-function sameRetries(a: RequestView['retries'], b: RequestView['retries']): boolean {
-  return a.length === b.length && a.every((x, i) => x.at === b[i]!.at && x.to === b[i]!.to);
-}
-
-/** A request's read progress (§6.4), equal field by field (the read model makes it afresh). */
-function sameRead(a: RequestView['read'], b: RequestView['read']): boolean {
-  if (a === null || b === null) return a === b;
-  const confirmed =
-    a.confirmedBy === b.confirmedBy ||
-    (a.confirmedBy !== null && b.confirmedBy !== null && sameList(a.confirmedBy, b.confirmedBy));
-  return (
-    a.mode === b.mode &&
-    a.index === b.index &&
-    a.leaseUntil === b.leaseUntil &&
-    a.value === b.value &&
-    confirmed
-  );
-}
-
-/** Reads held by a server (§6.4), equal field by field (each step reports fresh objects). */
-function sameReads(a: NodeFrame['reads'], b: NodeFrame['reads']): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((r, i) => {
-        const o = b[i]!;
-        const sameConfirm =
-          r.confirmedBy === o.confirmedBy ||
-          (r.confirmedBy !== null &&
-            o.confirmedBy !== null &&
-            sameList(r.confirmedBy, o.confirmedBy));
-        return (
-          r.requestId === o.requestId &&
-          r.mode === o.mode &&
-          r.index === o.index &&
-          r.leaseUntil === o.leaseUntil &&
-          r.origin === o.origin &&
-          sameConfirm
-        );
-      }))
-  );
-}
-
 /**
  * A leader's progress list, sharing each entry that did not change and the whole list when none
  * did. Entries are compared on every field the read model hands out (flow state and messages in
@@ -396,22 +359,4 @@ function projectProgress(
     return p;
   });
   return changed ? list : before;
-}
-
-/** Shallow equality of two flat records (or both null). */
-function sameJoint(
-  a: { readonly old: readonly number[]; readonly new: readonly number[] } | null,
-  b: { readonly old: readonly number[]; readonly new: readonly number[] } | null,
-): boolean {
-  if (a === null || b === null) return a === b;
-  return sameList(a.old, b.old) && sameList(a.new, b.new);
-}
-
-function sameRecord<T extends object>(a: T | null, b: T | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null) return false;
-  const keys = Object.keys(a) as (keyof T)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (a[key] !== b[key]) return false;
-  return true;
 }

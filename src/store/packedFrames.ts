@@ -60,13 +60,29 @@ export class PackedNodeFrame implements NodeFrame {
     readonly kv: NodeFrame['kv'],
   ) {}
 
+  /** The same steady part and every moving field the same (identity, not contents). */
+  sameAs(other: PackedNodeFrame): boolean {
+    return (
+      this.steady === other.steady &&
+      this.commitIndex === other.commitIndex &&
+      this.lastApplied === other.lastApplied &&
+      this.electionDeadline === other.electionDeadline &&
+      this.electionTimeoutMs === other.electionTimeoutMs &&
+      this.heartbeatDeadline === other.heartbeatDeadline &&
+      this.progress === other.progress &&
+      this.log === other.log &&
+      this.kv === other.kv
+    );
+  }
+
   toJSON(): NodeFrame {
     const { steady, ...moving } = this;
     return { ...steady, ...moving };
   }
 }
 
-readThrough<NodeSteady>(PackedNodeFrame.prototype, {
+/** Every steady field of a node frame, named once: the getters below and frame comparisons. */
+export const NODE_STEADY_KEYS = keysOf<NodeSteady>({
   id: true,
   alive: true,
   fault: true,
@@ -89,6 +105,8 @@ readThrough<NodeSteady>(PackedNodeFrame.prototype, {
   canStand: true,
   rejection: true,
 });
+
+readThrough<NodeSteady>(PackedNodeFrame.prototype, NODE_STEADY_KEYS);
 
 /** A frame's fields that change rarely: the client count, network, facts, checkers, choices. */
 export type FrameSteady = Omit<Frame, 'seq' | 'at' | 'event' | 'nodes' | 'flights' | 'requests'>;
@@ -127,27 +145,32 @@ export class PackedFrame implements Frame {
   }
 }
 
-readThrough<FrameSteady>(PackedFrame.prototype, {
-  requestCount: true,
-  network: true,
-  facts: true,
-  violations: true,
-  choices: true,
-});
+readThrough<FrameSteady>(
+  PackedFrame.prototype,
+  keysOf<FrameSteady>({
+    requestCount: true,
+    network: true,
+    facts: true,
+    violations: true,
+    choices: true,
+  }),
+);
 
 /**
  * Defines a getter on `proto` for every steady field, reading `this.steady`. The fields come as
- * a record that must name every key of `S`, so a field added to the read model cannot be missed.
+ * a list keysOf made, so a field added to the read model cannot be missed.
  */
-function readThrough<S extends object>(
-  proto: object,
-  keys: { readonly [K in keyof S]-?: true },
-): void {
-  for (const key of Object.keys(keys) as (keyof S)[]) {
+function readThrough<S extends object>(proto: object, keys: readonly (keyof S)[]): void {
+  for (const key of keys) {
     Object.defineProperty(proto, key, {
       get(this: { readonly steady: S }) {
         return this.steady[key];
       },
     });
   }
+}
+
+/** The keys of `S`, from a record that must name every one of them (and nothing else). */
+function keysOf<S extends object>(keys: { readonly [K in keyof S]-?: true }): (keyof S)[] {
+  return Object.keys(keys) as (keyof S)[];
 }
