@@ -193,7 +193,10 @@ export class DriverCore {
         : { code: 'runtimeTimedOut', ms: timedOutMs };
     this.world.halt(record, reason);
     this.failHost(id);
-    this.world.action('fault', id, `S${id} runtime failed: ${fault}`, {
+    // The trace says which: a runtime that threw or never loaded failed; one that missed its
+    // allowance may only have been slow (a busy machine), as the reason's code says too.
+    const what = timedOutMs === undefined ? 'failed' : 'timed out';
+    this.world.action('fault', id, `S${id} runtime ${what}: ${fault}`, {
       do: 'fault',
       node: id,
       reason,
