@@ -1,7 +1,7 @@
 // A small handle on `window.raftLab` for browser tests and benchmarks: start clusters through
 // real workers or in-process, replay scripts, read digests. The UI does not depend on it.
 import type { ScriptStep, SimOptionsInput } from '../sim';
-import { runScript, writeLoad } from '../sim';
+import { runScript, runtimeFaults, writeLoad } from '../sim';
 import { createNodeWorker } from '../worker/createNodeWorker';
 import type { WorkerAllowances } from '../worker/nodeWorker';
 import type { WorkerLike } from '../worker/workerHost';
@@ -64,10 +64,7 @@ export function installDebugApi(): void {
         await runScript(sim, script, endMs);
         // A worker that failed (or missed its allowance on a busy machine) makes another run:
         // say which and why rather than leave only a digest that differs.
-        const faults = sim.trace().flatMap((e) =>
-          // Staging a disk is a 'fault' action too; only a runtime's own failure counts here.
-          e.kind === 'action' && e.detail.do === 'fault' ? [`${e.at} ms: ${e.text}`] : [],
-        );
+        const faults = runtimeFaults(sim.trace());
         if (faults.length > 0) throw new Error(`a worker failed: ${faults.join('; ')}`);
         return sim.traceHash();
       } finally {

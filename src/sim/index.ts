@@ -17,7 +17,7 @@ export type {
 } from './host';
 export { InProcessHost, statusOf, bootNode, stepBatch } from './host';
 export type { ActionDetail, TraceEvent, Brief, LossReason } from './trace';
-export { describeEvent, describeMessage, nodeName } from './trace';
+export { describeEvent, describeMessage, nodeName, runtimeFaults } from './trace';
 export { runChaos } from './chaos';
 export { AsyncSimulation } from './asyncSimulation';
 export type { AsyncNodeHost, HostFault } from './asyncSimulation';

@@ -171,6 +171,16 @@ const ROLE_WORD: Record<Role, string> = {
   leader: 'leader',
 };
 
+/**
+ * The runtime failures a trace records, oldest first, as "812 ms: S2 runtime timed out: …".
+ * A staged disk is a 'fault' action too, but not a runtime's own failure: it is left out.
+ */
+export function runtimeFaults(trace: readonly TraceEvent[]): string[] {
+  return trace.flatMap((e) =>
+    e.kind === 'action' && e.detail.do === 'fault' ? [`${e.at} ms: ${e.text}`] : [],
+  );
+}
+
 /** One stable line per event, e.g. `t=312ms S3 election timeout → candidate, term 2`. */
 export function describeEvent(e: TraceEvent): string {
   const head = `t=${e.at}ms`;

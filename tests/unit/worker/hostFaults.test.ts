@@ -10,7 +10,7 @@ import type {
   InputResult,
   NodeBatch,
 } from '../../../src/sim';
-import { AsyncSimulation } from '../../../src/sim';
+import { AsyncSimulation, createSimulation, runtimeFaults } from '../../../src/sim';
 import { Prefetched } from '../../../src/sim/prefetched';
 import { InProcessAsyncHost } from '../../../src/worker/inProcessAsyncHost';
 
@@ -59,7 +59,21 @@ describe('a failure the host reports', () => {
     expect(sim.traceLines().filter((l) => l.includes('runtime'))).toEqual([
       expect.stringMatching(/S2 runtime timed out: no answer within 2000 ms$/),
     ]);
+    // What a run through workers reports when it rejects (digestThroughWorkers).
+    const at = sim.trace().find((e) => e.kind === 'action' && e.action === 'fault')!.at;
+    expect(runtimeFaults(sim.trace())).toEqual([
+      `${at} ms: S2 runtime timed out: no answer within 2000 ms`,
+    ]);
     expect(sim.leader()).not.toBeNull();
+  });
+
+  it('is what a run reports, and a staged disk (a fault action too) is not', () => {
+    const sim = createSimulation({ seed: 1, nodes: 3 });
+    sim.runFor(300);
+    sim.crash(3);
+    sim.setDisk(3, { currentTerm: 1, votedFor: null, log: [] });
+    expect(sim.trace().some((e) => e.kind === 'action' && e.action === 'fault')).toBe(true);
+    expect(runtimeFaults(sim.trace())).toEqual([]);
   });
 
   it('at boot stops that node too, and a later restart clears the fault', async () => {
