@@ -135,7 +135,7 @@ export class FrameProjector {
   private readonly rejections = new RejectionTracker();
   /** The newest state machine copies by the index applied last (see projectKv). */
   private readonly kvByApplied = new Map<number, Readonly<Record<string, string>>>();
-  /** Each server's live state machine as the last frame read it (see sameMachine). */
+  /** Each server's live state machine as the last frame read it (see machineOf). */
   private readonly kvSources = new Map<number, ReadonlyMap<string, string>>();
 
   project(sim: SimulationBase, event: TraceEvent | null): Frame {

@@ -171,6 +171,8 @@ function readThrough<S extends object>(proto: object, keys: readonly (keyof S)[]
 }
 
 /** The keys of `S`, from a record that must name every one of them (and nothing else). */
-function keysOf<S extends object>(keys: { readonly [K in keyof S]-?: true }): (keyof S)[] {
-  return Object.keys(keys) as (keyof S)[];
+function keysOf<S extends object>(keys: {
+  readonly [K in keyof S]-?: true;
+}): readonly (keyof S)[] {
+  return Object.freeze(Object.keys(keys) as (keyof S)[]);
 }

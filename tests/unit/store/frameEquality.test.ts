@@ -57,6 +57,23 @@ describe('a node frame’s steady part', () => {
   });
 });
 
+describe('a node frame', () => {
+  const node = aFrame().nodes[0] as PackedNodeFrame;
+  /** The same node frame with one own field (the steady part or a moving one) replaced. */
+  const withField = (key: string, value: unknown): PackedNodeFrame =>
+    Object.assign(Object.create(Object.getPrototypeOf(node) as object) as PackedNodeFrame, node, {
+      [key]: value,
+    });
+
+  it('is the same as a copy of itself', () => {
+    expect(node.sameAs(withField('commitIndex', node.commitIndex))).toBe(true);
+  });
+
+  it.each(Object.keys(node).map((key) => ({ key })))('differs when $key changes', ({ key }) => {
+    expect(node.sameAs(withField(key, changed()))).toBe(false);
+  });
+});
+
 describe('a request’s frame', () => {
   const frame = aFrame();
   const request = frame.requests.find((r) => r.read !== null)!;
