@@ -61,9 +61,10 @@ export function flightProgress(
 
 /**
  * Where messages from `from` leave its rim (radius `rim`) for each target: the rim point facing
- * the target, moved round the rim as little as it takes (spreadOnCircle) to leave neighbours at
- * least `spacing` apart, straight across. E.g. a node on a 9-node ring whose neighbours lie 20°
- * apart gets ports `spacing` apart instead of 20° of its rim. Same input, same ports.
+ * the target, moved round the rim as little as it takes (spreadOnCircle) to leave neighbours
+ * `spacing` apart, straight across, where the rim has room (bunched ports close up rather than
+ * swing round behind the node). E.g. a node on a 9-node ring whose neighbours lie 20° apart gets
+ * ports `spacing` apart instead of 20° of its rim. Same input, same ports.
  */
 export function departurePorts(
   from: Point,

@@ -18,11 +18,13 @@ const TAU = 2 * Math.PI;
  * round the circle are at least `gap` apart; the order round the circle is kept. Bunched angles
  * get no more room than the arc they cover widened by a gap at each end, so they close up to fit
  * it; when even the whole circle is too small, they are spaced evenly. Returned in the input's
- * order, each within a turn of its wanted angle.
+ * order, each within a turn of its wanted angle; unchanged when `gap` is not above 0 or an
+ * angle is not a finite number.
  */
 export function spreadOnCircle(wanted: readonly number[], gap: number): number[] {
   const n = wanted.length;
-  if (n < 2 || !(gap > 0)) return [...wanted];
+  // Nothing to spread, nothing to spread by, or an angle that is not one.
+  if (n < 2 || !(gap > 0) || !wanted.every(Number.isFinite)) return [...wanted];
   const round = wanted
     .map((angle, i) => ({ i, at: turnOf(angle) }))
     .sort((a, b) => a.at - b.at || a.i - b.i);

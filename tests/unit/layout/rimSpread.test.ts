@@ -30,6 +30,8 @@ describe('spreadOnCircle', () => {
     { says: 'leaves nothing as nothing', wanted: [], gap: 1 },
     { says: 'leaves angles alone when the gap is 0', wanted: [0, 0, 0], gap: 0 },
     { says: 'leaves angles alone when the gap is not a number', wanted: [0, 0.1], gap: NaN },
+    { says: 'leaves angles alone when one is not a number', wanted: [0, NaN, 0], gap: 1 },
+    { says: 'leaves angles alone when one is infinite', wanted: [0, Infinity], gap: 1 },
   ])('$says', ({ wanted, gap }) => {
     expect(spreadOnCircle(wanted, gap)).toEqual(wanted);
   });
