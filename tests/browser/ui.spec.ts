@@ -550,17 +550,18 @@ test('a chaotic session of 200 seeded clicks and drags (about a minute) raises n
         // From one side to the opposite one (left and right are sides 0 and 1, top and bottom
         // 2 and 3). Between any two sides, most strokes only cut a corner and split nothing:
         // 2 of 9 drags split in one run, none of 9 in another, and the session then failed.
-        const stroke = () => {
+        type Spot = { x: number; y: number };
+        const stroke = (): [Spot, Spot] => {
           const side = rng.int(4);
           return [edge(side), edge(side ^ 1)];
         };
-        let [a, b] = stroke() as [{ x: number; y: number }, { x: number; y: number }];
+        let [a, b] = stroke();
         for (
           let tries = 0;
           tries < 6 && !((await onBackground(a)) && (await onBackground(b)));
           tries++
         )
-          [a, b] = stroke() as [{ x: number; y: number }, { x: number; y: number }];
+          [a, b] = stroke();
         await page.mouse.move(a.x, a.y);
         await page.mouse.down();
         await page.mouse.move(b.x, b.y, { steps: 8 });
