@@ -304,6 +304,36 @@ test('presentation mode at 1280×720: every text is at least 18 px, in both lang
   await context.close();
 });
 
+test('a notice at 1280×720, presented and at 200 % text: the drawing keeps its height and no node is covered', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const text of [100, 200]) {
+    // An unknown link setting brings a two-line notice that stays for six seconds.
+    await open(page, `n=5&seed=1&${SETTINGS}&lang=en&present=1&text=${text}&colour=red`);
+    const notice = page.getByRole('status').filter({ hasText: 'colour is not a setting' });
+    await expect(notice).toBeVisible();
+    const drawing = page.getByRole('group', { name: /^Raft cluster\./ });
+    const withNotice = (await drawing.boundingBox())!;
+    const box = (await notice.locator('.rl-notice').boundingBox())!;
+    for (const node of await drawing.getByRole('button', { name: /^S\d/ }).all()) {
+      const n = (await node.boundingBox())!;
+      const apart =
+        n.x + n.width <= box.x ||
+        box.x + box.width <= n.x ||
+        n.y + n.height <= box.y ||
+        box.y + box.height <= n.y;
+      expect(apart, `${await node.getAttribute('aria-label')} under the notice`).toBe(true);
+    }
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toBeHidden();
+    await page.waitForTimeout(300);
+    const without = (await drawing.boundingBox())!;
+    expect(withNotice.height).toBe(without.height);
+    expect(withNotice.height).toBeGreaterThan(text === 100 ? 240 : 140);
+  }
+});
+
 test('presentation mode turns on from the top bar and goes into the link', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await open(page, `n=5&seed=1&${SETTINGS}&lang=en`);

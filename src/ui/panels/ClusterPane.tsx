@@ -1,6 +1,7 @@
 // The cluster drawing with what belongs around it (UI layer): the facts line and the classroom
-// actions above it, then the safety alarm and notices as rows of their own (they never cover a
-// node), then the drawing, which takes the rest. Node clicks become store intents here.
+// actions above it, then the safety alarm as a row of its own (it never covers a node), then the
+// drawing, which takes the rest; notices float just below the drawing. Node clicks become store
+// intents here.
 import { useState } from 'react';
 import { ClusterView } from '../cluster/ClusterView';
 import { Legend } from '../cluster/Legend';

@@ -1,8 +1,9 @@
 // Messages from the store (UI layer): an action the simulator refused, a bad link, a note that
 // old history was dropped. Each arrives as a key and parameters and is worded here, in the
-// reader's language. Shown between the facts bar and the drawing, which gives it room. It
-// slides in and fades out as Web Animations (framer-motion's mini animate); a notice that is
-// dismissed or replaced stays on screen until its fade is done, then the next one slides in.
+// reader's language. It floats just below the drawing, over the log strip, so the drawing keeps
+// its height. It slides in and fades out as Web Animations (framer-motion's mini animate); a
+// notice that is dismissed or replaced stays on screen until its fade is done, then the next one
+// slides in.
 import { useReducedMotion } from 'framer-motion';
 import { useAnimate } from 'framer-motion/mini';
 import { useEffect, useLayoutEffect, useState } from 'react';
