@@ -12,13 +12,15 @@ export interface RaftLabDebug {
   /**
    * `brokenNodes` get a worker whose script does not exist, to show a load failure;
    * `laneBytes` sets each worker's shared-memory lane (0: postMessage only); `allowances`
-   * how long a worker may take to start and to answer.
+   * how long a worker may take to start and to answer; `replayHere`: the nodes run in this
+   * thread until `host.goLive()`, as a rebuild's do.
    */
   startWorkerCluster(
     options: SimOptionsInput,
     brokenNodes?: number[],
     laneBytes?: number,
     allowances?: Partial<WorkerAllowances>,
+    replayHere?: boolean,
   ): Promise<WorkerCluster>;
   startInProcessCluster: typeof startInProcessCluster;
   runScript: typeof runScript;
@@ -45,7 +47,7 @@ declare global {
 
 export function installDebugApi(): void {
   window.raftLab = {
-    startWorkerCluster: (options, brokenNodes = [], laneBytes, allowances) =>
+    startWorkerCluster: (options, brokenNodes = [], laneBytes, allowances, replayHere) =>
       startWorkerCluster(
         options,
         (id) =>
@@ -54,6 +56,7 @@ export function installDebugApi(): void {
             : createNodeWorker(),
         laneBytes,
         allowances,
+        replayHere,
       ),
     startInProcessCluster,
     runScript,

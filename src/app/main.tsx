@@ -43,9 +43,15 @@ const browser: Persistence = {
 };
 
 const store = createLabStore({
-  async runtime(options) {
-    const { sim, host } = await startWorkerCluster(options);
-    return { sim, dispose: () => host.dispose() };
+  async runtime(options, replay = false) {
+    const { sim, host } = await startWorkerCluster(
+      options,
+      undefined,
+      undefined,
+      undefined,
+      replay,
+    );
+    return { sim, dispose: () => host.dispose(), goLive: () => host.goLive() };
   },
   scheduler: {
     next(callback) {

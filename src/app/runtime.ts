@@ -17,15 +17,18 @@ export interface WorkerCluster {
  * Builds a cluster with one worker per node and starts them all at once.
  * `laneBytes`: each worker's shared-memory lane (0: postMessage only); by default a lane when
  * the page can share memory. `allowances`: how long a worker may take to start and to answer
- * (WorkerHost's defaults unless given).
+ * (WorkerHost's defaults unless given). `replayHere`: the nodes run in this thread until
+ * `host.goLive()` (for a rebuild; see WorkerHost.replayHere).
  */
 export async function startWorkerCluster(
   options: SimOptionsInput,
   factory: WorkerFactory = createNodeWorker,
   laneBytes?: number,
   allowances?: Partial<WorkerAllowances>,
+  replayHere = false,
 ): Promise<WorkerCluster> {
   const host = new WorkerHost(factory, allowances, laneBytes);
+  if (replayHere) host.replayHere();
   const sim = new AsyncSimulation(options, host);
   await sim.settle();
   return { sim, host };

@@ -9,7 +9,7 @@ import { initialBranches, liveBranch, selectBranches, withBranch } from './branc
 import { FrameProjector } from './frame';
 import { startHistory } from './history';
 import type { Kernel, SavedFuture, Session } from './kernel';
-import { exclusive, notify, observe, publish } from './kernel';
+import { exclusive, goLive, notify, observe, publish } from './kernel';
 import type { BranchInfo, BranchIntents, LabData, NoticeLine, RuntimeIntents } from './labTypes';
 import { lineForError } from './notices';
 import { linkFor } from './preferences';
@@ -60,7 +60,7 @@ async function buildRun(
   settings: Settings,
   run: Omit<RunToRebuild, 'settings'>,
 ): Promise<Built> {
-  const runtime = await k.deps.runtime(settingsToOptions(settings));
+  const runtime = await k.deps.runtime(settingsToOptions(settings), true);
   const projector = new FrameProjector();
   const first = projector.project(runtime.sim, null);
   const session = observe(runtime, projector, k.historyLimit);
@@ -92,6 +92,8 @@ async function buildRun(
     const params = { expected: run.digest, got: sim.traceHash() };
     return fail({ key: 'history.notice.digestMismatch', params });
   }
+  const moved = await goLive(runtime);
+  if (moved) return fail(moved);
   // A long run keeps only its newest frames, as a history that grew to its limit would.
   const trimmed = (session.pending[0]?.seq ?? 1) > 1;
   const start = trimmed ? startHistory(null, run.actions) : startHistory(first, run.actions);

@@ -143,6 +143,17 @@ export function simOf(k: Kernel): AsyncSimulation {
   return k.res.session.runtime.sim;
 }
 
+/**
+ * Moves a rebuilt runtime to where it runs for good (see Runtime.goLive); null when it moved,
+ * else the notice line naming the servers that could not (the runtime is then stopped).
+ */
+export async function goLive(runtime: Runtime): Promise<NoticeLine | null> {
+  const failed = (await runtime.goLive?.()) ?? [];
+  if (failed.length === 0) return null;
+  const servers = failed.map((f) => `S${f.id}`).join(', ');
+  return { key: 'history.notice.handOverFailed', params: { servers } };
+}
+
 export function notify(
   k: Kernel,
   kind: Notice['kind'],

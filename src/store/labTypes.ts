@@ -14,8 +14,15 @@ import type { Settings } from './settings';
 export interface Runtime {
   readonly sim: AsyncSimulation;
   dispose?(): void;
+  /**
+   * A runtime made to `replay` computes in the fastest place it has until this is called, then
+   * moves every node to where it runs for good (the page: from its own thread to the workers).
+   * Resolves the servers whose move failed; if any, the runtime is stopped.
+   */
+  goLive?(): Promise<readonly { readonly id: number }[]>;
 }
-export type RuntimeFactory = (options: SimOptionsInput) => Promise<Runtime>;
+/** `replay`: the runtime is for a rebuild; it may compute elsewhere until goLive. */
+export type RuntimeFactory = (options: SimOptionsInput, replay?: boolean) => Promise<Runtime>;
 
 /** Calls back once, at the next display frame, with a real-time clock in ms; returns a cancel. */
 export interface Scheduler {

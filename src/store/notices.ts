@@ -4,8 +4,16 @@ import { isSimError } from '../sim';
 import type { Frame } from './frame';
 import type { NoticeLine } from './labTypes';
 
+/** A failure the store itself words: thrown out of a task, it is shown as its line. */
+export class NoticeError extends Error {
+  constructor(readonly line: NoticeLine) {
+    super(line.key);
+  }
+}
+
 /** A refused action keeps its code and parameters; anything else is a bug, shown as it came. */
 export function lineForError(e: unknown): NoticeLine {
+  if (e instanceof NoticeError) return e.line;
   if (isSimError(e)) {
     const { code, ...params } = e.reason;
     return { key: `reason.${code}`, params };

@@ -8,7 +8,8 @@ import { replayTo } from './actions';
 import { FrameProjector } from './frame';
 import { landingSeq, startHistory } from './history';
 import type { Kernel, Session } from './kernel';
-import { exclusive, notify, observe, publish, showHeld, simOf } from './kernel';
+import { exclusive, goLive, notify, observe, publish, showHeld, simOf } from './kernel';
+import { NoticeError } from './notices';
 import type { RuntimeData, RuntimeIntents } from './labTypes';
 import { askFirst, forgetSaved, rewriteIntents } from './rewrite';
 import { branchOff, initialBranches, liveBranch } from './branchTree';
@@ -25,7 +26,8 @@ export function initialRuntime(): RuntimeData {
  * cluster (not a rewind) starts a fresh history tree.
  */
 export async function boot(k: Kernel, keepOld = false): Promise<Session | null> {
-  const runtime = await k.deps.runtime(settingsToOptions(k.get().settings));
+  // A rewind's cluster replays the run first (keepOld): it may compute that elsewhere.
+  const runtime = await k.deps.runtime(settingsToOptions(k.get().settings), keepOld);
   const old = k.res.session;
   old?.unsubscribe();
   if (!keepOld) old?.runtime.dispose?.();
@@ -68,6 +70,8 @@ export async function rewindIfBehind(
       await sim.runUntil((x) => x.eventCount() >= landing, Math.max(0, until - sim.now));
     }
     if (sim.now < until) await sim.runFor(until - sim.now);
+    const moved = await goLive(k.res.session!.runtime);
+    if (moved) throw new NoticeError(moved);
     // The action itself, before anything is kept: one the simulator refuses there throws, and
     // the old run comes back whole, with no branch named after an action that never happened.
     const from = sim.eventCount();

@@ -72,6 +72,18 @@ function respond(request: WorkerRequest): WorkerResponse {
       }
       return { v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results };
     }
+    case 'replay': {
+      const status = cell.replay(request.inputs);
+      if (status === null) {
+        return {
+          v: PROTOCOL_VERSION,
+          kind: 'error',
+          corr: request.corr,
+          message: 'replayed before boot',
+        };
+      }
+      return { v: PROTOCOL_VERSION, kind: 'replayed', corr: request.corr, status };
+    }
     case 'ping':
     case 'lane':
       return { v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr };

@@ -22,6 +22,18 @@ export class NodeCell {
     return this.status;
   }
 
+  /**
+   * Steps the node through inputs it already took elsewhere; answers only its status after
+   * them (null when it was never booted). The outputs are the elsewhere's, already handled.
+   */
+  replay(inputs: readonly Input[]): NodeStatus | null {
+    if (this.current === null || this.status === null) return null;
+    const results = new Array<InputResult>(inputs.length);
+    this.current = stepBatch(this.current, inputs, this.status, results, true);
+    if (results.length > 0) this.status = results[results.length - 1]!.status;
+    return this.status;
+  }
+
   /** Steps the node through a batch; null when it was never booted. */
   step(inputs: readonly Input[]): WireResult[] | null {
     if (this.current === null || this.status === null) return null;

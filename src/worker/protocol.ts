@@ -1,10 +1,10 @@
 // The typed, versioned conversation between the main thread and a node's worker: strict
 // request → response turns, each request carrying a correlation id its response repeats.
-import type { MessageKind, Output, PersistentState, Role } from '../raft';
+import type { Input, MessageKind, Output, PersistentState, Role } from '../raft';
 import type { BootRequest, InputResult, NodeBatch, NodeStatus } from '../sim';
 import type { LaneSetup } from './sharedLane';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * On the wire every message is one JSON string: cloning a string is far cheaper than the
@@ -112,6 +112,16 @@ export type WorkerRequest =
       readonly request: BootRequest;
     }
   | { readonly v: number; readonly kind: 'step'; readonly corr: number; readonly batch: NodeBatch }
+  /**
+   * Inputs the node already took in the main thread (a rebuild runs there, see WorkerHost's
+   * replayHere): the worker steps through them again and answers only its status after them.
+   */
+  | {
+      readonly v: number;
+      readonly kind: 'replay';
+      readonly corr: number;
+      readonly inputs: readonly Input[];
+    }
   | { readonly v: number; readonly kind: 'ping'; readonly corr: number }
   /** What the node in this worker holds right now, to compare with the main thread's disk. */
   | { readonly v: number; readonly kind: 'inspect'; readonly corr: number }
@@ -143,6 +153,13 @@ export type WorkerResponse =
       readonly kind: 'stepped';
       readonly corr: number;
       readonly results: WireResult[];
+    }
+  /** The node's whole status after a replay, to compare with the main thread's. */
+  | {
+      readonly v: number;
+      readonly kind: 'replayed';
+      readonly corr: number;
+      readonly status: NodeStatus;
     }
   | { readonly v: number; readonly kind: 'pong'; readonly corr: number }
   | {

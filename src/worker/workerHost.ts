@@ -2,9 +2,22 @@
 // node's volatile state dies with its thread; a restart is a new worker booted from the disk the
 // simulator keeps on the main thread. A worker that throws, fails to load or does not answer in
 // time is reported as a fault for the simulator to mark; nothing waits on it forever.
-import type { NodeId } from '../raft';
-import type { AsyncNodeHost, BootRequest, HostFault, InputResult, NodeBatch } from '../sim';
-import { describeValue, isPlainObject, strayKeys } from '../sim';
+//
+// A rebuild (a run from a link or a file, a branch, an act in the past) computes every event of
+// a run again. Through workers that is a round trip per instant per node; in this thread the same
+// events take a fraction of the time. So a host told to `replayHere` first runs its nodes here,
+// keeping each one's boot and inputs; `goLive` then starts their workers, which step through the
+// same inputs in one go and must reach the very status this thread reached.
+import type { Input, NodeId } from '../raft';
+import type {
+  AsyncNodeHost,
+  BootRequest,
+  HostFault,
+  InputResult,
+  NodeBatch,
+  NodeStatus,
+} from '../sim';
+import { InProcessHost, describeValue, isPlainObject, strayKeys } from '../sim';
 import type { WorkerAllowances } from './nodeWorker';
 import { NodeWorker, WorkerTimeout } from './nodeWorker';
 import type { WorkerNodeState, WorkerRequest } from './protocol';
@@ -41,8 +54,21 @@ export const DEFAULT_ALLOWANCES: WorkerAllowances = Object.freeze({
 /** The longest allowance a host takes: ten minutes. */
 export const MAX_ALLOWANCE_MS = 600_000;
 
+/** How many inputs one replay request carries when a node goes live. */
+export const REPLAY_CHUNK = 2_000;
+
+/** A node run in this thread until its worker takes over: its boot, its inputs, its status. */
+interface HereNode {
+  readonly request: BootRequest;
+  readonly inputs: Input[];
+  status: NodeStatus;
+}
+
 export class WorkerHost implements AsyncNodeHost {
   private readonly workers = new Map<NodeId, NodeWorker>();
+  /** While replaying here (see replayHere): the nodes this thread runs; null once live. */
+  private here: { readonly host: InProcessHost; readonly nodes: Map<NodeId, HereNode> } | null =
+    null;
   /** Workers this host has terminated, kept so a test can show they no longer answer. */
   readonly terminated: WorkerLike[] = [];
 
@@ -79,7 +105,78 @@ export class WorkerHost implements AsyncNodeHost {
     return awaited;
   }
 
+  /**
+   * From now until `goLive`, nodes boot and step in this thread, with no worker started; only
+   * before the first boot. For rebuilding a run: the same pure core gives the same results.
+   */
+  replayHere(): void {
+    if (this.workers.size > 0 || this.here !== null) {
+      throw new Error('replayHere comes before any node boots');
+    }
+    this.here = { host: new InProcessHost(), nodes: new Map() };
+  }
+
+  /** Whether nodes still run in this thread (between replayHere and goLive). */
+  replaying(): boolean {
+    return this.here !== null;
+  }
+
+  /**
+   * Hands every node running here to a worker of its own: the worker boots as the node did and
+   * steps through the same inputs, REPLAY_CHUNK at a time, and its status after them must be the
+   * one reached here. From then on every step goes to the workers. Resolves the nodes whose
+   * worker failed, timed out or ended elsewhere (`why` says which); if any, every worker is
+   * stopped and nothing runs on.
+   */
+  async goLive(): Promise<{ readonly id: NodeId; readonly why: string }[]> {
+    const here = this.here;
+    if (here === null) return [];
+    this.here = null;
+    const live = [...here.nodes.values()];
+    const problems = await Promise.all(live.map((n) => this.handOver(n)));
+    const failed = live.flatMap((n, i) => {
+      const why = problems[i];
+      return why == null ? [] : [{ id: n.request.id, why }];
+    });
+    if (failed.length > 0) this.dispose();
+    return failed;
+  }
+
+  /** One node's hand-over to its worker; null when done, else what went wrong. */
+  private async handOver(node: HereNode): Promise<string | null> {
+    const fault = await this.boot(node.request);
+    if (fault !== null) return fault.fault;
+    const w = this.workers.get(node.request.id)!;
+    try {
+      let status = w.status;
+      for (let i = 0; i < node.inputs.length; i += REPLAY_CHUNK) {
+        const inputs = node.inputs.slice(i, i + REPLAY_CHUNK);
+        const answer = await w.request((corr) => ({
+          v: PROTOCOL_VERSION,
+          kind: 'replay',
+          corr,
+          inputs,
+        }));
+        if (answer.kind !== 'replayed') return `unexpected answer "${answer.kind}"`;
+        status = answer.status;
+      }
+      // Both came from the same code, so the same status has its fields in the same order.
+      if (JSON.stringify(status) !== JSON.stringify(node.status)) {
+        return 'its worker reached another status than this thread did';
+      }
+      w.status = node.status;
+      return null;
+    } catch (error) {
+      return faultOf(error).fault;
+    }
+  }
+
   async boot(request: BootRequest): Promise<HostFault | null> {
+    if (this.here !== null) {
+      const status = this.here.host.boot(request);
+      this.here.nodes.set(request.id, { request, inputs: [], status });
+      return null;
+    }
     this.crash(request.id);
     try {
       const bell = this.doorbell;
@@ -104,6 +201,14 @@ export class WorkerHost implements AsyncNodeHost {
   }
 
   private async step(batch: NodeBatch): Promise<InputResult[] | HostFault> {
+    const node = this.here?.nodes.get(batch.id);
+    if (node) {
+      const results = this.here!.host.step(batch);
+      for (const input of batch.inputs) node.inputs.push(input);
+      if (results.length > 0) node.status = results[results.length - 1]!.status;
+      return results;
+    }
+    if (this.here !== null) return { fault: 'no node is running here for this id' };
     const w = this.workers.get(batch.id);
     if (!w) return { fault: 'no worker is running for this node' };
     try {
@@ -125,6 +230,7 @@ export class WorkerHost implements AsyncNodeHost {
   }
 
   crash(id: NodeId): void {
+    if (this.here?.nodes.delete(id)) this.here.host.crash(id);
     const w = this.workers.get(id);
     if (!w) return;
     w.fail('the node crashed');
@@ -178,6 +284,7 @@ export class WorkerHost implements AsyncNodeHost {
   }
 
   dispose(): void {
+    this.here = null;
     for (const id of [...this.workers.keys()]) this.crash(id);
   }
 }

@@ -115,6 +115,77 @@ for (const [name, options] of membershipCases) {
 }
 
 /**
+ * A rebuild runs in the page's thread and then hands its nodes to their workers: the run goes on
+ * through real workers to the headless digest, one worker per live node (none for a node down at
+ * the hand-over), each holding the disk the page keeps for it.
+ */
+for (const [handOverAt, alive] of [
+  [1150, 5],
+  [2000, 3],
+] as const) {
+  test(`a run replayed in the page and handed to workers at ${handOverAt} ms replays the headless run`, async ({
+    page,
+  }) => {
+    const c = cases[1]!; // nodes 1 and 2 are down from 1200 and 1300 to 2500 and 3000
+    const headless = createSimulation(c.options);
+    await runScript(headless, c.script, c.endMs);
+    const result = await page.evaluate(
+      async ([options, script, endMs, at]) => {
+        const lab = window.raftLab!;
+        const { sim, host } = await lab.startWorkerCluster(options, [], undefined, undefined, true);
+        try {
+          await lab.runScript(
+            sim,
+            script.filter((s) => s.at < at),
+            at,
+          );
+          const workersWhileReplaying = host.liveWorkers();
+          const failed = await host.goLive();
+          const alive = sim.nodeIds().filter((id) => sim.nodeView(id).alive);
+          const workersLive = host.liveWorkers();
+          const disks = [];
+          for (const id of alive) {
+            const held = await host.inspect(id as never);
+            const kept = sim.inspect(id);
+            disks.push(
+              held !== null &&
+                held.disk.currentTerm === kept.currentTerm &&
+                held.disk.votedFor === kept.votedFor &&
+                JSON.stringify(held.disk.log) === JSON.stringify(kept.log),
+            );
+          }
+          await lab.runScript(
+            sim,
+            script.filter((s) => s.at >= at),
+            endMs,
+          );
+          const faults = sim.nodeIds().filter((id) => sim.nodeView(id).fault);
+          return {
+            workersWhileReplaying,
+            failed,
+            alive,
+            workersLive,
+            disks,
+            faults,
+            digest: sim.traceHash(),
+          };
+        } finally {
+          host.dispose();
+        }
+      },
+      [c.options, c.script, c.endMs, handOverAt] as const,
+    );
+    expect(result.workersWhileReplaying).toBe(0);
+    expect(result.failed).toEqual([]);
+    expect(result.alive.length).toBe(alive);
+    expect(result.workersLive).toBe(result.alive.length);
+    expect(result.disks).toEqual(result.alive.map(() => true));
+    expect(result.faults).toEqual([]);
+    expect(result.digest).toBe(headless.traceHash());
+  });
+}
+
+/**
  * Shared-memory lanes: with room for every request, steps go by the lane; a lane too small for
  * some (or any) request sends those by postMessage; the run is the headless one either way.
  */

@@ -73,6 +73,8 @@ const en: Record<string, string> = {
     'Branch {branch} could not be put back exactly; the screen is unchanged.',
   'history.notice.digestMismatch': 'Rebuilt, it reached digest {got}, not {expected}.',
   'history.notice.badRun': 'This run cannot be rebuilt; the run on screen is unchanged.',
+  'history.notice.handOverFailed':
+    'The rebuilt run could not be handed to the workers of {servers}; the run on screen is unchanged.',
   'history.notice.badField': 'The field {field} is not valid ({value}).',
   'history.notice.badCompare': 'Pick two different branches to compare (not {a} and {b}).',
   'history.notice.badCompareTime': 'Compare at a whole number of ms from 0 to {end}, not {at}.',
@@ -146,6 +148,7 @@ const zh: Record<string, string> = {
   'history.notice.switchRefused': '无法原样恢复分支 {branch}；画面保持不变。',
   'history.notice.digestMismatch': '重建后摘要为 {got}，而不是 {expected}。',
   'history.notice.badRun': '无法重建这个运行；当前画面保持不变。',
+  'history.notice.handOverFailed': '重建的运行无法交给 {servers} 的工作线程；当前画面保持不变。',
   'history.notice.badField': '字段 {field} 无效（{value}）。',
   'history.notice.badCompare': '请选择两个不同的分支来比较（不是 {a} 和 {b}）。',
   'history.notice.badCompareTime': '比较时刻必须是 0 到 {end} 之间的整数毫秒，而不是 {at}。',

@@ -473,3 +473,94 @@ describe('rebuildRun (links and files)', () => {
     expect(everything(target.store)).toEqual(before);
   });
 });
+
+describe('a rebuild computes where it is fastest, then goes live', () => {
+  /**
+   * Wraps `kernel`'s runtime factory: each runtime made says whether it was made to replay, and
+   * its goLive records the event count it was called at and answers `failed`.
+   */
+  function watchRuntimes(kernel: Kernel, failed: { id: number }[] = []) {
+    const made: { replay: boolean; liveAt: number[]; disposed: boolean }[] = [];
+    const make = kernel.deps.runtime;
+    vi.spyOn(kernel.deps, 'runtime').mockImplementation(async (options, replay) => {
+      const runtime = await make(options, replay);
+      const seen = { replay: replay === true, liveAt: [] as number[], disposed: false };
+      made.push(seen);
+      return {
+        ...runtime,
+        dispose: () => void (seen.disposed = true),
+        goLive: async () => {
+          seen.liveAt.push(runtime.sim.eventCount());
+          return failed;
+        },
+      };
+    });
+    return made;
+  }
+
+  it('a cluster started fresh is not a replay', async () => {
+    const { kernel, lab } = await inThePast();
+    const made = watchRuntimes(kernel);
+    await lab().newSeed();
+    expect(made.map((m) => m.replay)).toEqual([false]);
+  });
+
+  it('acting in the past replays, goes live at the landing point, then acts', async () => {
+    const { kernel, lab } = await inThePast();
+    const made = watchRuntimes(kernel);
+    await lab().crashNode(1);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.replay).toBe(true);
+    // Live before the crash was applied: the crash is the branch's first act, at `from`.
+    expect(made[0]!.liveAt).toEqual([lab().undoable!.from]);
+  });
+
+  it('a rebuilt link or file goes live once it reached its digest', async () => {
+    const source = await inThePast();
+    await source.lab().crashNode(2);
+    const target = await inThePast('n=3&seed=11');
+    const made = watchRuntimes(target.kernel);
+    const run = {
+      settings: source.lab().settings,
+      actions: source.lab().actions,
+      head: selectHeadSeq(source.lab()),
+      computedTo: source.lab().computedTo,
+      cursor: source.lab().cursor,
+      digest: source.lab().traceHash,
+    };
+    expect(await rebuildRun(target.kernel, run)).toBe(true);
+    expect(made.map((m) => [m.replay, m.liveAt])).toEqual([[true, [run.head]]]);
+  });
+
+  it('a move that fails is a notice naming the servers, and the run on screen stays', async () => {
+    const { kernel, lab, store } = await inThePast();
+    const made = watchRuntimes(kernel, [{ id: 2 }, { id: 4 }]);
+    const before = everything(store);
+    await lab().crashNode(1);
+    expect(lab().notice).toMatchObject({
+      kind: 'error',
+      key: 'history.notice.handOverFailed',
+      params: { servers: 'S2, S4' },
+    });
+    expect(everything(store)).toEqual(before);
+    expect(made[0]!.disposed).toBe(true);
+
+    const source = await inThePast();
+    await source.lab().crashNode(2);
+    const run = {
+      settings: source.lab().settings,
+      actions: source.lab().actions,
+      head: selectHeadSeq(source.lab()),
+      computedTo: source.lab().computedTo,
+      cursor: source.lab().cursor,
+      digest: source.lab().traceHash,
+    };
+    expect(await rebuildRun(kernel, run)).toBe(false);
+    expect(lab().notice).toMatchObject({
+      key: 'history.notice.badRun',
+      details: [{ key: 'history.notice.handOverFailed', params: { servers: 'S2, S4' } }],
+    });
+    expect(everything(store)).toEqual(before);
+    expect(made.map((m) => m.disposed)).toEqual([true, true]);
+  });
+});
