@@ -9,6 +9,7 @@ import { createLabStore, frameAt, selectFirstSeq, selectFrame, selectHeadSeq } f
 import { App } from '../ui/App';
 import { installDebugApi } from './debugApi';
 import { startWorkerCluster } from './runtime';
+import type { WorkerHost } from '../worker/workerHost';
 
 // Development builds assert the core's invariants after every step (in-process hosts; each
 // worker does the same for itself); production skips the cost
@@ -42,6 +43,9 @@ const browser: Persistence = {
   browserLanguages: () => navigator.languages ?? [navigator.language],
 };
 
+/** The node hosts of the store's clusters not yet stopped (a rebuild's replays here first). */
+const hosts = new Set<WorkerHost>();
+
 const store = createLabStore({
   async runtime(options, replay = false) {
     const { sim, host } = await startWorkerCluster(
@@ -51,7 +55,12 @@ const store = createLabStore({
       undefined,
       replay,
     );
-    return { sim, dispose: () => host.dispose(), goLive: () => host.goLive() };
+    hosts.add(host);
+    const dispose = () => {
+      hosts.delete(host);
+      host.dispose();
+    };
+    return { sim, dispose, goLive: () => host.goLive() };
   },
   scheduler: {
     next(callback) {
@@ -74,6 +83,9 @@ window.raftLabView = () => {
     frameAt: (seq: number) => frameAt(s, seq),
   };
 };
+// Where the store's clusters run: for tests that check a rebuild ends up in the workers.
+window.raftLabHosts = () =>
+  [...hosts].map((h) => ({ replaying: h.replaying(), workers: h.liveWorkers() }));
 void store.getState().start();
 
 declare global {
@@ -89,6 +101,8 @@ declare global {
       viewTime: number;
       frameAt(seq: number): Frame | null;
     };
+    /** Each running cluster's host: whether it still replays in the page, how many workers. */
+    raftLabHosts?: () => { replaying: boolean; workers: number }[];
   }
 }
 

@@ -56,6 +56,8 @@ export const MAX_ALLOWANCE_MS = 600_000;
 
 /** How many inputs one replay request carries when a node goes live. */
 export const REPLAY_CHUNK = 2_000;
+/** While replaying here, how many instants the page steps between two turns of its event loop. */
+const TURN_EVERY = 512;
 
 /** A node run in this thread until its worker takes over: its boot, its inputs, its status. */
 interface HereNode {
@@ -69,6 +71,10 @@ export class WorkerHost implements AsyncNodeHost {
   /** While replaying here (see replayHere): the nodes this thread runs; null once live. */
   private here: { readonly host: InProcessHost; readonly nodes: Map<NodeId, HereNode> } | null =
     null;
+  /** Instants stepped here since the page last took a turn. */
+  private sinceTurn = 0;
+  /** Set by dispose: the host never goes live after it. */
+  private disposed = false;
   /** Workers this host has terminated, kept so a test can show they no longer answer. */
   readonly terminated: WorkerLike[] = [];
 
@@ -126,9 +132,10 @@ export class WorkerHost implements AsyncNodeHost {
    * steps through the same inputs, REPLAY_CHUNK at a time, and its status after them must be the
    * one reached here. From then on every step goes to the workers. Resolves the nodes whose
    * worker failed, timed out or ended elsewhere (`why` says which); if any, every worker is
-   * stopped and nothing runs on.
+   * stopped and nothing runs on. Called while no run is under way; rejects once disposed.
    */
   async goLive(): Promise<{ readonly id: NodeId; readonly why: string }[]> {
+    if (this.disposed) throw new Error('the cluster was stopped before it went live');
     const here = this.here;
     if (here === null) return [];
     this.here = null;
@@ -197,7 +204,14 @@ export class WorkerHost implements AsyncNodeHost {
   }
 
   async stepAll(batches: readonly NodeBatch[]): Promise<(InputResult[] | HostFault)[]> {
-    return Promise.all(batches.map((batch) => this.step(batch)));
+    const results = await Promise.all(batches.map((batch) => this.step(batch)));
+    // Stepping here answers at once, so a replay would hold the page for its whole length:
+    // every TURN_EVERY instants it lets the page take a turn (paint, input) before going on.
+    if (this.here !== null && ++this.sinceTurn >= TURN_EVERY) {
+      this.sinceTurn = 0;
+      await nextTask();
+    }
+    return results;
   }
 
   private async step(batch: NodeBatch): Promise<InputResult[] | HostFault> {
@@ -284,9 +298,25 @@ export class WorkerHost implements AsyncNodeHost {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.here = null;
     for (const id of [...this.workers.keys()]) this.crash(id);
   }
+}
+
+/**
+ * Resolves in a task of its own, so the event loop takes a turn first; a message to oneself is
+ * not held back the way a chain of zero-delay timers is (4 ms each in a browser).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** Resolves true if `promise` settles successfully within `ms`, else false. */

@@ -17,6 +17,8 @@ const shown = (page: Page) =>
     };
   });
 const idle = (page: Page) => page.evaluate(() => window.raftLabStore!.getState().whenIdle());
+/** The running clusters' hosts: a rebuild replays in the page, then every node is in a worker. */
+const hosts = (page: Page) => page.evaluate(() => window.raftLabHosts!());
 
 test('branch from the past, switch back and forth to the same digest, compare the branches', async ({
   page,
@@ -38,6 +40,11 @@ test('branch from the past, switch back and forth to the same digest, compare th
   const second = await shown(page);
   expect(second.branchId).toBe(2);
   expect(second.digest).not.toBe(first.digest);
+  // The branch left keeps its five workers; the rebuilt one went live with S1 down.
+  expect(await hosts(page)).toEqual([
+    { replaying: false, workers: 5 },
+    { replaying: false, workers: 4 },
+  ]);
 
   // The History tab lists both, the new one named by when and what.
   await page.getByRole('tab', { name: 'History' }).click();
@@ -102,6 +109,9 @@ test('branch from the past, switch back and forth to the same digest, compare th
   await page.getByRole('button', { name: 'Switch to branch 1: First run' }).click();
   await idle(page);
   expect(await shown(page)).toEqual(first);
+  // Branch 1 was rebuilt in the page and went live: all five of its nodes are in workers.
+  expect((await hosts(page)).map((h) => h.replaying)).toEqual([false, false]);
+  expect((await hosts(page)).at(-1)).toEqual({ replaying: false, workers: 5 });
   await page.getByRole('button', { name: `Switch to branch 2: t=${at} ms: crashed S1` }).click();
   await idle(page);
   expect(await shown(page)).toEqual(secondLeft);

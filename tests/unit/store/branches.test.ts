@@ -532,6 +532,19 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
     expect(made.map((m) => [m.replay, m.liveAt])).toEqual([[true, [run.head]]]);
   });
 
+  it('switching to a branch that is not kept running replays it, then goes live at its head', async () => {
+    const { kernel, lab } = await inThePast();
+    await lab().crashNode(1);
+    await lab().advanceBy(200);
+    await lab().seekTo(lab().cursor - 30);
+    await lab().timeoutNode(3);
+    const first = branch(lab(), 1);
+    const made = watchRuntimes(kernel);
+    await lab().switchBranch(1);
+    expect(lab().branchId).toBe(1);
+    expect(made.map((m) => [m.replay, m.liveAt])).toEqual([[true, [first.head]]]);
+  });
+
   it('a move that fails is a notice naming the servers, and the run on screen stays', async () => {
     const { kernel, lab, store } = await inThePast();
     const made = watchRuntimes(kernel, [{ id: 2 }, { id: 4 }]);

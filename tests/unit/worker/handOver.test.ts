@@ -47,7 +47,7 @@ function wireHost(make: (id: NodeId) => WireWorker = () => new WireWorker()) {
 const OPTIONS: SimOptionsInput = { nodes: 5, seed: 7, dropRate: 0.05 };
 
 describe('a run replayed in the main thread, then handed to its workers', () => {
-  it.each([1500, 2000, 4500, 6000])(
+  it.each([1500, 2000, 4500, 5500])(
     'handed over at %i ms: the same digest as through workers all along, and as in-process',
     async (at) => {
       const sync = createSimulation(OPTIONS);
@@ -150,6 +150,60 @@ describe('a run replayed in the main thread, then handed to its workers', () => 
     expect(failed.map((f) => f.id)).toEqual([5]);
     expect(failed[0]!.why).toMatch(/failed to load/);
     expect(host.liveWorkers()).toBe(0);
+  });
+
+  it('a worker that does not answer its replay in time is named', async () => {
+    const started: NodeId[] = [];
+    const host = new WorkerHost(
+      (id) => {
+        started.push(id);
+        const w = new WireWorker();
+        const post = w.postMessage.bind(w);
+        // S1's worker takes the replay and never answers, as a hung thread would.
+        w.postMessage = (m) => {
+          if (id === 1 && (JSON.parse(m as string) as WorkerRequest).kind === 'replay') return;
+          post(m);
+        };
+        return w;
+      },
+      { answerMs: 50 },
+    );
+    host.replayHere();
+    const sim = new AsyncSimulation(OPTIONS, host);
+    await sim.settle();
+    await script(sim, 0, 800);
+    const failed = await host.goLive();
+    expect(failed).toEqual([{ id: 1, why: 'no answer within 50 ms' }]);
+    expect(started.length).toBe(5);
+    expect(host.liveWorkers()).toBe(0);
+  });
+
+  it('a long replay lets the event loop take turns', async () => {
+    const { host } = wireHost();
+    host.replayHere();
+    const sim = new AsyncSimulation({ nodes: 5, seed: 2 }, host);
+    await sim.settle();
+    // A task queued before the replay runs while it is under way, not only after it.
+    let ranAt = -1;
+    setTimeout(() => (ranAt = sim.now), 0);
+    for (let t = 0; t < 60_000; t += 20_000) {
+      sim.write('k', `v${t}`);
+      await sim.runFor(20_000);
+    }
+    expect(ranAt).toBeGreaterThan(0);
+    expect(ranAt).toBeLessThan(20_000);
+    host.dispose();
+  });
+
+  it('a host stopped while replaying does not go live', async () => {
+    const { host, started } = wireHost();
+    host.replayHere();
+    const sim = new AsyncSimulation(OPTIONS, host);
+    await sim.settle();
+    await script(sim, 0, 500);
+    host.dispose();
+    await expect(host.goLive()).rejects.toThrow(/stopped before it went live/);
+    expect(started).toEqual([]);
   });
 
   it('replayHere comes before the first boot; goLive without it changes nothing', async () => {
