@@ -3,7 +3,7 @@
 // by postMessage until the host opens a shared-memory lane; from then on the worker waits for
 // them in the lane (sharedLane.ts) and goes back to its event loop only when told a request
 // comes by postMessage after all (one too long for the lane).
-import { persistentStateOf, setInvariantChecks } from '../raft';
+import { setInvariantChecks } from '../raft';
 import { NodeCell } from './nodeCell';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { PROTOCOL_VERSION, decode, encode } from './protocol';
@@ -62,47 +62,21 @@ function respond(request: WorkerRequest): WorkerResponse {
     case 'step': {
       if (throwNext) throw new Error('sabotaged: this worker throws on purpose');
       const results = cell.step(request.batch.inputs);
-      if (results === null) {
-        return {
-          v: PROTOCOL_VERSION,
-          kind: 'error',
-          corr: request.corr,
-          message: 'stepped before boot',
-        };
-      }
+      if (results === null) return notBooted(request.corr, 'stepped');
       return { v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results };
     }
     case 'replay': {
       const status = cell.replay(request.inputs);
-      if (status === null) {
-        return {
-          v: PROTOCOL_VERSION,
-          kind: 'error',
-          corr: request.corr,
-          message: 'replayed before boot',
-        };
-      }
+      if (status === null) return notBooted(request.corr, 'replayed');
       return { v: PROTOCOL_VERSION, kind: 'replayed', corr: request.corr, status };
     }
     case 'ping':
     case 'lane':
       return { v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr };
     case 'inspect': {
-      const node = cell.node;
-      if (!node) {
-        return { v: PROTOCOL_VERSION, kind: 'error', corr: request.corr, message: 'not booted' };
-      }
-      return {
-        v: PROTOCOL_VERSION,
-        kind: 'inspected',
-        corr: request.corr,
-        node: {
-          disk: persistentStateOf(node),
-          role: node.role,
-          commitIndex: node.commitIndex,
-          lastApplied: node.lastApplied,
-        },
-      };
+      const node = cell.inspect();
+      if (node === null) return notBooted(request.corr, 'inspected');
+      return { v: PROTOCOL_VERSION, kind: 'inspected', corr: request.corr, node };
     }
     case 'sabotage':
       if (request.how === 'hang') {
@@ -114,6 +88,11 @@ function respond(request: WorkerRequest): WorkerResponse {
       throwNext = true;
       return { v: PROTOCOL_VERSION, kind: 'pong', corr: request.corr };
   }
+}
+
+/** The answer to a request that needs a node, before any node booted. */
+function notBooted(corr: number, what: string): WorkerResponse {
+  return { v: PROTOCOL_VERSION, kind: 'error', corr, message: `${what} before boot` };
 }
 
 function reply(message: WorkerResponse): void {

@@ -2,18 +2,15 @@
 // so a step's answer can leave out every status that did not change (protocol.ts). The worker
 // script and the tests' thread-free stand-in both keep their node in one of these.
 import type { Input, RaftNode } from '../raft';
+import { persistentStateOf } from '../raft';
 import type { BootRequest, InputResult, NodeStatus } from '../sim/host';
 import { bootNode, statusOf, stepBatch } from '../sim/host';
-import type { WireResult } from './protocol';
+import type { WireResult, WorkerNodeState } from './protocol';
 import { toWire } from './protocol';
 
 export class NodeCell {
   private current: RaftNode | null = null;
   private status: NodeStatus | null = null;
-
-  get node(): RaftNode | null {
-    return this.current;
-  }
 
   /** Boots the node from its disk; returns its status, the first one the host knows. */
   boot(request: BootRequest): NodeStatus {
@@ -32,6 +29,18 @@ export class NodeCell {
     this.current = stepBatch(this.current, inputs, this.status, results, true);
     if (results.length > 0) this.status = results[results.length - 1]!.status;
     return this.status;
+  }
+
+  /** What the node holds right now, to compare with the main thread's disk; null before boot. */
+  inspect(): WorkerNodeState | null {
+    const node = this.current;
+    if (node === null) return null;
+    return {
+      disk: persistentStateOf(node),
+      role: node.role,
+      commitIndex: node.commitIndex,
+      lastApplied: node.lastApplied,
+    };
   }
 
   /** Steps the node through a batch; null when it was never booted. */

@@ -67,6 +67,16 @@ function everything(store: LabStore) {
 
 const branch = (s: LabState, id: number): BranchInfo => selectBranches(s).find((b) => b.id === id)!;
 
+/** A run as a link or a file would carry it, taken from a store. */
+const runOf = (s: LabState) => ({
+  settings: s.settings,
+  actions: s.actions,
+  head: selectHeadSeq(s),
+  computedTo: s.computedTo,
+  cursor: s.cursor,
+  digest: s.traceHash,
+});
+
 describe('acting in the past', () => {
   it('keeps the run it left as a branch and starts a child branch named by what was done', async () => {
     const { store, lab } = await inThePast();
@@ -368,16 +378,6 @@ describe('comparing two branches', () => {
 });
 
 describe('rebuildRun (links and files)', () => {
-  /** A run as a link or a file would carry it, taken from a store. */
-  const runOf = (s: LabState) => ({
-    settings: s.settings,
-    actions: s.actions,
-    head: selectHeadSeq(s),
-    computedTo: s.computedTo,
-    cursor: s.cursor,
-    digest: s.traceHash,
-  });
-
   it('rebuilds a run from another store to the same frame and digest, in a fresh tree', async () => {
     const source = await inThePast();
     await source.lab().crashNode(2);
@@ -520,14 +520,7 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
     await source.lab().crashNode(2);
     const target = await inThePast('n=3&seed=11');
     const made = watchRuntimes(target.kernel);
-    const run = {
-      settings: source.lab().settings,
-      actions: source.lab().actions,
-      head: selectHeadSeq(source.lab()),
-      computedTo: source.lab().computedTo,
-      cursor: source.lab().cursor,
-      digest: source.lab().traceHash,
-    };
+    const run = runOf(source.lab());
     expect(await rebuildRun(target.kernel, run)).toBe(true);
     expect(made.map((m) => [m.replay, m.liveAt])).toEqual([[true, [run.head]]]);
   });
@@ -560,14 +553,7 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
 
     const source = await inThePast();
     await source.lab().crashNode(2);
-    const run = {
-      settings: source.lab().settings,
-      actions: source.lab().actions,
-      head: selectHeadSeq(source.lab()),
-      computedTo: source.lab().computedTo,
-      cursor: source.lab().cursor,
-      digest: source.lab().traceHash,
-    };
+    const run = runOf(source.lab());
     expect(await rebuildRun(kernel, run)).toBe(false);
     expect(lab().notice).toMatchObject({
       key: 'history.notice.badRun',

@@ -1,6 +1,5 @@
 // A stand-in for node.worker.ts without a thread, for worker parity tests: the worker host talks
 // to it over the real wire (every request and answer JSON-encoded by protocol.ts).
-import { persistentStateOf } from '../../../src/raft';
 import { NodeCell } from '../../../src/worker/nodeCell';
 import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
 import { PROTOCOL_VERSION, decode, encode } from '../../../src/worker/protocol';
@@ -29,19 +28,9 @@ export class WireWorker implements WorkerLike {
     } else if (request.kind === 'step') {
       const results = this.cell.step(request.batch.inputs)!;
       this.reply({ v: PROTOCOL_VERSION, kind: 'stepped', corr: request.corr, results });
-    } else if (request.kind === 'inspect' && this.cell.node) {
-      const node = this.cell.node;
-      this.reply({
-        v: PROTOCOL_VERSION,
-        kind: 'inspected',
-        corr: request.corr,
-        node: {
-          disk: persistentStateOf(node),
-          role: node.role,
-          commitIndex: node.commitIndex,
-          lastApplied: node.lastApplied,
-        },
-      });
+    } else if (request.kind === 'inspect' && this.cell.inspect() !== null) {
+      const node = this.cell.inspect()!;
+      this.reply({ v: PROTOCOL_VERSION, kind: 'inspected', corr: request.corr, node });
     } else if (request.kind === 'replay') {
       const status = this.cell.replay(request.inputs)!;
       this.reply({ v: PROTOCOL_VERSION, kind: 'replayed', corr: request.corr, status });
