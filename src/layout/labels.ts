@@ -191,7 +191,11 @@ function placeOne(
   for (let variant = 0; variant < req.sizes.length; variant++) {
     const size = req.sizes[variant]!;
     const candidates = spot
-      ? [...stackedOn(placed, req, size), ...aroundNode(spot, ring.haloRadius, size)]
+      ? [
+          ...stackedOn(placed, req, size),
+          ...aroundNode(spot, ring.haloRadius, size),
+          ...besideEachLine(placed, req, size),
+        ]
       : acrossBox(ring, req.kind, size);
     for (const c of candidates) {
       if (!fits(c.rect)) continue;
@@ -246,6 +250,30 @@ function stackedOn(placed: readonly PlacedLabel[], req: LabelRequest, size: Size
   // flush with either edge of the block, one of which is nearer its own node.
   const anchor = mine[0]!.anchor;
   return anchor === 'middle' ? [...at('middle'), ...at('start'), ...at('end')] : at(anchor);
+}
+
+/**
+ * The last resort for a node's further line: just below or above any one line it already has,
+ * flush with that line's either edge. Where the node's lines went different ways (the role under
+ * the node, the term beside it) their block can leave no room above or below, while one line
+ * alone still has room along it.
+ */
+function besideEachLine(
+  placed: readonly PlacedLabel[],
+  req: LabelRequest,
+  size: Size,
+): Candidate[] {
+  return placed
+    .filter((p) => p.owner === req.owner)
+    .flatMap((p) =>
+      (['start', 'end'] as const).flatMap((anchor) => {
+        const x = alignIn(p.rect, size.width, anchor);
+        return [
+          { rect: { x, y: p.rect.y + p.rect.height + LABEL_GAP, ...size }, anchor },
+          { rect: { x, y: p.rect.y - LABEL_GAP - size.height, ...size }, anchor },
+        ];
+      }),
+    );
 }
 
 /**

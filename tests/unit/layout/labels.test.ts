@@ -1,7 +1,7 @@
 // Label placement: for every cluster size, box and text scale, no two labels overlap, none
 // leaves the box, none covers a node or the client; when room runs out, the lowest priority goes.
 import { describe, expect, it } from 'vitest';
-import type { LabelRequest } from '../../../src/layout/labels';
+import type { LabelKind, LabelRequest } from '../../../src/layout/labels';
 import { placeLabels } from '../../../src/layout/labels';
 import { ringLayout } from '../../../src/layout/ring';
 import {
@@ -10,7 +10,7 @@ import {
   rectInside,
   rectsOverlap,
 } from '../../../src/layout/rects';
-import { everyLabel, grownLabels, plainLabels, ringSizes } from './drawingFixture';
+import { everyLabel, grownLabels, plainLabels, ringSizes, textSize } from './drawingFixture';
 
 const BOXES = [
   { width: 1000, height: 470 },
@@ -123,6 +123,53 @@ describe('placeLabels', () => {
     expect(term.rect.x).toBe(role.rect.x);
     expect(term.rect.y).toBeCloseTo(role.rect.y + role.rect.height + 3);
   });
+
+  // The leader just crashed, in a short wide drawing (a projector in presentation mode): its
+  // role went under the node and its disk beside it, which left their block no room above or
+  // below; what the crash lost still fits along the disk line, and is shown.
+  it.each([
+    [1264, 240, 18],
+    [880, 200, 14],
+  ])(
+    'a crashed node’s loss finds room along one of its lines (%i×%i, %i px)',
+    (width, height, px) => {
+      const line = (id: number, kind: LabelKind, text: string): LabelRequest => ({
+        key: `S${id}.${kind}`,
+        kind,
+        owner: id,
+        sizes: [textSize(text, kind === 'role' ? px + 1 : px)],
+      });
+      const requests = [1, 2, 3, 4, 5].flatMap((id) =>
+        id === 3
+          ? [
+              line(3, 'role', 'crashed'),
+              line(3, 'term', 'disk: term 1 · vote S3 · log 3'),
+              line(3, 'lost', 'lost: leader · commit 3 · 2 keys'),
+            ]
+          : [
+              line(id, 'role', id === 4 ? 'leader' : 'follower'),
+              line(id, 'term', 'term 2 · voted S4'),
+            ],
+      );
+      const ring = ringLayout(5, width, height, ringSizes(px / 14));
+      const p = placeLabels(ring, requests);
+      const lost = p.placed.find((l) => l.key === 'S3.lost');
+      expect(lost, `dropped: ${p.dropped.join(', ')}`).toBeDefined();
+      const disk = p.placed.find((l) => l.key === 'S3.term')!;
+      // Flush with the disk line, right above or below it.
+      expect([disk.rect.x, disk.rect.x + disk.rect.width - lost!.rect.width]).toContain(
+        lost!.rect.x,
+      );
+      expect(Math.abs(lost!.rect.y - disk.rect.y)).toBe(disk.rect.height + 3);
+      const rects = p.placed.map((l) => l.rect);
+      for (const [i, a] of rects.entries()) {
+        expect(rectInside(a, { x: 0, y: 0, width, height })).toBe(true);
+        for (const s of ring.nodes)
+          expect(rectHitsCircle(a, { ...s, r: ring.haloRadius })).toBe(false);
+        for (const b of rects.slice(i + 1)) expect(rectsOverlap(a, b)).toBe(false);
+      }
+    },
+  );
 
   it('puts the top node’s lines above it, centred', () => {
     const { ring, plan: p } = plan(5, 1000, 470, 1, plainLabels);
