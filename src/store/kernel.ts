@@ -145,10 +145,15 @@ export function simOf(k: Kernel): AsyncSimulation {
 
 /**
  * Moves a rebuilt runtime to where it runs for good (see Runtime.goLive); null when it moved,
- * else the notice line naming the servers that could not (the runtime is then stopped).
+ * else the notice line naming the servers that could not (or why the move itself failed).
  */
 export async function goLive(runtime: Runtime): Promise<NoticeLine | null> {
-  const failed = (await runtime.goLive?.()) ?? [];
+  let failed: readonly { readonly id: number }[];
+  try {
+    failed = (await runtime.goLive?.()) ?? [];
+  } catch (e) {
+    return lineForError(e);
+  }
   if (failed.length === 0) return null;
   const servers = failed.map((f) => `S${f.id}`).join(', ');
   return { key: 'history.notice.handOverFailed', params: { servers } };

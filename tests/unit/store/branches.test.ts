@@ -479,7 +479,7 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
    * Wraps `kernel`'s runtime factory: each runtime made says whether it was made to replay, and
    * its goLive records the event count it was called at and answers `failed`.
    */
-  function watchRuntimes(kernel: Kernel, failed: { id: number }[] = []) {
+  function watchRuntimes(kernel: Kernel, failed: { id: number }[] | Error = []) {
     const made: { replay: boolean; liveAt: number[]; disposed: boolean }[] = [];
     const make = kernel.deps.runtime;
     vi.spyOn(kernel.deps, 'runtime').mockImplementation(async (options, replay) => {
@@ -491,6 +491,7 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
         dispose: () => void (seen.disposed = true),
         goLive: async () => {
           seen.liveAt.push(runtime.sim.eventCount());
+          if (failed instanceof Error) throw failed;
           return failed;
         },
       };
@@ -559,6 +560,24 @@ describe('a rebuild computes where it is fastest, then goes live', () => {
       key: 'history.notice.badRun',
       details: [{ key: 'history.notice.handOverFailed', params: { servers: 'S2, S4' } }],
     });
+    expect(everything(store)).toEqual(before);
+    expect(made.map((m) => m.disposed)).toEqual([true, true]);
+  });
+
+  it('a move that throws is a notice too, and its cluster is stopped', async () => {
+    const { kernel, lab, store } = await inThePast();
+    const made = watchRuntimes(kernel, new Error('the workers are gone'));
+    const before = everything(store);
+    await lab().crashNode(1);
+    expect(lab().notice).toMatchObject({
+      kind: 'error',
+      key: 'app.notice.unexpected',
+      params: { message: 'the workers are gone' },
+    });
+    expect(everything(store)).toEqual(before);
+    const source = await inThePast();
+    await source.lab().crashNode(2);
+    expect(await rebuildRun(kernel, runOf(source.lab()))).toBe(false);
     expect(everything(store)).toEqual(before);
     expect(made.map((m) => m.disposed)).toEqual([true, true]);
   });
